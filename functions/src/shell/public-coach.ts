@@ -1,0 +1,20 @@
+import { toPublicCoach } from "../domain/public-coach.js";
+import { coachRef, offeringsCol, packTemplatesCol, publicCoachesCol } from "./refs.js";
+
+/** Rewrites publicCoaches/{slug} from the coach's private documents. */
+export async function writePublicCoach(coachId: string): Promise<void> {
+  const [coachSnap, offerings, packTemplates] = await Promise.all([
+    coachRef(coachId).get(),
+    offeringsCol(coachId).get(),
+    packTemplatesCol(coachId).get(),
+  ]);
+  const coach = coachSnap.data();
+  if (!coach) throw new Error(`coach ${coachId} not found`);
+  const projection = toPublicCoach({
+    coachId,
+    coach,
+    offerings: offerings.docs.map((doc) => ({ id: doc.id, data: doc.data() })),
+    packTemplates: packTemplates.docs.map((doc) => ({ id: doc.id, data: doc.data() })),
+  });
+  await publicCoachesCol().doc(coach.slug).set(projection);
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { Booking } from "../domain/booking.js";
+import { Coach, Offering, PackTemplate } from "../domain/coach.js";
+import { LedgerEntry, Pack } from "../domain/packs.js";
+import { PublicCoach } from "../domain/public-coach.js";
+import { zodConverter } from "./converter.js";
+import { db } from "./firebase.js";
+
+/**
+ * Where every document lives. Everything a coach owns sits under
+ * coaches/{coachId}; the public page data sits in publicCoaches/{slug}.
+ */
+const coachConverter = zodConverter(Coach);
+const offeringConverter = zodConverter(Offering);
+const packTemplateConverter = zodConverter(PackTemplate);
+const packConverter = zodConverter(Pack);
+const ledgerConverter = zodConverter(LedgerEntry);
+const bookingConverter = zodConverter(Booking);
+const publicCoachConverter = zodConverter(PublicCoach);
+/** A claim on one 5-minute cell of a coach's calendar (see domain/slots.ts). */
+export const SlotClaim = z.object({ bookingId: z.string() });
+const claimConverter = zodConverter(SlotClaim);
+
+const coachDoc = (coachId: string) => db().collection("coaches").doc(coachId);
+
+/** coaches/{coachId} */
+export const coachRef = (coachId: string) => coachDoc(coachId).withConverter(coachConverter);
+/** coaches/{coachId}/offerings */
+export const offeringsCol = (coachId: string) => coachDoc(coachId).collection("offerings").withConverter(offeringConverter);
+/** coaches/{coachId}/packTemplates */
+export const packTemplatesCol = (coachId: string) => coachDoc(coachId).collection("packTemplates").withConverter(packTemplateConverter);
+/** coaches/{coachId}/packs */
+export const packsCol = (coachId: string) => coachDoc(coachId).collection("packs").withConverter(packConverter);
+/** coaches/{coachId}/packs/{packId}/ledger */
+export const ledgerCol = (coachId: string, packId: string) =>
+  coachDoc(coachId).collection("packs").doc(packId).collection("ledger").withConverter(ledgerConverter);
+/** coaches/{coachId}/bookings */
+export const bookingsCol = (coachId: string) => coachDoc(coachId).collection("bookings").withConverter(bookingConverter);
+/** coaches/{coachId}/slotClaims/{cell} */
+export const claimRef = (coachId: string, cell: string) => coachDoc(coachId).collection("slotClaims").doc(cell).withConverter(claimConverter);
+/** coaches/{coachId}/clients */
+export const clientsCol = (coachId: string) => coachDoc(coachId).collection("clients");
+/** publicCoaches/{slug} */
+export const publicCoachesCol = () => db().collection("publicCoaches").withConverter(publicCoachConverter);
