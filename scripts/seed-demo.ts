@@ -11,3 +11,5 @@ if (await isDemoSeeded()) {
   await seedDemo();
   console.log("Demo data seeded.");
 }
+console.log(`Demo client sign-in: ${DEMO.client.email} / ${DEMO.client.password}`);
+console.log(`Demo coach sign-in:  ${DEMO.coach.email} / ${DEMO.coach.password}`);

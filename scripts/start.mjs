@@ -1,0 +1,49 @@
+// `npm start`: the product on the emulators with demo data. Starts Auth,
+// Functions, Firestore and Hosting, seeds the demo once, builds the site and
+// prints where to go. Data is exported to .emulator-data on exit (Ctrl-C) and
+// imported on the next start.
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { EMULATORS, PROJECT_ID, ROOT, URLS, buildFunctions, buildSite, ensureSiteDir, firebaseEnv, run } from "./lib/local.mjs";
+
+const DATA_DIR = join(ROOT, ".emulator-data");
+
+await buildFunctions();
+ensureSiteDir();
+const args = ["emulators:start", "--project", PROJECT_ID, "--only", EMULATORS, "--export-on-exit", DATA_DIR];
+if (existsSync(join(DATA_DIR, "firebase-export-metadata.json"))) args.push("--import", DATA_DIR);
+
+const emulators = spawn("firebase", args, { cwd: ROOT, env: firebaseEnv(), stdio: ["inherit", "pipe", "inherit"] });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => emulators.kill(signal));
+emulators.on("exit", (code) => process.exit(code ?? 0));
+
+let ready = false;
+emulators.stdout.on("data", (chunk) => {
+  process.stdout.write(chunk);
+  if (!ready && String(chunk).includes("All emulators ready")) {
+    ready = true;
+    void onReady();
+  }
+});
+
+async function onReady() {
+  try {
+    await run("tsx", ["scripts/seed-demo.ts"], { env: { ...process.env, GCLOUD_PROJECT: PROJECT_ID } });
+    await buildSite();
+    const pages = readdirSync(join(ROOT, "site", "dist"))
+      .filter((file) => file.endsWith(".html") && !["index.html", "404.html"].includes(file))
+      .map((file) => `  Booking page:  ${URLS.site}/${file.replace(/\.html$/, "")}`);
+    console.log(`
+SoloCoach is running on the emulators (project ${PROJECT_ID}).
+${pages.join("\n")}
+  All coaches:   ${URLS.site}/
+  Functions:     ${URLS.functions}
+  Auth:          ${URLS.auth}
+Press Ctrl-C to stop; data is kept in .emulator-data for the next start.
+`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    emulators.kill("SIGINT");
+  }
+}

@@ -1,0 +1,9 @@
+interface ImportMetaEnv {
+  readonly PUBLIC_FIREBASE_PROJECT_ID: string;
+  readonly PUBLIC_FIREBASE_API_KEY: string;
+  readonly PUBLIC_FUNCTIONS_ORIGIN: string;
+  readonly PUBLIC_AUTH_EMULATOR_ORIGIN?: string;
+}
+interface ImportMeta {
+  readonly env: ImportMetaEnv;
+}

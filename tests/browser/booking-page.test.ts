@@ -1,0 +1,44 @@
+import { mkdirSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { DEMO, freshDemo } from "../support/emulators.js";
+
+const SITE = "http://127.0.0.1:5000";
+const SHOTS = "test-results/screenshots";
+let browser: Browser;
+
+beforeAll(async () => {
+  // The site was built from this same demo by scripts/test-in-emulators.mjs.
+  await freshDemo();
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+});
+afterAll(async () => browser?.close());
+
+it("a client opens the coach page, signs in, books a free slot and sees 9 units left", async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, timezoneId: "Asia/Kolkata", locale: "en-GB" });
+  await page.goto(`${SITE}/${DEMO.slug}`);
+  expect(await page.locator("h1").textContent()).toBe(DEMO.coach.name);
+  expect(await page.locator("[data-zone-note]").textContent()).toMatch(/Asia\/(Kolkata|Calcutta).*Europe\/Berlin/);
+
+  const firstSlot = page.locator("button[data-start]").first();
+  await firstSlot.waitFor();
+  await page.screenshot({ path: `${SHOTS}/coach-page.png`, fullPage: false });
+  await firstSlot.click();
+
+  await page.getByLabel("Email").fill(DEMO.client.email);
+  await page.getByLabel("Password").fill(DEMO.client.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.locator('[data-step="confirm"]').waitFor({ state: "visible", timeout: 15_000 });
+  expect(await page.locator("[data-balance]").textContent()).toBe("You have 10 sessions left. After this booking: 9 left.");
+
+  await page.getByRole("button", { name: "Book with 1 pack unit" }).click();
+  const done = page.locator('[data-step="done"]');
+  await done.waitFor({ state: "visible", timeout: 15_000 });
+  expect(await done.textContent()).toContain("Booked!");
+  expect(await page.locator("[data-remaining]").textContent()).toBe("10-session pack: 9 left.");
+  await page.screenshot({ path: `${SHOTS}/booked.png`, fullPage: false });
+});

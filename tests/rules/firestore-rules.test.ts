@@ -1,0 +1,75 @@
+import { readFileSync } from "node:fs";
+import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
+import { doc, getDoc, setDoc, type Firestore } from "firebase/firestore";
+import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
+
+const [host = "127.0.0.1", port = "8080"] = (process.env.FIRESTORE_EMULATOR_HOST ?? "").split(":");
+let env: RulesTestEnvironment;
+
+type Role = "anonymous" | "client" | "otherClient" | "coach" | "otherCoach";
+const uids: Record<Exclude<Role, "anonymous">, string> = { client: "lena", otherClient: "max", coach: "emma", otherCoach: "otto" };
+
+function as(role: Role): Firestore {
+  return role === "anonymous" ? env.unauthenticatedContext().firestore() : env.authenticatedContext(uids[role]).firestore();
+}
+
+beforeAll(async () => {
+  env = await initializeTestEnvironment({
+    projectId: "demo-solocoach",
+    firestore: { rules: readFileSync("firestore.rules", "utf8"), host, port: Number(port) },
+  });
+});
+afterAll(async () => env.cleanup());
+
+beforeEach(async () => {
+  await env.clearFirestore();
+  await env.withSecurityRulesDisabled(async (context) => {
+    const db = context.firestore();
+    await setDoc(doc(db, "coaches/emma-c"), { ownerUid: "emma", name: "Emma" });
+    await setDoc(doc(db, "coaches/otto-c"), { ownerUid: "otto", name: "Otto" });
+    await setDoc(doc(db, "publicCoaches/emma"), { name: "Emma" });
+    await setDoc(doc(db, "coaches/emma-c/offerings/o1"), { title: "Lesson" });
+    await setDoc(doc(db, "coaches/emma-c/packTemplates/t1"), { name: "10 pack" });
+    await setDoc(doc(db, "coaches/emma-c/clients/lena"), { name: "Lena", notes: "private" });
+    await setDoc(doc(db, "coaches/emma-c/slotClaims/20261123T0900"), { bookingId: "b1" });
+    await setDoc(doc(db, "coaches/emma-c/bookings/b1"), { clientUid: "lena" });
+    await setDoc(doc(db, "coaches/emma-c/packs/p1"), { clientUid: "lena", remaining: 10 });
+    await setDoc(doc(db, "coaches/emma-c/packs/p1/ledger/e1"), { delta: 10 });
+  });
+});
+
+/** Who may read each document; everybody else must be denied. */
+const readers: Record<string, Role[]> = {
+  "publicCoaches/emma": ["anonymous", "client", "otherClient", "coach", "otherCoach"],
+  "coaches/emma-c": ["coach"],
+  "coaches/emma-c/offerings/o1": ["coach"],
+  "coaches/emma-c/packTemplates/t1": ["coach"],
+  "coaches/emma-c/clients/lena": ["coach"],
+  "coaches/emma-c/slotClaims/20261123T0900": ["coach"],
+  "coaches/emma-c/bookings/b1": ["client", "coach"],
+  "coaches/emma-c/packs/p1": ["client", "coach"],
+  "coaches/emma-c/packs/p1/ledger/e1": ["client", "coach"],
+  "coaches/emma-c/unknown/x": [],
+};
+const roles: Role[] = ["anonymous", "client", "otherClient", "coach", "otherCoach"];
+
+describe("reads", () => {
+  for (const [path, allowed] of Object.entries(readers)) {
+    for (const role of roles) {
+      const may = allowed.includes(role);
+      it(`${role} ${may ? "may" : "may not"} read ${path}`, async () => {
+        await (may ? assertSucceeds : assertFails)(getDoc(doc(as(role), path)));
+      });
+    }
+  }
+});
+
+describe("writes", () => {
+  for (const path of Object.keys(readers)) {
+    for (const role of roles) {
+      it(`${role} may not write ${path}`, async () => {
+        await assertFails(setDoc(doc(as(role), path), { remaining: 99, ownerUid: uids.client }));
+      });
+    }
+  }
+});

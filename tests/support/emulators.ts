@@ -1,0 +1,87 @@
+// Test helpers that talk to the running emulators as the site does: Auth
+// sign-in over REST, callables over HTTP, resets through the emulator APIs.
+import { getAuth } from "firebase-admin/auth";
+import { DateTime } from "luxon";
+import { callFunction, CallableError, type Api } from "../../site/src/client/callable.js";
+import { newPack, packPurchaseEntry } from "../../functions/src/domain/packs.js";
+import { adminApp, db } from "../../functions/src/shell/firebase.js";
+import { ledgerCol, packsCol } from "../../functions/src/shell/refs.js";
+import { DEMO, demoCoach, demoPackTemplate, seedDemo } from "../../scripts/demo.js";
+
+export const PROJECT_ID = DEMO.projectId;
+export const FUNCTIONS_ORIGIN = `http://127.0.0.1:5001/${PROJECT_ID}/europe-west1`;
+const FIRESTORE = `http://${process.env.FIRESTORE_EMULATOR_HOST}`;
+const AUTH = `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}`;
+
+/** Deletes every document and every user of the test project. */
+export async function resetEmulators(): Promise<void> {
+  const responses = await Promise.all([
+    fetch(`${FIRESTORE}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`, { method: "DELETE" }),
+    fetch(`${AUTH}/emulator/v1/projects/${PROJECT_ID}/accounts`, { method: "DELETE" }),
+  ]);
+  for (const response of responses) if (!response.ok) throw new Error(`emulator reset failed: ${response.status}`);
+}
+
+/** A clean project holding exactly the demo (coach Emma, client Lena with 10 units). */
+export async function freshDemo(): Promise<void> {
+  await resetEmulators();
+  await seedDemo();
+}
+
+/** Signs in with email and password against the Auth emulator; returns an ID token. */
+export async function idTokenFor(email: string, password: string): Promise<string> {
+  const response = await fetch(`${AUTH}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=demo-api-key`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password, returnSecureToken: true }),
+  });
+  const body: unknown = await response.json();
+  if (!response.ok || typeof body !== "object" || body === null || !("idToken" in body) || typeof body.idToken !== "string") {
+    throw new Error(`sign-in failed for ${email}: ${JSON.stringify(body)}`);
+  }
+  return body.idToken;
+}
+
+/** Creates a client of the demo coach holding a pack with `units` left; returns their ID token. */
+export async function clientWithPack(uid: string, units: number, now = DateTime.utc()): Promise<string> {
+  const email = `${uid}@example.com`;
+  await getAuth(adminApp()).createUser({ uid, email, password: "secret-123" });
+  if (units > 0) {
+    const packId = `pack-${uid}`;
+    const pack = { ...newPack({ clientUid: uid, templateId: DEMO.packTemplateId, template: { ...demoPackTemplate, units }, currency: "EUR", timeZone: demoCoach.timeZone, now }) };
+    const opening = packPurchaseEntry({ packId, pack, actorUid: DEMO.coach.uid, now });
+    await packsCol(DEMO.coachId).doc(packId).set(pack);
+    await ledgerCol(DEMO.coachId, packId).doc(opening.id).set(opening.data);
+  }
+  return idTokenFor(email, "secret-123");
+}
+
+/** Calls a callable over HTTP exactly as the site does. */
+export function call<N extends keyof Api>(name: N, input: Api[N]["input"], idToken?: string): Promise<Api[N]["result"]> {
+  return callFunction(FUNCTIONS_ORIGIN, name, input, idToken);
+}
+
+/** Calls a callable that must fail; returns the CallableError. */
+export async function callFailing(name: keyof Api, input: unknown, idToken?: string): Promise<CallableError> {
+  try {
+    // Deliberately untyped input: these tests send bad payloads on purpose.
+    await callFunction(FUNCTIONS_ORIGIN, name, input as never, idToken);
+  } catch (error) {
+    if (error instanceof CallableError) return error;
+    throw error;
+  }
+  throw new Error(`${name} was expected to fail`);
+}
+
+/** The first free slots of the demo offering, from listSlots. */
+export async function demoSlots(): Promise<string[]> {
+  const { slots } = await call("listSlots", { coachId: DEMO.coachId, offeringId: DEMO.offeringId, from: DateTime.utc().toISO(), days: 14 });
+  return slots.map((slot) => slot.start);
+}
+
+/** Counts the documents of a collection path (admin view). */
+export async function count(path: string): Promise<number> {
+  return (await db().collection(path).count().get()).data().count;
+}
+
+export { DEMO };
