@@ -23,6 +23,7 @@ export const URLS = {
 export function localSiteEnv(env = process.env) {
   return {
     ...env,
+    ASTRO_TELEMETRY_DISABLED: "1",
     GCLOUD_PROJECT: PROJECT_ID,
     FIRESTORE_EMULATOR_HOST: env.FIRESTORE_EMULATOR_HOST ?? URLS.firestore,
     PUBLIC_FIREBASE_PROJECT_ID: PROJECT_ID,
@@ -66,5 +67,5 @@ export function buildSite(env = process.env) {
 export function firebaseEnv() {
   const { env, source } = firestoreEmulatorEnv();
   console.log(`Firestore emulator: ${source}`);
-  return env;
+  return { ...env, NO_UPDATE_NOTIFIER: "1" };
 }
