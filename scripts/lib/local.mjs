@@ -67,5 +67,8 @@ export function buildSite(env = process.env) {
 export function firebaseEnv() {
   const { env, source } = firestoreEmulatorEnv();
   console.log(`Firestore emulator: ${source}`);
-  return { ...env, NO_UPDATE_NOTIFIER: "1" };
+  // The Functions emulator starts one worker process per concurrent request;
+  // on 2 cores, 50 simultaneous cold workers need longer than the default 30 s
+  // to load, and the emulator then fails the requests ("Failed to load function").
+  return { ...env, NO_UPDATE_NOTIFIER: "1", FUNCTIONS_DISCOVERY_TIMEOUT: env.FUNCTIONS_DISCOVERY_TIMEOUT ?? "180" };
 }

@@ -111,6 +111,14 @@ describe("bookSlot", () => {
     const balances = await Promise.all(tokens.map((token) => call("getBalance", { coachId: DEMO.coachId }, token)));
     expect(balances.map((b) => b.remaining).sort()).toEqual([2, ...Array(19).fill(3)]);
   });
+
+  it("books 20 clients racing for 20 different slots of the same coach without a false conflict", async () => {
+    const slots = await demoSlots();
+    const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => clientWithPack(`parallel-${i}`, 1)));
+    const results = await Promise.all(tokens.map((token, i) => book(slots[i]!, token)));
+    expect(results.map((r) => r.pack.remaining)).toEqual(Array(20).fill(0));
+    expect(await count(bookingsPath)).toBe(20);
+  });
 });
 
 describe("listSlots", () => {

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
-import { doc, getDoc, setDoc, type Firestore } from "firebase/firestore";
 import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
 
 const [host = "127.0.0.1", port = "8080"] = (process.env.FIRESTORE_EMULATOR_HOST ?? "").split(":");
@@ -9,7 +8,7 @@ let env: RulesTestEnvironment;
 type Role = "anonymous" | "client" | "otherClient" | "coach" | "otherCoach";
 const uids: Record<Exclude<Role, "anonymous">, string> = { client: "lena", otherClient: "max", coach: "emma", otherCoach: "otto" };
 
-function as(role: Role): Firestore {
+function as(role: Role) {
   return role === "anonymous" ? env.unauthenticatedContext().firestore() : env.authenticatedContext(uids[role]).firestore();
 }
 
@@ -25,16 +24,17 @@ beforeEach(async () => {
   await env.clearFirestore();
   await env.withSecurityRulesDisabled(async (context) => {
     const db = context.firestore();
-    await setDoc(doc(db, "coaches/emma-c"), { ownerUid: "emma", name: "Emma" });
-    await setDoc(doc(db, "coaches/otto-c"), { ownerUid: "otto", name: "Otto" });
-    await setDoc(doc(db, "publicCoaches/emma"), { name: "Emma" });
-    await setDoc(doc(db, "coaches/emma-c/offerings/o1"), { title: "Lesson" });
-    await setDoc(doc(db, "coaches/emma-c/packTemplates/t1"), { name: "10 pack" });
-    await setDoc(doc(db, "coaches/emma-c/clients/lena"), { name: "Lena", notes: "private" });
-    await setDoc(doc(db, "coaches/emma-c/slotClaims/20261123T0900"), { bookingId: "b1" });
-    await setDoc(doc(db, "coaches/emma-c/bookings/b1"), { clientUid: "lena" });
-    await setDoc(doc(db, "coaches/emma-c/packs/p1"), { clientUid: "lena", remaining: 10 });
-    await setDoc(doc(db, "coaches/emma-c/packs/p1/ledger/e1"), { delta: 10 });
+    const setDoc = (path: string, data: object) => db.doc(path).set(data);
+    await setDoc("coaches/emma-c", { ownerUid: "emma", name: "Emma" });
+    await setDoc("coaches/otto-c", { ownerUid: "otto", name: "Otto" });
+    await setDoc("publicCoaches/emma", { name: "Emma" });
+    await setDoc("coaches/emma-c/offerings/o1", { title: "Lesson" });
+    await setDoc("coaches/emma-c/packTemplates/t1", { name: "10 pack" });
+    await setDoc("coaches/emma-c/clients/lena", { name: "Lena", notes: "private" });
+    await setDoc("coaches/emma-c/slotClaims/20261123T0900", { bookingId: "b1" });
+    await setDoc("coaches/emma-c/bookings/b1", { clientUid: "lena" });
+    await setDoc("coaches/emma-c/packs/p1", { clientUid: "lena", remaining: 10 });
+    await setDoc("coaches/emma-c/packs/p1/ledger/e1", { delta: 10 });
   });
 });
 
@@ -58,7 +58,7 @@ describe("reads", () => {
     for (const role of roles) {
       const may = allowed.includes(role);
       it(`${role} ${may ? "may" : "may not"} read ${path}`, async () => {
-        await (may ? assertSucceeds : assertFails)(getDoc(doc(as(role), path)));
+        await (may ? assertSucceeds : assertFails)(as(role).doc(path).get());
       });
     }
   }
@@ -68,7 +68,7 @@ describe("writes", () => {
   for (const path of Object.keys(readers)) {
     for (const role of roles) {
       it(`${role} may not write ${path}`, async () => {
-        await assertFails(setDoc(doc(as(role), path), { remaining: 99, ownerUid: uids.client }));
+        await assertFails(as(role).doc(path).set({ remaining: 99, ownerUid: uids.client }));
       });
     }
   }

@@ -28,6 +28,11 @@ function toResult(bookingId: string, booking: Booking, packId: string, pack: Pac
 export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, now }) => {
   const start = DateTime.fromISO(input.start, { zone: "utc" });
   const bookingRef = bookingsCol(input.coachId).doc(input.requestId);
+  // Candidate packs are found outside the transaction and re-read inside it:
+  // a query in a transaction locks a whole index range, which would make every
+  // booking of the coach contend with every other. A pack sold in the instant
+  // between the two reads is simply not considered for this booking.
+  const candidates = await packsCol(input.coachId).where("clientUid", "==", uid).where("status", "==", "active").select().get();
 
   return db().runTransaction(async (tx): Promise<Result<BookSlotResult, DomainError>> => {
     const existing = (await tx.get(bookingRef)).data();
@@ -45,7 +50,7 @@ export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, now }
 
     const cells = cellsFor(coach, offering, start);
     const claims = await tx.getAll(...cells.map((cell) => claimRef(input.coachId, cell)));
-    const packs = await tx.get(packsCol(input.coachId).where("clientUid", "==", uid).where("status", "==", "active"));
+    const packs = candidates.empty ? [] : await tx.getAll(...candidates.docs.map((doc) => packsCol(input.coachId).doc(doc.id)));
 
     const decision = decideBooking({
       bookingId: bookingRef.id,
@@ -56,7 +61,10 @@ export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, now }
       offering,
       start,
       now,
-      packs: packs.docs.map((doc) => ({ id: doc.id, data: doc.data() })),
+      packs: packs.flatMap((doc) => {
+        const data = doc.data();
+        return data ? [{ id: doc.id, data }] : [];
+      }),
       takenCells: claims.filter((claim) => claim.exists).map((claim) => claim.id),
     });
     if (!decision.ok) return decision;
@@ -67,7 +75,7 @@ export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, now }
     tx.update(packsCol(input.coachId).doc(packId), { remaining: remainingAfter });
     tx.create(ledgerCol(input.coachId, packId).doc(ledgerEntry.id), ledgerEntry.data);
 
-    const pack = packs.docs.find((doc) => doc.id === packId)?.data();
+    const pack = packs.find((doc) => doc.id === packId)?.data();
     return pack ? ok(toResult(bookingRef.id, booking, packId, { ...pack, remaining: remainingAfter })) : fail({ code: "PACK_BALANCE_INSUFFICIENT" });
   });
 });

@@ -4,7 +4,10 @@ import { z } from "zod";
 import { DomainError } from "../domain/errors.js";
 
 /** Reasons the shell itself raises, beside the domain's. */
-export type ShellReason = "AUTH_REQUIRED" | "INVALID_INPUT" | "INTERNAL";
+export type ShellReason = "AUTH_REQUIRED" | "INVALID_INPUT" | "CONTENDED" | "INTERNAL";
+
+/** gRPC ABORTED: Firestore gave up on a transaction after its retries. */
+const GRPC_ABORTED = 10;
 
 /** Maps every domain failure to its HttpsError; the switch is exhaustive. */
 export function domainToHttpsError(error: DomainError): HttpsError {
@@ -44,6 +47,10 @@ export const authRequired = () => new HttpsError("unauthenticated", "Please sign
 /** Anything unexpected: a generic message out, the cause to the log only. */
 export function internalError(cause: unknown): HttpsError {
   if (cause instanceof HttpsError) return cause;
+  if (typeof cause === "object" && cause !== null && "code" in cause && cause.code === GRPC_ABORTED) {
+    logger.warn("transaction aborted under contention", cause);
+    return new HttpsError("aborted", "Too many changes at once. Please try again.", { reason: "CONTENDED" });
+  }
   logger.error("unexpected failure in callable", cause);
   return new HttpsError("internal", "Something went wrong. Please try again.", { reason: "INTERNAL" });
 }

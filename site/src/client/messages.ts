@@ -10,6 +10,7 @@ const messages: Record<string, string> = {
   SLOT_TAKEN: "Someone just booked this slot. Here are the slots still free.",
   PACK_BALANCE_INSUFFICIENT: "You have no session left in a pack for this booking. Buy a new pack to book.",
   REQUEST_ID_REUSED: "This booking request was already used. Please try again.",
+  CONTENDED: "Many people are booking right now. Please try again.",
   NETWORK: "The server could not be reached. Check your connection and try again.",
   SIGN_IN_FAILED: "Email or password is not right.",
 };

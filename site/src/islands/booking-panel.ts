@@ -103,10 +103,25 @@ class BookingPanel extends HTMLElement {
     button.setAttribute("aria-pressed", "true");
     this.selected = button.dataset.start;
     this.requestId = crypto.randomUUID();
-    const text = `${formatDay(this.selected, this.clientZone, this.locale)}, ${formatTime(this.selected, this.clientZone, this.locale)} · ${attr(this, "offeringTitle")} · ${attr(this, "location")}`;
-    for (const line of this.querySelectorAll("[data-selected]")) line.textContent = text;
-    if (this.user) void this.showConfirm();
+    for (const line of this.querySelectorAll("[data-selected]")) line.textContent = this.describe(this.selected);
+    void this.continueAsUser();
+  }
+
+  /** Goes to the confirm step if the client is signed in (also from an earlier visit), else to sign-in. */
+  private async continueAsUser(): Promise<void> {
+    if (!this.user) {
+      const { currentUser } = await import("../client/auth.js");
+      this.user = (await currentUser()) ?? undefined;
+    }
+    if (this.user) await this.showConfirm();
     else this.show("sign-in");
+  }
+
+  /** "Mon 23 Nov, 12:30 (08:00 in Europe/Berlin) · Private lesson · Court 3". */
+  private describe(start: string): string {
+    const local = `${formatDay(start, this.clientZone, this.locale)}, ${formatTime(start, this.clientZone, this.locale)}`;
+    const coach = this.clientZone === this.coachZone ? "" : ` (${formatTime(start, this.coachZone, this.locale)} in ${this.coachZone})`;
+    return `${local}${coach} · ${attr(this, "offeringTitle")} · ${attr(this, "location")}`;
   }
 
   private async onSignIn(event: Event): Promise<void> {
@@ -149,11 +164,9 @@ class BookingPanel extends HTMLElement {
         { requestId: this.requestId, coachId: this.coachId, offeringId: this.offeringId, start: this.selected, payWith: "pack" },
         await this.user.getIdToken(),
       );
-      child(this, "[data-summary]", HTMLElement).textContent =
-        `${formatDay(booking.start, this.clientZone, this.locale)}, ${formatTime(booking.start, this.clientZone, this.locale)} · ${attr(this, "offeringTitle")} · ${attr(this, "location")}`;
+      child(this, "[data-summary]", HTMLElement).textContent = this.describe(booking.start);
       child(this, "[data-remaining]", HTMLElement).textContent = `${booking.pack.name}: ${booking.pack.remaining} left.`;
       this.show("done");
-      child(this, '[data-step="done"]', HTMLElement).focus();
       child(this, "[data-slots]", HTMLElement).querySelector(`button[data-start="${booking.start}"]`)?.closest("li")?.remove();
     } catch (error) {
       this.showError(error);
@@ -171,6 +184,12 @@ class BookingPanel extends HTMLElement {
   private show(step: "sign-in" | "confirm" | "done" | undefined): void {
     for (const section of this.querySelectorAll<HTMLElement>("[data-step]")) section.hidden = section.dataset.step !== step;
     child(this, "[data-error]", HTMLElement).hidden = true;
+    // The step sits below the slot list: bring it into view and move keyboard focus there.
+    const shown = step && this.querySelector<HTMLElement>(`[data-step="${step}"]`);
+    if (shown) {
+      shown.scrollIntoView({ block: "nearest" });
+      (shown.querySelector<HTMLElement>("input, button") ?? shown).focus();
+    }
   }
 
   private showError(error: unknown): void {

@@ -1,0 +1,92 @@
+// The measurements of `npm run bench`. Runs against the emulators, so
+// latencies are relative (emulator on this machine), but counts, sizes and
+// contention behaviour carry over.
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { call, clientWithPack, demoSlots, freshDemo } from "../tests/support/emulators.js";
+import { DEMO } from "./demo.js";
+
+const rows: [string, string][] = [];
+const report = (name: string, value: string) => {
+  rows.push([name, value]);
+  console.log(`${name}: ${value}`);
+};
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const result = await work();
+  return [performance.now() - start, result];
+}
+
+/** Cold import of the deployed entry point, in a fresh Node process each time. */
+function coldImport(): void {
+  const samples = Array.from({ length: 5 }, () =>
+    Number(
+      execFileSync(process.execPath, ["-e", "const t=performance.now();import('./functions/lib/index.js').then(()=>console.log(performance.now()-t))"], {
+        encoding: "utf8",
+        env: { ...process.env, FUNCTIONS_CONTROL_API: "false" },
+      }).trim(),
+    ),
+  );
+  report("functions cold import (median of 5)", ms(median(samples)));
+}
+
+/** HTML and the JavaScript a coach page loads before any interaction, gzipped. */
+function pageWeight(): void {
+  const dist = join("site", "dist");
+  const html = readFileSync(join(dist, `${DEMO.slug}.html`));
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const code = readFileSync(join(dist, path), "utf8");
+    // Static imports only: dynamic import() chunks (Firebase Auth) load on interaction.
+    for (const match of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+      visit(join(path, "..", match[1]!));
+    }
+  };
+  for (const match of html.toString().matchAll(/<script[^>]+src="\/([^"]+)"/g)) visit(match[1]!);
+  const jsGzip = [...seen].reduce((sum, path) => sum + gzipSync(readFileSync(join(dist, path))).length, 0);
+  report("coach page HTML (gzip)", `${(gzipSync(html).length / 1024).toFixed(1)} KB`);
+  report("coach page JS before interaction (gzip)", `${(jsGzip / 1024).toFixed(1)} KB in ${seen.size} file(s)`);
+}
+
+async function slotsLatency(): Promise<void> {
+  const samples: number[] = [];
+  for (let i = 0; i < 20; i += 1) samples.push((await timed(() => demoSlots()))[0]);
+  report("listSlots 14 days (median of 20)", ms(median(samples)));
+}
+
+async function contention(clients: number, sameSlot: boolean): Promise<void> {
+  await freshDemo();
+  const slots = await demoSlots();
+  const tokens = await Promise.all(Array.from({ length: clients }, (_, i) => clientWithPack(`bench-${i}`, 2)));
+  const [elapsed, outcomes] = await timed(() =>
+    Promise.allSettled(
+      tokens.map((token, i) =>
+        call("bookSlot", { requestId: randomUUID(), coachId: DEMO.coachId, offeringId: DEMO.offeringId, start: sameSlot ? slots[0]! : slots[i]!, payWith: "pack" }, token),
+      ),
+    ),
+  );
+  const won = outcomes.filter((o) => o.status === "fulfilled").length;
+  const reasons = new Map<string, number>();
+  for (const o of outcomes) if (o.status === "rejected") reasons.set(String(o.reason?.reason), (reasons.get(String(o.reason?.reason)) ?? 0) + 1);
+  const refused = [...reasons].map(([reason, n]) => `${n} ${reason}`).join(", ") || "none refused";
+  report(`${clients} clients booking ${sameSlot ? "one slot" : `${clients} different slots`}`, `${won} booked (${refused}), all settled in ${ms(elapsed)}`);
+}
+
+if (!process.env.BENCH_ONLY) {
+coldImport();
+pageWeight();
+await freshDemo();
+await slotsLatency();
+await contention(20, true);
+await contention(50, true);
+}
+await contention(50, false);
+console.log("\nbench done");
