@@ -3,10 +3,11 @@
 import { getAuth } from "firebase-admin/auth";
 import { DateTime } from "luxon";
 import { Coach, Offering, PackTemplate } from "../functions/src/domain/coach.js";
-import { newPack, packPurchaseEntry } from "../functions/src/domain/packs.js";
+import { decideSale } from "../functions/src/domain/packs.js";
+import { writePackChange } from "../functions/src/shell/commit.js";
 import { adminApp, db } from "../functions/src/shell/firebase.js";
 import { writePublicCoach } from "../functions/src/shell/public-coach.js";
-import { clientsCol, coachRef, ledgerCol, offeringsCol, packTemplatesCol, packsCol } from "../functions/src/shell/refs.js";
+import { clientsCol, coachRef, offeringsCol, packTemplatesCol } from "../functions/src/shell/refs.js";
 
 /** Ids and sign-ins of the demo, used by README, tests and the site. */
 export const DEMO = {
@@ -80,17 +81,16 @@ export async function seedDemo(now: DateTime = DateTime.utc()): Promise<void> {
   await writePublicCoach(DEMO.coachId);
   await clientsCol(DEMO.coachId).doc(DEMO.client.uid).set({ name: DEMO.client.name, email: DEMO.client.email, notes: "" });
 
-  const pack = newPack({
+  const sale = decideSale({
+    packId: DEMO.packId,
     clientUid: DEMO.client.uid,
     templateId: DEMO.packTemplateId,
     template: demoPackTemplate,
     currency: demoCoach.currency,
     timeZone: demoCoach.timeZone,
-    now,
+    actor: { uid: DEMO.coach.uid, now },
   });
-  const opening = packPurchaseEntry({ packId: DEMO.packId, pack, actorUid: DEMO.coach.uid, now });
   const batch = db().batch();
-  batch.set(packsCol(DEMO.coachId).doc(DEMO.packId), pack);
-  batch.set(ledgerCol(DEMO.coachId, DEMO.packId).doc(opening.id), opening.data);
+  writePackChange(batch, DEMO.coachId, sale);
   await batch.commit();
 }

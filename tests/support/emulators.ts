@@ -3,9 +3,10 @@
 import { getAuth } from "firebase-admin/auth";
 import { DateTime } from "luxon";
 import { callFunction, CallableError, type Api } from "../../site/src/client/callable.js";
-import { newPack, packPurchaseEntry } from "../../functions/src/domain/packs.js";
+import { decideSale } from "../../functions/src/domain/packs.js";
+import { writePackChange } from "../../functions/src/shell/commit.js";
 import { adminApp, db } from "../../functions/src/shell/firebase.js";
-import { ledgerCol, packsCol } from "../../functions/src/shell/refs.js";
+import { clientsCol } from "../../functions/src/shell/refs.js";
 import { DEMO, demoCoach, demoPackTemplate, seedDemo } from "../../scripts/demo.js";
 
 export const PROJECT_ID = DEMO.projectId;
@@ -46,12 +47,20 @@ export async function idTokenFor(email: string, password: string): Promise<strin
 export async function clientWithPack(uid: string, units: number, now = DateTime.utc()): Promise<string> {
   const email = `${uid}@example.com`;
   await getAuth(adminApp()).createUser({ uid, email, password: "secret-123" });
+  await clientsCol(DEMO.coachId).doc(uid).set({ name: uid, email, notes: "" });
   if (units > 0) {
-    const packId = `pack-${uid}`;
-    const pack = { ...newPack({ clientUid: uid, templateId: DEMO.packTemplateId, template: { ...demoPackTemplate, units }, currency: "EUR", timeZone: demoCoach.timeZone, now }) };
-    const opening = packPurchaseEntry({ packId, pack, actorUid: DEMO.coach.uid, now });
-    await packsCol(DEMO.coachId).doc(packId).set(pack);
-    await ledgerCol(DEMO.coachId, packId).doc(opening.id).set(opening.data);
+    const sale = decideSale({
+      packId: `pack-${uid}`,
+      clientUid: uid,
+      templateId: DEMO.packTemplateId,
+      template: { ...demoPackTemplate, units },
+      currency: "EUR",
+      timeZone: demoCoach.timeZone,
+      actor: { uid: DEMO.coach.uid, now },
+    });
+    const batch = db().batch();
+    writePackChange(batch, DEMO.coachId, sale);
+    await batch.commit();
   }
   return idTokenFor(email, "secret-123");
 }

@@ -6,7 +6,8 @@ import { Pack } from "../domain/packs.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { db } from "../shell/firebase.js";
-import { bookingsCol, claimRef, coachRef, ledgerCol, offeringsCol, packsCol } from "../shell/refs.js";
+import { writePackChange } from "../shell/commit.js";
+import { bookingsCol, claimRef, coachRef, offeringsCol, packsCol } from "../shell/refs.js";
 
 /** The result a client sees for a booking and the pack that paid for it. */
 function toResult(bookingId: string, booking: Booking, packId: string, pack: Pack): BookSlotResult {
@@ -38,9 +39,10 @@ export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, now }
     const existing = (await tx.get(bookingRef)).data();
     if (existing) {
       const sameRequest = existing.clientUid === uid && existing.offeringId === input.offeringId && existing.startsAt.equals(start);
-      if (!sameRequest) return fail({ code: "REQUEST_ID_REUSED" });
-      const pack = (await tx.get(packsCol(input.coachId).doc(existing.payment.packId))).data();
-      return pack ? ok(toResult(bookingRef.id, existing, existing.payment.packId, pack)) : fail({ code: "PACK_BALANCE_INSUFFICIENT" });
+      if (!sameRequest || existing.payment.method !== "pack") return fail({ code: "REQUEST_ID_REUSED" });
+      const packId = existing.payment.packId;
+      const pack = (await tx.get(packsCol(input.coachId).doc(packId))).data();
+      return pack ? ok(toResult(bookingRef.id, existing, packId, pack)) : fail({ code: "PACK_NOT_FOUND" });
     }
 
     const coach = (await tx.get(coachRef(input.coachId))).data();
@@ -69,13 +71,10 @@ export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, now }
     });
     if (!decision.ok) return decision;
 
-    const { booking, packId, remainingAfter, ledgerEntry } = decision.value;
+    const { booking, packChange } = decision.value;
     tx.create(bookingRef, booking);
     for (const cell of booking.cells) tx.create(claimRef(input.coachId, cell), { bookingId: bookingRef.id });
-    tx.update(packsCol(input.coachId).doc(packId), { remaining: remainingAfter });
-    tx.create(ledgerCol(input.coachId, packId).doc(ledgerEntry.id), ledgerEntry.data);
-
-    const pack = packs.find((doc) => doc.id === packId)?.data();
-    return pack ? ok(toResult(bookingRef.id, booking, packId, { ...pack, remaining: remainingAfter })) : fail({ code: "PACK_BALANCE_INSUFFICIENT" });
+    writePackChange(tx, input.coachId, packChange);
+    return ok(toResult(bookingRef.id, booking, packChange.packId, packChange.pack));
   });
 });

@@ -1,32 +1,31 @@
 import { GetBalanceInput, GetBalanceResult } from "../domain/api.js";
-import { ok } from "../domain/result.js";
+import { fail, ok } from "../domain/result.js";
 import { onSignedInCall } from "../shell/callable.js";
-import { ledgerCol, packsCol } from "../shell/refs.js";
+import { coachRef, ledgerCol, packsCol } from "../shell/refs.js";
+import { ledgerView, packView } from "../shell/views.js";
 
-/** The caller's packs with one coach, each with its ledger, newest first. */
+/**
+ * A client's packs with one coach, each with its ledger, newest first. The
+ * client sees their own; the coach sees any of their clients' (same answer).
+ */
 export const getBalance = onSignedInCall(GetBalanceInput, async (input, { uid }) => {
-  const packs = await packsCol(input.coachId).where("clientUid", "==", uid).get();
+  const clientUid = input.clientUid ?? uid;
+  if (clientUid !== uid) {
+    const coach = (await coachRef(input.coachId).get()).data();
+    if (!coach) return fail({ code: "COACH_NOT_FOUND" as const });
+    if (coach.ownerUid !== uid) return fail({ code: "NOT_ALLOWED" as const });
+  }
+  const packs = await packsCol(input.coachId).where("clientUid", "==", clientUid).get();
   const withLedgers = await Promise.all(
     packs.docs.map(async (doc) => {
-      const pack = doc.data();
       const ledger = await ledgerCol(input.coachId, doc.id).orderBy("at", "desc").get();
-      return {
-        id: doc.id,
-        name: pack.name,
-        units: pack.units,
-        remaining: pack.remaining,
-        status: pack.status,
-        expiresAt: pack.expiresAt.toISO() ?? "",
-        ledger: ledger.docs.map((entry) => {
-          const data = entry.data();
-          return { id: entry.id, delta: data.delta, reason: data.reason, sentence: data.sentence, at: data.at.toISO() ?? "" };
-        }),
-      };
+      return { ...packView(doc.id, doc.data()), ledger: ledger.docs.map((entry) => ledgerView(entry.id, entry.data())) };
     }),
   );
   const result: GetBalanceResult = {
+    clientUid,
     remaining: withLedgers.filter((p) => p.status === "active").reduce((sum, p) => sum + p.remaining, 0),
-    packs: withLedgers,
+    packs: withLedgers.sort((a, b) => a.expiresAt.localeCompare(b.expiresAt)),
   };
   return ok(result);
 });

@@ -45,23 +45,90 @@ export const BookSlotResult = z.object({
 });
 export type BookSlotResult = z.infer<typeof BookSlotResult>;
 
-/** getBalance: the caller's packs with one coach and why each unit moved. */
-export const GetBalanceInput = z.object({ coachId: DocId });
+/** getBalance: a client's packs with one coach and why each unit moved; the client or their coach. */
+export const GetBalanceInput = z.object({ coachId: DocId, clientUid: DocId.optional() });
 export type GetBalanceInput = z.infer<typeof GetBalanceInput>;
 
-/** getBalance result, newest ledger entries first. */
-export const GetBalanceResult = z.object({
+const RequestId = z.uuid();
+const Note = z.string().trim().min(3, "say why in a few words").max(200);
+
+/** A pack as coach and client see it. */
+export const PackView = z.object({
+  id: z.string(),
+  clientUid: z.string(),
+  name: z.string(),
+  units: z.number().int(),
   remaining: z.number().int(),
-  packs: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      units: z.number().int(),
-      remaining: z.number().int(),
-      status: z.string(),
-      expiresAt: IsoInstant,
-      ledger: z.array(z.object({ id: z.string(), delta: z.number().int(), reason: z.string(), sentence: z.string(), at: IsoInstant })),
-    }),
-  ),
+  status: z.string(),
+  expiresAt: IsoInstant,
+  paymentState: z.string(),
+});
+export type PackView = z.infer<typeof PackView>;
+
+/** One ledger line as people read it. */
+export const LedgerView = z.object({ id: z.string(), delta: z.number().int(), reason: z.string(), sentence: z.string(), bookingId: z.string().nullable(), at: IsoInstant });
+export type LedgerView = z.infer<typeof LedgerView>;
+
+/** Result of every pack operation: the pack after it. */
+export const PackResult = z.object({ pack: PackView });
+export type PackResult = z.infer<typeof PackResult>;
+
+/** sellPack (coach): a pack from a template for a client, by uid or by email. */
+export const SellPackInput = z.object({
+  requestId: RequestId,
+  coachId: DocId,
+  templateId: DocId,
+  client: z.union([z.object({ uid: DocId }), z.object({ email: z.email(), name: z.string().trim().min(1).max(100) })]),
+});
+export type SellPackInput = z.infer<typeof SellPackInput>;
+
+/** transferUnits (coach): move units to another client, if the pack allows it. */
+export const TransferUnitsInput = z.object({ requestId: RequestId, coachId: DocId, packId: DocId, toClientUid: DocId, units: z.number().int().min(1).max(100) });
+export type TransferUnitsInput = z.infer<typeof TransferUnitsInput>;
+
+/** voidPack (coach): refund/void the remaining units and close the pack. */
+export const VoidPackInput = z.object({ requestId: RequestId, coachId: DocId, packId: DocId, note: Note.nullable().default(null) });
+export type VoidPackInput = z.infer<typeof VoidPackInput>;
+
+/** extendPack (coach): move the expiry N days later, e.g. frozen for an injury. */
+export const ExtendPackInput = z.object({ requestId: RequestId, coachId: DocId, packId: DocId, days: z.number().int().min(1).max(365), note: Note });
+export type ExtendPackInput = z.infer<typeof ExtendPackInput>;
+
+/** adjustPack (coach): a manual correction of units with a required note. */
+export const AdjustPackInput = z.object({
+  requestId: RequestId,
+  coachId: DocId,
+  packId: DocId,
+  delta: z.number().int().min(-100).max(100).refine((d) => d !== 0, "must not be 0"),
+  note: Note,
+});
+export type AdjustPackInput = z.infer<typeof AdjustPackInput>;
+
+/** A booking, addressed by its coach. */
+export const BookingRefInput = z.object({ coachId: DocId, bookingId: DocId });
+export type BookingRefInput = z.infer<typeof BookingRefInput>;
+
+/** waiveCharge (coach): waive a late cancellation or a no-show with a policy reason. */
+export const WaiveChargeInput = BookingRefInput.extend({ reasonId: z.string().min(1).max(40) });
+export type WaiveChargeInput = z.infer<typeof WaiveChargeInput>;
+
+/** What a cancellation, no-show or waiver does (preview) or did. */
+export const ResolutionResult = z.object({
+  bookingId: z.string(),
+  status: z.string(),
+  outcome: z.string(),
+  delta: z.number().int(),
+  sentence: z.string(),
+  /** Until when a client's cancellation is credited; null once past or for coaches. */
+  freeCancellationUntil: IsoInstant.nullable(),
+  pack: PackView.nullable(),
+});
+export type ResolutionResult = z.infer<typeof ResolutionResult>;
+
+/** getBalance result: active units in total, and every pack with its ledger, newest first. */
+export const GetBalanceResult = z.object({
+  clientUid: z.string(),
+  remaining: z.number().int(),
+  packs: z.array(PackView.extend({ ledger: z.array(LedgerView) })),
 });
 export type GetBalanceResult = z.infer<typeof GetBalanceResult>;

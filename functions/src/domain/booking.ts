@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { Coach, GRID_MINUTES, Offering } from "./coach.js";
 import { DomainError } from "./errors.js";
-import { LedgerEntry, Pack, WithId, bookingDebitEntry, choosePack } from "./packs.js";
+import { Pack, PackChange, WithId, bookingDebitEntry, choosePack, post } from "./packs.js";
 import { Result, fail, ok } from "./result.js";
 import { claimInterval, gridCells, isOfferedSlot, isOnGrid } from "./slots.js";
 import { Instant, Interval } from "./time.js";
@@ -10,6 +10,32 @@ import { Instant, Interval } from "./time.js";
 /** Booking lifecycle; instant booking goes straight to confirmed. */
 export const BookingStatus = z.enum(["requested", "confirmed", "completed", "cancelled", "no_show"]);
 export type BookingStatus = z.infer<typeof BookingStatus>;
+
+/** What a cancellation, no-show or waiver did to the unit or the charge. */
+export const CancellationOutcome = z.enum(["credited", "counted_as_used", "refundable", "charge_kept", "released", "waived"]);
+export type CancellationOutcome = z.infer<typeof CancellationOutcome>;
+
+/** How a booking ended other than by taking place: the decision, kept with the booking. */
+export const BookingResolution = z.object({
+  kind: z.enum(["cancelled", "no_show"]),
+  by: z.enum(["client", "coach"]),
+  byUid: z.string(),
+  at: Instant,
+  outcome: CancellationOutcome,
+  delta: z.number().int(),
+  sentence: z.string(),
+  /** Minutes between the cancellation and the start (negative once started); null for no-shows. */
+  minutesBefore: z.number().int().nullable(),
+  waiver: z.object({ reasonId: z.string(), label: z.string(), byUid: z.string(), at: Instant, sentence: z.string() }).nullable(),
+});
+export type BookingResolution = z.infer<typeof BookingResolution>;
+
+/** How a booking is paid: a pack unit, or a single payment (payments issue). */
+export const BookingPayment = z.discriminatedUnion("method", [
+  z.object({ method: z.literal("pack"), packId: z.string().min(1) }),
+  z.object({ method: z.literal("single"), amountDueMinor: z.number().int().min(0), currency: z.string() }),
+]);
+export type BookingPayment = z.infer<typeof BookingPayment>;
 
 /** A booked session; times are UTC instants. */
 export const Booking = z.object({
@@ -21,8 +47,9 @@ export const Booking = z.object({
   /** Grid cells this booking holds (session plus buffer), released on cancel. */
   cells: z.array(z.string()),
   status: BookingStatus,
-  payment: z.object({ method: z.literal("pack"), packId: z.string().min(1) }),
+  payment: BookingPayment,
   createdAt: Instant,
+  resolution: BookingResolution.nullable().default(null),
 });
 export type Booking = z.infer<typeof Booking>;
 
@@ -45,9 +72,7 @@ export interface BookingContext {
 /** Everything the shell writes for one confirmed booking. */
 export interface BookingDecision {
   booking: Booking;
-  packId: string;
-  remainingAfter: number;
-  ledgerEntry: WithId<LedgerEntry>;
+  packChange: PackChange;
 }
 
 /** The interval a booking holds: its cells, i.e. the session plus its buffer. */
@@ -89,11 +114,10 @@ export function decideBooking(ctx: BookingContext): Result<BookingDecision, Doma
     status: "confirmed",
     payment: { method: "pack", packId: pack.id },
     createdAt: ctx.now,
+    resolution: null,
   };
-  return ok({
-    booking,
-    packId: pack.id,
-    remainingAfter: pack.data.remaining - 1,
-    ledgerEntry: bookingDebitEntry({ bookingId: ctx.bookingId, start, timeZone: coach.timeZone, actorUid: ctx.clientUid, now: ctx.now }),
-  });
+  const debit = bookingDebitEntry({ bookingId: ctx.bookingId, start, timeZone: coach.timeZone, actor: { uid: ctx.clientUid, now: ctx.now } });
+  const packChange = post(pack.id, pack.data, [debit]);
+  if (!packChange.ok) return packChange;
+  return ok({ booking, packChange: packChange.value });
 }

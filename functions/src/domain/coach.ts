@@ -1,5 +1,6 @@
 import { Info } from "luxon";
 import { z } from "zod";
+import { CancellationPolicy } from "./policy.js";
 import { TimeOfDay, minutesOfDay } from "./time.js";
 
 /** All bookable times sit on a 5-minute grid; durations, steps and buffers too. */
@@ -65,6 +66,7 @@ export const Coach = z.object({
   locations: z.array(Location).default([]),
   weeklyHours: WeeklyHours,
   bookingRules: BookingRules,
+  cancellationPolicy: CancellationPolicy.prefault({}),
 });
 export type Coach = z.infer<typeof Coach>;
 

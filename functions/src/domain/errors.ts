@@ -4,12 +4,25 @@
  * to user text.
  */
 export type DomainError =
+  | { code: "NOT_ALLOWED" }
   | { code: "COACH_NOT_FOUND" }
   | { code: "OFFERING_NOT_FOUND" }
   | { code: "OFFERING_NOT_BOOKABLE_ONLINE" }
+  | { code: "CLIENT_NOT_FOUND" }
+  | { code: "TEMPLATE_NOT_FOUND" }
   | { code: "SLOT_NOT_OFFERED"; start: string }
   | { code: "SLOT_TAKEN"; start: string }
   | { code: "PACK_BALANCE_INSUFFICIENT" }
+  | { code: "PACK_NOT_FOUND" }
+  | { code: "PACK_NOT_ACTIVE" }
+  | { code: "PACK_NOT_TRANSFERABLE" }
+  | { code: "TRANSFER_TO_SAME_CLIENT" }
+  | { code: "BOOKING_NOT_FOUND" }
+  | { code: "BOOKING_NOT_CANCELLABLE"; status: string }
+  | { code: "BOOKING_ALREADY_STARTED" }
+  | { code: "BOOKING_NOT_STARTED" }
+  | { code: "WAIVER_NOT_APPLICABLE" }
+  | { code: "WAIVER_REASON_UNKNOWN"; allowed: string[] }
   | { code: "REQUEST_ID_REUSED" };
 
 /** The stable reason codes, as a type. */

@@ -27,7 +27,33 @@ export function domainToHttpsError(error: DomainError): HttpsError {
     case "PACK_BALANCE_INSUFFICIENT":
       return new HttpsError("failed-precondition", "No session unit left for this booking.", details);
     case "REQUEST_ID_REUSED":
-      return new HttpsError("already-exists", "This request id was used for another booking.", details);
+      return new HttpsError("already-exists", "This request id was used for another request.", details);
+    case "NOT_ALLOWED":
+      return new HttpsError("permission-denied", "Only the coach may do this.", details);
+    case "CLIENT_NOT_FOUND":
+      return new HttpsError("not-found", "This client does not exist.", details);
+    case "TEMPLATE_NOT_FOUND":
+      return new HttpsError("not-found", "This pack template does not exist.", details);
+    case "PACK_NOT_FOUND":
+      return new HttpsError("not-found", "This pack does not exist.", details);
+    case "PACK_NOT_ACTIVE":
+      return new HttpsError("failed-precondition", "This pack is expired or refunded.", details);
+    case "PACK_NOT_TRANSFERABLE":
+      return new HttpsError("failed-precondition", "Units of this pack cannot be transferred.", details);
+    case "TRANSFER_TO_SAME_CLIENT":
+      return new HttpsError("invalid-argument", "Units can only be transferred to another client.", details);
+    case "BOOKING_NOT_FOUND":
+      return new HttpsError("not-found", "This booking does not exist.", details);
+    case "BOOKING_NOT_CANCELLABLE":
+      return new HttpsError("failed-precondition", "This booking can no longer be changed.", details);
+    case "BOOKING_ALREADY_STARTED":
+      return new HttpsError("failed-precondition", "This session has already started.", details);
+    case "BOOKING_NOT_STARTED":
+      return new HttpsError("failed-precondition", "This session has not started yet.", details);
+    case "WAIVER_NOT_APPLICABLE":
+      return new HttpsError("failed-precondition", "There is no late cancellation or no-show to waive.", details);
+    case "WAIVER_REASON_UNKNOWN":
+      return new HttpsError("invalid-argument", "This waiver reason is not in the cancellation policy.", details);
     default: {
       const unreachable: never = code;
       throw new Error(`unmapped domain error ${String(unreachable)}`);

@@ -31,6 +31,8 @@ export const offeringsCol = (coachId: string) => coachDoc(coachId).collection("o
 export const packTemplatesCol = (coachId: string) => coachDoc(coachId).collection("packTemplates").withConverter(packTemplateConverter);
 /** coaches/{coachId}/packs */
 export const packsCol = (coachId: string) => coachDoc(coachId).collection("packs").withConverter(packConverter);
+/** Every coach's packs (collection group), for the expiry scheduler. */
+export const packsGroup = () => db().collectionGroup("packs").withConverter(packConverter);
 /** coaches/{coachId}/packs/{packId}/ledger */
 export const ledgerCol = (coachId: string, packId: string) =>
   coachDoc(coachId).collection("packs").doc(packId).collection("ledger").withConverter(ledgerConverter);

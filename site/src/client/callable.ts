@@ -1,20 +1,23 @@
 // The one way the site (and the tests) call SoloCoach's callable functions:
 // the callable protocol over fetch (POST {data} → {result} | {error}), so the
 // public page needs no Firebase SDK to list slots.
-import type {
-  BookSlotInput,
-  BookSlotResult,
-  GetBalanceInput,
-  GetBalanceResult,
-  ListSlotsInput,
-  ListSlotsResult,
-} from "../../../functions/src/domain/api.js";
+import type { z } from "zod";
+import type * as api from "../../../functions/src/domain/api.js";
 
 /** Every callable with its input (before defaults) and result. */
 export interface Api {
-  listSlots: { input: Omit<ListSlotsInput, "days"> & { days?: number }; result: ListSlotsResult };
-  bookSlot: { input: BookSlotInput; result: BookSlotResult };
-  getBalance: { input: GetBalanceInput; result: GetBalanceResult };
+  listSlots: { input: z.input<typeof api.ListSlotsInput>; result: api.ListSlotsResult };
+  bookSlot: { input: api.BookSlotInput; result: api.BookSlotResult };
+  getBalance: { input: api.GetBalanceInput; result: api.GetBalanceResult };
+  previewCancellation: { input: api.BookingRefInput; result: api.ResolutionResult };
+  cancelBooking: { input: api.BookingRefInput; result: api.ResolutionResult };
+  markNoShow: { input: api.BookingRefInput; result: api.ResolutionResult };
+  waiveCharge: { input: api.WaiveChargeInput; result: api.ResolutionResult };
+  sellPack: { input: api.SellPackInput; result: api.PackResult };
+  transferUnits: { input: api.TransferUnitsInput; result: api.PackResult };
+  voidPack: { input: z.input<typeof api.VoidPackInput>; result: api.PackResult };
+  extendPack: { input: api.ExtendPackInput; result: api.PackResult };
+  adjustPack: { input: api.AdjustPackInput; result: api.PackResult };
 }
 
 /** A failed call: the HttpsError code and the stable `details.reason`. */

@@ -1,0 +1,55 @@
+import { getAuth } from "firebase-admin/auth";
+import { PackResult, SellPackInput } from "../domain/api.js";
+import { DomainError } from "../domain/errors.js";
+import { decideSale } from "../domain/packs.js";
+import { Result, fail, ok } from "../domain/result.js";
+import { loadOwnCoach } from "../shell/access.js";
+import { onSignedInCall } from "../shell/callable.js";
+import { writePackChange } from "../shell/commit.js";
+import { adminApp, db } from "../shell/firebase.js";
+import { clientsCol, packTemplatesCol, packsCol } from "../shell/refs.js";
+import { packView } from "../shell/views.js";
+
+/** The Auth account of a client named by email: found, or created so they can sign in by email link. */
+async function clientUidByEmail(email: string, name: string): Promise<string> {
+  const auth = getAuth(adminApp());
+  try {
+    return (await auth.getUserByEmail(email)).uid;
+  } catch (error) {
+    if (typeof error === "object" && error !== null && "code" in error && error.code === "auth/user-not-found") {
+      return (await auth.createUser({ email, displayName: name })).uid;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Sells a pack (coach): a new pack from a template for a client, opened by a
+ * "+N bought" entry, its payment target open. The requestId names the pack,
+ * so a retried call sells nothing twice.
+ */
+export const sellPack = onSignedInCall(SellPackInput, async (input, { uid, now }) => {
+  const byEmail = "email" in input.client ? { ...input.client, uid: await clientUidByEmail(input.client.email, input.client.name) } : undefined;
+  const clientUid = byEmail?.uid ?? ("uid" in input.client ? input.client.uid : "");
+  const packId = `pack-${input.requestId}`;
+
+  return db().runTransaction(async (tx): Promise<Result<PackResult, DomainError>> => {
+    const coach = await loadOwnCoach(tx, input.coachId, uid);
+    if (!coach.ok) return coach;
+    const [existing, template, client] = await Promise.all([
+      tx.get(packsCol(input.coachId).doc(packId)),
+      tx.get(packTemplatesCol(input.coachId).doc(input.templateId)),
+      tx.get(clientsCol(input.coachId).doc(clientUid)),
+    ]);
+    const sold = existing.data();
+    if (sold) return sold.clientUid === clientUid ? ok({ pack: packView(packId, sold) }) : fail({ code: "REQUEST_ID_REUSED" });
+    const terms = template.data();
+    if (!terms) return fail({ code: "TEMPLATE_NOT_FOUND" });
+    if (!client.exists && !byEmail) return fail({ code: "CLIENT_NOT_FOUND" });
+
+    if (byEmail && !client.exists) tx.create(clientsCol(input.coachId).doc(clientUid), { name: byEmail.name, email: byEmail.email, notes: "" });
+    const sale = decideSale({ packId, clientUid, templateId: input.templateId, template: terms, currency: coach.value.currency, timeZone: coach.value.timeZone, actor: { uid, now } });
+    writePackChange(tx, input.coachId, sale);
+    return ok({ pack: packView(packId, sale.pack) });
+  });
+});

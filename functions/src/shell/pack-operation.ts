@@ -1,0 +1,56 @@
+import { PackResult } from "../domain/api.js";
+import { Coach } from "../domain/coach.js";
+import { DomainError } from "../domain/errors.js";
+import { Actor, Pack, PackChange, WithId } from "../domain/packs.js";
+import { Result, ok } from "../domain/result.js";
+import { loadOwnPack } from "./access.js";
+import { ClientContext } from "./callable.js";
+import { writePackChange } from "./commit.js";
+import { db } from "./firebase.js";
+import { ledgerCol } from "./refs.js";
+import { packView } from "./views.js";
+import { Transaction } from "firebase-admin/firestore";
+
+/** What every coach operation on an existing pack carries. */
+interface PackOperationInput {
+  requestId: string;
+  coachId: string;
+  packId: string;
+}
+
+/** What a pack operation decides with. */
+export interface PackOperationContext {
+  coach: Coach;
+  pack: WithId<Pack>;
+  actor: Actor;
+  tx: Transaction;
+}
+
+/**
+ * A coach operation on one pack (void, extend, adjust, transfer), run the
+ * same way: one transaction loads the coach (owner only) and the pack, skips
+ * if the entry this request causes already exists (a retried call), else
+ * decides and writes every pack change. Returns the pack operated on.
+ */
+export function packOperation<I extends PackOperationInput>(
+  entryIdOf: (input: I) => string,
+  decide: (input: I, ctx: PackOperationContext) => Promise<Result<PackChange[], DomainError>>,
+) {
+  return (input: I, { uid, now }: ClientContext): Promise<Result<PackResult, DomainError>> =>
+    db().runTransaction(async (tx) => {
+      const loaded = await loadOwnPack(tx, input.coachId, input.packId, uid);
+      if (!loaded.ok) return loaded;
+      const { coach, pack } = loaded.value;
+      const marker = await tx.get(ledgerCol(input.coachId, input.packId).doc(entryIdOf(input)));
+      if (marker.exists) return ok({ pack: packView(pack.id, pack.data) });
+
+      const decision = await decide(input, { coach, pack, actor: { uid, now }, tx });
+      if (!decision.ok) return decision;
+      for (const change of decision.value) writePackChange(tx, input.coachId, change);
+      const own = decision.value.find((change) => change.packId === input.packId);
+      return ok({ pack: own ? packView(own.packId, own.pack) : packView(pack.id, pack.data) });
+    });
+}
+
+/** Lifts a single pack change into the list packOperation writes. */
+export const single = (result: Result<PackChange, DomainError>): Result<PackChange[], DomainError> => (result.ok ? ok([result.value]) : result);

@@ -1,0 +1,21 @@
+import { LedgerView, PackView } from "../domain/api.js";
+import { LedgerEntry, Pack } from "../domain/packs.js";
+
+/** A pack as the callables return it. */
+export function packView(id: string, pack: Pack): PackView {
+  return {
+    id,
+    clientUid: pack.clientUid,
+    name: pack.name,
+    units: pack.units,
+    remaining: pack.remaining,
+    status: pack.status,
+    expiresAt: pack.expiresAt.toISO() ?? "",
+    paymentState: pack.payment.state,
+  };
+}
+
+/** A ledger entry as the callables return it. */
+export function ledgerView(id: string, entry: LedgerEntry): LedgerView {
+  return { id, delta: entry.delta, reason: entry.reason, sentence: entry.sentence, bookingId: entry.bookingId, at: entry.at.toISO() ?? "" };
+}
