@@ -3,11 +3,12 @@
 import { getAuth } from "firebase-admin/auth";
 import { DateTime } from "luxon";
 import { callFunction, CallableError, type Api } from "../../site/src/client/callable.js";
-import { decideSale } from "../../functions/src/domain/packs.js";
+import { cellsFor, type Booking } from "../../functions/src/domain/booking.js";
+import { bookingDebitEntry, decideSale, post } from "../../functions/src/domain/packs.js";
 import { writePackChange } from "../../functions/src/shell/commit.js";
 import { adminApp, db } from "../../functions/src/shell/firebase.js";
-import { clientsCol } from "../../functions/src/shell/refs.js";
-import { DEMO, demoCoach, demoPackTemplate, seedDemo } from "../../scripts/demo.js";
+import { bookingsCol, claimRef, clientsCol, packsCol } from "../../functions/src/shell/refs.js";
+import { DEMO, demoCoach, demoOffering, demoPackTemplate, seedDemo } from "../../scripts/demo.js";
 
 export const PROJECT_ID = DEMO.projectId;
 export const FUNCTIONS_ORIGIN = `http://127.0.0.1:5001/${PROJECT_ID}/europe-west1`;
@@ -44,7 +45,7 @@ export async function idTokenFor(email: string, password: string): Promise<strin
 }
 
 /** Creates a client of the demo coach holding a pack with `units` left; returns their ID token. */
-export async function clientWithPack(uid: string, units: number, now = DateTime.utc()): Promise<string> {
+export async function clientWithPack(uid: string, units: number, now = DateTime.utc(), transferable = false): Promise<string> {
   const email = `${uid}@example.com`;
   await getAuth(adminApp()).createUser({ uid, email, password: "secret-123" });
   await clientsCol(DEMO.coachId).doc(uid).set({ name: uid, email, notes: "" });
@@ -53,7 +54,7 @@ export async function clientWithPack(uid: string, units: number, now = DateTime.
       packId: `pack-${uid}`,
       clientUid: uid,
       templateId: DEMO.packTemplateId,
-      template: { ...demoPackTemplate, units },
+      template: { ...demoPackTemplate, units, transferable },
       currency: "EUR",
       timeZone: demoCoach.timeZone,
       actor: { uid: DEMO.coach.uid, now },
@@ -94,3 +95,29 @@ export async function count(path: string): Promise<number> {
 }
 
 export { DEMO };
+
+/** Writes a confirmed pack-paid booking at any time (past or within the window), as bookSlot would. */
+export async function seedPackBooking(args: { bookingId: string; clientUid: string; packId: string; start: DateTime }): Promise<void> {
+  const pack = (await packsCol(DEMO.coachId).doc(args.packId).get()).data();
+  if (!pack) throw new Error(`no pack ${args.packId}`);
+  const now = DateTime.utc();
+  const booking: Booking = {
+    coachId: DEMO.coachId,
+    clientUid: args.clientUid,
+    offeringId: DEMO.offeringId,
+    startsAt: args.start,
+    endsAt: args.start.plus({ hours: 1 }),
+    cells: cellsFor(demoCoach, demoOffering, args.start),
+    status: "confirmed",
+    payment: { method: "pack", packId: args.packId },
+    createdAt: now,
+    resolution: null,
+  };
+  const change = post(args.packId, pack, [bookingDebitEntry({ bookingId: args.bookingId, start: args.start, timeZone: demoCoach.timeZone, actor: { uid: args.clientUid, now } })]);
+  if (!change.ok) throw new Error(change.error.code);
+  const batch = db().batch();
+  batch.set(bookingsCol(DEMO.coachId).doc(args.bookingId), booking);
+  for (const cell of booking.cells) batch.set(claimRef(DEMO.coachId, cell), { bookingId: args.bookingId });
+  writePackChange(batch, DEMO.coachId, change.value);
+  await batch.commit();
+}
