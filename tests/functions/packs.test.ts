@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
 import { expireDuePacks } from "../../functions/src/shell/expire-packs.js";
+import { db } from "../../functions/src/shell/firebase.js";
 import { DEMO, call, callFailing, clientWithPack, count, demoSlots, freshDemo, idTokenFor, seedPackBooking } from "../support/emulators.js";
 
 const coachId = DEMO.coachId;
@@ -177,5 +178,28 @@ describe("expiry scheduler", () => {
     const expired = await call("getBalance", { coachId }, lena);
     expect(expired.packs[0]).toMatchObject({ status: "expired", remaining: 0 });
     expect(expired.packs[0]!.ledger[0]!.sentence).toMatch(/^\u221210 {2}pack expired on \d+ \w{3}( \d{4})? with 10 units unused$/);
+  });
+});
+
+describe("coach settings", () => {
+  it("a 48 h window set by the coach makes a cancellation 30 h before late", async () => {
+    await call("setCancellationPolicy", { coachId, policy: { windowHours: 48 } }, emma);
+    await seedPackBooking({ bookingId: "b30", clientUid: DEMO.client.uid, packId: lenaPack, start: inHours(30) });
+    const preview = await call("previewCancellation", { coachId, bookingId: "b30" }, lena);
+    expect(preview).toMatchObject({ outcome: "counted_as_used", delta: 0, freeCancellationUntil: null });
+    expect(preview.sentence).toContain("(window 48 h)");
+    const denied = await callFailing("setCancellationPolicy", { coachId, policy: { windowHours: 1 } }, lena);
+    expect(denied.reason).toBe("NOT_ALLOWED");
+  });
+
+  it("a saved pack template is published and can be sold; bad terms are refused", async () => {
+    const template = { name: "5-session pack", units: 5, priceMinor: 30000, validityMonths: 3, transferable: true, eligibleOfferingIds: [] };
+    await call("savePackTemplate", { coachId, templateId: "five", template }, emma);
+    const published = await db().collection("publicCoaches").doc(DEMO.slug).get();
+    expect(published.get("packs")).toEqual(expect.arrayContaining([{ id: "five", name: "5-session pack", units: 5, priceMinor: 30000, validityMonths: 3 }]));
+    const sold = await call("sellPack", { requestId: randomUUID(), coachId, templateId: "five", client: { uid: DEMO.client.uid } }, emma);
+    expect(sold.pack).toMatchObject({ units: 5, remaining: 5 });
+    const bad = await callFailing("savePackTemplate", { coachId, templateId: "zero", template: { ...template, units: 0 } }, emma);
+    expect([bad.code, bad.reason]).toEqual(["invalid-argument", "INVALID_INPUT"]);
   });
 });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { PackTemplate } from "./coach.js";
+import { CancellationPolicy } from "./policy.js";
 import { IsoInstant } from "./time.js";
 
 /**
@@ -132,3 +134,15 @@ export const GetBalanceResult = z.object({
   packs: z.array(PackView.extend({ ledger: z.array(LedgerView) })),
 });
 export type GetBalanceResult = z.infer<typeof GetBalanceResult>;
+
+/** savePackTemplate (coach): create or replace a pack template; priced in the coach's currency. */
+export const SavePackTemplateInput = z.object({ coachId: DocId, templateId: DocId, template: PackTemplate });
+export type SavePackTemplateInput = z.infer<typeof SavePackTemplateInput>;
+
+/** setCancellationPolicy (coach): window, late-cancel rule and waiver reasons. */
+export const SetCancellationPolicyInput = z.object({ coachId: DocId, policy: CancellationPolicy });
+export type SetCancellationPolicyInput = z.infer<typeof SetCancellationPolicyInput>;
+
+/** Result of a settings change. */
+export const SavedResult = z.object({ saved: z.literal(true) });
+export type SavedResult = z.infer<typeof SavedResult>;

@@ -18,6 +18,8 @@ export interface Api {
   voidPack: { input: z.input<typeof api.VoidPackInput>; result: api.PackResult };
   extendPack: { input: api.ExtendPackInput; result: api.PackResult };
   adjustPack: { input: api.AdjustPackInput; result: api.PackResult };
+  savePackTemplate: { input: z.input<typeof api.SavePackTemplateInput>; result: api.SavedResult };
+  setCancellationPolicy: { input: z.input<typeof api.SetCancellationPolicyInput>; result: api.SavedResult };
 }
 
 /** A failed call: the HttpsError code and the stable `details.reason`. */

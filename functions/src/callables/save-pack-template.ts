@@ -1,0 +1,23 @@
+import { SavePackTemplateInput, SavedResult } from "../domain/api.js";
+import { DomainError } from "../domain/errors.js";
+import { Result, ok } from "../domain/result.js";
+import { loadOwnCoach } from "../shell/access.js";
+import { onSignedInCall } from "../shell/callable.js";
+import { db } from "../shell/firebase.js";
+import { writePublicCoach } from "../shell/public-coach.js";
+import { packTemplatesCol } from "../shell/refs.js";
+
+/**
+ * Creates or replaces a pack template (coach). Packs already sold keep the
+ * terms they were sold with; the public page data is refreshed.
+ */
+export const savePackTemplate = onSignedInCall(SavePackTemplateInput, async (input, { uid }) => {
+  const saved = await db().runTransaction(async (tx): Promise<Result<SavedResult, DomainError>> => {
+    const coach = await loadOwnCoach(tx, input.coachId, uid);
+    if (!coach.ok) return coach;
+    tx.set(packTemplatesCol(input.coachId).doc(input.templateId), input.template);
+    return ok({ saved: true });
+  });
+  if (saved.ok) await writePublicCoach(input.coachId);
+  return saved;
+});
