@@ -1,14 +1,19 @@
 // Deployable functions, one per file; this module only re-exports them.
 export { adjustPack } from "./callables/adjust-pack.js";
+export { bookSeries } from "./callables/book-series.js";
 export { bookSlot } from "./callables/book-slot.js";
 export { cancelBooking } from "./callables/cancel-booking.js";
+export { confirmBooking } from "./callables/confirm-booking.js";
 export { extendPack } from "./callables/extend-pack.js";
 export { getBalance } from "./callables/get-balance.js";
 export { listSlots } from "./callables/list-slots.js";
 export { markNoShow } from "./callables/mark-no-show.js";
 export { previewCancellation } from "./callables/preview-cancellation.js";
+export { rescheduleBooking } from "./callables/reschedule-booking.js";
+export { saveOffering } from "./callables/save-offering.js";
 export { savePackTemplate } from "./callables/save-pack-template.js";
 export { sellPack } from "./callables/sell-pack.js";
+export { setAvailability } from "./callables/set-availability.js";
 export { setCancellationPolicy } from "./callables/set-cancellation-policy.js";
 export { transferUnits } from "./callables/transfer-units.js";
 export { voidPack } from "./callables/void-pack.js";

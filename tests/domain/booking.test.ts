@@ -38,8 +38,8 @@ describe("decideBooking", () => {
     if (!decision.ok) return;
     expect(decision.value.booking.status).toBe("confirmed");
     expect(decision.value.booking.endsAt.toISO()).toBe("2026-11-24T18:00:00.000Z");
-    expect(decision.value.packChange.pack.remaining).toBe(9);
-    expect(decision.value.packChange.entries).toMatchObject([{ id: "booking-b1-debit", data: { delta: -1, reason: "BOOKING_DEBIT", sentence: "\u22121  Tue 24 Nov 18:00 session booked" } }]);
+    expect(decision.value.packChange?.pack.remaining).toBe(9);
+    expect(decision.value.packChange?.entries).toMatchObject([{ id: "booking-b1-debit", data: { delta: -1, reason: "BOOKING_DEBIT", sentence: "\u22121  Tue 24 Nov 18:00 session booked" } }]);
     expect(decision.value.booking.cells).toHaveLength(12);
   });
 

@@ -31,6 +31,7 @@ export function booking(start: DateTime, packId: string | null, overrides: Parti
     cells: [],
     status: "confirmed",
     payment: packId ? { method: "pack", packId } : { method: "single", amountDueMinor: 6500, currency: "EUR" },
+    seriesId: null,
     createdAt: start.minus({ days: 7 }),
     resolution: null,
     ...overrides,

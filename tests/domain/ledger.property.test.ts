@@ -6,6 +6,7 @@ import { decideAdjustment, decideExpiry, decideExtension, decideSale, decideTran
 import { decideCancellation, decideNoShow, decideWaiver, type ResolutionDecision } from "../../functions/src/domain/policy.js";
 import type { Result } from "../../functions/src/domain/result.js";
 import { freeSlots } from "../../functions/src/domain/slots.js";
+import { availabilityOf } from "../../functions/src/domain/coach.js";
 import { demoCoach, demoOffering, demoPackTemplate } from "../../scripts/demo.js";
 import { utc } from "./fixtures.js";
 
@@ -59,7 +60,7 @@ const common = (world: World, bookingId: string, booking: Booking) => ({
   policy: demoCoach.cancellationPolicy,
   timeZone: demoCoach.timeZone,
   actor: actor(world),
-  pack: booking.payment.method === "pack" ? { id: booking.payment.packId, data: world.packs.get(booking.payment.packId)! } : undefined,
+  pack: booking.payment.method === "pack" && booking.payment.packId ? { id: booking.payment.packId, data: world.packs.get(booking.payment.packId)! } : undefined,
 });
 
 type Op =
@@ -107,13 +108,13 @@ function apply(world: World, step: Op): void {
     case "book": {
       const client = CLIENTS[step.client]!;
       const busy = [...world.bookings.values()].filter((b) => b.status !== "cancelled").map(claimOf);
-      const slots = freeSlots({ timeZone: demoCoach.timeZone, weeklyHours: demoCoach.weeklyHours, rules: demoCoach.bookingRules, durationMinutes: 60, from: world.now, to: world.now.plus({ days: 14 }), now: world.now, busy });
+      const slots = freeSlots({ timeZone: demoCoach.timeZone, availability: availabilityOf(demoCoach), rules: demoCoach.bookingRules, durationMinutes: 60, from: world.now, to: world.now.plus({ days: 14 }), now: world.now, busy });
       const slot = world.nth(slots, step.slot);
       if (!slot) return;
       const taken = cellsFor(demoCoach, demoOffering, slot.start).filter((c) => world.claims.has(c));
       const bookingId = world.nextId("b");
       const decision = decideBooking({ bookingId, clientUid: client, coachId: "coach", coach: demoCoach, offeringId: "private-60", offering: demoOffering, start: slot.start, now: world.now, packs: world.packsOf(client), takenCells: taken });
-      if (!decision.ok || !world.commit(decision.value.packChange)) return;
+      if (!decision.ok || !decision.value.packChange || !world.commit(decision.value.packChange)) return;
       world.bookings.set(bookingId, decision.value.booking);
       for (const cell of decision.value.booking.cells) world.claims.add(cell);
       return;

@@ -18,7 +18,7 @@ const weekdays = WeeklyHours.parse({
 function query(overrides: Partial<SlotQuery> = {}): SlotQuery {
   return {
     timeZone: "Europe/Berlin",
-    weeklyHours: weekdays,
+    availability: { weeklyHours: weekdays, dateOverrides: [], timeOff: [] },
     rules: BookingRules.parse({ slotStepMinutes: 60, bufferMinutes: 0, minNoticeMinutes: 0, horizonDays: 60 }),
     durationMinutes: 60,
     // Monday 23 Nov 2026, Berlin is UTC+1.

@@ -5,6 +5,7 @@ import { DateTime } from "luxon";
 import { callFunction, CallableError, type Api } from "../../site/src/client/callable.js";
 import { cellsFor, type Booking } from "../../functions/src/domain/booking.js";
 import { bookingDebitEntry, decideSale, post } from "../../functions/src/domain/packs.js";
+import { markBusy } from "../../functions/src/shell/busy.js";
 import { writePackChange } from "../../functions/src/shell/commit.js";
 import { adminApp, db } from "../../functions/src/shell/firebase.js";
 import { bookingsCol, claimRef, clientsCol, packsCol } from "../../functions/src/shell/refs.js";
@@ -110,6 +111,7 @@ export async function seedPackBooking(args: { bookingId: string; clientUid: stri
     cells: cellsFor(demoCoach, demoOffering, args.start),
     status: "confirmed",
     payment: { method: "pack", packId: args.packId },
+    seriesId: null,
     createdAt: now,
     resolution: null,
   };
@@ -118,6 +120,7 @@ export async function seedPackBooking(args: { bookingId: string; clientUid: stri
   const batch = db().batch();
   batch.set(bookingsCol(DEMO.coachId).doc(args.bookingId), booking);
   for (const cell of booking.cells) batch.set(claimRef(DEMO.coachId, cell), { bookingId: args.bookingId });
+  markBusy(batch, DEMO.coachId, demoCoach.timeZone, args.bookingId, booking);
   writePackChange(batch, DEMO.coachId, change.value);
   await batch.commit();
 }

@@ -2,38 +2,37 @@ import { DateTime } from "luxon";
 import { BookSlotInput, BookSlotResult } from "../domain/api.js";
 import { Booking, cellsFor, decideBooking } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
-import { Pack } from "../domain/packs.js";
 import { Result, fail, ok } from "../domain/result.js";
+import { markBusy } from "../shell/busy.js";
 import { onSignedInCall } from "../shell/callable.js";
-import { db } from "../shell/firebase.js";
 import { writePackChange } from "../shell/commit.js";
+import { db } from "../shell/firebase.js";
+import { activePacks } from "../shell/packs.js";
 import { bookingsCol, claimRef, coachRef, offeringsCol, packsCol } from "../shell/refs.js";
+import { packView } from "../shell/views.js";
 
-/** The result a client sees for a booking and the pack that paid for it. */
-function toResult(bookingId: string, booking: Booking, packId: string, pack: Pack): BookSlotResult {
+/** The result a client sees: the booking and, once a unit is spent, the pack after it. */
+function toResult(bookingId: string, booking: Booking, pack: BookSlotResult["pack"]): BookSlotResult {
   return {
     bookingId,
     status: booking.status === "requested" ? "requested" : "confirmed",
     start: booking.startsAt.toISO() ?? "",
     end: booking.endsAt.toISO() ?? "",
-    pack: { id: packId, name: pack.name, remaining: pack.remaining },
+    pack,
   };
 }
 
 /**
  * Books a slot with a pack unit. One transaction creates the booking, claims
- * its calendar cells (so no overlapping booking can ever commit), deducts one
- * unit and appends the ledger entry. The client's requestId is the booking id:
- * a call retried after a lost response returns the same booking.
+ * its calendar cells (so no overlapping booking can ever commit), records it
+ * in the week's busy read model, and (instant booking) deducts one unit with
+ * its ledger entry. The client's requestId is the booking id: a call retried
+ * after a lost response returns the same booking.
  */
 export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, now }) => {
   const start = DateTime.fromISO(input.start, { zone: "utc" });
   const bookingRef = bookingsCol(input.coachId).doc(input.requestId);
-  // Candidate packs are found outside the transaction and re-read inside it:
-  // a query in a transaction locks a whole index range, which would make every
-  // booking of the coach contend with every other. A pack sold in the instant
-  // between the two reads is simply not considered for this booking.
-  const candidates = await packsCol(input.coachId).where("clientUid", "==", uid).where("status", "==", "active").select().get();
+  const candidates = await activePacks(input.coachId, uid);
 
   return db().runTransaction(async (tx): Promise<Result<BookSlotResult, DomainError>> => {
     const existing = (await tx.get(bookingRef)).data();
@@ -41,8 +40,8 @@ export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, now }
       const sameRequest = existing.clientUid === uid && existing.offeringId === input.offeringId && existing.startsAt.equals(start);
       if (!sameRequest || existing.payment.method !== "pack") return fail({ code: "REQUEST_ID_REUSED" });
       const packId = existing.payment.packId;
-      const pack = (await tx.get(packsCol(input.coachId).doc(packId))).data();
-      return pack ? ok(toResult(bookingRef.id, existing, packId, pack)) : fail({ code: "PACK_NOT_FOUND" });
+      const pack = packId ? (await tx.get(packsCol(input.coachId).doc(packId))).data() : undefined;
+      return ok(toResult(bookingRef.id, existing, packId && pack ? packView(packId, pack) : null));
     }
 
     const coach = (await tx.get(coachRef(input.coachId))).data();
@@ -50,10 +49,7 @@ export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, now }
     const offering = (await tx.get(offeringsCol(input.coachId).doc(input.offeringId))).data();
     if (!offering) return fail({ code: "OFFERING_NOT_FOUND" });
 
-    const cells = cellsFor(coach, offering, start);
-    const claims = await tx.getAll(...cells.map((cell) => claimRef(input.coachId, cell)));
-    const packs = candidates.empty ? [] : await tx.getAll(...candidates.docs.map((doc) => packsCol(input.coachId).doc(doc.id)));
-
+    const claims = await tx.getAll(...cellsFor(coach, offering, start).map((cell) => claimRef(input.coachId, cell)));
     const decision = decideBooking({
       bookingId: bookingRef.id,
       clientUid: uid,
@@ -63,10 +59,7 @@ export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, now }
       offering,
       start,
       now,
-      packs: packs.flatMap((doc) => {
-        const data = doc.data();
-        return data ? [{ id: doc.id, data }] : [];
-      }),
+      packs: await candidates.read(tx),
       takenCells: claims.filter((claim) => claim.exists).map((claim) => claim.id),
     });
     if (!decision.ok) return decision;
@@ -74,7 +67,8 @@ export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, now }
     const { booking, packChange } = decision.value;
     tx.create(bookingRef, booking);
     for (const cell of booking.cells) tx.create(claimRef(input.coachId, cell), { bookingId: bookingRef.id });
-    writePackChange(tx, input.coachId, packChange);
-    return ok(toResult(bookingRef.id, booking, packChange.packId, packChange.pack));
+    markBusy(tx, input.coachId, coach.timeZone, bookingRef.id, booking);
+    if (packChange) writePackChange(tx, input.coachId, packChange);
+    return ok(toResult(bookingRef.id, booking, packChange ? packView(packChange.packId, packChange.pack) : null));
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PackTemplate } from "./coach.js";
+import { BookingRules, DateOverride, Offering, PackTemplate, TimeOff, WeeklyHours } from "./coach.js";
 import { CancellationPolicy } from "./policy.js";
 import { IsoInstant } from "./time.js";
 
@@ -19,8 +19,8 @@ export const ListSlotsInput = z.object({
 });
 export type ListSlotsInput = z.infer<typeof ListSlotsInput>;
 
-/** One free slot, UTC instants. */
-export const SlotView = z.object({ start: IsoInstant, end: IsoInstant });
+/** One free slot: UTC instants, and the date and time on the coach's wall clock. */
+export const SlotView = z.object({ start: IsoInstant, end: IsoInstant, localDate: z.string(), localTime: z.string() });
 export type SlotView = z.infer<typeof SlotView>;
 
 /** listSlots result. */
@@ -43,7 +43,8 @@ export const BookSlotResult = z.object({
   status: z.enum(["requested", "confirmed"]),
   start: IsoInstant,
   end: IsoInstant,
-  pack: z.object({ id: z.string(), name: z.string(), remaining: z.number().int() }),
+  /** The pack after the unit was spent; null while a request waits for the coach. */
+  pack: z.lazy(() => PackView).nullable(),
 });
 export type BookSlotResult = z.infer<typeof BookSlotResult>;
 
@@ -146,3 +147,41 @@ export type SetCancellationPolicyInput = z.infer<typeof SetCancellationPolicyInp
 /** Result of a settings change. */
 export const SavedResult = z.object({ saved: z.literal(true) });
 export type SavedResult = z.infer<typeof SavedResult>;
+
+/** rescheduleBooking (client or coach): move a booking; requestId makes retries safe. */
+export const RescheduleInput = z.object({ requestId: RequestId, coachId: DocId, bookingId: DocId, newStart: IsoInstant });
+export type RescheduleInput = z.infer<typeof RescheduleInput>;
+
+/** bookSeries (client): the same slot every week, each occurrence its own booking and unit. */
+export const BookSeriesInput = z.object({
+  requestId: RequestId,
+  coachId: DocId,
+  offeringId: DocId,
+  firstStart: IsoInstant,
+  weeks: z.number().int().min(2).max(12),
+  payWith: z.literal("pack"),
+});
+export type BookSeriesInput = z.infer<typeof BookSeriesInput>;
+
+/** bookSeries result: what was booked and what was not free (never silently dropped). */
+export const BookSeriesResult = z.object({
+  seriesId: z.string(),
+  booked: z.array(z.object({ bookingId: z.string(), start: IsoInstant, status: z.string() })),
+  skipped: z.array(z.object({ start: IsoInstant, reason: z.enum(["SLOT_NOT_OFFERED", "SLOT_TAKEN"]) })),
+  packs: z.array(PackView),
+});
+export type BookSeriesResult = z.infer<typeof BookSeriesResult>;
+
+/** setAvailability (coach): weekly hours, date overrides, time off and booking rules. */
+export const SetAvailabilityInput = z.object({
+  coachId: DocId,
+  weeklyHours: WeeklyHours,
+  dateOverrides: z.array(DateOverride).max(400).default([]),
+  timeOff: z.array(TimeOff).max(200).default([]),
+  bookingRules: BookingRules,
+});
+export type SetAvailabilityInput = z.infer<typeof SetAvailabilityInput>;
+
+/** saveOffering (coach): create or replace a session type with its own duration, location and rules. */
+export const SaveOfferingInput = z.object({ coachId: DocId, offeringId: DocId, offering: Offering });
+export type SaveOfferingInput = z.infer<typeof SaveOfferingInput>;

@@ -1,8 +1,9 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { Coach, GRID_MINUTES, Offering } from "./coach.js";
+import { Coach, GRID_MINUTES, Offering, availabilityOf, rulesFor } from "./coach.js";
 import { DomainError } from "./errors.js";
-import { Pack, PackChange, WithId, bookingDebitEntry, choosePack, post } from "./packs.js";
+import { Pack, PackChange, WithId, bookingDebitEntry, choosePack, entry, post } from "./packs.js";
+import { line, sessionTime } from "./text.js";
 import { Result, fail, ok } from "./result.js";
 import { claimInterval, gridCells, isOfferedSlot, isOnGrid } from "./slots.js";
 import { Instant, Interval } from "./time.js";
@@ -32,7 +33,8 @@ export type BookingResolution = z.infer<typeof BookingResolution>;
 
 /** How a booking is paid: a pack unit, or a single payment (payments issue). */
 export const BookingPayment = z.discriminatedUnion("method", [
-  z.object({ method: z.literal("pack"), packId: z.string().min(1) }),
+  /** packId is null while a request waits for the coach: the unit is chosen at confirmation. */
+  z.object({ method: z.literal("pack"), packId: z.string().min(1).nullable() }),
   z.object({ method: z.literal("single"), amountDueMinor: z.number().int().min(0), currency: z.string() }),
 ]);
 export type BookingPayment = z.infer<typeof BookingPayment>;
@@ -48,6 +50,8 @@ export const Booking = z.object({
   cells: z.array(z.string()),
   status: BookingStatus,
   payment: BookingPayment,
+  /** The series this booking belongs to, if booked as one. */
+  seriesId: z.string().nullable().default(null),
   createdAt: Instant,
   resolution: BookingResolution.nullable().default(null),
 });
@@ -69,10 +73,10 @@ export interface BookingContext {
   takenCells: string[];
 }
 
-/** Everything the shell writes for one confirmed booking. */
+/** Everything the shell writes for one booking: the booking and, once confirmed, the unit spent. */
 export interface BookingDecision {
   booking: Booking;
-  packChange: PackChange;
+  packChange: PackChange | undefined;
 }
 
 /** The interval a booking holds: its cells, i.e. the session plus its buffer. */
@@ -82,28 +86,39 @@ export function claimOf(booking: Booking): Interval {
 
 /** The cells a booking of this offering at `start` must claim. */
 export function cellsFor(coach: Coach, offering: Offering, start: DateTime): string[] {
-  return gridCells(claimInterval(start, offering.durationMinutes, coach.bookingRules.bufferMinutes));
+  return gridCells(claimInterval(start, offering.durationMinutes, rulesFor(coach, offering).bufferMinutes));
+}
+
+/** True when clients may book `start` for this offering (hours, grid, notice, horizon). */
+export function isBookable(coach: Coach, offering: Offering, start: DateTime, now: DateTime): boolean {
+  return (
+    isOnGrid(start) &&
+    isOfferedSlot({ timeZone: coach.timeZone, availability: availabilityOf(coach), rules: rulesFor(coach, offering), durationMinutes: offering.durationMinutes, now }, start)
+  );
+}
+
+/** Spends one unit of the chosen pack for a booking: "−1  Tue 14 Oct 18:00 session booked". */
+function spendUnit(bookingId: string, pack: WithId<Pack>, start: DateTime, timeZone: string, actor: { uid: string; now: DateTime }): Result<PackChange, DomainError> {
+  return post(pack.id, pack.data, [bookingDebitEntry({ bookingId, start, timeZone, actor })]);
 }
 
 /**
- * Decides a pack-paid, instant booking: the slot must be offered and free and
- * the client must hold an eligible unit. Nothing here touches the database.
+ * Decides a pack-paid booking: the slot must be offered and free and the
+ * client must hold an eligible unit. With instant booking it is confirmed and
+ * the unit spent at once; when the coach confirms, it is a request that holds
+ * the slot and spends the unit only at confirmation. Nothing here touches the
+ * database.
  */
 export function decideBooking(ctx: BookingContext): Result<BookingDecision, DomainError> {
   const { coach, offering, start } = ctx;
   if (!offering.bookableOnline) return fail({ code: "OFFERING_NOT_BOOKABLE_ONLINE" });
-  const offered =
-    isOnGrid(start) &&
-    isOfferedSlot(
-      { timeZone: coach.timeZone, weeklyHours: coach.weeklyHours, rules: coach.bookingRules, durationMinutes: offering.durationMinutes, now: ctx.now },
-      start,
-    );
-  if (!offered) return fail({ code: "SLOT_NOT_OFFERED", start: start.toISO() ?? "" });
+  if (!isBookable(coach, offering, start, ctx.now)) return fail({ code: "SLOT_NOT_OFFERED", start: start.toISO() ?? "" });
   if (ctx.takenCells.length > 0) return fail({ code: "SLOT_TAKEN", start: start.toUTC().toISO() ?? "" });
 
   const pack = offering.packEligible ? choosePack(ctx.packs, ctx.offeringId, start) : undefined;
   if (!pack) return fail({ code: "PACK_BALANCE_INSUFFICIENT" });
 
+  const instant = rulesFor(coach, offering).confirmation === "instant";
   const booking: Booking = {
     coachId: ctx.coachId,
     clientUid: ctx.clientUid,
@@ -111,13 +126,153 @@ export function decideBooking(ctx: BookingContext): Result<BookingDecision, Doma
     startsAt: start.toUTC(),
     endsAt: start.plus({ minutes: offering.durationMinutes }).toUTC(),
     cells: cellsFor(coach, offering, start),
-    status: "confirmed",
-    payment: { method: "pack", packId: pack.id },
+    status: instant ? "confirmed" : "requested",
+    payment: { method: "pack", packId: instant ? pack.id : null },
+    seriesId: null,
     createdAt: ctx.now,
     resolution: null,
   };
-  const debit = bookingDebitEntry({ bookingId: ctx.bookingId, start, timeZone: coach.timeZone, actor: { uid: ctx.clientUid, now: ctx.now } });
-  const packChange = post(pack.id, pack.data, [debit]);
-  if (!packChange.ok) return packChange;
-  return ok({ booking, packChange: packChange.value });
+  if (!instant) return ok({ booking, packChange: undefined });
+  const spent = spendUnit(ctx.bookingId, pack, start, coach.timeZone, { uid: ctx.clientUid, now: ctx.now });
+  return spent.ok ? ok({ booking, packChange: spent.value }) : spent;
+}
+
+/**
+ * The coach confirms a request: the unit is spent now, from the eligible pack
+ * that expires first at this moment.
+ */
+export function decideConfirmation(args: { bookingId: string; booking: Booking; timeZone: string; packs: WithId<Pack>[]; actor: { uid: string; now: DateTime } }): Result<BookingDecision, DomainError> {
+  const { booking } = args;
+  if (booking.status !== "requested") return fail({ code: "BOOKING_NOT_CANCELLABLE", status: booking.status });
+  if (args.actor.now >= booking.startsAt) return fail({ code: "BOOKING_ALREADY_STARTED" });
+  const pack = choosePack(args.packs, booking.offeringId, booking.startsAt);
+  if (!pack) return fail({ code: "PACK_BALANCE_INSUFFICIENT" });
+  const spent = spendUnit(args.bookingId, pack, booking.startsAt, args.timeZone, args.actor);
+  if (!spent.ok) return spent;
+  return ok({ booking: { ...booking, status: "confirmed", payment: { method: "pack", packId: pack.id } }, packChange: spent.value });
+}
+
+/** What a reschedule writes: the moved booking, the cells to free and to claim, and a ledger line. */
+export interface RescheduleDecision {
+  booking: Booking;
+  releasedCells: string[];
+  claimedCells: string[];
+  packChange: PackChange | undefined;
+}
+
+/**
+ * Moves a booking to a new start without spending or losing a unit: the
+ * same unit pays for the new time. Clients may move only before the
+ * cancellation window closes and only to offered slots; coaches always, to
+ * any free time on the grid. `takenCells` are cells held by other bookings.
+ */
+export function decideReschedule(args: {
+  bookingId: string;
+  booking: Booking;
+  coach: Coach;
+  offering: Offering;
+  newStart: DateTime;
+  by: "client" | "coach";
+  takenCells: string[];
+  pack: WithId<Pack> | undefined;
+  requestId: string;
+  actor: { uid: string; now: DateTime };
+}): Result<RescheduleDecision, DomainError> {
+  const { booking, coach, offering, newStart, actor } = args;
+  if (booking.status !== "confirmed" && booking.status !== "requested") return fail({ code: "BOOKING_NOT_CANCELLABLE", status: booking.status });
+  if (args.by === "client") {
+    if (actor.now >= booking.startsAt) return fail({ code: "BOOKING_ALREADY_STARTED" });
+    const minutesBefore = booking.startsAt.diff(actor.now, "minutes").minutes;
+    if (minutesBefore < coach.cancellationPolicy.windowHours * 60) return fail({ code: "RESCHEDULE_TOO_LATE", windowHours: coach.cancellationPolicy.windowHours });
+    if (!isBookable(coach, offering, newStart, actor.now)) return fail({ code: "SLOT_NOT_OFFERED", start: newStart.toISO() ?? "" });
+  } else if (!isOnGrid(newStart) || newStart <= actor.now) {
+    return fail({ code: "SLOT_NOT_OFFERED", start: newStart.toISO() ?? "" });
+  }
+  if (args.takenCells.length > 0) return fail({ code: "SLOT_TAKEN", start: newStart.toUTC().toISO() ?? "" });
+
+  const cells = cellsFor(coach, offering, newStart);
+  const moved: Booking = { ...booking, startsAt: newStart.toUTC(), endsAt: newStart.plus({ minutes: offering.durationMinutes }).toUTC(), cells };
+  let packChange: PackChange | undefined;
+  if (booking.payment.method === "pack" && booking.payment.packId) {
+    if (!args.pack || args.pack.id !== booking.payment.packId) return fail({ code: "PACK_NOT_FOUND" });
+    if (newStart >= args.pack.data.expiresAt) return fail({ code: "PACK_EXPIRES_BEFORE_SESSION" });
+    const text = `moved from ${sessionTime(booking.startsAt, coach.timeZone)} to ${sessionTime(newStart, coach.timeZone)}: same unit`;
+    const change = post(args.pack.id, args.pack.data, [entry(`booking-${args.bookingId}-moved-${args.requestId}`, { delta: 0, reason: "BOOKING_MOVED", sentence: line(0, text), bookingId: args.bookingId }, actor)]);
+    if (!change.ok) return change;
+    packChange = change.value;
+  }
+  return ok({
+    booking: moved,
+    releasedCells: booking.cells.filter((cell) => !cells.includes(cell)),
+    claimedCells: cells.filter((cell) => !booking.cells.includes(cell)),
+    packChange,
+  });
+}
+
+/**
+ * The starts of a weekly series on the coach's wall clock: every Tuesday
+ * 18:00 Berlin stays 18:00 across a DST change (the UTC instant moves).
+ */
+export function weeklyOccurrences(firstStart: DateTime, weeks: number, timeZone: string): DateTime[] {
+  const local = firstStart.setZone(timeZone);
+  return Array.from({ length: weeks }, (_, week) => local.plus({ weeks: week }).toUTC());
+}
+
+/** One occurrence of a series that could not be booked, and why. */
+export interface SkippedOccurrence {
+  start: DateTime;
+  reason: "SLOT_NOT_OFFERED" | "SLOT_TAKEN";
+}
+
+/** What a series books: one booking (and unit) per free occurrence, and what it skipped. */
+export interface SeriesDecision {
+  bookings: WithId<Booking>[];
+  packChanges: PackChange[];
+  skipped: SkippedOccurrence[];
+}
+
+/**
+ * Books a weekly series: each free occurrence becomes its own booking with
+ * its own unit; occurrences that are not offered or not free are reported,
+ * never silently dropped. The client's units must cover every occurrence
+ * booked, else nothing is booked (PACK_BALANCE_INSUFFICIENT with the counts).
+ */
+export function decideSeries(args: {
+  seriesId: string;
+  clientUid: string;
+  coachId: string;
+  coach: Coach;
+  offeringId: string;
+  offering: Offering;
+  starts: DateTime[];
+  /** Cells held by other bookings, per occurrence start (ISO). */
+  takenCellsByStart: Map<string, string[]>;
+  packs: WithId<Pack>[];
+  now: DateTime;
+}): Result<SeriesDecision, DomainError> {
+  let packs = args.packs;
+  const bookings: WithId<Booking>[] = [];
+  const changes = new Map<string, PackChange>();
+  const skipped: SkippedOccurrence[] = [];
+  let needed = 0;
+  for (const [index, start] of args.starts.entries()) {
+    const bookingId = `${args.seriesId}-${index + 1}`;
+    const decision = decideBooking({ ...args, bookingId, start, packs, takenCells: args.takenCellsByStart.get(start.toISO() ?? "") ?? [] });
+    if (!decision.ok) {
+      const { error } = decision;
+      if (error.code === "SLOT_NOT_OFFERED" || error.code === "SLOT_TAKEN") skipped.push({ start, reason: error.code });
+      else if (error.code === "PACK_BALANCE_INSUFFICIENT") needed += 1;
+      else return decision;
+      continue;
+    }
+    needed += 1;
+    bookings.push({ id: bookingId, data: decision.value.booking });
+    const change = decision.value.packChange;
+    if (!change) continue;
+    const previous = changes.get(change.packId);
+    changes.set(change.packId, { ...change, entries: [...(previous?.entries ?? []), ...change.entries] });
+    packs = packs.map((p) => (p.id === change.packId ? { id: p.id, data: change.pack } : p));
+  }
+  if (bookings.length < needed) return fail({ code: "PACK_BALANCE_INSUFFICIENT", needed, available: bookings.length });
+  return ok({ bookings, packChanges: [...changes.values()], skipped });
 }

@@ -31,22 +31,67 @@ export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as con
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** Weekly opening hours in the coach's zone: several intervals per weekday. */
-export const WeeklyHours = z.object(
-  Object.fromEntries(WEEKDAYS.map((day) => [day, z.array(HoursInterval).default([])])) as Record<
-    Weekday,
-    z.ZodDefault<z.ZodArray<typeof HoursInterval>>
-  >,
-);
+const DayHours = z
+  .array(HoursInterval)
+  .max(8)
+  .refine((intervals) => {
+    const sorted = [...intervals].sort((a, b) => minutesOfDay(a.from) - minutesOfDay(b.from));
+    return sorted.every((interval, i) => i === 0 || minutesOfDay(sorted[i - 1]!.to) <= minutesOfDay(interval.from));
+  }, "intervals of a day must not overlap");
+
+export const WeeklyHours = z.object({
+  mon: DayHours.default([]),
+  tue: DayHours.default([]),
+  wed: DayHours.default([]),
+  thu: DayHours.default([]),
+  fri: DayHours.default([]),
+  sat: DayHours.default([]),
+  sun: DayHours.default([]),
+});
 export type WeeklyHours = z.infer<typeof WeeklyHours>;
 
-/** How clients may book: grid, buffer, notice and horizon. */
+const ruleFields = {
+  slotStepMinutes: gridMinutes(24 * 60).refine((m) => m > 0, "must be positive"),
+  bufferMinutes: gridMinutes(240),
+  minNoticeMinutes: z.number().int().min(0).max(60 * 24 * 30),
+  horizonDays: z.number().int().min(1).max(365),
+  /** "instant": booked = confirmed; "coach": requested until the coach confirms (unit spent then). */
+  confirmation: z.enum(["instant", "coach"]),
+};
+
+/** How clients may book: grid, buffer, notice, horizon and confirmation (per coach). */
 export const BookingRules = z.object({
-  slotStepMinutes: gridMinutes(24 * 60).refine((m) => m > 0, "must be positive").default(60),
-  bufferMinutes: gridMinutes(240).default(0),
-  minNoticeMinutes: z.number().int().min(0).max(60 * 24 * 30).default(12 * 60),
-  horizonDays: z.number().int().min(1).max(365).default(60),
+  slotStepMinutes: ruleFields.slotStepMinutes.default(60),
+  bufferMinutes: ruleFields.bufferMinutes.default(0),
+  minNoticeMinutes: ruleFields.minNoticeMinutes.default(12 * 60),
+  horizonDays: ruleFields.horizonDays.default(60),
+  confirmation: ruleFields.confirmation.default("instant"),
 });
 export type BookingRules = z.infer<typeof BookingRules>;
+
+/** Rules an offering sets for itself, overriding the coach's (e.g. a longer buffer after a 90-min session). */
+export const BookingRulesOverride = z.object(ruleFields).partial();
+export type BookingRulesOverride = z.infer<typeof BookingRulesOverride>;
+
+/** A calendar date, "2026-12-24". */
+export const IsoDate = z.iso.date();
+
+/** A date whose hours replace the weekday's (extra hours, shorter day; no hours = closed). */
+export const DateOverride = z.object({ date: IsoDate, hours: z.array(HoursInterval).max(8) });
+export type DateOverride = z.infer<typeof DateOverride>;
+
+/** Time off from one date to another, both included (holidays, vacation). */
+export const TimeOff = z
+  .object({ from: IsoDate, to: IsoDate, label: z.string().max(60).default("") })
+  .refine((t) => t.from <= t.to, "from must not be after to");
+export type TimeOff = z.infer<typeof TimeOff>;
+
+/** When the coach works: weekly hours, date overrides and time off, in the coach's zone. */
+export interface Availability {
+  weeklyHours: WeeklyHours;
+  dateOverrides: DateOverride[];
+  timeOff: TimeOff[];
+}
 
 /** A place where sessions happen, e.g. "Court 3, TC Blau-Weiss". */
 export const Location = z.object({ id: z.string().min(1), name: z.string().min(1), address: z.string().default("") });
@@ -65,7 +110,9 @@ export const Coach = z.object({
   locale: z.enum(["en", "de"]).default("en"),
   locations: z.array(Location).default([]),
   weeklyHours: WeeklyHours,
-  bookingRules: BookingRules,
+  dateOverrides: z.array(DateOverride).max(400).default([]),
+  timeOff: z.array(TimeOff).max(200).default([]),
+  bookingRules: BookingRules.prefault({}),
   cancellationPolicy: CancellationPolicy.prefault({}),
 });
 export type Coach = z.infer<typeof Coach>;
@@ -79,8 +126,17 @@ export const Offering = z.object({
   locationId: z.string().min(1),
   packEligible: z.boolean().default(true),
   bookableOnline: z.boolean().default(true),
+  rules: BookingRulesOverride.default({}),
 });
 export type Offering = z.infer<typeof Offering>;
+
+/** The rules that apply to one offering: the coach's, overridden by the offering's own. */
+export function rulesFor(coach: Coach, offering: Offering): BookingRules {
+  return { ...coach.bookingRules, ...offering.rules };
+}
+
+/** The availability part of a coach. */
+export const availabilityOf = (coach: Coach): Availability => ({ weeklyHours: coach.weeklyHours, dateOverrides: coach.dateOverrides, timeOff: coach.timeOff });
 
 /** What a pack of sessions costs and how long it lasts once bought. */
 export const PackTemplate = z.object({

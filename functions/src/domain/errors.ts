@@ -12,7 +12,10 @@ export type DomainError =
   | { code: "TEMPLATE_NOT_FOUND" }
   | { code: "SLOT_NOT_OFFERED"; start: string }
   | { code: "SLOT_TAKEN"; start: string }
-  | { code: "PACK_BALANCE_INSUFFICIENT" }
+  | { code: "PACK_BALANCE_INSUFFICIENT"; needed?: number; available?: number }
+  | { code: "PACK_EXPIRES_BEFORE_SESSION" }
+  | { code: "RESCHEDULE_TOO_LATE"; windowHours: number }
+  | { code: "LOCATION_NOT_FOUND" }
   | { code: "PACK_NOT_FOUND" }
   | { code: "PACK_NOT_ACTIVE" }
   | { code: "PACK_NOT_TRANSFERABLE" }

@@ -32,6 +32,7 @@ export type Pack = z.infer<typeof Pack>;
 export const LedgerReason = z.enum([
   "PACK_PURCHASED",
   "BOOKING_DEBIT",
+  "BOOKING_MOVED",
   "CANCEL_CREDIT",
   "CANCEL_LATE_USED",
   "COACH_CANCEL_CREDIT",

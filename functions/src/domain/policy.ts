@@ -80,7 +80,7 @@ export function decideCancellation(args: Common & { by: Canceller }): Result<Res
   let text: string;
   if (booking.status === "requested") {
     outcome = "released";
-    text = "request withdrawn before confirmation";
+    text = args.by === "coach" ? "request declined by coach" : "request withdrawn before confirmation";
   } else if (args.by === "coach") {
     outcome = byPack ? "credited" : "refundable";
     text = `cancelled by coach: ${byPack ? "credited" : "refundable"}`;

@@ -1,11 +1,11 @@
 import { DateTime } from "luxon";
-import { BookingRules, GRID_MINUTES, WEEKDAYS, WeeklyHours } from "./coach.js";
+import { Availability, BookingRules, GRID_MINUTES, HoursInterval, WEEKDAYS } from "./coach.js";
 import { Interval, minutesOfDay, overlaps } from "./time.js";
 
 /** Everything needed to compute free slots; `now` comes from the caller. */
 export interface SlotQuery {
   timeZone: string;
-  weeklyHours: WeeklyHours;
+  availability: Availability;
   rules: BookingRules;
   durationMinutes: number;
   /** Only slots starting in [from, to) are returned. */
@@ -42,9 +42,7 @@ export function freeSlots(query: SlotQuery): Interval[] {
 
   const lastDay = latest.setZone(timeZone).startOf("day");
   for (let day = earliest.setZone(timeZone).startOf("day"); day <= lastDay; day = day.plus({ days: 1 })) {
-    const weekday = WEEKDAYS[day.weekday - 1];
-    const intervals = weekday ? query.weeklyHours[weekday] : [];
-    for (const hours of intervals) {
+    for (const hours of hoursOn(day, query.availability)) {
       const closeAt = localTime(day, minutesOfDay(hours.to));
       for (let minute = minutesOfDay(hours.from); minute + durationMinutes <= minutesOfDay(hours.to); minute += rules.slotStepMinutes) {
         const start = localTime(day, minute);
@@ -59,6 +57,20 @@ export function freeSlots(query: SlotQuery): Interval[] {
   }
   slots.sort((a, b) => a.start.toMillis() - b.start.toMillis());
   return slots.filter((slot, i) => i === 0 || !slot.start.equals(slots[i - 1]!.start));
+}
+
+/**
+ * Opening hours of one local day: none during time off, else the date's
+ * override if there is one (it replaces the weekday's hours), else the
+ * weekday's hours.
+ */
+export function hoursOn(day: DateTime, availability: Availability): HoursInterval[] {
+  const date = day.toISODate() ?? "";
+  if (availability.timeOff.some((off) => off.from <= date && date <= off.to)) return [];
+  const override = availability.dateOverrides.find((o) => o.date === date);
+  if (override) return override.hours;
+  const weekday = WEEKDAYS[day.weekday - 1];
+  return weekday ? availability.weeklyHours[weekday] : [];
 }
 
 /** The instant of a wall-clock minute on a local day, or undefined if DST skips it. */

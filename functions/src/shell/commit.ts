@@ -1,10 +1,11 @@
-import { DocumentReference, WithFieldValue } from "firebase-admin/firestore";
+import { DocumentData, DocumentReference, SetOptions, WithFieldValue } from "firebase-admin/firestore";
 import { PackChange } from "../domain/packs.js";
 import { ledgerCol, packsCol } from "./refs.js";
 
 /** What a transaction and a batch have in common. */
 export interface DocWriter {
   set<T>(ref: DocumentReference<T>, data: WithFieldValue<T>): unknown;
+  set(ref: DocumentReference<DocumentData>, data: DocumentData, options: SetOptions): unknown;
   create<T>(ref: DocumentReference<T>, data: WithFieldValue<T>): unknown;
 }
 

@@ -52,6 +52,12 @@ export function domainToHttpsError(error: DomainError): HttpsError {
       return new HttpsError("failed-precondition", "This session has not started yet.", details);
     case "WAIVER_NOT_APPLICABLE":
       return new HttpsError("failed-precondition", "There is no late cancellation or no-show to waive.", details);
+    case "PACK_EXPIRES_BEFORE_SESSION":
+      return new HttpsError("failed-precondition", "The pack that paid for this session expires before the new time.", details);
+    case "RESCHEDULE_TOO_LATE":
+      return new HttpsError("failed-precondition", "It is too late to move this session; please ask your coach.", details);
+    case "LOCATION_NOT_FOUND":
+      return new HttpsError("not-found", "This location does not exist.", details);
     case "WAIVER_REASON_UNKNOWN":
       return new HttpsError("invalid-argument", "This waiver reason is not in the cancellation policy.", details);
     default: {

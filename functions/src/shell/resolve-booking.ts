@@ -3,6 +3,7 @@ import { DomainError } from "../domain/errors.js";
 import { ResolutionDecision } from "../domain/policy.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { BookingAccess, loadBookingAccess } from "./access.js";
+import { clearBusy } from "./busy.js";
 import { ClientContext } from "./callable.js";
 import { writePackChange } from "./commit.js";
 import { db } from "./firebase.js";
@@ -51,6 +52,7 @@ export function resolveBooking<I extends BookingRefInput>(options: ResolveOption
         tx.set(bookingsCol(input.coachId).doc(input.bookingId), booking);
         if (packChange) writePackChange(tx, input.coachId, packChange);
         for (const cell of releasedCells) tx.delete(claimRef(input.coachId, cell));
+        if (releasedCells.length > 0) clearBusy(tx, input.coachId, access.coach.timeZone, input.bookingId, access.booking);
       }
       return ok({
         bookingId: input.bookingId,

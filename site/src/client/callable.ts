@@ -20,6 +20,11 @@ export interface Api {
   adjustPack: { input: api.AdjustPackInput; result: api.PackResult };
   savePackTemplate: { input: z.input<typeof api.SavePackTemplateInput>; result: api.SavedResult };
   setCancellationPolicy: { input: z.input<typeof api.SetCancellationPolicyInput>; result: api.SavedResult };
+  confirmBooking: { input: api.BookingRefInput; result: api.BookSlotResult };
+  rescheduleBooking: { input: api.RescheduleInput; result: api.BookSlotResult };
+  bookSeries: { input: api.BookSeriesInput; result: api.BookSeriesResult };
+  setAvailability: { input: z.input<typeof api.SetAvailabilityInput>; result: api.SavedResult };
+  saveOffering: { input: z.input<typeof api.SaveOfferingInput>; result: api.SavedResult };
 }
 
 /** A failed call: the HttpsError code and the stable `details.reason`. */

@@ -165,7 +165,10 @@ class BookingPanel extends HTMLElement {
         await this.user.getIdToken(),
       );
       child(this, "[data-summary]", HTMLElement).textContent = this.describe(booking.start);
-      child(this, "[data-remaining]", HTMLElement).textContent = `${booking.pack.name}: ${booking.pack.remaining} left.`;
+      child(this, "[data-remaining]", HTMLElement).textContent = booking.pack
+        ? `${booking.pack.name}: ${booking.pack.remaining} left.`
+        : "Request sent: your coach will confirm it. Your unit is used once confirmed.";
+      child(this, '[data-step="done"] h3', HTMLElement).textContent = booking.status === "confirmed" ? "Booked!" : "Requested";
       this.show("done");
       child(this, "[data-slots]", HTMLElement).querySelector(`button[data-start="${booking.start}"]`)?.closest("li")?.remove();
     } catch (error) {

@@ -1,0 +1,63 @@
+import { DateTime } from "luxon";
+import { BookSeriesInput, BookSeriesResult } from "../domain/api.js";
+import { cellsFor, decideSeries, weeklyOccurrences } from "../domain/booking.js";
+import { DomainError } from "../domain/errors.js";
+import { Result, fail, ok } from "../domain/result.js";
+import { markBusy } from "../shell/busy.js";
+import { onSignedInCall } from "../shell/callable.js";
+import { writePackChange } from "../shell/commit.js";
+import { db } from "../shell/firebase.js";
+import { activePacks } from "../shell/packs.js";
+import { bookingsCol, claimRef, coachRef, offeringsCol } from "../shell/refs.js";
+import { packView } from "../shell/views.js";
+
+/**
+ * Books a weekly series (e.g. every Tuesday 18:00 for 8 weeks) in one
+ * transaction: each free occurrence is its own booking with its own unit;
+ * occurrences that are not free come back in `skipped`. If the client's units
+ * do not cover every bookable occurrence, nothing is booked. Booking ids are
+ * `{requestId}-{n}`, so a retried call returns the same series.
+ */
+export const bookSeries = onSignedInCall(BookSeriesInput, async (input, { uid, now }) => {
+  const candidates = await activePacks(input.coachId, uid);
+  return db().runTransaction(async (tx): Promise<Result<BookSeriesResult, DomainError>> => {
+    const coach = (await tx.get(coachRef(input.coachId))).data();
+    if (!coach) return fail({ code: "COACH_NOT_FOUND" });
+    const offering = (await tx.get(offeringsCol(input.coachId).doc(input.offeringId))).data();
+    if (!offering) return fail({ code: "OFFERING_NOT_FOUND" });
+
+    const starts = weeklyOccurrences(DateTime.fromISO(input.firstStart, { zone: "utc" }), input.weeks, coach.timeZone);
+    const ids = starts.map((_, index) => `${input.requestId}-${index + 1}`);
+    const existing = await Promise.all(ids.map((id) => tx.get(bookingsCol(input.coachId).doc(id))));
+    const packs = await candidates.read(tx);
+    if (existing.some((snapshot) => snapshot.exists)) {
+      const booked = existing.flatMap((snapshot) => {
+        const booking = snapshot.data();
+        return booking && booking.clientUid === uid ? [{ bookingId: snapshot.id, start: booking.startsAt.toISO() ?? "", status: booking.status }] : [];
+      });
+      return booked.length > 0 ? ok({ seriesId: input.requestId, booked, skipped: [], packs: packs.map((p) => packView(p.id, p.data)) }) : fail({ code: "REQUEST_ID_REUSED" });
+    }
+
+    const takenCellsByStart = new Map<string, string[]>();
+    for (const start of starts) {
+      const claims = await tx.getAll(...cellsFor(coach, offering, start).map((cell) => claimRef(input.coachId, cell)));
+      takenCellsByStart.set(start.toISO() ?? "", claims.filter((claim) => claim.exists).map((claim) => claim.id));
+    }
+    const decision = decideSeries({ seriesId: input.requestId, clientUid: uid, coachId: input.coachId, coach, offeringId: input.offeringId, offering, starts, takenCellsByStart, packs, now });
+    if (!decision.ok) return decision;
+
+    for (const { id, data } of decision.value.bookings) {
+      const booking = { ...data, seriesId: input.requestId };
+      tx.create(bookingsCol(input.coachId).doc(id), booking);
+      for (const cell of booking.cells) tx.create(claimRef(input.coachId, cell), { bookingId: id });
+      markBusy(tx, input.coachId, coach.timeZone, id, booking);
+    }
+    for (const change of decision.value.packChanges) writePackChange(tx, input.coachId, change);
+    return ok({
+      seriesId: input.requestId,
+      booked: decision.value.bookings.map(({ id, data }) => ({ bookingId: id, start: data.startsAt.toISO() ?? "", status: data.status })),
+      skipped: decision.value.skipped.map(({ start, reason }) => ({ start: start.toISO() ?? "", reason })),
+      packs: decision.value.packChanges.map((change) => packView(change.packId, change.pack)),
+    });
+  });
+});

@@ -1,0 +1,42 @@
+import { BookSlotResult, BookingRefInput } from "../domain/api.js";
+import { decideConfirmation } from "../domain/booking.js";
+import { DomainError } from "../domain/errors.js";
+import { Result, fail, ok } from "../domain/result.js";
+import { loadBookingAccess } from "../shell/access.js";
+import { onSignedInCall } from "../shell/callable.js";
+import { writePackChange } from "../shell/commit.js";
+import { db } from "../shell/firebase.js";
+import { activePacks } from "../shell/packs.js";
+import { bookingsCol } from "../shell/refs.js";
+import { packView } from "../shell/views.js";
+
+/**
+ * The coach confirms a booking request: in one transaction the booking
+ * becomes confirmed and one unit of the client's eligible pack that expires
+ * first is spent. Declining is cancelBooking by the coach.
+ */
+export const confirmBooking = onSignedInCall(BookingRefInput, async (input, { uid, now }) => {
+  const booking = (await bookingsCol(input.coachId).doc(input.bookingId).get()).data();
+  const candidates = await activePacks(input.coachId, booking?.clientUid ?? "");
+  return db().runTransaction(async (tx): Promise<Result<BookSlotResult, DomainError>> => {
+    const loaded = await loadBookingAccess(tx, input.coachId, input.bookingId, uid);
+    if (!loaded.ok) return loaded;
+    const access = loaded.value;
+    if (access.role !== "coach") return fail({ code: "NOT_ALLOWED" });
+    if (access.booking.status === "confirmed" && access.pack) {
+      return ok({ bookingId: input.bookingId, status: "confirmed", start: access.booking.startsAt.toISO() ?? "", end: access.booking.endsAt.toISO() ?? "", pack: packView(access.pack.id, access.pack.data) });
+    }
+    const decision = decideConfirmation({ bookingId: input.bookingId, booking: access.booking, timeZone: access.coach.timeZone, packs: await candidates.read(tx), actor: { uid, now } });
+    if (!decision.ok) return decision;
+    const { booking: confirmed, packChange } = decision.value;
+    tx.set(bookingsCol(input.coachId).doc(input.bookingId), confirmed);
+    if (packChange) writePackChange(tx, input.coachId, packChange);
+    return ok({
+      bookingId: input.bookingId,
+      status: "confirmed",
+      start: confirmed.startsAt.toISO() ?? "",
+      end: confirmed.endsAt.toISO() ?? "",
+      pack: packChange ? packView(packChange.packId, packChange.pack) : null,
+    });
+  });
+});

@@ -1,0 +1,58 @@
+import { DateTime } from "luxon";
+import { BookSlotResult, RescheduleInput } from "../domain/api.js";
+import { cellsFor, decideReschedule } from "../domain/booking.js";
+import { DomainError } from "../domain/errors.js";
+import { Result, fail, ok } from "../domain/result.js";
+import { loadBookingAccess } from "../shell/access.js";
+import { clearBusy, markBusy } from "../shell/busy.js";
+import { onSignedInCall } from "../shell/callable.js";
+import { writePackChange } from "../shell/commit.js";
+import { db } from "../shell/firebase.js";
+import { bookingsCol, claimRef, offeringsCol } from "../shell/refs.js";
+import { packView } from "../shell/views.js";
+
+/**
+ * Moves a booking to a new start in one transaction: the new cells are
+ * claimed, the old ones released, the busy read model updated; the same unit
+ * pays (a 0 ledger line records the move). Clients may move only before the
+ * cancellation window closes; coaches always.
+ */
+export const rescheduleBooking = onSignedInCall(RescheduleInput, (input, { uid, now }) =>
+  db().runTransaction(async (tx): Promise<Result<BookSlotResult, DomainError>> => {
+    const loaded = await loadBookingAccess(tx, input.coachId, input.bookingId, uid);
+    if (!loaded.ok) return loaded;
+    const { coach, booking, pack, role } = loaded.value;
+    const offering = (await tx.get(offeringsCol(input.coachId).doc(booking.offeringId))).data();
+    if (!offering) return fail({ code: "OFFERING_NOT_FOUND" });
+
+    const newStart = DateTime.fromISO(input.newStart, { zone: "utc" });
+    const current = { bookingId: input.bookingId, start: booking.startsAt.toISO() ?? "", end: booking.endsAt.toISO() ?? "", pack: pack ? packView(pack.id, pack.data) : null };
+    // Already there (a retried call): nothing to move.
+    if (booking.startsAt.equals(newStart) && booking.status !== "cancelled") return ok({ ...current, status: booking.status === "requested" ? "requested" : "confirmed" });
+    const wanted = cellsFor(coach, offering, newStart).filter((cell) => !booking.cells.includes(cell));
+    const claims = await tx.getAll(...wanted.map((cell) => claimRef(input.coachId, cell)));
+    const decision = decideReschedule({
+      bookingId: input.bookingId,
+      booking,
+      coach,
+      offering,
+      newStart,
+      by: role,
+      takenCells: claims.filter((claim) => claim.exists).map((claim) => claim.id),
+      pack,
+      requestId: input.requestId,
+      actor: { uid, now },
+    });
+    if (!decision.ok) return decision;
+
+    const { booking: moved, releasedCells, claimedCells, packChange } = decision.value;
+    for (const cell of releasedCells) tx.delete(claimRef(input.coachId, cell));
+    for (const cell of claimedCells) tx.create(claimRef(input.coachId, cell), { bookingId: input.bookingId });
+    clearBusy(tx, input.coachId, coach.timeZone, input.bookingId, booking);
+    markBusy(tx, input.coachId, coach.timeZone, input.bookingId, moved);
+    tx.set(bookingsCol(input.coachId).doc(input.bookingId), moved);
+    if (packChange) writePackChange(tx, input.coachId, packChange);
+    const packAfter = packChange ? packView(packChange.packId, packChange.pack) : pack ? packView(pack.id, pack.data) : null;
+    return ok({ bookingId: input.bookingId, status: moved.status === "requested" ? "requested" : "confirmed", start: moved.startsAt.toISO() ?? "", end: moved.endsAt.toISO() ?? "", pack: packAfter });
+  }),
+);

@@ -1,0 +1,21 @@
+import { SaveOfferingInput, SavedResult } from "../domain/api.js";
+import { DomainError } from "../domain/errors.js";
+import { Result, fail, ok } from "../domain/result.js";
+import { loadOwnCoach } from "../shell/access.js";
+import { onSignedInCall } from "../shell/callable.js";
+import { db } from "../shell/firebase.js";
+import { writePublicCoach } from "../shell/public-coach.js";
+import { offeringsCol } from "../shell/refs.js";
+
+/** Creates or replaces a session type (coach) at one of the coach's locations; the public page data follows. */
+export const saveOffering = onSignedInCall(SaveOfferingInput, async (input, { uid }) => {
+  const saved = await db().runTransaction(async (tx): Promise<Result<SavedResult, DomainError>> => {
+    const coach = await loadOwnCoach(tx, input.coachId, uid);
+    if (!coach.ok) return coach;
+    if (!coach.value.locations.some((location) => location.id === input.offering.locationId)) return fail({ code: "LOCATION_NOT_FOUND" });
+    tx.set(offeringsCol(input.coachId).doc(input.offeringId), input.offering);
+    return ok({ saved: true });
+  });
+  if (saved.ok) await writePublicCoach(input.coachId);
+  return saved;
+});
