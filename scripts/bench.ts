@@ -7,6 +7,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { call, clientWithPack, demoSlots, freshDemo } from "../tests/support/emulators.js";
+import { DateTime } from "luxon";
+import { db } from "../functions/src/shell/firebase.js";
+import { loadFreeSlots } from "../functions/src/shell/slots.js";
 import { DEMO } from "./demo.js";
 
 const rows: [string, string][] = [];
@@ -56,6 +59,14 @@ function pageWeight(): void {
   report("coach page JS before interaction (gzip)", `${(jsGzip / 1024).toFixed(1)} KB in ${seen.size} file(s)`);
 }
 
+/** Documents one listSlots call reads, from the snapshots its code path actually fetched. */
+async function slotReads(label: string): Promise<void> {
+  const result = await loadFreeSlots({ coachId: DEMO.coachId, offeringId: DEMO.offeringId, from: DateTime.utc().toISO() ?? "", days: 14 }, DateTime.utc());
+  if (!result.ok) throw new Error(result.error.code);
+  const bookings = (await db().collection(`coaches/${DEMO.coachId}/bookings`).count().get()).data().count;
+  report(`listSlots 14 days, document reads (${label}, ${bookings} bookings)`, String(result.value.reads));
+}
+
 async function slotsLatency(): Promise<void> {
   const samples: number[] = [];
   for (let i = 0; i < 20; i += 1) samples.push((await timed(() => demoSlots()))[0]);
@@ -80,13 +91,13 @@ async function contention(clients: number, sameSlot: boolean): Promise<void> {
   report(`${clients} clients booking ${sameSlot ? "one slot" : `${clients} different slots`}`, `${won} booked (${refused}), all settled in ${ms(elapsed)}`);
 }
 
-if (!process.env.BENCH_ONLY) {
 coldImport();
 pageWeight();
 await freshDemo();
+await slotReads("empty calendar");
 await slotsLatency();
 await contention(20, true);
 await contention(50, true);
-}
 await contention(50, false);
+await slotReads("after 50 bookings");
 console.log("\nbench done");

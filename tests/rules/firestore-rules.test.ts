@@ -32,6 +32,7 @@ beforeEach(async () => {
     await setDoc("coaches/emma-c/packTemplates/t1", { name: "10 pack" });
     await setDoc("coaches/emma-c/clients/lena", { name: "Lena", notes: "private" });
     await setDoc("coaches/emma-c/slotClaims/20261123T0900", { bookingId: "b1" });
+    await setDoc("coaches/emma-c/busyWeeks/2026-W48", { intervals: {} });
     await setDoc("coaches/emma-c/bookings/b1", { clientUid: "lena" });
     await setDoc("coaches/emma-c/packs/p1", { clientUid: "lena", remaining: 10 });
     await setDoc("coaches/emma-c/packs/p1/ledger/e1", { delta: 10 });
@@ -46,6 +47,7 @@ const readers: Record<string, Role[]> = {
   "coaches/emma-c/packTemplates/t1": ["coach"],
   "coaches/emma-c/clients/lena": ["coach"],
   "coaches/emma-c/slotClaims/20261123T0900": ["coach"],
+  "coaches/emma-c/busyWeeks/2026-W48": ["coach"],
   "coaches/emma-c/bookings/b1": ["client", "coach"],
   "coaches/emma-c/packs/p1": ["client", "coach"],
   "coaches/emma-c/packs/p1/ledger/e1": ["client", "coach"],
