@@ -25,7 +25,6 @@ function child<T extends Element>(root: ParentNode, selector: string, type: new 
 
 class BookingPanel extends HTMLElement {
   private coachId = "";
-  private offeringId = "";
   private coachZone = "";
   private clientZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   private locale = navigator.language || "en";
@@ -35,7 +34,6 @@ class BookingPanel extends HTMLElement {
 
   connectedCallback(): void {
     this.coachId = attr(this, "coachId");
-    this.offeringId = attr(this, "offeringId");
     this.coachZone = attr(this, "coachZone");
     const note = child(this, "[data-zone-note]", HTMLElement);
     note.textContent =
@@ -46,6 +44,10 @@ class BookingPanel extends HTMLElement {
     child(this, '[data-step="sign-in"]', HTMLFormElement).addEventListener("submit", (event) => void this.onSignIn(event));
     child(this, '[data-action="book"]', HTMLButtonElement).addEventListener("click", () => void this.onBook());
     child(this, '[data-action="back"]', HTMLButtonElement).addEventListener("click", () => this.show(undefined));
+    child(this, "fieldset.offerings", HTMLFieldSetElement).addEventListener("change", () => {
+      this.show(undefined);
+      void this.loadSlots();
+    });
     void this.loadSlots();
   }
 
@@ -56,7 +58,7 @@ class BookingPanel extends HTMLElement {
     try {
       const { slots } = await callFunction(FUNCTIONS_ORIGIN, "listSlots", {
         coachId: this.coachId,
-        offeringId: this.offeringId,
+        offeringId: this.offering().id,
         from: new Date().toISOString(),
         days: DAYS_SHOWN,
       });
@@ -121,7 +123,14 @@ class BookingPanel extends HTMLElement {
   private describe(start: string): string {
     const local = `${formatDay(start, this.clientZone, this.locale)}, ${formatTime(start, this.clientZone, this.locale)}`;
     const coach = this.clientZone === this.coachZone ? "" : ` (${formatTime(start, this.coachZone, this.locale)} in ${this.coachZone})`;
-    return `${local}${coach} · ${attr(this, "offeringTitle")} · ${attr(this, "location")}`;
+    const { title, location } = this.offering();
+    return `${local}${coach} · ${title} · ${location}`;
+  }
+
+  /** The chosen session type, from its radio button. */
+  private offering(): { id: string; title: string; location: string } {
+    const input = child(this, 'input[name="offering"]:checked', HTMLInputElement);
+    return { id: input.value, title: input.dataset.title ?? "", location: input.dataset.location ?? "" };
   }
 
   private async onSignIn(event: Event): Promise<void> {
@@ -161,7 +170,7 @@ class BookingPanel extends HTMLElement {
       const booking = await callFunction(
         FUNCTIONS_ORIGIN,
         "bookSlot",
-        { requestId: this.requestId, coachId: this.coachId, offeringId: this.offeringId, start: this.selected, payWith: "pack" },
+        { requestId: this.requestId, coachId: this.coachId, offeringId: this.offering().id, start: this.selected, payWith: "pack" },
         await this.user.getIdToken(),
       );
       child(this, "[data-summary]", HTMLElement).textContent = this.describe(booking.start);
