@@ -15,6 +15,7 @@ export const DEMO = {
   coachId: "coach-emma",
   slug: "emma",
   offeringId: "private-60",
+  matchPlayId: "match-90",
   packTemplateId: "ten-pack",
   packId: "pack-lena-1",
   coach: { uid: "uid-emma", email: "emma@example.com", password: "emma-demo-1", name: "Emma Weber" },
@@ -49,6 +50,16 @@ export const demoOffering: Offering = Offering.parse({
   locationId: "court-3",
 });
 
+/** A second offering: 90 minutes of match play, which the coach confirms. */
+export const demoMatchPlay: Offering = Offering.parse({
+  title: "Match play (90 min)",
+  durationMinutes: 90,
+  priceMinor: 9000,
+  extraFeeMinor: 1200,
+  locationId: "court-3",
+  rules: { confirmation: "coach", bufferMinutes: 15 },
+});
+
 /** The demo coach's 10-session pack, valid 6 months. */
 export const demoPackTemplate: PackTemplate = PackTemplate.parse({
   name: "10-session pack",
@@ -77,6 +88,7 @@ export async function seedDemo(now: DateTime = DateTime.utc()): Promise<void> {
   await Promise.all([ensureUser(DEMO.coach), ensureUser(DEMO.client)]);
   await coachRef(DEMO.coachId).set(demoCoach);
   await offeringsCol(DEMO.coachId).doc(DEMO.offeringId).set(demoOffering);
+  await offeringsCol(DEMO.coachId).doc(DEMO.matchPlayId).set(demoMatchPlay);
   await packTemplatesCol(DEMO.coachId).doc(DEMO.packTemplateId).set(demoPackTemplate);
   await writePublicCoach(DEMO.coachId);
   await clientsCol(DEMO.coachId).doc(DEMO.client.uid).set({ name: DEMO.client.name, email: DEMO.client.email, notes: "" });

@@ -42,3 +42,24 @@ it("a client opens the coach page, signs in, books a free slot and sees 9 units 
   expect(await page.locator("[data-remaining]").textContent()).toBe("10-session pack: 9 left.");
   await page.screenshot({ path: `${SHOTS}/booked.png`, fullPage: false });
 });
+
+it("a client switches to match play, which the coach confirms, and sends a request", async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, timezoneId: "Europe/Berlin", locale: "en-GB" });
+  await page.goto(`${SITE}/${DEMO.slug}`);
+  await page.locator("button[data-start]").first().waitFor();
+  await page.getByLabel("Match play (90 min)").check();
+  // The list reloads for 90-minute sessions: on the demo hours 08:00–12:00 the last start is 10:00.
+  await page.waitForFunction(() => !document.querySelector("[data-slots]")?.hasAttribute("aria-busy"));
+  const times = await page.locator("button[data-start]").allTextContents();
+  expect(times).not.toContain("11:00");
+  await page.locator("button[data-start]").first().click();
+  await page.getByLabel("Email").fill(DEMO.client.email);
+  await page.getByLabel("Password").fill(DEMO.client.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.locator('[data-step="confirm"]').waitFor({ state: "visible", timeout: 15_000 });
+  await page.getByRole("button", { name: "Book with 1 pack unit" }).click();
+  await page.locator('[data-step="done"]').waitFor({ state: "visible", timeout: 15_000 });
+  expect(await page.locator('[data-step="done"] h3').textContent()).toBe("Requested");
+  expect(await page.locator("[data-remaining]").textContent()).toContain("your coach will confirm");
+  await page.screenshot({ path: `${SHOTS}/requested.png`, fullPage: true });
+});

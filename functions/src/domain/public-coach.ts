@@ -61,6 +61,7 @@ export function toPublicCoach(args: {
     locations: coach.locations,
     offerings: args.offerings
       .filter(({ data }) => data.bookableOnline)
+      .sort((a, b) => a.data.durationMinutes - b.data.durationMinutes || a.data.title.localeCompare(b.data.title))
       .map(({ id, data }) => ({
         id,
         title: data.title,

@@ -179,7 +179,8 @@ class BookingPanel extends HTMLElement {
         : "Request sent: your coach will confirm it. Your unit is used once confirmed.";
       child(this, '[data-step="done"] h3', HTMLElement).textContent = booking.status === "confirmed" ? "Booked!" : "Requested";
       this.show("done");
-      child(this, "[data-slots]", HTMLElement).querySelector(`button[data-start="${booking.start}"]`)?.closest("li")?.remove();
+      // The booking (with its buffer) may block neighbouring slots too: refresh the list.
+      void this.loadSlots();
     } catch (error) {
       this.showError(error);
       if (error instanceof CallableError && (error.reason === "SLOT_TAKEN" || error.reason === "SLOT_NOT_OFFERED")) {
