@@ -1,12 +1,13 @@
 import { BookingRefInput } from "../domain/api.js";
 import { decideNoShow } from "../domain/policy.js";
 import { onSignedInCall } from "../shell/callable.js";
+import { resolutionArgs } from "../shell/cancellation.js";
 import { resolveBooking } from "../shell/resolve-booking.js";
 
 /** No-show (coach, after the start): the unit counts as used, with a ledger line saying so. */
 export const markNoShow = onSignedInCall(
   BookingRefInput,
-  resolveBooking({ commit: true, coachOnly: true, alreadyDone: ({ booking }) => booking.status === "no_show" }, (input, access, { uid, now }) =>
-    decideNoShow({ bookingId: input.bookingId, booking: access.booking, policy: access.coach.cancellationPolicy, timeZone: access.coach.timeZone, actor: { uid, now }, pack: access.pack }),
+  resolveBooking({ commit: true, coachOnly: true, alreadyDone: ({ booking }) => booking.status === "no_show" }, (input, access, ctx) =>
+    decideNoShow(resolutionArgs(input, access, ctx)),
   ),
 );

@@ -1,20 +1,13 @@
 import { WaiveChargeInput } from "../domain/api.js";
 import { decideWaiver } from "../domain/policy.js";
 import { onSignedInCall } from "../shell/callable.js";
+import { resolutionArgs } from "../shell/cancellation.js";
 import { resolveBooking } from "../shell/resolve-booking.js";
 
 /** Waiver (coach): a late cancellation or no-show is credited back, with the policy reason. */
 export const waiveCharge = onSignedInCall(
   WaiveChargeInput,
-  resolveBooking({ commit: true, coachOnly: true, alreadyDone: ({ booking }) => booking.resolution?.waiver != null }, (input, access, { uid, now }) =>
-    decideWaiver({
-      bookingId: input.bookingId,
-      booking: access.booking,
-      policy: access.coach.cancellationPolicy,
-      timeZone: access.coach.timeZone,
-      actor: { uid, now },
-      pack: access.pack,
-      reasonId: input.reasonId,
-    }),
+  resolveBooking({ commit: true, coachOnly: true, alreadyDone: ({ booking }) => booking.resolution?.waiver != null }, (input, access, ctx) =>
+    decideWaiver({ ...resolutionArgs(input, access, ctx), reasonId: input.reasonId }),
   ),
 );
