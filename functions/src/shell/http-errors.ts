@@ -3,8 +3,8 @@ import { logger } from "firebase-functions/v2";
 import { z } from "zod";
 import { DomainError } from "../domain/errors.js";
 
-/** Reasons the shell itself raises, beside the domain's. */
-export type ShellReason = "AUTH_REQUIRED" | "INVALID_INPUT" | "CONTENDED" | "INTERNAL";
+// Reasons the shell itself raises, beside the domain's: AUTH_REQUIRED,
+// INVALID_INPUT, CONTENDED and INTERNAL.
 
 /** gRPC ABORTED: Firestore gave up on a transaction after its retries. */
 const GRPC_ABORTED = 10;

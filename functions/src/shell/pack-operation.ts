@@ -1,3 +1,4 @@
+import { Transaction } from "firebase-admin/firestore";
 import { PackResult } from "../domain/api.js";
 import { Coach } from "../domain/coach.js";
 import { DomainError } from "../domain/errors.js";
@@ -9,7 +10,6 @@ import { writePackChange } from "./commit.js";
 import { db } from "./firebase.js";
 import { ledgerCol } from "./refs.js";
 import { packView } from "./views.js";
-import { Transaction } from "firebase-admin/firestore";
 
 /** What every coach operation on an existing pack carries. */
 interface PackOperationInput {
