@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import type { Booking } from "../../functions/src/domain/booking.js";
 import { CancellationPolicy } from "../../functions/src/domain/policy.js";
 import { newPack, type Pack, type WithId } from "../../functions/src/domain/packs.js";
+import { openSummary } from "../../functions/src/domain/payments.js";
 import { demoPackTemplate } from "../../scripts/demo.js";
 
 /** A UTC instant from ISO text. */
@@ -30,10 +31,11 @@ export function booking(start: DateTime, packId: string | null, overrides: Parti
     endsAt: start.plus({ hours: 1 }),
     cells: [],
     status: "confirmed",
-    payment: packId ? { method: "pack", packId } : { method: "single", amountDueMinor: 6500, currency: "EUR" },
+    payment: packId ? { method: "pack", packId } : { method: "single", ...openSummary(6500, "EUR") },
     seriesId: null,
     createdAt: start.minus({ days: 7 }),
     resolution: null,
+    checkout: null,
     ...overrides,
   };
 }

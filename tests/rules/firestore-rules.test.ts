@@ -34,6 +34,9 @@ beforeEach(async () => {
     await setDoc("coaches/emma-c/slotClaims/20261123T0900", { bookingId: "b1" });
     await setDoc("coaches/emma-c/busyWeeks/2026-W48", { intervals: {} });
     await setDoc("coaches/emma-c/bookings/b1", { clientUid: "lena" });
+    await setDoc("coaches/emma-c/payments/pay1", { clientUid: "lena", amountMinor: 6500 });
+    await setDoc("stripeEvents/evt_1", { type: "checkout.session.completed" });
+    await setDoc("stripePayments/pi_1", { coachId: "emma-c" });
     await setDoc("coaches/emma-c/packs/p1", { clientUid: "lena", remaining: 10 });
     await setDoc("coaches/emma-c/packs/p1/ledger/e1", { delta: 10 });
   });
@@ -49,6 +52,9 @@ const readers: Record<string, Role[]> = {
   "coaches/emma-c/slotClaims/20261123T0900": ["coach"],
   "coaches/emma-c/busyWeeks/2026-W48": ["coach"],
   "coaches/emma-c/bookings/b1": ["client", "coach"],
+  "coaches/emma-c/payments/pay1": ["client", "coach"],
+  "stripeEvents/evt_1": [],
+  "stripePayments/pi_1": [],
   "coaches/emma-c/packs/p1": ["client", "coach"],
   "coaches/emma-c/packs/p1/ledger/e1": ["client", "coach"],
   "coaches/emma-c/unknown/x": [],

@@ -114,6 +114,7 @@ export async function seedPackBooking(args: { bookingId: string; clientUid: stri
     seriesId: null,
     createdAt: now,
     resolution: null,
+    checkout: null,
   };
   const change = post(args.packId, pack, [bookingDebitEntry({ bookingId: args.bookingId, start: args.start, timeZone: demoCoach.timeZone, actor: { uid: args.clientUid, now } })]);
   if (!change.ok) throw new Error(change.error.code);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BookingRules, DateOverride, Offering, PackTemplate, TimeOff, WeeklyHours } from "./coach.js";
+import { PaymentMethod, PaymentTarget } from "./payments.js";
 import { CancellationPolicy } from "./policy.js";
 import { IsoInstant } from "./time.js";
 
@@ -185,3 +186,40 @@ export type SetAvailabilityInput = z.infer<typeof SetAvailabilityInput>;
 /** saveOffering (coach): create or replace a session type with its own duration, location and rules. */
 export const SaveOfferingInput = z.object({ coachId: DocId, offeringId: DocId, offering: Offering });
 export type SaveOfferingInput = z.infer<typeof SaveOfferingInput>;
+
+/** recordPayment / recordRefund (coach): money received or given back on site. */
+export const RecordMoneyInput = z.object({
+  requestId: RequestId,
+  coachId: DocId,
+  target: PaymentTarget,
+  method: PaymentMethod,
+  amountMinor: z.number().int().positive().max(10_000_000),
+  reference: z.string().trim().max(120).default(""),
+});
+export type RecordMoneyInput = z.infer<typeof RecordMoneyInput>;
+
+/** A target's payment state after a movement. */
+export const PaymentStateResult = z.object({
+  target: PaymentTarget,
+  amountDueMinor: z.number().int(),
+  paidMinor: z.number().int(),
+  refundedMinor: z.number().int(),
+  currency: z.string(),
+  state: z.string(),
+});
+export type PaymentStateResult = z.infer<typeof PaymentStateResult>;
+
+/** createCheckout (client): pay online for one session or a pack, through Stripe Checkout. */
+export const CreateCheckoutInput = z.object({
+  requestId: RequestId,
+  coachId: DocId,
+  item: z.discriminatedUnion("type", [
+    z.object({ type: z.literal("booking"), offeringId: DocId, start: IsoInstant }),
+    z.object({ type: z.literal("pack"), templateId: DocId }),
+  ]),
+});
+export type CreateCheckoutInput = z.infer<typeof CreateCheckoutInput>;
+
+/** Where to send the client, and what the payment is for. */
+export const CreateCheckoutResult = z.object({ checkoutUrl: z.string(), sessionId: z.string(), target: PaymentTarget });
+export type CreateCheckoutResult = z.infer<typeof CreateCheckoutResult>;

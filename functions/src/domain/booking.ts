@@ -2,14 +2,15 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { Coach, GRID_MINUTES, Offering, availabilityOf, rulesFor } from "./coach.js";
 import { DomainError } from "./errors.js";
+import { PaymentSummary, openSummary } from "./payments.js";
 import { Pack, PackChange, WithId, bookingDebitEntry, choosePack, entry, post } from "./packs.js";
 import { line, sessionTime } from "./text.js";
 import { Result, fail, ok } from "./result.js";
 import { claimInterval, gridCells, isOfferedSlot, isOnGrid } from "./slots.js";
 import { Instant, Interval } from "./time.js";
 
-/** Booking lifecycle; instant booking goes straight to confirmed. */
-export const BookingStatus = z.enum(["requested", "confirmed", "completed", "cancelled", "no_show"]);
+/** Booking lifecycle; instant booking goes straight to confirmed; "held" waits for an online payment. */
+export const BookingStatus = z.enum(["held", "requested", "confirmed", "completed", "cancelled", "no_show"]);
 export type BookingStatus = z.infer<typeof BookingStatus>;
 
 /** What a cancellation, no-show or waiver did to the unit or the charge. */
@@ -35,7 +36,7 @@ export type BookingResolution = z.infer<typeof BookingResolution>;
 export const BookingPayment = z.discriminatedUnion("method", [
   /** packId is null while a request waits for the coach: the unit is chosen at confirmation. */
   z.object({ method: z.literal("pack"), packId: z.string().min(1).nullable() }),
-  z.object({ method: z.literal("single"), amountDueMinor: z.number().int().min(0), currency: z.string() }),
+  z.object({ method: z.literal("single") }).extend(PaymentSummary.shape),
 ]);
 export type BookingPayment = z.infer<typeof BookingPayment>;
 
@@ -54,6 +55,8 @@ export const Booking = z.object({
   seriesId: z.string().nullable().default(null),
   createdAt: Instant,
   resolution: BookingResolution.nullable().default(null),
+  /** The online checkout holding this booking while the client pays. */
+  checkout: z.object({ sessionId: z.string(), url: z.string() }).nullable().default(null),
 });
 export type Booking = z.infer<typeof Booking>;
 
@@ -111,9 +114,8 @@ function spendUnit(bookingId: string, pack: WithId<Pack>, start: DateTime, timeZ
  */
 export function decideBooking(ctx: BookingContext): Result<BookingDecision, DomainError> {
   const { coach, offering, start } = ctx;
-  if (!offering.bookableOnline) return fail({ code: "OFFERING_NOT_BOOKABLE_ONLINE" });
-  if (!isBookable(coach, offering, start, ctx.now)) return fail({ code: "SLOT_NOT_OFFERED", start: start.toISO() ?? "" });
-  if (ctx.takenCells.length > 0) return fail({ code: "SLOT_TAKEN", start: start.toUTC().toISO() ?? "" });
+  const slot = checkSlot(ctx);
+  if (!slot.ok) return slot;
 
   const pack = offering.packEligible ? choosePack(ctx.packs, ctx.offeringId, start) : undefined;
   if (!pack) return fail({ code: "PACK_BALANCE_INSUFFICIENT" });
@@ -131,10 +133,44 @@ export function decideBooking(ctx: BookingContext): Result<BookingDecision, Doma
     seriesId: null,
     createdAt: ctx.now,
     resolution: null,
+    checkout: null,
   };
   if (!instant) return ok({ booking, packChange: undefined });
   const spent = spendUnit(ctx.bookingId, pack, start, coach.timeZone, { uid: ctx.clientUid, now: ctx.now });
   return spent.ok ? ok({ booking, packChange: spent.value }) : spent;
+}
+
+/** The slot of a new booking must be bookable online, offered and free. */
+function checkSlot(ctx: Pick<BookingContext, "coach" | "offering" | "start" | "now" | "takenCells">): Result<true, DomainError> {
+  const { coach, offering, start } = ctx;
+  if (!offering.bookableOnline) return fail({ code: "OFFERING_NOT_BOOKABLE_ONLINE" });
+  if (!isBookable(coach, offering, start, ctx.now)) return fail({ code: "SLOT_NOT_OFFERED", start: start.toISO() ?? "" });
+  if (ctx.takenCells.length > 0) return fail({ code: "SLOT_TAKEN", start: start.toUTC().toISO() ?? "" });
+  return ok(true);
+}
+
+/**
+ * A booking paid online: it holds the slot ("held") while the client pays;
+ * the amount due is the price plus any extra fee (e.g. the court fee).
+ */
+export function decideHeldBooking(ctx: Omit<BookingContext, "packs" | "bookingId">): Result<Booking, DomainError> {
+  const slot = checkSlot(ctx);
+  if (!slot.ok) return slot;
+  const { coach, offering, start } = ctx;
+  return ok({
+    coachId: ctx.coachId,
+    clientUid: ctx.clientUid,
+    offeringId: ctx.offeringId,
+    startsAt: start.toUTC(),
+    endsAt: start.plus({ minutes: offering.durationMinutes }).toUTC(),
+    cells: cellsFor(coach, offering, start),
+    status: "held",
+    payment: { method: "single", ...openSummary(offering.priceMinor + offering.extraFeeMinor, coach.currency) },
+    seriesId: null,
+    createdAt: ctx.now,
+    resolution: null,
+    checkout: null,
+  });
 }
 
 /**

@@ -26,7 +26,11 @@ export type DomainError =
   | { code: "BOOKING_NOT_STARTED" }
   | { code: "WAIVER_NOT_APPLICABLE" }
   | { code: "WAIVER_REASON_UNKNOWN"; allowed: string[] }
-  | { code: "REQUEST_ID_REUSED" };
+  | { code: "REQUEST_ID_REUSED" }
+  | { code: "CURRENCY_MISMATCH"; expected: string }
+  | { code: "PAYMENT_EXCEEDS_DUE"; openMinor: number }
+  | { code: "REFUND_EXCEEDS_PAID"; refundableMinor: number }
+  | { code: "PAYMENT_TARGET_NOT_FOUND" };
 
 /** The stable reason codes, as a type. */
 export type DomainErrorCode = DomainError["code"];

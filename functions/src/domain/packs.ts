@@ -3,11 +3,8 @@ import { z } from "zod";
 import { DomainError } from "./errors.js";
 import { Result, fail, ok } from "./result.js";
 import { calendarDay, line, sessionTime, units } from "./text.js";
+import { PaymentSummary, openSummary } from "./payments.js";
 import { Instant } from "./time.js";
-
-/** Payment state of a payment target (derived from amounts in the payments issue). */
-export const PaymentState = z.enum(["open", "partially_paid", "paid", "partially_refunded", "refunded"]);
-export type PaymentState = z.infer<typeof PaymentState>;
 
 /** A pack instance owned by one client; `remaining` always equals the sum of its ledger. */
 export const Pack = z.object({
@@ -20,11 +17,14 @@ export const Pack = z.object({
   currency: z.string(),
   purchasedAt: Instant,
   expiresAt: Instant,
-  status: z.enum(["active", "expired", "refunded"]),
+  /** pending: bought online and not paid yet (not usable); active; expired; refunded. */
+  status: z.enum(["pending", "active", "expired", "refunded"]),
   transferable: z.boolean().default(false),
   eligibleOfferingIds: z.array(z.string()).default([]),
   /** The pack as a payment target: what is due and how far it is paid. */
-  payment: z.object({ amountDueMinor: z.number().int().min(0), currency: z.string(), state: PaymentState }),
+  payment: PaymentSummary,
+  /** The online checkout of a pack bought on the booking page. */
+  checkout: z.object({ sessionId: z.string(), url: z.string() }).nullable().default(null),
 });
 export type Pack = z.infer<typeof Pack>;
 
@@ -193,7 +193,8 @@ export function newPack(args: { clientUid: string; templateId: string; template:
     status: "active",
     transferable: template.transferable,
     eligibleOfferingIds: template.eligibleOfferingIds,
-    payment: { amountDueMinor: template.priceMinor, currency: args.currency, state: template.priceMinor === 0 ? "paid" : "open" },
+    payment: openSummary(template.priceMinor, args.currency),
+    checkout: null,
   };
 }
 
@@ -267,10 +268,23 @@ export function decideTransfer(args: {
     remaining: 0,
     priceMinor: 0,
     purchasedAt: actor.now,
-    payment: { amountDueMinor: 0, currency: pack.currency, state: "paid" },
+    payment: openSummary(0, pack.currency),
   };
   const into = entry(`transfer-${args.requestId}-in`, { delta: args.units, reason: "TRANSFER_IN", sentence: line(args.units, `${units(args.units)} transferred from ${args.fromName}`) }, actor);
   const to = post(args.newPackId, received, [into]);
   if (!to.ok) return to;
   return ok({ from: from.value, to: to.value });
+}
+
+/** A pack bought online: it exists at once but is pending (no units, not usable) until paid. */
+export function pendingPack(args: { clientUid: string; templateId: string; template: PackTemplateTerms; currency: string; timeZone: string; now: DateTime }): Pack {
+  return { ...newPack(args), status: "pending", remaining: 0 };
+}
+
+/** Payment arrived: the pending pack becomes active with its opening entry. Already active → nothing. */
+export function decideActivation(args: { packId: string; pack: Pack; actor: Actor }): PackChange | undefined {
+  if (args.pack.status !== "pending") return undefined;
+  const pack: Pack = { ...args.pack, status: "active", purchasedAt: args.actor.now };
+  const change = post(args.packId, pack, [packPurchaseEntry({ packId: args.packId, pack, actor: args.actor })]);
+  return change.ok ? change.value : undefined;
 }

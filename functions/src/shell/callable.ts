@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { CallableRequest, onCall } from "firebase-functions/v2/https";
+import { CallableOptions, CallableRequest, onCall } from "firebase-functions/v2/https";
 import { z } from "zod";
 import { DomainError } from "../domain/errors.js";
 import { Result } from "../domain/result.js";
@@ -42,9 +42,9 @@ export function onPublicCall<S extends z.ZodType, R>(schema: S, handler: Handler
   return onCall((request) => run(schema, request, { now: DateTime.utc() }, handler));
 }
 
-/** A callable for signed-in users; the uid is the only identity trusted. */
-export function onSignedInCall<S extends z.ZodType, R>(schema: S, handler: Handler<S, ClientContext, R>) {
-  return onCall((request) => {
+/** A callable for signed-in users; the uid is the only identity trusted. Options carry e.g. the secrets it reads. */
+export function onSignedInCall<S extends z.ZodType, R>(schema: S, handler: Handler<S, ClientContext, R>, options: CallableOptions = {}) {
+  return onCall(options, (request) => {
     if (!request.auth) throw authRequired();
     const email = typeof request.auth.token.email === "string" ? request.auth.token.email : undefined;
     return run(schema, request, { now: DateTime.utc(), uid: request.auth.uid, email }, handler);

@@ -58,6 +58,14 @@ export function domainToHttpsError(error: DomainError): HttpsError {
       return new HttpsError("failed-precondition", "It is too late to move this session; please ask your coach.", details);
     case "LOCATION_NOT_FOUND":
       return new HttpsError("not-found", "This location does not exist.", details);
+    case "CURRENCY_MISMATCH":
+      return new HttpsError("invalid-argument", "The amount is in another currency than the amount due.", details);
+    case "PAYMENT_EXCEEDS_DUE":
+      return new HttpsError("failed-precondition", "This is more than is still open.", details);
+    case "REFUND_EXCEEDS_PAID":
+      return new HttpsError("failed-precondition", "This is more than was paid and not yet refunded.", details);
+    case "PAYMENT_TARGET_NOT_FOUND":
+      return new HttpsError("not-found", "There is no such pack or singly paid booking.", details);
     case "WAIVER_REASON_UNKNOWN":
       return new HttpsError("invalid-argument", "This waiver reason is not in the cancellation policy.", details);
     default: {

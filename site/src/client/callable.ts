@@ -25,6 +25,9 @@ export interface Api {
   bookSeries: { input: api.BookSeriesInput; result: api.BookSeriesResult };
   setAvailability: { input: z.input<typeof api.SetAvailabilityInput>; result: api.SavedResult };
   saveOffering: { input: z.input<typeof api.SaveOfferingInput>; result: api.SavedResult };
+  recordPayment: { input: z.input<typeof api.RecordMoneyInput>; result: api.PaymentStateResult };
+  recordRefund: { input: z.input<typeof api.RecordMoneyInput>; result: api.PaymentStateResult };
+  createCheckout: { input: api.CreateCheckoutInput; result: api.CreateCheckoutResult };
 }
 
 /** A failed call: the HttpsError code and the stable `details.reason`. */

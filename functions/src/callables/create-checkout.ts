@@ -1,0 +1,41 @@
+import { CreateCheckoutInput, CreateCheckoutResult } from "../domain/api.js";
+import { ok } from "../domain/result.js";
+import { onSignedInCall } from "../shell/callable.js";
+import { CHECKOUT_MINUTES, attachCheckout, checkoutUnavailable, prepareCheckout } from "../shell/checkout.js";
+import { siteOrigin, stripeSecretKey } from "../shell/config.js";
+import { paymentGateway } from "../shell/gateway.js";
+
+/**
+ * Pay online (client): creates the target (a booking holding its slot, or a
+ * pending pack), then a Stripe Checkout Session for it; the webhook settles
+ * or releases it. Retrying with the same requestId returns the same checkout.
+ */
+export const createCheckout = onSignedInCall(
+  CreateCheckoutInput,
+  async (input, { uid, email, now }) => {
+    const order = await prepareCheckout(input, uid, now);
+    if (!order.ok) return order;
+    const { target, coach, lines, existing } = order.value;
+    if (existing) return ok<CreateCheckoutResult>({ checkoutUrl: existing.url, sessionId: existing.sessionId, target });
+
+    const page = `${siteOrigin.value()}/${coach.slug}`;
+    let session;
+    try {
+      session = await paymentGateway().createCheckoutSession({
+        idempotencyKey: input.requestId,
+        lines,
+        currency: coach.currency,
+        customerEmail: email,
+        successUrl: `${page}?checkout=success&${target.type}=${target.id}`,
+        cancelUrl: `${page}?checkout=cancelled&${target.type}=${target.id}`,
+        metadata: { coachId: input.coachId, targetType: target.type, targetId: target.id, clientUid: uid },
+        expiresAt: now.plus({ minutes: CHECKOUT_MINUTES }),
+      });
+    } catch (cause) {
+      return checkoutUnavailable(input.coachId, target, cause);
+    }
+    await attachCheckout(input.coachId, target, { sessionId: session.id, url: session.url });
+    return ok<CreateCheckoutResult>({ checkoutUrl: session.url, sessionId: session.id, target });
+  },
+  { secrets: [stripeSecretKey] },
+);

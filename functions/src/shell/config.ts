@@ -1,0 +1,10 @@
+import { defineSecret, defineString } from "firebase-functions/params";
+
+/** Stripe API key (Secret Manager in production; functions/.secret.local in the emulators). */
+export const stripeSecretKey = defineSecret("STRIPE_SECRET_KEY");
+/** Signing secret of the Stripe webhook endpoint. */
+export const stripeWebhookSecret = defineSecret("STRIPE_WEBHOOK_SECRET");
+/** "stripe" in production; "fake" in the emulators (functions/.env.local). */
+export const paymentsGateway = defineString("PAYMENTS_GATEWAY", { default: "stripe" });
+/** Where Checkout sends the client back, e.g. https://book.example.com. */
+export const siteOrigin = defineString("SITE_ORIGIN");

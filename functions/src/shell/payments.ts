@@ -1,0 +1,82 @@
+import { Transaction } from "firebase-admin/firestore";
+import { Booking } from "../domain/booking.js";
+import { DomainError } from "../domain/errors.js";
+import { Pack, PackChange, decideVoid } from "../domain/packs.js";
+import { PaymentRecord, PaymentSummary, PaymentTarget, applyMoney, fullyRefunded } from "../domain/payments.js";
+import { Result, fail, ok } from "../domain/result.js";
+import { writePackChange } from "./commit.js";
+import { zodConverter } from "./converter.js";
+import { db } from "./firebase.js";
+import { bookingsCol, packsCol } from "./refs.js";
+
+const paymentConverter = zodConverter(PaymentRecord);
+
+/** coaches/{coachId}/payments/{paymentId}: every payment and refund, append-only. */
+export const paymentsCol = (coachId: string) => db().collection("coaches").doc(coachId).collection("payments").withConverter(paymentConverter);
+
+/** A payment target as loaded: its summary, who pays, and the pack or booking itself. */
+export interface TargetState {
+  target: PaymentTarget;
+  clientUid: string;
+  summary: PaymentSummary;
+  pack?: Pack;
+  booking?: Booking;
+}
+
+/** Loads a target: a pack, or a booking paid singly. */
+export async function loadTarget(tx: Transaction, coachId: string, target: PaymentTarget): Promise<Result<TargetState, DomainError>> {
+  if (target.type === "pack") {
+    const pack = (await tx.get(packsCol(coachId).doc(target.id))).data();
+    return pack ? ok({ target, clientUid: pack.clientUid, summary: pack.payment, pack }) : fail({ code: "PAYMENT_TARGET_NOT_FOUND" });
+  }
+  const booking = (await tx.get(bookingsCol(coachId).doc(target.id))).data();
+  if (!booking || booking.payment.method !== "single") return fail({ code: "PAYMENT_TARGET_NOT_FOUND" });
+  const { method: _method, ...summary } = booking.payment;
+  return ok({ target, clientUid: booking.clientUid, summary, booking });
+}
+
+/** True when a payment with this cause-derived id is already recorded. */
+export async function isRecorded(tx: Transaction, coachId: string, paymentId: string): Promise<boolean> {
+  return (await tx.get(paymentsCol(coachId).doc(paymentId))).exists;
+}
+
+/**
+ * Writes one money movement (call after all reads): the record under its
+ * cause-derived id, and the target with its new summary. `packChange` and
+ * `booking` carry other changes of the same target made in this transaction
+ * (activation, confirmation). A pack refunded in full loses its remaining
+ * units through a ledger entry.
+ */
+export function writeMoney(
+  tx: Transaction,
+  coachId: string,
+  paymentId: string,
+  record: Omit<PaymentRecord, "clientUid">,
+  state: TargetState,
+  summary: PaymentSummary,
+  changes: { packChange?: PackChange; booking?: Booking } = {},
+): void {
+  tx.create(paymentsCol(coachId).doc(paymentId), { ...record, clientUid: state.clientUid });
+  const booking = changes.booking ?? state.booking;
+  if (booking) {
+    tx.set(bookingsCol(coachId).doc(state.target.id), { ...booking, payment: { method: "single", ...summary } });
+    return;
+  }
+  const base = changes.packChange ?? (state.pack ? { packId: state.target.id, pack: state.pack, entries: [] } : undefined);
+  if (!base) return;
+  const pack = { ...base.pack, payment: summary };
+  const voided = pack.status === "active" && fullyRefunded(summary) ? decideVoid({ packId: base.packId, pack, requestId: paymentId, note: "refunded in full", actor: { uid: record.actorUid, now: record.at } }) : undefined;
+  if (voided?.ok) writePackChange(tx, coachId, { ...voided.value, entries: [...base.entries, ...voided.value.entries] });
+  else writePackChange(tx, coachId, { ...base, pack });
+}
+
+/** Loads the target, applies the movement and writes it: the manual path. A repeated id changes nothing. */
+export async function recordMoney(tx: Transaction, coachId: string, paymentId: string, record: Omit<PaymentRecord, "clientUid">): Promise<Result<PaymentSummary, DomainError>> {
+  const state = await loadTarget(tx, coachId, record.target);
+  if (!state.ok) return state;
+  if (await isRecorded(tx, coachId, paymentId)) return ok(state.value.summary);
+  const summary = applyMoney(state.value.summary, record);
+  if (!summary.ok) return summary;
+  writeMoney(tx, coachId, paymentId, record, state.value, summary.value);
+  return summary;
+}

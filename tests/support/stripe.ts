@@ -1,0 +1,44 @@
+// Webhook helpers: real Stripe event payloads signed with Stripe's own SDK,
+// with the emulator's test secret (functions/.secret.local).
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import Stripe from "stripe";
+import { PROJECT_ID } from "./emulators.js";
+
+const WEBHOOK = `http://127.0.0.1:5001/${PROJECT_ID}/europe-west1/stripeWebhook`;
+const secret = /^STRIPE_WEBHOOK_SECRET=(.+)$/m.exec(readFileSync("functions/.secret.local", "utf8"))?.[1] ?? "";
+const stripe = new Stripe("sk_test_emulator_only");
+
+/** A Stripe Event object around `object`. */
+export function stripeEvent(type: string, object: Record<string, unknown>, id = `evt_${randomUUID()}`) {
+  return { id, object: "event", api_version: "2025-01-01", created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, type, data: { object } };
+}
+
+/** Posts an event to the webhook, signed (or not) as Stripe would; returns status and body. */
+export async function deliver(event: object, options: { sign?: boolean; timestamp?: number } = {}): Promise<{ status: number; body: unknown }> {
+  const payload = JSON.stringify(event);
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (options.sign !== false) headers["stripe-signature"] = stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp: options.timestamp });
+  const response = await fetch(WEBHOOK, { method: "POST", headers, body: payload });
+  return { status: response.status, body: await response.json().catch(() => null) };
+}
+
+/** A Checkout Session object as the webhook receives it. */
+export function checkoutSession(args: { coachId: string; targetType: "booking" | "pack"; targetId: string; amount: number; paymentIntent: string; paid?: boolean }) {
+  return {
+    id: `cs_test_${args.targetId}`,
+    object: "checkout.session",
+    mode: "payment",
+    payment_status: args.paid === false ? "unpaid" : "paid",
+    status: "complete",
+    payment_intent: args.paymentIntent,
+    amount_total: args.amount,
+    currency: "eur",
+    metadata: { coachId: args.coachId, targetType: args.targetType, targetId: args.targetId },
+  };
+}
+
+/** A Charge object after refunds totalling `refunded`. */
+export function refundedCharge(args: { paymentIntent: string; amount: number; refunded: number }) {
+  return { id: `ch_${args.paymentIntent}`, object: "charge", payment_intent: args.paymentIntent, amount: args.amount, amount_refunded: args.refunded, refunded: args.refunded >= args.amount, currency: "eur" };
+}
