@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decideAdjustment, decideExpiry, decideExtension, decideSale, decideTransfer, decideVoid } from "../../functions/src/domain/packs.js";
+import { applyMoney, clientAccount, openSummary } from "../../functions/src/domain/payments.js";
 import { demoPackTemplate } from "../../scripts/demo.js";
 import { ZONE, pack, utc } from "./fixtures.js";
 
@@ -50,5 +51,27 @@ describe("pack operations", () => {
     expect(result.value.to.entries[0]?.data.sentence).toBe("+2  2 units transferred from Lena");
     expect(decideTransfer({ ...args, pack: { ...p, transferable: false } })).toMatchObject({ ok: false, error: { code: "PACK_NOT_TRANSFERABLE" } });
     expect(decideTransfer({ ...args, pack: p, units: 6 })).toMatchObject({ ok: false, error: { code: "PACK_BALANCE_INSUFFICIENT" } });
+  });
+});
+
+describe("payment state", () => {
+  it("is derived from amounts: open → partially paid → paid → partially refunded → refunded", () => {
+    let summary = openSummary(58000, "EUR");
+    const states = [summary.state];
+    for (const step of [
+      { kind: "payment" as const, amountMinor: 30000 },
+      { kind: "payment" as const, amountMinor: 28000 },
+      { kind: "refund" as const, amountMinor: 8000 },
+      { kind: "refund" as const, amountMinor: 50000 },
+    ]) {
+      const next = applyMoney(summary, { ...step, currency: "EUR" });
+      if (!next.ok) throw new Error(next.error.code);
+      summary = next.value;
+      states.push(summary.state);
+    }
+    expect(states).toEqual(["open", "partially_paid", "paid", "partially_refunded", "refunded"]);
+    expect(openSummary(0, "EUR").state).toBe("paid");
+    expect(applyMoney(openSummary(100, "EUR"), { kind: "payment", amountMinor: 100, currency: "CHF" })).toMatchObject({ ok: false, error: { code: "CURRENCY_MISMATCH" } });
+    expect(clientAccount([{ kind: "payment", amountMinor: 6500 }, { kind: "payment", amountMinor: 6500 }, { kind: "refund", amountMinor: 2000 }], [{ amountDueMinor: 58000, paidMinor: 29000 }])).toEqual({ revenueMinor: 11000, openMinor: 29000 });
   });
 });

@@ -142,3 +142,17 @@ describe("Stripe Checkout and the webhook", () => {
     expect(await payments()).toHaveLength(0);
   });
 });
+
+describe("client account (coach)", () => {
+  it("revenue and open amount come from the payment records", async () => {
+    await pay(lenaPack, 30000);
+    const { bookingId } = await checkoutFirstSlot();
+    await deliver(stripeEvent("checkout.session.completed", checkoutSession({ coachId, targetType: "booking", targetId: bookingId, amount: 6500, paymentIntent: "pi_acc_1" })));
+    await deliver(stripeEvent("charge.refunded", refundedCharge({ paymentIntent: "pi_acc_1", amount: 6500, refunded: 1500 })));
+    const account = await call("getClientAccount", { coachId, clientUid: DEMO.client.uid }, emma);
+    expect(account).toMatchObject({ currency: "EUR", revenueMinor: 30000 + 6500 - 1500, openMinor: 58000 - 30000 });
+    expect(account.movements.map((m) => [m.kind, m.amountMinor])).toEqual(expect.arrayContaining([["payment", 30000], ["payment", 6500], ["refund", 1500]]));
+    const denied = await callFailing("getClientAccount", { coachId, clientUid: DEMO.client.uid }, lena);
+    expect(denied.reason).toBe("NOT_ALLOWED");
+  });
+});

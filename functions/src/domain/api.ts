@@ -223,3 +223,19 @@ export type CreateCheckoutInput = z.infer<typeof CreateCheckoutInput>;
 /** Where to send the client, and what the payment is for. */
 export const CreateCheckoutResult = z.object({ checkoutUrl: z.string(), sessionId: z.string(), target: PaymentTarget });
 export type CreateCheckoutResult = z.infer<typeof CreateCheckoutResult>;
+
+/** getClientAccount (coach): a client's revenue and open amount, with every payment and refund. */
+export const GetClientAccountInput = z.object({ coachId: DocId, clientUid: DocId });
+export type GetClientAccountInput = z.infer<typeof GetClientAccountInput>;
+
+/** The client's account with the coach, newest movements first. */
+export const ClientAccountResult = z.object({
+  clientUid: z.string(),
+  currency: z.string(),
+  revenueMinor: z.number().int(),
+  openMinor: z.number().int(),
+  movements: z.array(
+    z.object({ id: z.string(), target: PaymentTarget, kind: z.string(), method: z.string(), wallet: z.string().nullable(), amountMinor: z.number().int(), at: IsoInstant }),
+  ),
+});
+export type ClientAccountResult = z.infer<typeof ClientAccountResult>;

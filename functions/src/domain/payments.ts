@@ -74,3 +74,21 @@ export function applyMoney(summary: PaymentSummary, record: Pick<PaymentRecord, 
 
 /** True once every paid amount has come back: a pack refunded in full loses its remaining units. */
 export const fullyRefunded = (summary: PaymentSummary) => summary.paidMinor > 0 && summary.refundedMinor >= summary.paidMinor;
+
+/** What a client has paid a coach, net of refunds, and what is still open. */
+export interface ClientAccount {
+  revenueMinor: number;
+  openMinor: number;
+}
+
+/**
+ * A client's money with one coach, from the records and the targets that
+ * are still owed: revenue = payments − refunds; open = what owed targets
+ * still lack. 2 × €65 paid, €20 refunded, a €580 pack half paid →
+ * revenue €400, open €290.
+ */
+export function clientAccount(records: Pick<PaymentRecord, "kind" | "amountMinor">[], owed: Pick<PaymentSummary, "amountDueMinor" | "paidMinor">[]): ClientAccount {
+  const revenueMinor = records.reduce((sum, r) => sum + (r.kind === "payment" ? r.amountMinor : -r.amountMinor), 0);
+  const openMinor = owed.reduce((sum, t) => sum + Math.max(0, t.amountDueMinor - t.paidMinor), 0);
+  return { revenueMinor, openMinor };
+}

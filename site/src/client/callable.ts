@@ -28,6 +28,7 @@ export interface Api {
   recordPayment: { input: z.input<typeof api.RecordMoneyInput>; result: api.PaymentStateResult };
   recordRefund: { input: z.input<typeof api.RecordMoneyInput>; result: api.PaymentStateResult };
   createCheckout: { input: api.CreateCheckoutInput; result: api.CreateCheckoutResult };
+  getClientAccount: { input: api.GetClientAccountInput; result: api.ClientAccountResult };
 }
 
 /** A failed call: the HttpsError code and the stable `details.reason`. */
