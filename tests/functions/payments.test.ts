@@ -37,6 +37,18 @@ describe("manual payments (coach)", () => {
     expect(await payments()).toHaveLength(2);
   });
 
+  it("a session booked to pay on site: cash in part, then the rest; the unit balance is untouched", async () => {
+    const [start] = await demoSlots();
+    const booked = await call("bookSlot", { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, start: start!, payWith: "on_site" }, lena);
+    expect(booked).toMatchObject({ status: "confirmed", pack: null });
+    const target = { type: "booking" as const, id: booked.bookingId };
+    expect(await pay(target, 4000)).toMatchObject({ state: "partially_paid", amountDueMinor: 6500 });
+    expect(await pay(target, 2500)).toMatchObject({ state: "paid" });
+    expect((await call("getBalance", { coachId }, lena)).remaining).toBe(10);
+    const preview = await call("previewCancellation", { coachId, bookingId: booked.bookingId }, lena);
+    expect(preview.outcome).toMatch(/^(refundable|charge_kept)$/);
+  });
+
   it("a full refund of a pack voids its remaining units with a ledger line", async () => {
     await pay(lenaPack, 58000);
     const refunded = await call("recordRefund", { requestId: randomUUID(), coachId, target: lenaPack, method: "bank_transfer", amountMinor: 58000 }, emma);

@@ -23,7 +23,8 @@ function toResult(bookingId: string, booking: Booking, pack: BookSlotResult["pac
 }
 
 /**
- * Books a slot with a pack unit. One transaction creates the booking, claims
+ * Books a slot with a pack unit, or to pay on site (the price stays open
+ * until the coach records the payment). One transaction creates the booking, claims
  * its calendar cells (so no overlapping booking can ever commit), records it
  * in the week's busy read model, and (instant booking) deducts one unit with
  * its ledger entry. The client's requestId is the booking id: a call retried
@@ -38,8 +39,8 @@ export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, now }
     const existing = (await tx.get(bookingRef)).data();
     if (existing) {
       const sameRequest = existing.clientUid === uid && existing.offeringId === input.offeringId && existing.startsAt.equals(start);
-      if (!sameRequest || existing.payment.method !== "pack") return fail({ code: "REQUEST_ID_REUSED" });
-      const packId = existing.payment.packId;
+      if (!sameRequest) return fail({ code: "REQUEST_ID_REUSED" });
+      const packId = existing.payment.method === "pack" ? existing.payment.packId : null;
       const pack = packId ? (await tx.get(packsCol(input.coachId).doc(packId))).data() : undefined;
       return ok(toResult(bookingRef.id, existing, packId && pack ? packView(packId, pack) : null));
     }
@@ -59,6 +60,7 @@ export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, now }
       offering,
       start,
       now,
+      payWith: input.payWith,
       packs: await candidates.read(tx),
       takenCells: claims.filter((claim) => claim.exists).map((claim) => claim.id),
     });

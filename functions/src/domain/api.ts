@@ -28,13 +28,13 @@ export type SlotView = z.infer<typeof SlotView>;
 export const ListSlotsResult = z.object({ timeZone: z.string(), slots: z.array(SlotView) });
 export type ListSlotsResult = z.infer<typeof ListSlotsResult>;
 
-/** bookSlot: book a slot with a pack unit; requestId makes retries safe. */
+/** bookSlot: book a slot with a pack unit or to pay on site; requestId makes retries safe. */
 export const BookSlotInput = z.object({
   requestId: z.uuid(),
   coachId: DocId,
   offeringId: DocId,
   start: IsoInstant,
-  payWith: z.literal("pack"),
+  payWith: z.enum(["pack", "on_site"]),
 });
 export type BookSlotInput = z.infer<typeof BookSlotInput>;
 

@@ -74,6 +74,8 @@ export interface BookingContext {
   packs: WithId<Pack>[];
   /** Cells of the requested claim that another booking already holds. */
   takenCells: string[];
+  /** "pack" spends a unit; "on_site" leaves the price (plus fees) open to pay at the session. */
+  payWith?: "pack" | "on_site";
 }
 
 /** Everything the shell writes for one booking: the booking and, once confirmed, the unit spent. */
@@ -117,24 +119,19 @@ export function decideBooking(ctx: BookingContext): Result<BookingDecision, Doma
   const slot = checkSlot(ctx);
   if (!slot.ok) return slot;
 
+  const instant = rulesFor(coach, offering).confirmation === "instant";
+  if (ctx.payWith === "on_site") {
+    const onSite: Booking = {
+      ...newBooking(ctx, instant ? "confirmed" : "requested"),
+      payment: { method: "single", ...openSummary(offering.priceMinor + offering.extraFeeMinor, coach.currency) },
+    };
+    return ok({ booking: onSite, packChange: undefined });
+  }
+
   const pack = offering.packEligible ? choosePack(ctx.packs, ctx.offeringId, start) : undefined;
   if (!pack) return fail({ code: "PACK_BALANCE_INSUFFICIENT" });
 
-  const instant = rulesFor(coach, offering).confirmation === "instant";
-  const booking: Booking = {
-    coachId: ctx.coachId,
-    clientUid: ctx.clientUid,
-    offeringId: ctx.offeringId,
-    startsAt: start.toUTC(),
-    endsAt: start.plus({ minutes: offering.durationMinutes }).toUTC(),
-    cells: cellsFor(coach, offering, start),
-    status: instant ? "confirmed" : "requested",
-    payment: { method: "pack", packId: instant ? pack.id : null },
-    seriesId: null,
-    createdAt: ctx.now,
-    resolution: null,
-    checkout: null,
-  };
+  const booking: Booking = { ...newBooking(ctx, instant ? "confirmed" : "requested"), payment: { method: "pack", packId: instant ? pack.id : null } };
   if (!instant) return ok({ booking, packChange: undefined });
   const spent = spendUnit(ctx.bookingId, pack, start, coach.timeZone, { uid: ctx.clientUid, now: ctx.now });
   return spent.ok ? ok({ booking, packChange: spent.value }) : spent;
@@ -149,6 +146,24 @@ function checkSlot(ctx: Pick<BookingContext, "coach" | "offering" | "start" | "n
   return ok(true);
 }
 
+/** A new booking of the context's slot in a status; payment set by the caller. */
+function newBooking(ctx: Omit<BookingContext, "packs" | "bookingId">, status: BookingStatus): Omit<Booking, "payment"> {
+  const { coach, offering, start } = ctx;
+  return {
+    coachId: ctx.coachId,
+    clientUid: ctx.clientUid,
+    offeringId: ctx.offeringId,
+    startsAt: start.toUTC(),
+    endsAt: start.plus({ minutes: offering.durationMinutes }).toUTC(),
+    cells: cellsFor(coach, offering, start),
+    status,
+    seriesId: null,
+    createdAt: ctx.now,
+    resolution: null,
+    checkout: null,
+  };
+}
+
 /**
  * A booking paid online: it holds the slot ("held") while the client pays;
  * the amount due is the price plus any extra fee (e.g. the court fee).
@@ -156,21 +171,8 @@ function checkSlot(ctx: Pick<BookingContext, "coach" | "offering" | "start" | "n
 export function decideHeldBooking(ctx: Omit<BookingContext, "packs" | "bookingId">): Result<Booking, DomainError> {
   const slot = checkSlot(ctx);
   if (!slot.ok) return slot;
-  const { coach, offering, start } = ctx;
-  return ok({
-    coachId: ctx.coachId,
-    clientUid: ctx.clientUid,
-    offeringId: ctx.offeringId,
-    startsAt: start.toUTC(),
-    endsAt: start.plus({ minutes: offering.durationMinutes }).toUTC(),
-    cells: cellsFor(coach, offering, start),
-    status: "held",
-    payment: { method: "single", ...openSummary(offering.priceMinor + offering.extraFeeMinor, coach.currency) },
-    seriesId: null,
-    createdAt: ctx.now,
-    resolution: null,
-    checkout: null,
-  });
+  const { coach, offering } = ctx;
+  return ok({ ...newBooking(ctx, "held"), payment: { method: "single", ...openSummary(offering.priceMinor + offering.extraFeeMinor, coach.currency) } });
 }
 
 /**
