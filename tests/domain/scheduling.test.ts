@@ -149,3 +149,12 @@ describe("booking integrity", () => {
     });
   });
 });
+
+describe("confirming a request paid on site", () => {
+  it("spends no unit", () => {
+    const NOW = utc("2026-11-20T10:00:00Z");
+    const request = booking(utc("2026-11-24T17:00:00Z"), null, { status: "requested" });
+    const confirmed = decideConfirmation({ bookingId: "b1", booking: request, timeZone: "Europe/Berlin", packs: [pack("p1", NOW)], actor: { uid: "coach", now: NOW } });
+    expect(confirmed).toMatchObject({ ok: true, value: { booking: { status: "confirmed", payment: { method: "single" } }, packChange: undefined } });
+  });
+});

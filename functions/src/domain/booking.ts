@@ -176,13 +176,15 @@ export function decideHeldBooking(ctx: Omit<BookingContext, "packs" | "bookingId
 }
 
 /**
- * The coach confirms a request: the unit is spent now, from the eligible pack
- * that expires first at this moment.
+ * The coach confirms a request: a pack-paid one spends its unit now, from the
+ * eligible pack that expires first at this moment; a singly paid one spends none.
  */
 export function decideConfirmation(args: { bookingId: string; booking: Booking; timeZone: string; packs: WithId<Pack>[]; actor: { uid: string; now: DateTime } }): Result<BookingDecision, DomainError> {
   const { booking } = args;
   if (booking.status !== "requested") return fail({ code: "BOOKING_NOT_CANCELLABLE", status: booking.status });
   if (args.actor.now >= booking.startsAt) return fail({ code: "BOOKING_ALREADY_STARTED" });
+  // Paid on site or online: confirming spends no unit.
+  if (booking.payment.method === "single") return ok({ booking: { ...booking, status: "confirmed" }, packChange: undefined });
   const pack = choosePack(args.packs, booking.offeringId, booking.startsAt);
   if (!pack) return fail({ code: "PACK_BALANCE_INSUFFICIENT" });
   const spent = spendUnit(args.bookingId, pack, booking.startsAt, args.timeZone, args.actor);
