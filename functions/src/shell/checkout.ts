@@ -43,7 +43,8 @@ export function prepareCheckout(input: CreateCheckoutInput, uid: string, now: Da
       const lines = [{ name: offering.title, amountMinor: offering.priceMinor }, ...(offering.extraFeeMinor > 0 ? [{ name: "Court fee", amountMinor: offering.extraFeeMinor }] : [])];
       const target: PaymentTarget = { type: "booking", id: ref.id };
       const existing = (await tx.get(ref)).data();
-      if (existing) return existing.clientUid === uid ? ok({ target, coach, lines, existing: existing.checkout }) : fail({ code: "REQUEST_ID_REUSED" });
+      // A retried call: same session; a hold already released needs a new request.
+      if (existing) return existing.clientUid === uid && existing.status !== "cancelled" ? ok({ target, coach, lines, existing: existing.checkout }) : fail({ code: "REQUEST_ID_REUSED" });
 
       const start = DateTime.fromISO(item.start, { zone: "utc" });
       const claims = await tx.getAll(...cellsFor(coach, offering, start).map((cell) => claimRef(input.coachId, cell)));
@@ -61,7 +62,7 @@ export function prepareCheckout(input: CreateCheckoutInput, uid: string, now: Da
     const target: PaymentTarget = { type: "pack", id: ref.id };
     const lines = [{ name: template.name, amountMinor: template.priceMinor }];
     const existing = (await tx.get(ref)).data();
-    if (existing) return existing.clientUid === uid ? ok({ target, coach, lines, existing: existing.checkout }) : fail({ code: "REQUEST_ID_REUSED" });
+    if (existing) return existing.clientUid === uid && existing.status !== "expired" ? ok({ target, coach, lines, existing: existing.checkout }) : fail({ code: "REQUEST_ID_REUSED" });
     tx.create(ref, pendingPack({ clientUid: uid, templateId: item.templateId, template, currency: coach.currency, timeZone: coach.timeZone, now }));
     return ok({ target, coach, lines, existing: null });
   });
