@@ -7,6 +7,7 @@ import { markBusy } from "../shell/busy.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { writePackChange } from "../shell/commit.js";
 import { db } from "../shell/firebase.js";
+import { notifyCoach } from "../shell/outbox.js";
 import { activePacks } from "../shell/packs.js";
 import { bookingsCol, claimRef, coachRef, offeringsCol } from "../shell/refs.js";
 import { packView } from "../shell/views.js";
@@ -53,6 +54,11 @@ export const bookSeries = onSignedInCall(BookSeriesInput, async (input, { uid, n
       markBusy(tx, input.coachId, coach.timeZone, id, booking);
     }
     for (const change of decision.value.packChanges) writePackChange(tx, input.coachId, change);
+    const first = decision.value.bookings[0];
+    if (first) {
+      const about = { bookingId: first.id, clientUid: uid, offeringId: input.offeringId, start: first.data.startsAt.toISO() ?? "", sentence: `${decision.value.bookings.length} weekly sessions` };
+      notifyCoach(tx, input.coachId, coach, `series-${input.requestId}-new`, first.data.status === "requested" ? "booking_requested" : "booking_new", about, now);
+    }
     return ok({
       seriesId: input.requestId,
       booked: decision.value.bookings.map(({ id, data }) => ({ bookingId: id, start: data.startsAt.toISO() ?? "", status: data.status })),

@@ -7,6 +7,7 @@ import { markBusy } from "../shell/busy.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { writePackChange } from "../shell/commit.js";
 import { db } from "../shell/firebase.js";
+import { notifyCoach } from "../shell/outbox.js";
 import { activePacks } from "../shell/packs.js";
 import { bookingsCol, claimRef, coachRef, offeringsCol, packsCol } from "../shell/refs.js";
 import { packView } from "../shell/views.js";
@@ -71,6 +72,11 @@ export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, now }
     for (const cell of booking.cells) tx.create(claimRef(input.coachId, cell), { bookingId: bookingRef.id });
     markBusy(tx, input.coachId, coach.timeZone, bookingRef.id, booking);
     if (packChange) writePackChange(tx, input.coachId, packChange);
+    const about = { bookingId: bookingRef.id, clientUid: uid, offeringId: input.offeringId, start: input.start };
+    notifyCoach(tx, input.coachId, coach, `booking-${bookingRef.id}-new`, booking.status === "requested" ? "booking_requested" : "booking_new", about, now);
+    if (packChange?.pack.remaining === 1) {
+      notifyCoach(tx, input.coachId, coach, `pack-${packChange.packId}-low-${bookingRef.id}`, "pack_low", { clientUid: uid, remaining: 1, packName: packChange.pack.name }, now);
+    }
     return ok(toResult(bookingRef.id, booking, packChange ? packView(packChange.packId, packChange.pack) : null));
   });
 });

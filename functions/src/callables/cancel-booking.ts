@@ -10,5 +10,5 @@ import { resolveBooking } from "../shell/resolve-booking.js";
  */
 export const cancelBooking = onSignedInCall(
   BookingRefInput,
-  resolveBooking({ commit: true, coachOnly: false, alreadyDone: ({ booking }) => booking.status === "cancelled" }, cancellationOf),
+  resolveBooking({ commit: true, coachOnly: false, alreadyDone: ({ booking }) => booking.status === "cancelled", notify: ({ role }) => role === "client" }, cancellationOf),
 );

@@ -8,6 +8,7 @@ import { clearBusy, markBusy } from "../shell/busy.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { writePackChange } from "../shell/commit.js";
 import { db } from "../shell/firebase.js";
+import { notifyCoach } from "../shell/outbox.js";
 import { bookingsCol, claimRef, offeringsCol } from "../shell/refs.js";
 import { packView } from "../shell/views.js";
 
@@ -52,6 +53,10 @@ export const rescheduleBooking = onSignedInCall(RescheduleInput, (input, { uid, 
     markBusy(tx, input.coachId, coach.timeZone, input.bookingId, moved);
     tx.set(bookingsCol(input.coachId).doc(input.bookingId), moved);
     if (packChange) writePackChange(tx, input.coachId, packChange);
+    if (role === "client") {
+      const about = { bookingId: input.bookingId, clientUid: uid, offeringId: booking.offeringId, start: input.newStart, previousStart: booking.startsAt.toISO() ?? "" };
+      notifyCoach(tx, input.coachId, coach, `booking-${input.bookingId}-moved-${input.requestId}`, "booking_moved", about, now);
+    }
     const packAfter = packChange ? packView(packChange.packId, packChange.pack) : pack ? packView(pack.id, pack.data) : null;
     return ok({ bookingId: input.bookingId, status: moved.status === "requested" ? "requested" : "confirmed", start: moved.startsAt.toISO() ?? "", end: moved.endsAt.toISO() ?? "", pack: packAfter });
   }),

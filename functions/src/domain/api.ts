@@ -239,3 +239,7 @@ export const ClientAccountResult = z.object({
   ),
 });
 export type ClientAccountResult = z.infer<typeof ClientAccountResult>;
+
+/** registerDevice / unregisterDevice (coach): an FCM token of one of the coach's devices. */
+export const DeviceInput = z.object({ coachId: DocId, token: z.string().min(10).max(4096) });
+export type DeviceInput = z.infer<typeof DeviceInput>;

@@ -1,5 +1,6 @@
 import { Info } from "luxon";
 import { z } from "zod";
+import { NotificationSettings } from "./notifications.js";
 import { CancellationPolicy } from "./policy.js";
 import { TimeOfDay, minutesOfDay } from "./time.js";
 
@@ -114,6 +115,7 @@ export const Coach = z.object({
   timeOff: z.array(TimeOff).max(200).default([]),
   bookingRules: BookingRules.prefault({}),
   cancellationPolicy: CancellationPolicy.prefault({}),
+  notifications: NotificationSettings.prefault({}),
 });
 export type Coach = z.infer<typeof Coach>;
 

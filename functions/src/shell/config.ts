@@ -8,3 +8,5 @@ export const stripeWebhookSecret = defineSecret("STRIPE_WEBHOOK_SECRET");
 export const paymentsGateway = defineString("PAYMENTS_GATEWAY", { default: "stripe" });
 /** Where Checkout sends the client back, e.g. https://book.example.com. */
 export const siteOrigin = defineString("SITE_ORIGIN");
+/** "fcm" in production; "log" in the emulators (writes devPushLog). */
+export const pushTransportName = defineString("PUSH_TRANSPORT", { default: "fcm" });

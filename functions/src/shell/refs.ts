@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Booking } from "../domain/booking.js";
 import { Coach, Offering, PackTemplate } from "../domain/coach.js";
 import { LedgerEntry, Pack } from "../domain/packs.js";
+import { OutboxEntry } from "../domain/notifications.js";
 import { PublicCoach } from "../domain/public-coach.js";
 import { zodConverter } from "./converter.js";
 import { db } from "./firebase.js";
@@ -42,5 +43,16 @@ export const bookingsCol = (coachId: string) => coachDoc(coachId).collection("bo
 export const claimRef = (coachId: string, cell: string) => coachDoc(coachId).collection("slotClaims").doc(cell).withConverter(claimConverter);
 /** coaches/{coachId}/clients */
 export const clientsCol = (coachId: string) => coachDoc(coachId).collection("clients");
+const outboxConverter = zodConverter(OutboxEntry);
+/** A coach's device registered for push; the id is a hash of the token. */
+export const Device = z.object({ token: z.string().min(1) });
+const deviceConverter = zodConverter(Device);
+
+/** coaches/{coachId}/outbox/{cause}: notifications waiting for delivery. */
+export const outboxCol = (coachId: string) => coachDoc(coachId).collection("outbox").withConverter(outboxConverter);
+/** Every coach's outbox (collection group), for the flush scheduler. */
+export const outboxGroup = () => db().collectionGroup("outbox").withConverter(outboxConverter);
+/** coaches/{coachId}/devices/{sha256(token)} */
+export const devicesCol = (coachId: string) => coachDoc(coachId).collection("devices").withConverter(deviceConverter);
 /** publicCoaches/{slug} */
 export const publicCoachesCol = () => db().collection("publicCoaches").withConverter(publicCoachConverter);

@@ -8,6 +8,7 @@ import { ClientContext } from "./callable.js";
 import { writePackChange } from "./commit.js";
 import { db } from "./firebase.js";
 import { bookingsCol, claimRef } from "./refs.js";
+import { notifyCoach } from "./outbox.js";
 import { packView } from "./views.js";
 
 /** How a resolution callable behaves. */
@@ -18,6 +19,8 @@ interface ResolveOptions {
   coachOnly: boolean;
   /** A repeated call that finds the booking already resolved returns what was applied. */
   alreadyDone: (access: BookingAccess) => boolean;
+  /** Whether to tell the coach (a client's cancellation, not the coach's own actions). */
+  notify?: (access: BookingAccess) => boolean;
 }
 
 /** Until when a client may cancel with credit. */
@@ -53,6 +56,10 @@ export function resolveBooking<I extends BookingRefInput>(options: ResolveOption
         if (packChange) writePackChange(tx, input.coachId, packChange);
         for (const cell of releasedCells) tx.delete(claimRef(input.coachId, cell));
         if (releasedCells.length > 0) clearBusy(tx, input.coachId, access.coach.timeZone, input.bookingId, access.booking);
+        if (options.notify?.(access)) {
+          const about = { bookingId: input.bookingId, clientUid: booking.clientUid, offeringId: booking.offeringId, start: booking.startsAt.toISO() ?? "", sentence: decision.value.sentence };
+          notifyCoach(tx, input.coachId, access.coach, `booking-${input.bookingId}-${booking.status}`, "booking_cancelled", about, ctx.now);
+        }
       }
       return ok({
         bookingId: input.bookingId,

@@ -7,6 +7,7 @@ import { PaymentMethod, PaymentRecord, PaymentTarget, applyMoney } from "../doma
 import { releaseCheckout } from "./checkout.js";
 import { db } from "./firebase.js";
 import { paymentGateway } from "./gateway.js";
+import { notifyCoach } from "./outbox.js";
 import { isRecorded, loadTarget, writeMoney } from "./payments.js";
 import { coachRef, offeringsCol } from "./refs.js";
 
@@ -119,6 +120,10 @@ async function settle(event: VerifiedEvent, session: z.infer<typeof CheckoutSess
     const packChange = pack ? decideActivation({ packId: target.id, pack, actor: { uid: state.value.clientUid, now } }) : undefined;
     writeMoney(tx, coachId, paymentId, record, state.value, summary.value, { booking: confirmed, packChange });
     tx.set(stripePaymentRef(intentId), { coachId, target, method: paidWith.method, wallet: paidWith.wallet, refundedMinor: 0 });
+    if (coach) {
+      const about = { clientUid: state.value.clientUid, bookingId: booking ? target.id : undefined, offeringId: booking?.offeringId, start: booking?.startsAt.toISO() ?? undefined, amountMinor: record.amountMinor, packName: pack?.name };
+      notifyCoach(tx, coachId, coach, `payment-${paymentId}`, "payment_received", about, now);
+    }
     return "applied";
   });
 }

@@ -29,6 +29,8 @@ export interface Api {
   recordRefund: { input: z.input<typeof api.RecordMoneyInput>; result: api.PaymentStateResult };
   createCheckout: { input: api.CreateCheckoutInput; result: api.CreateCheckoutResult };
   getClientAccount: { input: api.GetClientAccountInput; result: api.ClientAccountResult };
+  registerDevice: { input: api.DeviceInput; result: api.SavedResult };
+  unregisterDevice: { input: api.DeviceInput; result: api.SavedResult };
 }
 
 /** A failed call: the HttpsError code and the stable `details.reason`. */

@@ -1,0 +1,18 @@
+import { DeviceInput, SavedResult } from "../domain/api.js";
+import { DomainError } from "../domain/errors.js";
+import { Result, ok } from "../domain/result.js";
+import { loadOwnCoach } from "../shell/access.js";
+import { onSignedInCall } from "../shell/callable.js";
+import { deviceId } from "../shell/deliver.js";
+import { db } from "../shell/firebase.js";
+import { devicesCol } from "../shell/refs.js";
+
+/** The coach turns off push on a device. */
+export const unregisterDevice = onSignedInCall(DeviceInput, (input, { uid }) =>
+  db().runTransaction(async (tx): Promise<Result<SavedResult, DomainError>> => {
+    const coach = await loadOwnCoach(tx, input.coachId, uid);
+    if (!coach.ok) return coach;
+    tx.delete(devicesCol(input.coachId).doc(deviceId(input.token)));
+    return ok({ saved: true });
+  }),
+);

@@ -1,0 +1,151 @@
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { Instant, TimeOfDay, minutesOfDay } from "./time.js";
+
+/** What the coach is told about. */
+export const NotificationKind = z.enum(["booking_new", "booking_requested", "booking_cancelled", "booking_moved", "payment_received", "pack_low"]);
+export type NotificationKind = z.infer<typeof NotificationKind>;
+
+/** Facts a notification carries; names are looked up when it is delivered. */
+export const NotificationParams = z.object({
+  bookingId: z.string().optional(),
+  clientUid: z.string().optional(),
+  offeringId: z.string().optional(),
+  start: z.string().optional(),
+  previousStart: z.string().optional(),
+  sentence: z.string().optional(),
+  amountMinor: z.number().int().optional(),
+  remaining: z.number().int().optional(),
+  packName: z.string().optional(),
+});
+export type NotificationParams = z.infer<typeof NotificationParams>;
+
+/** An outbox entry: written in the transaction that causes it, delivered by a trigger. */
+export const OutboxEntry = z.object({
+  kind: NotificationKind,
+  params: NotificationParams,
+  urgent: z.boolean(),
+  createdAt: Instant,
+  /** Not before this instant (end of quiet hours for non-urgent news, or a retry's backoff). */
+  notBefore: Instant,
+  status: z.enum(["pending", "sent"]),
+  attempts: z.number().int().min(0),
+  /** Tokens already sent to, and tokens being sent to right now (token → claimed at). */
+  sentTo: z.array(z.string()),
+  inFlight: z.record(z.string(), Instant),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntry>;
+
+/** Quiet hours in the coach's zone; may span midnight (21:00–07:00, the default). */
+export const QuietHours = z.object({ from: TimeOfDay, to: TimeOfDay });
+export type QuietHours = z.infer<typeof QuietHours>;
+
+/** A coach's notification preferences. */
+export const NotificationSettings = z.object({ quietHours: QuietHours.nullable().default({ from: "21:00", to: "07:00" }) });
+export type NotificationSettings = z.infer<typeof NotificationSettings>;
+
+/** News about a session starting within this many hours is urgent: it ignores quiet hours. */
+export const URGENT_WITHIN_HOURS = 12;
+
+/**
+ * When a notification may be delivered: urgent ones at once; others wait
+ * for the end of quiet hours. 22:30 with quiet 21:00–07:00 → 07:00 next
+ * morning; 06:00 → 07:00 the same morning; 12:00 → at once.
+ */
+export function releaseTime(now: DateTime, timeZone: string, quiet: QuietHours | null, urgent: boolean): DateTime {
+  if (urgent || !quiet) return now;
+  const local = now.setZone(timeZone);
+  const minute = local.hour * 60 + local.minute;
+  const from = minutesOfDay(quiet.from);
+  const to = minutesOfDay(quiet.to);
+  const inside = from <= to ? minute >= from && minute < to : minute >= from || minute < to;
+  if (!inside) return now;
+  const end = local.startOf("day").set({ hour: Math.floor(to / 60), minute: to % 60 });
+  return (end > local ? end : end.plus({ days: 1 })).toUTC();
+}
+
+/** True when news about a session at `start` is urgent at `now`. */
+export function isUrgent(start: DateTime | undefined, now: DateTime): boolean {
+  return start !== undefined && start > now && start.diff(now, "hours").hours <= URGENT_WITHIN_HOURS;
+}
+
+/** A new outbox entry for a cause, released after quiet hours unless urgent. */
+export function outboxEntry(args: { kind: NotificationKind; params: NotificationParams; now: DateTime; timeZone: string; settings: NotificationSettings }): OutboxEntry {
+  const start = args.params.start ? DateTime.fromISO(args.params.start, { zone: "utc" }) : undefined;
+  const urgent = isUrgent(start, args.now);
+  return {
+    kind: args.kind,
+    params: args.params,
+    urgent,
+    createdAt: args.now,
+    notBefore: releaseTime(args.now, args.timeZone, args.settings.quietHours, urgent),
+    status: "pending",
+    attempts: 0,
+    sentTo: [],
+    inFlight: {},
+  };
+}
+
+/** Retries wait 1, 2, 4 … minutes, at most an hour. */
+export const backoff = (attempts: number) => Math.min(60, 2 ** Math.max(0, attempts - 1));
+
+/** Names the renderer needs, looked up at delivery. */
+export interface RenderContext {
+  locale: "en" | "de";
+  timeZone: string;
+  currency: string;
+  clientName: string;
+  offeringTitle: string;
+}
+
+const texts = {
+  en: {
+    booking_new: (p: Texts) => [`New booking: ${p.client}`, `${p.offering}, ${p.when}`],
+    booking_requested: (p: Texts) => [`Booking request: ${p.client}`, `${p.offering}, ${p.when} — please confirm or decline`],
+    booking_cancelled: (p: Texts) => [`Cancelled: ${p.client}`, `${p.offering}, ${p.when} · ${p.sentence}`],
+    booking_moved: (p: Texts) => [`Moved: ${p.client}`, `${p.offering}: ${p.previous} → ${p.when}`],
+    payment_received: (p: Texts) => [`Payment received: ${p.client}`, `${p.amount}`],
+    pack_low: (p: Texts) => [`${p.client} has ${p.remaining} unit left`, `${p.pack} — time to offer a new pack`],
+  },
+  de: {
+    booking_new: (p: Texts) => [`Neue Buchung: ${p.client}`, `${p.offering}, ${p.when}`],
+    booking_requested: (p: Texts) => [`Buchungsanfrage: ${p.client}`, `${p.offering}, ${p.when} — bitte bestätigen oder ablehnen`],
+    booking_cancelled: (p: Texts) => [`Storniert: ${p.client}`, `${p.offering}, ${p.when} · ${p.sentence}`],
+    booking_moved: (p: Texts) => [`Verschoben: ${p.client}`, `${p.offering}: ${p.previous} → ${p.when}`],
+    payment_received: (p: Texts) => [`Zahlung erhalten: ${p.client}`, `${p.amount}`],
+    pack_low: (p: Texts) => [`${p.client} hat noch ${p.remaining} Einheit`, `${p.pack} — Zeit für ein neues Paket`],
+  },
+} satisfies Record<"en" | "de", Record<NotificationKind, (p: Texts) => string[]>>;
+
+interface Texts {
+  client: string;
+  offering: string;
+  when: string;
+  previous: string;
+  sentence: string;
+  amount: string;
+  remaining: string;
+  pack: string;
+}
+
+/** Title and body in the coach's language, times in the coach's zone, money in the coach's currency. */
+export function renderNotification(entry: Pick<OutboxEntry, "kind" | "params">, ctx: RenderContext): { title: string; body: string } {
+  const intlLocale = ctx.locale === "de" ? "de-DE" : "en-GB";
+  const when = (iso: string | undefined) =>
+    iso ? DateTime.fromISO(iso, { zone: "utc" }).setZone(ctx.timeZone).setLocale(intlLocale).toFormat(ctx.locale === "de" ? "ccc d. LLL, HH:mm" : "ccc d LLL, HH:mm") : "";
+  const format = new Intl.NumberFormat(intlLocale, { style: "currency", currency: ctx.currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  const money = (minor: number | undefined) => format.format((minor ?? 0) / 10 ** digits);
+  const p = entry.params;
+  const [title = "", body = ""] = texts[ctx.locale][entry.kind]({
+    client: ctx.clientName,
+    offering: ctx.offeringTitle,
+    when: when(p.start),
+    previous: when(p.previousStart),
+    sentence: p.sentence ?? "",
+    amount: money(p.amountMinor),
+    remaining: String(p.remaining ?? ""),
+    pack: p.packName ?? "",
+  });
+  return { title, body };
+}
