@@ -36,6 +36,9 @@ beforeEach(async () => {
     await setDoc("coaches/emma-c/bookings/b1", { clientUid: "lena" });
     await setDoc("coaches/emma-c/payments/pay1", { clientUid: "lena", amountMinor: 6500 });
     await setDoc("stripeEvents/evt_1", { type: "checkout.session.completed" });
+    await setDoc("coaches/emma-c/outbox/booking-b1-new", { kind: "booking_new" });
+    await setDoc("coaches/emma-c/devices/d1", { token: "t" });
+    await setDoc("devPushLog/m1", { token: "t" });
     await setDoc("stripePayments/pi_1", { coachId: "emma-c" });
     await setDoc("coaches/emma-c/packs/p1", { clientUid: "lena", remaining: 10 });
     await setDoc("coaches/emma-c/packs/p1/ledger/e1", { delta: 10 });
@@ -54,6 +57,9 @@ const readers: Record<string, Role[]> = {
   "coaches/emma-c/bookings/b1": ["client", "coach"],
   "coaches/emma-c/payments/pay1": ["client", "coach"],
   "stripeEvents/evt_1": [],
+  "coaches/emma-c/outbox/booking-b1-new": ["coach"],
+  "coaches/emma-c/devices/d1": ["coach"],
+  "devPushLog/m1": [],
   "stripePayments/pi_1": [],
   "coaches/emma-c/packs/p1": ["client", "coach"],
   "coaches/emma-c/packs/p1/ledger/e1": ["client", "coach"],

@@ -1,0 +1,99 @@
+import { randomUUID } from "node:crypto";
+import { DateTime } from "luxon";
+import { beforeEach, describe, expect, it } from "vitest";
+import { deliverOutbox, flushDueOutbox } from "../../functions/src/shell/deliver.js";
+import { db } from "../../functions/src/shell/firebase.js";
+import { notifyCoach } from "../../functions/src/shell/outbox.js";
+import { coachRef, outboxCol } from "../../functions/src/shell/refs.js";
+import { demoCoach } from "../../scripts/demo.js";
+import { DEMO, call, callFailing, demoSlots, freshDemo, idTokenFor } from "../support/emulators.js";
+import { RecordingTransport } from "../support/push.js";
+
+const coachId = DEMO.coachId;
+const LIVE = "device-a-token-0123456789";
+const DEAD = "dead-device-token-0123456789";
+let lena: string;
+let emma: string;
+
+beforeEach(async () => {
+  await freshDemo();
+  [lena, emma] = await Promise.all([idTokenFor(DEMO.client.email, DEMO.client.password), idTokenFor(DEMO.coach.email, DEMO.coach.password)]);
+  await call("registerDevice", { coachId, token: LIVE }, emma);
+  await call("registerDevice", { coachId, token: DEAD }, emma);
+});
+
+/** Waits until the emulator's log transport has `n` messages. */
+async function pushLog(n: number) {
+  for (let i = 0; i < 100; i += 1) {
+    const log = (await db().collection("devPushLog").get()).docs.map((d) => d.data());
+    if (log.length >= n) return log;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`expected ${n} push messages`);
+}
+
+/** Waits until the outbox entry is marked sent (the trigger's last step). */
+async function sent(outboxId: string) {
+  for (let i = 0; i < 100; i += 1) {
+    if ((await outboxCol(coachId).doc(outboxId).get()).data()?.status === "sent") return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${outboxId} was not delivered`);
+}
+
+/** Writes an outbox entry as a transaction would, at a fixed instant. */
+async function enqueue(id: string, now: DateTime) {
+  const batch = db().batch();
+  notifyCoach(batch, coachId, demoCoach, id, "booking_new", { clientUid: DEMO.client.uid, offeringId: DEMO.offeringId, start: now.plus({ days: 3 }).toISO() ?? "" }, now);
+  await batch.commit();
+  return (await outboxCol(coachId).doc(id).get()).data()!;
+}
+
+describe("push to the coach", () => {
+  it("a booking writes an outbox entry that the trigger delivers once per live device, pruning the dead one", async () => {
+    await coachRef(coachId).set({ ...demoCoach, notifications: { quietHours: null } });
+    const [start] = await demoSlots();
+    const booked = await call("bookSlot", { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, start: start!, payWith: "pack" }, lena);
+    const [message] = await pushLog(1);
+    expect(message).toMatchObject({ token: LIVE, title: `New booking: ${DEMO.client.name}`, data: { kind: "booking_new", bookingId: booked.bookingId } });
+    expect(String(message!.body)).toContain("Private lesson (60 min)");
+    await sent(`booking-${booked.bookingId}-new`);
+    expect((await db().collection(`coaches/${coachId}/devices`).get()).docs.map((d) => d.get("token"))).toEqual([LIVE]);
+
+    // The trigger delivered twice (duplicate event) or a retry runs: nothing is sent again.
+    const again = new RecordingTransport();
+    await deliverOutbox(coachId, `booking-${booked.bookingId}-new`, DateTime.utc(), again);
+    await deliverOutbox(coachId, `booking-${booked.bookingId}-new`, DateTime.utc(), again);
+    expect(again.sent).toEqual([]);
+  });
+
+  it("a client's late cancellation tells the coach the outcome", async () => {
+    await coachRef(coachId).set({ ...demoCoach, notifications: { quietHours: null } });
+    const [start] = await demoSlots();
+    const booked = await call("bookSlot", { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, start: start!, payWith: "pack" }, lena);
+    const cancelled = await call("cancelBooking", { coachId, bookingId: booked.bookingId }, lena);
+    const log = await pushLog(2);
+    const cancellation = log.find((m) => (m.data as { kind: string }).kind === "booking_cancelled");
+    expect(cancellation?.body).toContain(cancelled.sentence);
+  });
+
+  it("inside quiet hours news waits; the flush sends it when they end, once, even when two runs race", async () => {
+    // 22:30 Berlin a year from now: the entry waits for 07:00 the next morning (the trigger leaves it).
+    const night = DateTime.utc().plus({ years: 1 }).setZone("Europe/Berlin").set({ hour: 22, minute: 30, second: 0, millisecond: 0 }).toUTC();
+    const entry = await enqueue("night-1", night);
+    expect(entry.notBefore.setZone("Europe/Berlin").toFormat("HH:mm")).toBe("07:00");
+    expect(entry.urgent).toBe(false);
+
+    const transport = new RecordingTransport();
+    expect(await flushDueOutbox(entry.notBefore.minus({ minutes: 1 }), transport)).toBe(0);
+    await Promise.all([deliverOutbox(coachId, "night-1", entry.notBefore, transport), deliverOutbox(coachId, "night-1", entry.notBefore, transport)]);
+    expect(await flushDueOutbox(entry.notBefore.plus({ minutes: 5 }), transport)).toBe(0);
+    expect(transport.sent.map((m) => m.token)).toEqual([LIVE]);
+    expect((await outboxCol(coachId).doc("night-1").get()).data()).toMatchObject({ status: "sent", sentTo: [LIVE] });
+  });
+
+  it("only the coach registers devices", async () => {
+    const error = await callFailing("registerDevice", { coachId, token: "someone-elses-token-123" }, lena);
+    expect([error.code, error.reason]).toEqual(["permission-denied", "NOT_ALLOWED"]);
+  });
+});
