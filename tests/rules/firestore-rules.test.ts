@@ -14,7 +14,8 @@ function as(role: Role) {
 
 beforeAll(async () => {
   env = await initializeTestEnvironment({
-    projectId: "demo-solocoach",
+    // A project of its own: no Cloud Function trigger reacts to the documents seeded here.
+    projectId: "demo-solocoach-rules",
     firestore: { rules: readFileSync("firestore.rules", "utf8"), host, port: Number(port) },
   });
 });

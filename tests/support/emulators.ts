@@ -16,13 +16,23 @@ export const FUNCTIONS_ORIGIN = `http://127.0.0.1:5001/${PROJECT_ID}/europe-west
 const FIRESTORE = `http://${process.env.FIRESTORE_EMULATOR_HOST}`;
 const AUTH = `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}`;
 
-/** Deletes every document and every user of the test project. */
+/**
+ * Deletes every document and every user of the test project. A trigger of
+ * the previous test (e.g. a notification being delivered) may still hold a
+ * transaction lock, which makes the emulator refuse the reset for a moment:
+ * try again shortly.
+ */
 export async function resetEmulators(): Promise<void> {
-  const responses = await Promise.all([
-    fetch(`${FIRESTORE}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`, { method: "DELETE" }),
-    fetch(`${AUTH}/emulator/v1/projects/${PROJECT_ID}/accounts`, { method: "DELETE" }),
-  ]);
-  for (const response of responses) if (!response.ok) throw new Error(`emulator reset failed: ${response.status}`);
+  for (let attempt = 1; ; attempt += 1) {
+    const responses = await Promise.all([
+      fetch(`${FIRESTORE}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`, { method: "DELETE" }),
+      fetch(`${AUTH}/emulator/v1/projects/${PROJECT_ID}/accounts`, { method: "DELETE" }),
+    ]);
+    const failed = responses.find((response) => !response.ok);
+    if (!failed) return;
+    if (attempt === 5) throw new Error(`emulator reset failed: ${failed.status} ${await failed.text()}`);
+    await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+  }
 }
 
 /** A clean project holding exactly the demo (coach Emma, client Lena with 10 units). */
