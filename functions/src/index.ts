@@ -1,6 +1,7 @@
 // Deployable functions, one per file; this module only re-exports them.
 export { adjustPack } from "./callables/adjust-pack.js";
 export { bookSeries } from "./callables/book-series.js";
+export { bookingCalendar } from "./callables/booking-calendar.js";
 export { bookSlot } from "./callables/book-slot.js";
 export { cancelBooking } from "./callables/cancel-booking.js";
 export { confirmBooking } from "./callables/confirm-booking.js";
@@ -19,12 +20,15 @@ export { saveOffering } from "./callables/save-offering.js";
 export { savePackTemplate } from "./callables/save-pack-template.js";
 export { sellPack } from "./callables/sell-pack.js";
 export { setAvailability } from "./callables/set-availability.js";
+export { setCalendarFeed } from "./callables/set-calendar-feed.js";
 export { setCancellationPolicy } from "./callables/set-cancellation-policy.js";
 export { transferUnits } from "./callables/transfer-units.js";
 export { unregisterDevice } from "./callables/unregister-device.js";
 export { voidPack } from "./callables/void-pack.js";
 export { waiveCharge } from "./callables/waive-charge.js";
+export { calendarFeed } from "./http/calendar-feed.js";
 export { expirePacks } from "./scheduled/expire-packs.js";
 export { flushOutbox } from "./scheduled/flush-outbox.js";
+export { sendReminders } from "./scheduled/send-reminders.js";
 export { deliverNotification } from "./triggers/deliver-notification.js";
 export { stripeWebhook } from "./webhooks/stripe-webhook.js";

@@ -29,7 +29,7 @@ describe("quiet hours (21:00–07:00 Berlin)", () => {
 });
 
 describe("notification texts", () => {
-  const ctx = { timeZone: "Europe/Berlin", currency: "EUR", clientName: "Lena Fischer", offeringTitle: "Private lesson" };
+  const ctx = { timeZone: "Europe/Berlin", currency: "EUR", clientName: "Lena Fischer", offeringTitle: "Private lesson", locationName: "Court 3" };
   it("are written in the coach's language, zone and currency", () => {
     const booked = { kind: "booking_new" as const, params: { start: "2026-11-24T17:00:00.000Z" } };
     expect(renderNotification(booked, { ...ctx, locale: "en" })).toEqual({ title: "New booking: Lena Fischer", body: "Private lesson, Tue 24 Nov, 18:00" });

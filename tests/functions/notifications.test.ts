@@ -51,7 +51,7 @@ async function enqueue(id: string, now: DateTime) {
 
 describe("push to the coach", () => {
   it("a booking writes an outbox entry that the trigger delivers once per live device, pruning the dead one", async () => {
-    await coachRef(coachId).set({ ...demoCoach, notifications: { quietHours: null } });
+    await coachRef(coachId).set({ ...demoCoach, notifications: { ...demoCoach.notifications, quietHours: null } });
     const [start] = await demoSlots();
     const booked = await call("bookSlot", { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, start: start!, payWith: "pack" }, lena);
     const [message] = await pushLog(1);
@@ -68,7 +68,7 @@ describe("push to the coach", () => {
   });
 
   it("a client's late cancellation tells the coach the outcome", async () => {
-    await coachRef(coachId).set({ ...demoCoach, notifications: { quietHours: null } });
+    await coachRef(coachId).set({ ...demoCoach, notifications: { ...demoCoach.notifications, quietHours: null } });
     const [start] = await demoSlots();
     const booked = await call("bookSlot", { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, start: start!, payWith: "pack" }, lena);
     const cancelled = await call("cancelBooking", { coachId, bookingId: booked.bookingId }, lena);

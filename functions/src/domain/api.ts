@@ -243,3 +243,15 @@ export type ClientAccountResult = z.infer<typeof ClientAccountResult>;
 /** registerDevice / unregisterDevice (coach): an FCM token of one of the coach's devices. */
 export const DeviceInput = z.object({ coachId: DocId, token: z.string().min(10).max(4096) });
 export type DeviceInput = z.infer<typeof DeviceInput>;
+
+/** bookingCalendar (client or coach): one booking as an .ics file. */
+export const CalendarFileResult = z.object({ filename: z.string(), ics: z.string() });
+export type CalendarFileResult = z.infer<typeof CalendarFileResult>;
+
+/** setCalendarFeed (coach): a new secret feed URL (the old one stops working), or none. */
+export const SetCalendarFeedInput = z.object({ coachId: DocId, enabled: z.boolean() });
+export type SetCalendarFeedInput = z.infer<typeof SetCalendarFeedInput>;
+
+/** The private feed URL, or null when turned off. */
+export const CalendarFeedResult = z.object({ url: z.string().nullable() });
+export type CalendarFeedResult = z.infer<typeof CalendarFeedResult>;

@@ -116,6 +116,8 @@ export const Coach = z.object({
   bookingRules: BookingRules.prefault({}),
   cancellationPolicy: CancellationPolicy.prefault({}),
   notifications: NotificationSettings.prefault({}),
+  /** The private calendar feed: only a hash of its secret token is kept; null = off. */
+  calendarFeed: z.object({ tokenHash: z.string().min(32) }).nullable().default(null),
 });
 export type Coach = z.infer<typeof Coach>;
 

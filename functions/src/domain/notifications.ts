@@ -3,7 +3,18 @@ import { z } from "zod";
 import { Instant, TimeOfDay, minutesOfDay } from "./time.js";
 
 /** What the coach is told about. */
-export const NotificationKind = z.enum(["booking_new", "booking_requested", "booking_cancelled", "booking_moved", "payment_received", "pack_low"]);
+export const NotificationKind = z.enum([
+  "booking_new",
+  "booking_requested",
+  "booking_cancelled",
+  "booking_moved",
+  "payment_received",
+  "pack_low",
+  "session_upcoming",
+  "payment_open",
+  "pack_expiring",
+  "daily_agenda",
+]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
 /** Facts a notification carries; names are looked up when it is delivered. */
@@ -17,6 +28,9 @@ export const NotificationParams = z.object({
   amountMinor: z.number().int().optional(),
   remaining: z.number().int().optional(),
   packName: z.string().optional(),
+  paymentState: z.string().optional(),
+  expiresAt: z.string().optional(),
+  sessions: z.number().int().optional(),
 });
 export type NotificationParams = z.infer<typeof NotificationParams>;
 
@@ -40,8 +54,22 @@ export type OutboxEntry = z.infer<typeof OutboxEntry>;
 export const QuietHours = z.object({ from: TimeOfDay, to: TimeOfDay });
 export type QuietHours = z.infer<typeof QuietHours>;
 
-/** A coach's notification preferences. */
-export const NotificationSettings = z.object({ quietHours: QuietHours.nullable().default({ from: "21:00", to: "07:00" }) });
+/** When to remind the coach of a session: the evening before at a time, or some minutes before. */
+export const LeadTime = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("evening_before"), at: TimeOfDay }),
+  z.object({ kind: z.literal("before"), minutes: z.number().int().min(5).max(7 * 24 * 60) }),
+]);
+export type LeadTime = z.infer<typeof LeadTime>;
+
+/** A coach's notification preferences (defaults: quiet 21:00–07:00, reminders the evening before at 18:00 and 1 h before). */
+export const NotificationSettings = z.object({
+  quietHours: QuietHours.nullable().default({ from: "21:00", to: "07:00" }),
+  leadTimes: z.array(LeadTime).max(4).default([{ kind: "evening_before", at: "18:00" }, { kind: "before", minutes: 60 }]),
+  /** Remind of a payment still open this many days after the session or the pack sale. */
+  paymentOpenDays: z.number().int().min(1).max(60).default(3),
+  /** Time of the daily agenda, or null for none. */
+  agendaAt: TimeOfDay.nullable().default(null),
+});
 export type NotificationSettings = z.infer<typeof NotificationSettings>;
 
 /** News about a session starting within this many hours is urgent: it ignores quiet hours. */
@@ -96,6 +124,7 @@ export interface RenderContext {
   currency: string;
   clientName: string;
   offeringTitle: string;
+  locationName: string;
 }
 
 const texts = {
@@ -106,6 +135,10 @@ const texts = {
     booking_moved: (p: Texts) => [`Moved: ${p.client}`, `${p.offering}: ${p.previous} → ${p.when}`],
     payment_received: (p: Texts) => [`Payment received: ${p.client}`, `${p.amount}`],
     pack_low: (p: Texts) => [`${p.client} has ${p.remaining} unit left`, `${p.pack} — time to offer a new pack`],
+    session_upcoming: (p: Texts) => [`${p.when}: ${p.client}`, `${p.offering} at ${p.location} · payment: ${p.state}`],
+    payment_open: (p: Texts) => [`Payment open: ${p.client}`, `${p.amount} still open`],
+    pack_expiring: (p: Texts) => [`${p.client}: pack ends ${p.expires}`, `${p.remaining} unit(s) unused in ${p.pack} — time to resell`],
+    daily_agenda: (p: Texts) => [`Today: ${p.sessions} session(s)`, `First at ${p.when}`],
   },
   de: {
     booking_new: (p: Texts) => [`Neue Buchung: ${p.client}`, `${p.offering}, ${p.when}`],
@@ -114,6 +147,10 @@ const texts = {
     booking_moved: (p: Texts) => [`Verschoben: ${p.client}`, `${p.offering}: ${p.previous} → ${p.when}`],
     payment_received: (p: Texts) => [`Zahlung erhalten: ${p.client}`, `${p.amount}`],
     pack_low: (p: Texts) => [`${p.client} hat noch ${p.remaining} Einheit`, `${p.pack} — Zeit für ein neues Paket`],
+    session_upcoming: (p: Texts) => [`${p.when}: ${p.client}`, `${p.offering} in ${p.location} · Zahlung: ${p.state}`],
+    payment_open: (p: Texts) => [`Zahlung offen: ${p.client}`, `${p.amount} noch offen`],
+    pack_expiring: (p: Texts) => [`${p.client}: Paket endet ${p.expires}`, `${p.remaining} Einheit(en) unbenutzt in ${p.pack} — Zeit für ein neues`],
+    daily_agenda: (p: Texts) => [`Heute: ${p.sessions} Termin(e)`, `Erster um ${p.when}`],
   },
 } satisfies Record<"en" | "de", Record<NotificationKind, (p: Texts) => string[]>>;
 
@@ -126,6 +163,10 @@ interface Texts {
   amount: string;
   remaining: string;
   pack: string;
+  location: string;
+  state: string;
+  expires: string;
+  sessions: string;
 }
 
 /** Title and body in the coach's language, times in the coach's zone, money in the coach's currency. */
@@ -146,6 +187,10 @@ export function renderNotification(entry: Pick<OutboxEntry, "kind" | "params">, 
     amount: money(p.amountMinor),
     remaining: String(p.remaining ?? ""),
     pack: p.packName ?? "",
+    location: ctx.locationName,
+    state: p.paymentState ?? "",
+    expires: when(p.expiresAt),
+    sessions: String(p.sessions ?? ""),
   });
   return { title, body };
 }

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
+import { Timestamp } from "firebase-admin/firestore";
 import { DateTime } from "luxon";
 import { backoff, renderNotification } from "../domain/notifications.js";
 import { PushTransport } from "../gateways/push-transport.js";
 import { db } from "./firebase.js";
 import { clientsCol, coachRef, devicesCol, offeringsCol, outboxCol, outboxGroup } from "./refs.js";
-import { Timestamp } from "firebase-admin/firestore";
 
 /** A claim older than this is taken as a send that died midway and is retried. */
 const CLAIM_MINUTES = 10;
@@ -43,12 +43,14 @@ export async function deliverOutbox(coachId: string, outboxId: string, now: Date
     entry.params.offeringId ? offeringsCol(coachId).doc(entry.params.offeringId).get() : undefined,
   ]);
   const clientName = client?.get("name");
+  const offered = offering?.data();
   const { title, body } = renderNotification(entry, {
     locale: coach.locale,
     timeZone: coach.timeZone,
     currency: coach.currency,
     clientName: typeof clientName === "string" ? clientName : "A client",
-    offeringTitle: offering?.data()?.title ?? "",
+    offeringTitle: offered?.title ?? "",
+    locationName: coach.locations.find((location) => location.id === offered?.locationId)?.name ?? "",
   });
   const results = await transport.sendEach(claimed.map((token) => ({ token, title, body, data: { kind: entry.kind, outboxId, bookingId: entry.params.bookingId ?? "" } })));
 

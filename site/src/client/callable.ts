@@ -31,6 +31,8 @@ export interface Api {
   getClientAccount: { input: api.GetClientAccountInput; result: api.ClientAccountResult };
   registerDevice: { input: api.DeviceInput; result: api.SavedResult };
   unregisterDevice: { input: api.DeviceInput; result: api.SavedResult };
+  bookingCalendar: { input: api.BookingRefInput; result: api.CalendarFileResult };
+  setCalendarFeed: { input: api.SetCalendarFeedInput; result: api.CalendarFeedResult };
 }
 
 /** A failed call: the HttpsError code and the stable `details.reason`. */

@@ -1,0 +1,18 @@
+import { BookingRefInput, CalendarFileResult } from "../domain/api.js";
+import { DomainError } from "../domain/errors.js";
+import { icsCalendar } from "../domain/ics.js";
+import { Result, fail, ok } from "../domain/result.js";
+import { loadBookingAccess } from "../shell/access.js";
+import { onSignedInCall } from "../shell/callable.js";
+import { bookingEvent } from "../shell/calendar.js";
+import { db } from "../shell/firebase.js";
+
+/** "Add to calendar": a confirmed booking as an RFC 5545 .ics file, for its client or its coach. */
+export const bookingCalendar = onSignedInCall(BookingRefInput, async (input, { uid, now }): Promise<Result<CalendarFileResult, DomainError>> => {
+  const loaded = await db().runTransaction((tx) => loadBookingAccess(tx, input.coachId, input.bookingId, uid));
+  if (!loaded.ok) return loaded;
+  const { coach, booking, role } = loaded.value;
+  if (booking.status !== "confirmed") return fail({ code: "BOOKING_NOT_CANCELLABLE", status: booking.status });
+  const event = await bookingEvent(input.coachId, coach, input.bookingId, booking, role === "coach", now);
+  return ok({ filename: `session-${booking.startsAt.setZone(coach.timeZone).toFormat("yyyy-MM-dd-HHmm")}.ics`, ics: icsCalendar(event.summary, [event]) });
+});

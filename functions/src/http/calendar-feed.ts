@@ -1,0 +1,33 @@
+import { timingSafeEqual } from "node:crypto";
+import { Timestamp } from "firebase-admin/firestore";
+import { onRequest } from "firebase-functions/v2/https";
+import { DateTime } from "luxon";
+import { icsCalendar } from "../domain/ics.js";
+import { bookingEvent, tokenHash } from "../shell/calendar.js";
+import "../shell/firebase.js";
+import { bookingsCol, coachRef } from "../shell/refs.js";
+
+/** The coach's sessions from a week ago to 90 days ahead, as an iCalendar feed behind a secret token. */
+export const calendarFeed = onRequest(async (req, res) => {
+  const coachId = typeof req.query.coach === "string" ? req.query.coach : "";
+  const token = typeof req.query.token === "string" ? req.query.token : "";
+  const coach = /^[A-Za-z0-9_-]{1,128}$/.test(coachId) ? (await coachRef(coachId).get()).data() : undefined;
+  const expected = coach?.calendarFeed?.tokenHash;
+  const given = tokenHash(token);
+  if (!coach || !expected || !token || !timingSafeEqual(Buffer.from(expected), Buffer.from(given))) {
+    res.status(404).send("Not found");
+    return;
+  }
+  const now = DateTime.utc();
+  const bookings = await bookingsCol(coachId)
+    .where("startsAt", ">=", Timestamp.fromMillis(now.minus({ days: 7 }).toMillis()))
+    .where("startsAt", "<=", Timestamp.fromMillis(now.plus({ days: 90 }).toMillis()))
+    .get();
+  const events = await Promise.all(
+    bookings.docs
+      .map((doc) => ({ id: doc.id, booking: doc.data() }))
+      .filter(({ booking }) => booking.status === "confirmed" || booking.status === "requested")
+      .map(({ id, booking }) => bookingEvent(coachId, coach, id, booking, true, now)),
+  );
+  res.set("content-type", "text/calendar; charset=utf-8").set("cache-control", "private, max-age=300").send(icsCalendar(`${coach.name} · SoloCoach`, events));
+});
