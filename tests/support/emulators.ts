@@ -56,7 +56,7 @@ export async function idTokenFor(email: string, password: string): Promise<strin
 }
 
 /** Creates a client of the demo coach holding a pack with `units` left; returns their ID token. */
-export async function clientWithPack(uid: string, units: number, now = DateTime.utc(), transferable = false): Promise<string> {
+export async function clientWithPack(uid: string, units: number, now: DateTime = DateTime.utc(), transferable = false): Promise<string> {
   const email = `${uid}@example.com`;
   await getAuth(adminApp()).createUser({ uid, email, password: "secret-123" });
   await clientsCol(DEMO.coachId).doc(uid).set({ name: uid, email, notes: "" });
