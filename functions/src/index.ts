@@ -22,6 +22,7 @@ export { sellPack } from "./callables/sell-pack.js";
 export { setAvailability } from "./callables/set-availability.js";
 export { setCalendarFeed } from "./callables/set-calendar-feed.js";
 export { setCancellationPolicy } from "./callables/set-cancellation-policy.js";
+export { setNotificationSettings } from "./callables/set-notification-settings.js";
 export { transferUnits } from "./callables/transfer-units.js";
 export { unregisterDevice } from "./callables/unregister-device.js";
 export { voidPack } from "./callables/void-pack.js";

@@ -92,6 +92,28 @@ describe("push to the coach", () => {
     expect((await outboxCol(coachId).doc("night-1").get()).data()).toMatchObject({ status: "sent", sentTo: [LIVE] });
   });
 
+  it("a transient failure is retried after a backoff, then delivered", async () => {
+    const entry = await enqueue("flaky-1", DateTime.utc().plus({ years: 1 }).setZone("Europe/Berlin").set({ hour: 12, minute: 0 }).toUTC());
+    let calls = 0;
+    const flaky = new RecordingTransport();
+    const failingOnce = { sendEach: async (messages: Parameters<RecordingTransport["sendEach"]>[0]) => (calls++ === 0 ? messages.map(() => ({ ok: false as const, error: "transient" as const })) : flaky.sendEach(messages)) };
+    await deliverOutbox(coachId, "flaky-1", entry.notBefore, failingOnce);
+    const retried = (await outboxCol(coachId).doc("flaky-1").get()).data()!;
+    expect(retried).toMatchObject({ status: "pending", attempts: 1, sentTo: [] });
+    expect(retried.notBefore.toISO()).toBe(entry.notBefore.plus({ minutes: 1 }).toISO());
+    expect(await flushDueOutbox(entry.notBefore.plus({ seconds: 30 }), failingOnce)).toBe(0);
+    expect(await flushDueOutbox(entry.notBefore.plus({ minutes: 1 }), failingOnce)).toBe(1);
+    expect(flaky.sent.map((m) => m.token)).toEqual([LIVE]);
+  });
+
+  it("the coach sets quiet hours and reminders; nobody else can", async () => {
+    const settings = { quietHours: { from: "22:00", to: "06:30" }, leadTimes: [{ kind: "before" as const, minutes: 120 }], paymentOpenDays: 5, agendaAt: "07:00" };
+    await call("setNotificationSettings", { coachId, settings }, emma);
+    expect((await coachRef(coachId).get()).data()?.notifications).toEqual(settings);
+    const denied = await callFailing("setNotificationSettings", { coachId, settings }, lena);
+    expect(denied.reason).toBe("NOT_ALLOWED");
+  });
+
   it("only the coach registers devices", async () => {
     const error = await callFailing("registerDevice", { coachId, token: "someone-elses-token-123" }, lena);
     expect([error.code, error.reason]).toEqual(["permission-denied", "NOT_ALLOWED"]);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BookingRules, DateOverride, Offering, PackTemplate, TimeOff, WeeklyHours } from "./coach.js";
+import { NotificationSettings } from "./notifications.js";
 import { PaymentMethod, PaymentTarget } from "./payments.js";
 import { CancellationPolicy } from "./policy.js";
 import { IsoInstant } from "./time.js";
@@ -255,3 +256,7 @@ export type SetCalendarFeedInput = z.infer<typeof SetCalendarFeedInput>;
 /** The private feed URL, or null when turned off. */
 export const CalendarFeedResult = z.object({ url: z.string().nullable() });
 export type CalendarFeedResult = z.infer<typeof CalendarFeedResult>;
+
+/** setNotificationSettings (coach): quiet hours, reminder lead times, open-payment delay, daily agenda. */
+export const SetNotificationSettingsInput = z.object({ coachId: DocId, settings: NotificationSettings });
+export type SetNotificationSettingsInput = z.infer<typeof SetNotificationSettingsInput>;

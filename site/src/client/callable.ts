@@ -33,6 +33,7 @@ export interface Api {
   unregisterDevice: { input: api.DeviceInput; result: api.SavedResult };
   bookingCalendar: { input: api.BookingRefInput; result: api.CalendarFileResult };
   setCalendarFeed: { input: api.SetCalendarFeedInput; result: api.CalendarFeedResult };
+  setNotificationSettings: { input: z.input<typeof api.SetNotificationSettingsInput>; result: api.SavedResult };
 }
 
 /** A failed call: the HttpsError code and the stable `details.reason`. */
