@@ -63,3 +63,23 @@ it("a client switches to match play, which the coach confirms, and sends a reque
   expect(await page.locator("[data-remaining]").textContent()).toContain("your coach will confirm");
   await page.screenshot({ path: `${SHOTS}/requested.png`, fullPage: true });
 });
+
+it("a signed-in client books a session to pay on site and may add it to the calendar", async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, timezoneId: "Europe/Berlin", locale: "en-GB", acceptDownloads: true });
+  await page.goto(`${SITE}/${DEMO.slug}`);
+  expect(await page.locator("#policy-title + p").textContent()).toContain("Cancel up to 24 hours before the start");
+  await page.locator("button[data-start]").first().click();
+  await page.getByLabel("Email").fill(DEMO.client.email);
+  await page.getByLabel("Password").fill(DEMO.client.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.locator('[data-step="confirm"]').waitFor({ state: "visible", timeout: 15_000 });
+  await page.getByLabel(/On site/).check();
+  await page.screenshot({ path: `${SHOTS}/confirm-pay.png`, fullPage: false });
+  await page.getByRole("button", { name: "Book, pay on site" }).click();
+  await page.locator('[data-step="done"]').waitFor({ state: "visible", timeout: 15_000 });
+  expect(await page.locator("[data-remaining]").textContent()).toBe("Pay €65.00 on site.");
+  await page.screenshot({ path: `${SHOTS}/pay-on-site.png`, fullPage: false });
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Add to calendar" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^session-\d{4}-\d{2}-\d{2}-\d{4}\.ics$/);
+});

@@ -36,6 +36,8 @@ export const PublicCoach = z.object({
       validityMonths: z.number().int().positive(),
     }),
   ),
+  /** The cancellation policy, for the page to say in plain words. */
+  policy: z.object({ windowHours: z.number().int().min(0), lateCancel: z.enum(["count_as_used", "credit"]) }),
 });
 export type PublicCoach = z.infer<typeof PublicCoach>;
 
@@ -71,6 +73,7 @@ export function toPublicCoach(args: {
         locationName: locationName(data.locationId),
         packEligible: data.packEligible,
       })),
+    policy: { windowHours: coach.cancellationPolicy.windowHours, lateCancel: coach.cancellationPolicy.lateCancel },
     packs: args.packTemplates.map(({ id, data }) => ({
       id,
       name: data.name,

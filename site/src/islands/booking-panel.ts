@@ -31,6 +31,7 @@ class BookingPanel extends HTMLElement {
   private selected: string | undefined;
   private requestId: string | undefined;
   private user: User | undefined;
+  private bookedId: string | undefined;
 
   connectedCallback(): void {
     this.coachId = attr(this, "coachId");
@@ -43,6 +44,9 @@ class BookingPanel extends HTMLElement {
     child(this, "[data-slots]", HTMLElement).addEventListener("click", (event) => this.onSlotClick(event));
     child(this, '[data-step="sign-in"]', HTMLFormElement).addEventListener("submit", (event) => void this.onSignIn(event));
     child(this, '[data-action="book"]', HTMLButtonElement).addEventListener("click", () => void this.onBook());
+    child(this, '[data-action="calendar"]', HTMLButtonElement).addEventListener("click", () => void this.onCalendar());
+    child(this, "fieldset.pay", HTMLFieldSetElement).addEventListener("change", () => this.labelBookButton());
+    this.showCheckoutReturn();
     child(this, '[data-action="back"]', HTMLButtonElement).addEventListener("click", () => this.show(undefined));
     child(this, "fieldset.offerings", HTMLFieldSetElement).addEventListener("change", () => {
       this.show(undefined);
@@ -128,9 +132,10 @@ class BookingPanel extends HTMLElement {
   }
 
   /** The chosen session type, from its radio button. */
-  private offering(): { id: string; title: string; location: string } {
+  private offering(): { id: string; title: string; location: string; price: string; packEligible: boolean } {
     const input = child(this, 'input[name="offering"]:checked', HTMLInputElement);
-    return { id: input.value, title: input.dataset.title ?? "", location: input.dataset.location ?? "" };
+    const { title = "", location = "", price = "", pack } = input.dataset;
+    return { id: input.value, title, location, price, packEligible: pack === "true" };
   }
 
   private async onSignIn(event: Event): Promise<void> {
@@ -150,15 +155,56 @@ class BookingPanel extends HTMLElement {
     }
   }
 
-  /** Shows the balance before and after this booking, then the confirm step. */
+  /** Shows the balance before and after this booking and the ways to pay, then the confirm step. */
   private async showConfirm(): Promise<void> {
     if (!this.user) return;
     const balance = await callFunction(FUNCTIONS_ORIGIN, "getBalance", { coachId: this.coachId }, await this.user.getIdToken());
-    child(this, "[data-balance]", HTMLElement).textContent =
-      balance.remaining > 0
-        ? `You have ${balance.remaining} session${balance.remaining === 1 ? "" : "s"} left. After this booking: ${balance.remaining - 1} left.`
-        : messageFor("PACK_BALANCE_INSUFFICIENT");
+    const offering = this.offering();
+    const packUsable = balance.remaining > 0 && offering.packEligible;
+    child(this, "[data-balance]", HTMLElement).textContent = packUsable
+      ? `You have ${balance.remaining} session${balance.remaining === 1 ? "" : "s"} left. After this booking: ${balance.remaining - 1} left.`
+      : messageFor("PACK_BALANCE_INSUFFICIENT");
+    for (const price of this.querySelectorAll("[data-price]")) price.textContent = offering.price;
+    const packChoice = child(this, 'input[name="pay"][value="pack"]', HTMLInputElement);
+    packChoice.disabled = !packUsable;
+    child(this, `input[name="pay"][value="${packUsable ? "pack" : "on_site"}"]`, HTMLInputElement).checked = true;
+    this.labelBookButton();
     this.show("confirm");
+  }
+
+  /** The chosen way to pay. */
+  private payWith(): "pack" | "on_site" | "online" {
+    const value = child(this, 'input[name="pay"]:checked', HTMLInputElement).value;
+    return value === "on_site" || value === "online" ? value : "pack";
+  }
+
+  private labelBookButton(): void {
+    const labels = { pack: "Book with 1 pack unit", on_site: "Book, pay on site", online: "Continue to payment" };
+    child(this, '[data-action="book"]', HTMLButtonElement).textContent = labels[this.payWith()];
+  }
+
+  /** Back from Stripe Checkout: say how it went (the webhook has the final word). */
+  private showCheckoutReturn(): void {
+    const state = new URLSearchParams(location.search).get("checkout");
+    if (!state) return;
+    const line = child(this, "[data-checkout-status]", HTMLElement);
+    line.textContent = state === "success" ? "Thank you! Your payment is being confirmed; your booking appears in your bookings in a moment." : "Payment cancelled: nothing was charged and the time is released.";
+    line.hidden = false;
+  }
+
+  /** Downloads the booked session as an .ics file. */
+  private async onCalendar(): Promise<void> {
+    if (!this.user || !this.bookedId) return;
+    try {
+      const file = await callFunction(FUNCTIONS_ORIGIN, "bookingCalendar", { coachId: this.coachId, bookingId: this.bookedId }, await this.user.getIdToken());
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([file.ics], { type: "text/calendar" }));
+      link.download = file.filename;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch (error) {
+      this.showError(error);
+    }
   }
 
   /** Books the selected slot; the same requestId is reused if the click is repeated. */
@@ -167,16 +213,23 @@ class BookingPanel extends HTMLElement {
     const button = child(this, '[data-action="book"]', HTMLButtonElement);
     button.disabled = true;
     try {
-      const booking = await callFunction(
-        FUNCTIONS_ORIGIN,
-        "bookSlot",
-        { requestId: this.requestId, coachId: this.coachId, offeringId: this.offering().id, start: this.selected, payWith: "pack" },
-        await this.user.getIdToken(),
-      );
+      const token = await this.user.getIdToken();
+      const payWith = this.payWith();
+      if (payWith === "online") {
+        const item = { type: "booking" as const, offeringId: this.offering().id, start: this.selected };
+        const checkout = await callFunction(FUNCTIONS_ORIGIN, "createCheckout", { requestId: this.requestId, coachId: this.coachId, item }, token);
+        location.assign(checkout.checkoutUrl);
+        return;
+      }
+      const booking = await callFunction(FUNCTIONS_ORIGIN, "bookSlot", { requestId: this.requestId, coachId: this.coachId, offeringId: this.offering().id, start: this.selected, payWith }, token);
+      this.bookedId = booking.bookingId;
       child(this, "[data-summary]", HTMLElement).textContent = this.describe(booking.start);
       child(this, "[data-remaining]", HTMLElement).textContent = booking.pack
         ? `${booking.pack.name}: ${booking.pack.remaining} left.`
-        : "Request sent: your coach will confirm it. Your unit is used once confirmed.";
+        : payWith === "on_site"
+          ? `Pay ${this.offering().price} on site.${booking.status === "requested" ? " Your coach will confirm the booking." : ""}`
+          : "Request sent: your coach will confirm it. Your unit is used once confirmed.";
+      child(this, '[data-action="calendar"]', HTMLButtonElement).hidden = booking.status !== "confirmed";
       child(this, '[data-step="done"] h3', HTMLElement).textContent = booking.status === "confirmed" ? "Booked!" : "Requested";
       this.show("done");
       // The booking (with its buffer) may block neighbouring slots too: refresh the list.
