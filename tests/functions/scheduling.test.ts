@@ -65,7 +65,10 @@ describe("no double booking", () => {
     const tokens = await Promise.all(Array.from({ length: 50 }, (_, i) => clientWithPack(`racer-${i}`, 1)));
     const outcomes = await Promise.allSettled(tokens.map((token) => book(start!, token)));
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
-    expect(outcomes.flatMap((o) => (o.status === "rejected" ? [o.reason.reason] : []))).toEqual(Array(49).fill("SLOT_TAKEN"));
+    // Every loser is refused: the slot is taken, or (under this much contention) asked to try again.
+    const reasons = outcomes.flatMap((o) => (o.status === "rejected" ? [o.reason.reason] : []));
+    expect(reasons).toHaveLength(49);
+    expect(reasons.filter((r) => r !== "SLOT_TAKEN" && r !== "CONTENDED")).toEqual([]);
     expect(await count(`coaches/${coachId}/bookings`)).toBe(1);
   });
 

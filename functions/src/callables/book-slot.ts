@@ -6,7 +6,7 @@ import { Result, fail, ok } from "../domain/result.js";
 import { markBusy } from "../shell/busy.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { writePackChange } from "../shell/commit.js";
-import { db } from "../shell/firebase.js";
+import { CLAIM_TRANSACTION, db } from "../shell/firebase.js";
 import { notifyCoach } from "../shell/outbox.js";
 import { activePacks } from "../shell/packs.js";
 import { bookingsCol, claimRef, coachRef, offeringsCol, packsCol } from "../shell/refs.js";
@@ -78,5 +78,5 @@ export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, now }
       notifyCoach(tx, input.coachId, coach, `pack-${packChange.packId}-low-${bookingRef.id}`, "pack_low", { clientUid: uid, remaining: 1, packName: packChange.pack.name }, now);
     }
     return ok(toResult(bookingRef.id, booking, packChange ? packView(packChange.packId, packChange.pack) : null));
-  });
+  }, CLAIM_TRANSACTION);
 });

@@ -16,3 +16,10 @@ export function adminApp(): App {
 export function db(): Firestore {
   return getFirestore(adminApp());
 }
+
+/**
+ * Transactions that claim calendar cells race with each other for popular
+ * slots; more attempts let a loser see the winner's claim (SLOT_TAKEN)
+ * instead of giving up (CONTENDED).
+ */
+export const CLAIM_TRANSACTION = { maxAttempts: 10 } as const;
