@@ -1,4 +1,5 @@
-import { BookingRefInput } from "../domain/api.js";
+import { CancelBookingInput } from "../domain/api.js";
+import { fail } from "../domain/result.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { cancellationOf } from "../shell/cancellation.js";
 import { resolveBooking } from "../shell/resolve-booking.js";
@@ -6,9 +7,14 @@ import { resolveBooking } from "../shell/resolve-booking.js";
 /**
  * Cancels a booking (its client or its coach): booking, credit and ledger
  * entry commit together; the slot is released. Cancelling twice credits once
- * and answers with what the first call applied.
+ * and answers with what the first call applied. Passing the previewed
+ * outcome guarantees the client gets exactly what the preview said.
  */
 export const cancelBooking = onSignedInCall(
-  BookingRefInput,
-  resolveBooking({ commit: true, coachOnly: false, alreadyDone: ({ booking }) => booking.status === "cancelled", notify: ({ role }) => role === "client" }, cancellationOf),
+  CancelBookingInput,
+  resolveBooking({ commit: true, coachOnly: false, alreadyDone: ({ booking }) => booking.status === "cancelled", notify: ({ role }) => role === "client" }, (input, access, ctx) => {
+    const decision = cancellationOf(input, access, ctx);
+    if (decision.ok && input.expectedOutcome && decision.value.outcome !== input.expectedOutcome) return fail({ code: "OUTCOME_CHANGED" as const, outcome: decision.value.outcome });
+    return decision;
+  }),
 );

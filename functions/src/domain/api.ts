@@ -113,6 +113,14 @@ export type AdjustPackInput = z.infer<typeof AdjustPackInput>;
 export const BookingRefInput = z.object({ coachId: DocId, bookingId: DocId });
 export type BookingRefInput = z.infer<typeof BookingRefInput>;
 
+/**
+ * cancelBooking: a booking, and optionally the outcome its preview showed; if
+ * time has moved the booking across the window since, nothing is cancelled
+ * (OUTCOME_CHANGED), so nobody gets a different outcome than they saw.
+ */
+export const CancelBookingInput = BookingRefInput.extend({ expectedOutcome: z.string().optional() });
+export type CancelBookingInput = z.infer<typeof CancelBookingInput>;
+
 /** waiveCharge (coach): waive a late cancellation or a no-show with a policy reason. */
 export const WaiveChargeInput = BookingRefInput.extend({ reasonId: z.string().min(1).max(40) });
 export type WaiveChargeInput = z.infer<typeof WaiveChargeInput>;

@@ -30,7 +30,8 @@ export type DomainError =
   | { code: "CURRENCY_MISMATCH"; expected: string }
   | { code: "PAYMENT_EXCEEDS_DUE"; openMinor: number }
   | { code: "REFUND_EXCEEDS_PAID"; refundableMinor: number }
-  | { code: "PAYMENT_TARGET_NOT_FOUND" };
+  | { code: "PAYMENT_TARGET_NOT_FOUND" }
+  | { code: "OUTCOME_CHANGED"; outcome: string };
 
 /** The stable reason codes, as a type. */
 export type DomainErrorCode = DomainError["code"];

@@ -66,6 +66,8 @@ export function domainToHttpsError(error: DomainError): HttpsError {
       return new HttpsError("failed-precondition", "This is more than was paid and not yet refunded.", details);
     case "PAYMENT_TARGET_NOT_FOUND":
       return new HttpsError("not-found", "There is no such pack or singly paid booking.", details);
+    case "OUTCOME_CHANGED":
+      return new HttpsError("failed-precondition", "The outcome of cancelling has changed since the preview; please look again.", details);
     case "WAIVER_REASON_UNKNOWN":
       return new HttpsError("invalid-argument", "This waiver reason is not in the cancellation policy.", details);
     default: {

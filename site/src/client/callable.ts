@@ -10,7 +10,7 @@ export interface Api {
   bookSlot: { input: api.BookSlotInput; result: api.BookSlotResult };
   getBalance: { input: api.GetBalanceInput; result: api.GetBalanceResult };
   previewCancellation: { input: api.BookingRefInput; result: api.ResolutionResult };
-  cancelBooking: { input: api.BookingRefInput; result: api.ResolutionResult };
+  cancelBooking: { input: api.CancelBookingInput; result: api.ResolutionResult };
   markNoShow: { input: api.BookingRefInput; result: api.ResolutionResult };
   waiveCharge: { input: api.WaiveChargeInput; result: api.ResolutionResult };
   sellPack: { input: api.SellPackInput; result: api.PackResult };

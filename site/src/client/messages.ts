@@ -11,6 +11,7 @@ const messages: Record<string, string> = {
   PACK_BALANCE_INSUFFICIENT: "You have no session left in a pack for this booking. Buy a new pack to book.",
   REQUEST_ID_REUSED: "This booking request was already used. Please try again.",
   CONTENDED: "Many people are booking right now. Please try again.",
+  OUTCOME_CHANGED: "The cancellation window has just closed. Please look at what cancelling does now.",
   NETWORK: "The server could not be reached. Check your connection and try again.",
   SIGN_IN_FAILED: "Email or password is not right.",
 };
