@@ -95,13 +95,15 @@ export async function callFailing(name: keyof Api, input: unknown, idToken?: str
 }
 
 /**
- * The free slots of the demo offering, from listSlots, leaving out any that
- * would cross the 12 h minimum notice while a test runs.
+ * Slots from here on stay clear of the 12 h minimum notice for the whole
+ * test run; fixed once so that two calls in a test list the same slots.
  */
+const SAFE_FROM = DateTime.utc().plus({ hours: 13 });
+
+/** The free slots of the demo offering, from listSlots, from SAFE_FROM on. */
 export async function demoSlots(): Promise<string[]> {
   const { slots } = await call("listSlots", { coachId: DEMO.coachId, offeringId: DEMO.offeringId, from: DateTime.utc().toISO(), days: 14 });
-  const safe = DateTime.utc().plus({ hours: 12, minutes: 10 });
-  return slots.map((slot) => slot.start).filter((start) => DateTime.fromISO(start) >= safe);
+  return slots.map((slot) => slot.start).filter((start) => DateTime.fromISO(start) >= SAFE_FROM);
 }
 
 /** Counts the documents of a collection path (admin view). */
