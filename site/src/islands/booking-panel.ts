@@ -1,4 +1,5 @@
-// <booking-panel>: lists live free slots and books one with a pack unit.
+// <booking-panel>: lists live free slots and books one, paid with a pack
+// unit, on site, or online through Stripe Checkout.
 // Reads its coach and offering from data-* attributes; the Firebase Auth SDK
 // is imported only once the client picks a slot.
 import type { User } from "firebase/auth";
@@ -46,12 +47,12 @@ class BookingPanel extends HTMLElement {
     child(this, '[data-action="book"]', HTMLButtonElement).addEventListener("click", () => void this.onBook());
     child(this, '[data-action="calendar"]', HTMLButtonElement).addEventListener("click", () => void this.onCalendar());
     child(this, "fieldset.pay", HTMLFieldSetElement).addEventListener("change", () => this.labelBookButton());
-    this.showCheckoutReturn();
     child(this, '[data-action="back"]', HTMLButtonElement).addEventListener("click", () => this.show(undefined));
     child(this, "fieldset.offerings", HTMLFieldSetElement).addEventListener("change", () => {
       this.show(undefined);
       void this.loadSlots();
     });
+    this.showCheckoutReturn();
     void this.loadSlots();
   }
 
