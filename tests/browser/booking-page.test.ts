@@ -27,6 +27,11 @@ it("a client opens the coach page, signs in, books a free slot and sees 9 units 
   const firstSlot = page.locator("button[data-start]").first();
   await firstSlot.waitFor();
   await page.screenshot({ path: `${SHOTS}/coach-page.png`, fullPage: false });
+  const firstDay = await page.locator(".day h3").first().textContent();
+  await page.getByRole("button", { name: "The week after" }).click();
+  expect(await page.locator(".day h3").first().textContent()).not.toBe(firstDay);
+  await page.getByRole("button", { name: "Next 7 days" }).click();
+  expect(await page.locator(".day h3").first().textContent()).toBe(firstDay);
   await firstSlot.click();
 
   await page.getByLabel("Email").fill(DEMO.client.email);

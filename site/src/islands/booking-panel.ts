@@ -9,6 +9,7 @@ import { messageFor } from "../client/messages.js";
 import { formatDay, formatTime } from "../lib/format.js";
 
 const DAYS_SHOWN = 14;
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Reads a required data-* attribute. */
 function attr(element: HTMLElement, name: string): string {
@@ -33,6 +34,9 @@ class BookingPanel extends HTMLElement {
   private requestId: string | undefined;
   private user: User | undefined;
   private bookedId: string | undefined;
+  private slots: string[] = [];
+  /** 0: the next 7 days; 1: the 7 after. */
+  private week = 0;
 
   connectedCallback(): void {
     this.coachId = attr(this, "coachId");
@@ -52,11 +56,17 @@ class BookingPanel extends HTMLElement {
       this.show(undefined);
       void this.loadSlots();
     });
+    for (const [action, week] of [["this-week", 0], ["next-week", 1]] as const) {
+      child(this, `[data-action="${action}"]`, HTMLButtonElement).addEventListener("click", () => {
+        this.week = week;
+        this.renderWeek();
+      });
+    }
     this.showCheckoutReturn();
     void this.loadSlots();
   }
 
-  /** Fetches and renders the free slots, grouped by day in the client's zone. */
+  /** Fetches the free slots of the next two weeks, then shows the current week. */
   private async loadSlots(): Promise<void> {
     const container = child(this, "[data-slots]", HTMLElement);
     container.setAttribute("aria-busy", "true");
@@ -67,18 +77,29 @@ class BookingPanel extends HTMLElement {
         from: new Date().toISOString(),
         days: DAYS_SHOWN,
       });
-      const byDay = new Map<string, string[]>();
-      for (const slot of slots) {
-        const day = formatDay(slot.start, this.clientZone, this.locale);
-        byDay.set(day, [...(byDay.get(day) ?? []), slot.start]);
-      }
-      container.replaceChildren(...[...byDay].map(([day, starts]) => this.renderDay(day, starts)));
-      if (slots.length === 0) container.textContent = "No free slots in the next two weeks.";
+      this.slots = slots.map((slot) => slot.start);
+      this.renderWeek();
     } catch (error) {
       this.showError(error);
     } finally {
       container.removeAttribute("aria-busy");
     }
+  }
+
+  /** Shows one week of slots (this week or the next), grouped by day in the client's zone. */
+  private renderWeek(): void {
+    const container = child(this, "[data-slots]", HTMLElement);
+    const weekStart = Date.now() + this.week * WEEK_MS;
+    const starts = this.slots.filter((start) => Date.parse(start) >= weekStart && Date.parse(start) < weekStart + WEEK_MS);
+    const byDay = new Map<string, string[]>();
+    for (const start of starts) {
+      const day = formatDay(start, this.clientZone, this.locale);
+      byDay.set(day, [...(byDay.get(day) ?? []), start]);
+    }
+    container.replaceChildren(...[...byDay].map(([day, times]) => this.renderDay(day, times)));
+    if (starts.length === 0) container.textContent = this.week === 0 ? "No free slots this week." : "No free slots in the week after.";
+    child(this, '[data-action="this-week"]', HTMLButtonElement).setAttribute("aria-pressed", String(this.week === 0));
+    child(this, '[data-action="next-week"]', HTMLButtonElement).setAttribute("aria-pressed", String(this.week === 1));
   }
 
   private renderDay(day: string, starts: string[]): HTMLElement {
