@@ -2,12 +2,13 @@ import { HttpsError } from "firebase-functions/v2/https";
 import { logger } from "firebase-functions/v2";
 import { DateTime } from "luxon";
 import { CreateCheckoutInput } from "../domain/api.js";
-import { Booking, cellsFor, decideHeldBooking } from "../domain/booking.js";
+import { BookingResolution, cellsFor, decideHeldBooking } from "../domain/booking.js";
 import { Coach } from "../domain/coach.js";
 import { DomainError } from "../domain/errors.js";
-import { Pack, pendingPack } from "../domain/packs.js";
+import { pendingPack } from "../domain/packs.js";
 import { PaymentTarget } from "../domain/payments.js";
 import { Result, fail, ok } from "../domain/result.js";
+import { line } from "../domain/text.js";
 import { CheckoutLine } from "../gateways/payment-gateway.js";
 import { clearBusy, markBusy } from "./busy.js";
 import { db } from "./firebase.js";
@@ -74,16 +75,6 @@ export async function attachCheckout(coachId: string, target: PaymentTarget, che
   await ref.update({ checkout });
 }
 
-/** What releasing a checkout target changes; undefined when it is no longer waiting for payment. */
-function released(target: { booking?: Booking; pack?: Pack }, now: DateTime, sentence: string): { booking?: Booking; pack?: Pack } | undefined {
-  if (target.booking?.status === "held") {
-    const resolution = { kind: "cancelled" as const, by: "client" as const, byUid: "system", at: now, outcome: "released" as const, delta: 0, sentence, minutesBefore: null, waiver: null };
-    return { booking: { ...target.booking, status: "cancelled", resolution } };
-  }
-  if (target.pack?.status === "pending") return { pack: { ...target.pack, status: "expired" } };
-  return undefined;
-}
-
 /**
  * Frees a target whose checkout expired or failed: a held booking is
  * cancelled and its slot released; a pending pack closes unused. Anything
@@ -91,22 +82,22 @@ function released(target: { booking?: Booking; pack?: Pack }, now: DateTime, sen
  */
 export function releaseCheckout(coachId: string, target: PaymentTarget, now: DateTime, why: string): Promise<boolean> {
   return db().runTransaction(async (tx) => {
-    const coach = (await tx.get(coachRef(coachId))).data();
-    if (target.type === "booking") {
-      const ref = bookingsCol(coachId).doc(target.id);
-      const booking = (await tx.get(ref)).data();
-      const change = booking && released({ booking }, now, `0  ${why}: slot released`);
-      if (!booking || !change?.booking || !coach) return false;
-      tx.set(ref, change.booking);
-      for (const cell of booking.cells) tx.delete(claimRef(coachId, cell));
-      clearBusy(tx, coachId, coach.timeZone, target.id, booking);
+    if (target.type === "pack") {
+      const ref = packsCol(coachId).doc(target.id);
+      const pack = (await tx.get(ref)).data();
+      if (pack?.status !== "pending") return false;
+      tx.set(ref, { ...pack, status: "expired" });
       return true;
     }
-    const ref = packsCol(coachId).doc(target.id);
-    const pack = (await tx.get(ref)).data();
-    const change = pack && released({ pack }, now, why);
-    if (!change?.pack) return false;
-    tx.set(ref, change.pack);
+    const coach = (await tx.get(coachRef(coachId))).data();
+    const ref = bookingsCol(coachId).doc(target.id);
+    const booking = (await tx.get(ref)).data();
+    if (!coach || booking?.status !== "held") return false;
+    const sentence = line(0, `${why}: slot released`);
+    const resolution: BookingResolution = { kind: "cancelled", by: "client", byUid: "system", at: now, outcome: "released", delta: 0, sentence, minutesBefore: null, waiver: null };
+    tx.set(ref, { ...booking, status: "cancelled", resolution });
+    for (const cell of booking.cells) tx.delete(claimRef(coachId, cell));
+    clearBusy(tx, coachId, coach.timeZone, target.id, booking);
     return true;
   });
 }
