@@ -4,7 +4,7 @@ import { icsCalendar } from "../domain/ics.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { loadBookingAccess } from "../shell/access.js";
 import { onSignedInCall } from "../shell/callable.js";
-import { bookingEvent } from "../shell/calendar.js";
+import { bookingEvents } from "../shell/calendar.js";
 import { db } from "../shell/firebase.js";
 
 /** "Add to calendar": a confirmed booking as an RFC 5545 .ics file, for its client or its coach. */
@@ -13,6 +13,7 @@ export const bookingCalendar = onSignedInCall(BookingRefInput, async (input, { u
   if (!loaded.ok) return loaded;
   const { coach, booking, role } = loaded.value;
   if (booking.status !== "confirmed") return fail({ code: "BOOKING_NOT_CANCELLABLE", status: booking.status });
-  const event = await bookingEvent(input.coachId, coach, input.bookingId, booking, role === "coach", now);
+  const [event] = await bookingEvents(input.coachId, coach, [{ id: input.bookingId, data: booking }], role === "coach", now);
+  if (!event) return fail({ code: "BOOKING_NOT_FOUND" });
   return ok({ filename: `session-${booking.startsAt.setZone(coach.timeZone).toFormat("yyyy-MM-dd-HHmm")}.ics`, ics: icsCalendar(event.summary, [event]) });
 });

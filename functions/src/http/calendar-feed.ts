@@ -3,7 +3,7 @@ import { Timestamp } from "firebase-admin/firestore";
 import { onRequest } from "firebase-functions/v2/https";
 import { DateTime } from "luxon";
 import { icsCalendar } from "../domain/ics.js";
-import { bookingEvent, tokenHash } from "../shell/calendar.js";
+import { bookingEvents, tokenHash } from "../shell/calendar.js";
 import "../shell/firebase.js";
 import { bookingsCol, coachRef } from "../shell/refs.js";
 
@@ -23,11 +23,9 @@ export const calendarFeed = onRequest(async (req, res) => {
     .where("startsAt", ">=", Timestamp.fromMillis(now.minus({ days: 7 }).toMillis()))
     .where("startsAt", "<=", Timestamp.fromMillis(now.plus({ days: 90 }).toMillis()))
     .get();
-  const events = await Promise.all(
-    bookings.docs
-      .map((doc) => ({ id: doc.id, booking: doc.data() }))
-      .filter(({ booking }) => booking.status === "confirmed" || booking.status === "requested")
-      .map(({ id, booking }) => bookingEvent(coachId, coach, id, booking, true, now)),
-  );
+  const upcoming = bookings.docs
+    .map((doc) => ({ id: doc.id, data: doc.data() }))
+    .filter(({ data }) => data.status === "confirmed" || data.status === "requested");
+  const events = await bookingEvents(coachId, coach, upcoming, true, now);
   res.set("content-type", "text/calendar; charset=utf-8").set("cache-control", "private, max-age=300").send(icsCalendar(`${coach.name} · SoloCoach`, events));
 });
