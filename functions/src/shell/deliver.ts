@@ -20,24 +20,24 @@ export const deviceId = (token: string) => createHash("sha256").update(token).di
  */
 export async function deliverOutbox(coachId: string, outboxId: string, now: DateTime, transport: PushTransport): Promise<number> {
   const ref = outboxCol(coachId).doc(outboxId);
-  const claimed = await db().runTransaction(async (tx) => {
+  const claim = await db().runTransaction(async (tx) => {
     const entry = (await tx.get(ref)).data();
-    if (!entry || entry.status === "sent" || now < entry.notBefore) return [];
+    if (!entry || entry.status === "sent" || now < entry.notBefore) return undefined;
     const devices = (await tx.get(devicesCol(coachId))).docs.map((d) => d.data().token);
     const busy = Object.entries(entry.inFlight).filter(([, at]) => now.diff(at, "minutes").minutes < CLAIM_MINUTES).map(([token]) => token);
     const tokens = devices.filter((token) => !entry.sentTo.includes(token) && !busy.includes(token));
     if (tokens.length === 0) {
       if (busy.length === 0) tx.set(ref, { ...entry, status: "sent" });
-      return [];
+      return undefined;
     }
     tx.set(ref, { ...entry, inFlight: { ...entry.inFlight, ...Object.fromEntries(tokens.map((token) => [token, now])) } });
-    return tokens;
+    return { entry, tokens };
   });
-  if (claimed.length === 0) return 0;
+  if (!claim) return 0;
+  const { entry, tokens: claimed } = claim;
 
-  const entry = (await ref.get()).data();
   const coach = (await coachRef(coachId).get()).data();
-  if (!entry || !coach) return 0;
+  if (!coach) return 0;
   const [client, offering] = await Promise.all([
     entry.params.clientUid ? clientsCol(coachId).doc(entry.params.clientUid).get() : undefined,
     entry.params.offeringId ? offeringsCol(coachId).doc(entry.params.offeringId).get() : undefined,
