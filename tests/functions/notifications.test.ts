@@ -6,7 +6,7 @@ import { db } from "../../functions/src/shell/firebase.js";
 import { notifyCoach } from "../../functions/src/shell/outbox.js";
 import { coachRef, outboxCol } from "../../functions/src/shell/refs.js";
 import { demoCoach } from "../../scripts/demo.js";
-import { DEMO, call, callFailing, demoSlots, freshDemo, idTokenFor } from "../support/emulators.js";
+import { DEMO, call, callFailing, demoSlots, freshDemoSignedIn } from "../support/emulators.js";
 import { RecordingTransport } from "../support/push.js";
 
 const coachId = DEMO.coachId;
@@ -16,8 +16,7 @@ let lena: string;
 let emma: string;
 
 beforeEach(async () => {
-  await freshDemo();
-  [lena, emma] = await Promise.all([idTokenFor(DEMO.client.email, DEMO.client.password), idTokenFor(DEMO.coach.email, DEMO.coach.password)]);
+  ({ lena, emma } = await freshDemoSignedIn());
   await call("registerDevice", { coachId, token: LIVE }, emma);
   await call("registerDevice", { coachId, token: DEAD }, emma);
 });

@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
 import { expireDuePacks } from "../../functions/src/shell/expire-packs.js";
 import { db } from "../../functions/src/shell/firebase.js";
-import { DEMO, call, callFailing, clientWithPack, count, demoSlots, freshDemo, idTokenFor, seedPackBooking } from "../support/emulators.js";
+import { DEMO, call, callFailing, clientWithPack, count, demoSlots, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
 
 const coachId = DEMO.coachId;
 const lenaPack = DEMO.packId;
@@ -11,8 +11,7 @@ let lena: string;
 let emma: string;
 
 beforeEach(async () => {
-  await freshDemo();
-  [lena, emma] = await Promise.all([idTokenFor(DEMO.client.email, DEMO.client.password), idTokenFor(DEMO.coach.email, DEMO.coach.password)]);
+  ({ lena, emma } = await freshDemoSignedIn());
 });
 
 const inHours = (hours: number) => DateTime.utc().plus({ hours }).startOf("hour");

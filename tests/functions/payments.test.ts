@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../functions/src/shell/firebase.js";
-import { DEMO, call, callFailing, demoSlots, freshDemo, idTokenFor } from "../support/emulators.js";
+import { DEMO, call, callFailing, demoSlots, freshDemoSignedIn } from "../support/emulators.js";
 import { checkoutSession, deliver, refundedCharge, stripeEvent } from "../support/stripe.js";
 
 const coachId = DEMO.coachId;
@@ -10,8 +10,7 @@ let lena: string;
 let emma: string;
 
 beforeEach(async () => {
-  await freshDemo();
-  [lena, emma] = await Promise.all([idTokenFor(DEMO.client.email, DEMO.client.password), idTokenFor(DEMO.coach.email, DEMO.coach.password)]);
+  ({ lena, emma } = await freshDemoSignedIn());
 });
 
 const pay = (target: { type: "pack" | "booking"; id: string }, amountMinor: number, requestId = randomUUID()) =>

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
-import { DEMO, call, callFailing, clientWithPack, count, demoSlots, freshDemo, idTokenFor, seedPackBooking } from "../support/emulators.js";
+import { DEMO, call, callFailing, clientWithPack, count, demoSlots, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
 import { demoCoach, demoOffering } from "../../scripts/demo.js";
 
 const coachId = DEMO.coachId;
@@ -9,8 +9,7 @@ let lena: string;
 let emma: string;
 
 beforeEach(async () => {
-  await freshDemo();
-  [lena, emma] = await Promise.all([idTokenFor(DEMO.client.email, DEMO.client.password), idTokenFor(DEMO.coach.email, DEMO.coach.password)]);
+  ({ lena, emma } = await freshDemoSignedIn());
 });
 
 const book = (start: string, token: string, offeringId: string = DEMO.offeringId) =>

@@ -55,6 +55,13 @@ export async function idTokenFor(email: string, password: string): Promise<strin
   return body.idToken;
 }
 
+/** A fresh demo, signed in as its client (Lena) and its coach (Emma). */
+export async function freshDemoSignedIn(): Promise<{ lena: string; emma: string }> {
+  await freshDemo();
+  const [lena, emma] = await Promise.all([idTokenFor(DEMO.client.email, DEMO.client.password), idTokenFor(DEMO.coach.email, DEMO.coach.password)]);
+  return { lena, emma };
+}
+
 /** Creates a client of the demo coach holding a pack with `units` left; returns their ID token. */
 export async function clientWithPack(uid: string, units: number, now: DateTime = DateTime.utc(), transferable = false): Promise<string> {
   const email = `${uid}@example.com`;
