@@ -1,5 +1,6 @@
 import { ClientAccountResult, GetClientAccountInput } from "../domain/api.js";
-import { PaymentSummary, clientAccount } from "../domain/payments.js";
+import { owedTargets } from "../domain/clients.js";
+import { clientAccount } from "../domain/payments.js";
 import { fail, ok } from "../domain/result.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { paymentsCol } from "../shell/payments.js";
@@ -19,13 +20,7 @@ export const getClientAccount = onSignedInCall(GetClientAccountInput, async (inp
     packsCol(input.coachId).where("clientUid", "==", input.clientUid).get(),
     bookingsCol(input.coachId).where("clientUid", "==", input.clientUid).get(),
   ]);
-  const owed: PaymentSummary[] = [
-    ...packs.docs.map((d) => d.data()).filter((p) => p.status !== "pending").map((p) => p.payment),
-    ...bookings.docs
-      .map((d) => d.data())
-      .filter((b) => b.status !== "held" && (b.status !== "cancelled" || b.resolution?.outcome === "charge_kept"))
-      .flatMap((b) => (b.payment.method === "single" ? [b.payment] : [])),
-  ];
+  const owed = owedTargets(packs.docs.map((d) => d.data()), bookings.docs.map((d) => d.data()));
   const movements = records.docs.map((d) => ({ id: d.id, ...d.data() })).sort((a, b) => b.at.toMillis() - a.at.toMillis());
   const result: ClientAccountResult = {
     clientUid: input.clientUid,

@@ -47,7 +47,10 @@ export const sellPack = onSignedInCall(SellPackInput, async (input, { uid, now }
     if (!terms) return fail({ code: "TEMPLATE_NOT_FOUND" });
     if (!client.exists && !byEmail) return fail({ code: "CLIENT_NOT_FOUND" });
 
-    if (byEmail && !client.exists) tx.create(clientsCol(input.coachId).doc(clientUid), { name: byEmail.name, email: byEmail.email, notes: "" });
+    // A record the stats trigger created (stats only) gets the name and email too; a name already there is kept.
+    if (byEmail && !client.get("name")) {
+      tx.set(clientsCol(input.coachId).doc(clientUid), { name: byEmail.name, email: byEmail.email, ...(client.exists ? {} : { notes: "" }) }, { merge: true });
+    }
     const sale = decideSale({ packId, clientUid, templateId: input.templateId, template: terms, currency: coach.value.currency, timeZone: coach.value.timeZone, actor: { uid, now } });
     writePackChange(tx, input.coachId, sale);
     return ok({ pack: packView(packId, sale.pack) });

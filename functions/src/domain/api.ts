@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { BookingRules, DateOverride, Offering, PackTemplate, TimeOff, WeeklyHours } from "./coach.js";
+import { BookingRules, DateOverride, Offering, PackTemplate, Profile, TimeOff, WeeklyHours } from "./coach.js";
 import { NotificationSettings } from "./notifications.js";
 import { PaymentMethod, PaymentTarget } from "./payments.js";
 import { CancellationPolicy } from "./policy.js";
+import { ErasureReport } from "./privacy.js";
 import { IsoInstant } from "./time.js";
 
 /**
@@ -268,3 +269,156 @@ export type CalendarFeedResult = z.infer<typeof CalendarFeedResult>;
 /** setNotificationSettings (coach): quiet hours, reminder lead times, open-payment delay, daily agenda. */
 export const SetNotificationSettingsInput = z.object({ coachId: DocId, settings: NotificationSettings });
 export type SetNotificationSettingsInput = z.infer<typeof SetNotificationSettingsInput>;
+
+// ——— Coach app (issue 8): sessions, clients, messages, reviews, privacy, profile ———
+
+/** completeBooking (coach): a confirmed session whose start has passed took place. */
+export const CompleteBookingResult = z.object({ bookingId: z.string(), status: z.literal("completed"), start: IsoInstant, end: IsoInstant });
+export type CompleteBookingResult = z.infer<typeof CompleteBookingResult>;
+
+/** A client's figures as coach screens show them, rolled forward to the time of the call (domain/clients.ts statsAt). */
+export const ClientStatsView = z.object({
+  sessionsCompleted: z.number().int(),
+  noShows: z.number().int(),
+  lateCancellations: z.number().int(),
+  revenueMinor: z.number().int(),
+  openMinor: z.number().int(),
+  packBalance: z.number().int(),
+  lastSessionAt: IsoInstant.nullable(),
+  nextSession: z.object({ bookingId: z.string(), start: IsoInstant, status: z.enum(["requested", "confirmed"]) }).nullable(),
+  /** When the read model was computed; null until the first booking, payment or pack of the client. */
+  asOf: IsoInstant.nullable(),
+});
+export type ClientStatsView = z.infer<typeof ClientStatsView>;
+
+/** A client in the coach's list. */
+export const ClientSummary = z.object({ uid: z.string(), name: z.string(), email: z.string(), phone: z.string(), stats: ClientStatsView });
+export type ClientSummary = z.infer<typeof ClientSummary>;
+
+/** listClients (coach): every client, optionally those whose name, email or phone contains `query`. */
+export const ListClientsInput = z.object({ coachId: DocId, query: z.string().trim().max(100).default("") });
+export type ListClientsInput = z.infer<typeof ListClientsInput>;
+
+/** listClients result, sorted by name; money in `currency`. */
+export const ListClientsResult = z.object({ currency: z.string(), clients: z.array(ClientSummary) });
+export type ListClientsResult = z.infer<typeof ListClientsResult>;
+
+/** A client, addressed by their coach. */
+export const ClientRefInput = z.object({ coachId: DocId, clientUid: DocId });
+export type ClientRefInput = z.infer<typeof ClientRefInput>;
+
+/** One line of a client's timeline: a session, a payment or refund, or a change of pack units. */
+export const TimelineEntryView = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("booking"),
+    id: z.string(),
+    /** The session's start. */
+    at: IsoInstant,
+    status: z.string(),
+    offeringId: z.string(),
+    offeringTitle: z.string(),
+    locationName: z.string(),
+    start: IsoInstant,
+    end: IsoInstant,
+    payment: z.object({ method: z.enum(["pack", "single"]), packId: z.string().nullable(), state: z.string().nullable(), amountDueMinor: z.number().int().nullable(), paidMinor: z.number().int().nullable() }),
+    /** What a cancellation, no-show or waiver did, as the ledger says it; null otherwise. */
+    sentence: z.string().nullable(),
+  }),
+  z.object({
+    type: z.literal("payment"),
+    id: z.string(),
+    at: IsoInstant,
+    kind: z.enum(["payment", "refund"]),
+    method: z.string(),
+    wallet: z.string().nullable(),
+    amountMinor: z.number().int(),
+    currency: z.string(),
+    target: PaymentTarget,
+    reference: z.string(),
+  }),
+  z.object({
+    type: z.literal("ledger"),
+    /** "{packId}/{entryId}" */
+    id: z.string(),
+    at: IsoInstant,
+    packId: z.string(),
+    packName: z.string(),
+    delta: z.number().int(),
+    reason: z.string(),
+    sentence: z.string(),
+    bookingId: z.string().nullable(),
+  }),
+]);
+export type TimelineEntryView = z.infer<typeof TimelineEntryView>;
+
+/** getClientDetail result: the record with private notes, the figures, and one timeline, newest first. */
+export const ClientDetailResult = z.object({
+  client: z.object({ uid: z.string(), name: z.string(), email: z.string(), phone: z.string(), notes: z.string() }),
+  currency: z.string(),
+  stats: ClientStatsView,
+  timeline: z.array(TimelineEntryView),
+});
+export type ClientDetailResult = z.infer<typeof ClientDetailResult>;
+
+/** saveClientNotes (coach): replaces the private notes on a client (only the coach ever reads them). */
+export const SaveClientNotesInput = ClientRefInput.extend({ notes: z.string().max(10_000) });
+export type SaveClientNotesInput = z.infer<typeof SaveClientNotesInput>;
+
+/** sendMessage (coach or client): the coach names the client; a client writes into their own thread. requestId is the message id. */
+export const SendMessageInput = z.object({ requestId: RequestId, coachId: DocId, clientUid: DocId.optional(), text: z.string().trim().min(1).max(2000) });
+export type SendMessageInput = z.infer<typeof SendMessageInput>;
+
+/** The message as stored: coaches/{coachId}/threads/{clientUid}/messages/{messageId}. */
+export const SendMessageResult = z.object({ messageId: z.string(), clientUid: z.string(), from: z.enum(["coach", "client"]), at: IsoInstant });
+export type SendMessageResult = z.infer<typeof SendMessageResult>;
+
+/** submitReview (client): a rating of one of their completed sessions, words, and consent to publish. */
+export const SubmitReviewInput = BookingRefInput.extend({ rating: z.number().int().min(1).max(5), text: z.string().trim().max(2000).default(""), consent: z.boolean() });
+export type SubmitReviewInput = z.infer<typeof SubmitReviewInput>;
+
+/** publishReview (coach): put a consented review on the public page (true) or take it off (false). */
+export const PublishReviewInput = BookingRefInput.extend({ published: z.boolean() });
+export type PublishReviewInput = z.infer<typeof PublishReviewInput>;
+
+/** replyToReview (coach): the coach's public answer, or null to remove it. */
+export const ReplyToReviewInput = BookingRefInput.extend({ reply: z.string().trim().min(1).max(2000).nullable() });
+export type ReplyToReviewInput = z.infer<typeof ReplyToReviewInput>;
+
+/** A review as its coach and its client see it (coaches/{c}/reviews/{bookingId}). */
+export const ReviewView = z.object({
+  bookingId: z.string(),
+  clientUid: z.string(),
+  offeringId: z.string(),
+  sessionAt: IsoInstant,
+  requestedAt: IsoInstant.nullable(),
+  /** null until the client wrote it. */
+  submission: z.object({ rating: z.number().int(), text: z.string(), consent: z.boolean(), author: z.string(), at: IsoInstant }).nullable(),
+  published: z.boolean(),
+  publishedAt: IsoInstant.nullable(),
+  reply: z.object({ text: z.string(), at: IsoInstant }).nullable(),
+});
+export type ReviewView = z.infer<typeof ReviewView>;
+
+const JsonObject = z.record(z.string(), z.unknown());
+
+/** exportClientData (coach): everything held about one client, as JSON (instants in ISO, UTC). */
+export const ClientExportResult = z.object({
+  format: z.literal("solocoach.client-export.v1"),
+  exportedAt: IsoInstant,
+  coach: z.object({ coachId: z.string(), name: z.string() }),
+  client: JsonObject,
+  bookings: z.array(JsonObject),
+  packs: z.array(JsonObject),
+  payments: z.array(JsonObject),
+  messages: z.array(JsonObject),
+  reviews: z.array(JsonObject),
+});
+export type ClientExportResult = z.infer<typeof ClientExportResult>;
+
+/** deleteClient (coach): what was removed, what was kept (pseudonymised) and why, and until when. */
+export const DeleteClientResult = ErasureReport;
+export type DeleteClientResult = z.infer<typeof DeleteClientResult>;
+
+/** saveProfile (coach): name, bio, discipline, photo, locations and language; the public page data follows. */
+export const SaveProfileInput = z.object({ coachId: DocId, profile: Profile });
+export type SaveProfileInput = z.infer<typeof SaveProfileInput>;

@@ -316,3 +316,16 @@ export function decideSeries(args: {
   if (bookings.length < needed) return fail({ code: "PACK_BALANCE_INSUFFICIENT", needed, available: bookings.length });
   return ok({ bookings, packChanges: [...changes.values()], skipped });
 }
+
+/**
+ * The coach marks a session completed once it has started: a confirmed
+ * booking becomes completed. The unit was spent when it was confirmed and a
+ * single payment stays as it is, so nothing else changes. Completing a
+ * completed booking again changes nothing (a retried call).
+ */
+export function decideCompletion(booking: Booking, now: DateTime): Result<{ booking: Booking; changed: boolean }, DomainError> {
+  if (booking.status === "completed") return ok({ booking, changed: false });
+  if (booking.status !== "confirmed") return fail({ code: "BOOKING_NOT_CANCELLABLE", status: booking.status });
+  if (now < booking.startsAt) return fail({ code: "BOOKING_NOT_STARTED" });
+  return ok({ booking: { ...booking, status: "completed" }, changed: true });
+}

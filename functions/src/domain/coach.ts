@@ -1,6 +1,8 @@
 import { Info } from "luxon";
 import { z } from "zod";
+import { DomainError } from "./errors.js";
 import { NotificationSettings } from "./notifications.js";
+import { Result, fail, ok } from "./result.js";
 import { CancellationPolicy } from "./policy.js";
 import { TimeOfDay, minutesOfDay } from "./time.js";
 
@@ -153,3 +155,34 @@ export const PackTemplate = z.object({
   eligibleOfferingIds: z.array(z.string()).default([]),
 });
 export type PackTemplate = z.infer<typeof PackTemplate>;
+
+/** What the coach edits about themselves (saveProfile); slug, zone and currency stay as set up. */
+export const Profile = z.object({
+  name: z.string().trim().min(1).max(100),
+  bio: z.string().trim().max(2000).default(""),
+  discipline: z.string().trim().min(1).max(60),
+  /** A public https URL, or "" for none. */
+  photoUrl: z.union([z.literal(""), z.url({ protocol: /^https$/ })]).default(""),
+  locations: z
+    .array(Location)
+    .max(20)
+    .refine((locations) => new Set(locations.map((l) => l.id)).size === locations.length, "location ids must be unique"),
+  locale: z.enum(["en", "de"]),
+});
+export type Profile = z.infer<typeof Profile>;
+
+/**
+ * The coach with a new profile. A location that a session type still takes
+ * place at cannot be removed (LOCATION_IN_USE names it and its offerings):
+ * move or delete those offerings first.
+ */
+export function decideProfile(args: { coach: Coach; profile: Profile; offerings: { id: string; data: Pick<Offering, "locationId"> }[] }): Result<Coach, DomainError> {
+  const kept = new Set(args.profile.locations.map((l) => l.id));
+  const orphaned = args.offerings.filter((o) => !kept.has(o.data.locationId));
+  const [first] = orphaned;
+  if (first) {
+    const locationId = first.data.locationId;
+    return fail({ code: "LOCATION_IN_USE", locationId, offeringIds: orphaned.filter((o) => o.data.locationId === locationId).map((o) => o.id).sort() });
+  }
+  return ok({ ...args.coach, ...args.profile });
+}

@@ -31,7 +31,14 @@ export type DomainError =
   | { code: "PAYMENT_EXCEEDS_DUE"; openMinor: number }
   | { code: "REFUND_EXCEEDS_PAID"; refundableMinor: number }
   | { code: "PAYMENT_TARGET_NOT_FOUND" }
-  | { code: "OUTCOME_CHANGED"; outcome: string };
+  | { code: "OUTCOME_CHANGED"; outcome: string }
+  | { code: "BOOKING_NOT_COMPLETED"; status: string }
+  | { code: "REVIEW_NOT_FOUND" }
+  | { code: "REVIEW_NOT_SUBMITTED" }
+  | { code: "REVIEW_CONSENT_MISSING" }
+  | { code: "NOT_A_CLIENT" }
+  | { code: "CLIENT_HAS_OPEN_BUSINESS"; upcomingBookings: number; openMinor: number; remainingUnits: number }
+  | { code: "LOCATION_IN_USE"; locationId: string; offeringIds: string[] };
 
 /** The stable reason codes, as a type. */
 export type DomainErrorCode = DomainError["code"];

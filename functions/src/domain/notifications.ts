@@ -14,6 +14,7 @@ export const NotificationKind = z.enum([
   "payment_open",
   "pack_expiring",
   "daily_agenda",
+  "message_received",
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -139,6 +140,7 @@ const texts = {
     payment_open: (p: Texts) => [`Payment open: ${p.client}`, `${p.amount} still open`],
     pack_expiring: (p: Texts) => [`${p.client}: pack ends ${p.expires}`, `${p.remaining} unit(s) unused in ${p.pack} — time to resell`],
     daily_agenda: (p: Texts) => [`Today: ${p.sessions} session(s)`, `First at ${p.when}`],
+    message_received: (p: Texts) => [`Message from ${p.client}`, p.sentence],
   },
   de: {
     booking_new: (p: Texts) => [`Neue Buchung: ${p.client}`, `${p.offering}, ${p.when}`],
@@ -151,6 +153,7 @@ const texts = {
     payment_open: (p: Texts) => [`Zahlung offen: ${p.client}`, `${p.amount} noch offen`],
     pack_expiring: (p: Texts) => [`${p.client}: Paket endet ${p.expires}`, `${p.remaining} Einheit(en) unbenutzt in ${p.pack} — Zeit für ein neues`],
     daily_agenda: (p: Texts) => [`Heute: ${p.sessions} Termin(e)`, `Erster um ${p.when}`],
+    message_received: (p: Texts) => [`Nachricht von ${p.client}`, p.sentence],
   },
 } satisfies Record<"en" | "de", Record<NotificationKind, (p: Texts) => string[]>>;
 

@@ -1,5 +1,20 @@
 import { z } from "zod";
 import { Coach, Currency, Location, Offering, PackTemplate, TimeZone } from "./coach.js";
+import { Review, isPublic } from "./reviews.js";
+
+/** The most reviews the page data carries, newest first. */
+export const PUBLIC_REVIEWS_MAX = 50;
+
+/** A published review as anybody sees it: no email, no uid, the author as first name and initial. */
+export const PublicReview = z.object({
+  author: z.string(),
+  rating: z.number().int().min(1).max(5),
+  text: z.string(),
+  reply: z.string().nullable(),
+  /** The day the client wrote it, in the coach's zone ("2026-11-23"). */
+  date: z.string(),
+});
+export type PublicReview = z.infer<typeof PublicReview>;
 
 /**
  * What anybody may see of a coach: the data of the static booking page.
@@ -38,15 +53,37 @@ export const PublicCoach = z.object({
   ),
   /** The cancellation policy, for the page to say in plain words. */
   policy: z.object({ windowHours: z.number().int().min(0), lateCancel: z.enum(["count_as_used", "credit"]) }),
+  /** Published reviews, newest first; pages written before reviews existed have none. */
+  reviews: z.array(PublicReview).default([]),
 });
 export type PublicCoach = z.infer<typeof PublicCoach>;
 
-/** Projects a coach and their catalogue onto the public page data. */
+/**
+ * The reviews the page shows: published ones whose author consented (a
+ * review without consent never reaches the page, whatever its flag says),
+ * newest first.
+ */
+export function publicReviews(reviews: Review[], timeZone: string): PublicReview[] {
+  return reviews
+    .flatMap((review) => (isPublic(review) && review.submission ? [{ review, submission: review.submission }] : []))
+    .sort((a, b) => b.submission.at.toMillis() - a.submission.at.toMillis())
+    .slice(0, PUBLIC_REVIEWS_MAX)
+    .map(({ review, submission }) => ({
+      author: submission.author,
+      rating: submission.rating,
+      text: submission.text,
+      reply: review.reply?.text ?? null,
+      date: submission.at.setZone(timeZone).toISODate() ?? "",
+    }));
+}
+
+/** Projects a coach, their catalogue and their published reviews onto the public page data. */
 export function toPublicCoach(args: {
   coachId: string;
   coach: Coach;
   offerings: { id: string; data: Offering }[];
   packTemplates: { id: string; data: PackTemplate }[];
+  reviews: Review[];
 }): PublicCoach {
   const { coach } = args;
   const locationName = (id: string) => coach.locations.find((l) => l.id === id)?.name ?? "";
@@ -81,5 +118,6 @@ export function toPublicCoach(args: {
       priceMinor: data.priceMinor,
       validityMonths: data.validityMonths,
     })),
+    reviews: publicReviews(args.reviews, coach.timeZone),
   };
 }

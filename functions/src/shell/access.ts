@@ -45,3 +45,11 @@ export async function loadBookingAccess(tx: Transaction, coachId: string, bookin
   const pack = packId ? (await tx.get(packsCol(coachId).doc(packId))).data() : undefined;
   return ok({ coach, booking, pack: packId && pack ? { id: packId, data: pack } : undefined, role });
 }
+
+/** Reads the coach outside a transaction and checks the caller owns it (read-only coach callables). */
+export async function readOwnCoach(coachId: string, uid: string): Promise<Result<Coach, DomainError>> {
+  const coach = (await coachRef(coachId).get()).data();
+  if (!coach) return fail({ code: "COACH_NOT_FOUND" });
+  if (coach.ownerUid !== uid) return fail({ code: "NOT_ALLOWED" });
+  return ok(coach);
+}

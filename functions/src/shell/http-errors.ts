@@ -70,6 +70,20 @@ export function domainToHttpsError(error: DomainError): HttpsError {
       return new HttpsError("failed-precondition", "The outcome of cancelling has changed since the preview; please look again.", details);
     case "WAIVER_REASON_UNKNOWN":
       return new HttpsError("invalid-argument", "This waiver reason is not in the cancellation policy.", details);
+    case "BOOKING_NOT_COMPLETED":
+      return new HttpsError("failed-precondition", "This session has not been marked completed.", details);
+    case "REVIEW_NOT_FOUND":
+      return new HttpsError("not-found", "There is no review for this session.", details);
+    case "REVIEW_NOT_SUBMITTED":
+      return new HttpsError("failed-precondition", "The client has not written this review yet.", details);
+    case "REVIEW_CONSENT_MISSING":
+      return new HttpsError("failed-precondition", "The client did not agree to publish this review.", details);
+    case "NOT_A_CLIENT":
+      return new HttpsError("permission-denied", "You can write to a coach once you have booked with them.", details);
+    case "CLIENT_HAS_OPEN_BUSINESS":
+      return new HttpsError("failed-precondition", "Settle upcoming sessions, open amounts and unused units before deleting this client.", details);
+    case "LOCATION_IN_USE":
+      return new HttpsError("failed-precondition", "A session type still takes place at this location.", details);
     default: {
       const unreachable: never = code;
       throw new Error(`unmapped domain error ${String(unreachable)}`);

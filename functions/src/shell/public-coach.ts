@@ -1,12 +1,13 @@
 import { toPublicCoach } from "../domain/public-coach.js";
-import { coachRef, offeringsCol, packTemplatesCol, publicCoachesCol } from "./refs.js";
+import { coachRef, offeringsCol, packTemplatesCol, publicCoachesCol, reviewsCol } from "./refs.js";
 
-/** Rewrites publicCoaches/{slug} from the coach's private documents. */
+/** Rewrites publicCoaches/{slug} from the coach's private documents and published reviews. */
 export async function writePublicCoach(coachId: string): Promise<void> {
-  const [coachSnap, offerings, packTemplates] = await Promise.all([
+  const [coachSnap, offerings, packTemplates, reviews] = await Promise.all([
     coachRef(coachId).get(),
     offeringsCol(coachId).get(),
     packTemplatesCol(coachId).get(),
+    reviewsCol(coachId).where("publishedAt", "!=", null).get(),
   ]);
   const coach = coachSnap.data();
   if (!coach) throw new Error(`coach ${coachId} not found`);
@@ -15,6 +16,7 @@ export async function writePublicCoach(coachId: string): Promise<void> {
     coach,
     offerings: offerings.docs.map((doc) => ({ id: doc.id, data: doc.data() })),
     packTemplates: packTemplates.docs.map((doc) => ({ id: doc.id, data: doc.data() })),
+    reviews: reviews.docs.map((doc) => doc.data()),
   });
   await publicCoachesCol().doc(coach.slug).set(projection);
 }

@@ -1,9 +1,13 @@
 import { z } from "zod";
 import { Booking } from "../domain/booking.js";
+import { ClientRecord } from "../domain/clients.js";
 import { Coach, Offering, PackTemplate } from "../domain/coach.js";
 import { LedgerEntry, Pack } from "../domain/packs.js";
 import { OutboxEntry } from "../domain/notifications.js";
 import { PublicCoach } from "../domain/public-coach.js";
+import { Message, Thread } from "../domain/messages.js";
+import { Erasure } from "../domain/privacy.js";
+import { Review } from "../domain/reviews.js";
 import { zodConverter } from "./converter.js";
 import { db } from "./firebase.js";
 
@@ -56,3 +60,22 @@ export const outboxGroup = () => db().collectionGroup("outbox").withConverter(ou
 export const devicesCol = (coachId: string) => coachDoc(coachId).collection("devices").withConverter(deviceConverter);
 /** publicCoaches/{slug} */
 export const publicCoachesCol = () => db().collection("publicCoaches").withConverter(publicCoachConverter);
+
+const clientRecordConverter = zodConverter(ClientRecord);
+const reviewConverter = zodConverter(Review);
+const threadConverter = zodConverter(Thread);
+const messageConverter = zodConverter(Message);
+const erasureConverter = zodConverter(Erasure);
+
+/** coaches/{coachId}/clients/{uid}, parsed: contact, private notes and the stats read model. */
+export const clientRecordRef = (coachId: string, clientUid: string) => clientsCol(coachId).doc(clientUid).withConverter(clientRecordConverter);
+/** coaches/{coachId}/clients, parsed. */
+export const clientRecordsCol = (coachId: string) => clientsCol(coachId).withConverter(clientRecordConverter);
+/** coaches/{coachId}/reviews/{bookingId}: one review per session. */
+export const reviewsCol = (coachId: string) => coachDoc(coachId).collection("reviews").withConverter(reviewConverter);
+/** coaches/{coachId}/threads/{clientUid}: the conversation with one client (its last message). */
+export const threadsCol = (coachId: string) => coachDoc(coachId).collection("threads").withConverter(threadConverter);
+/** coaches/{coachId}/threads/{clientUid}/messages/{requestId} */
+export const messagesCol = (coachId: string, clientUid: string) => coachDoc(coachId).collection("threads").doc(clientUid).collection("messages").withConverter(messageConverter);
+/** coaches/{coachId}/erasures/{clientUid}: clients whose personal data was erased, with the report. */
+export const erasuresCol = (coachId: string) => coachDoc(coachId).collection("erasures").withConverter(erasureConverter);

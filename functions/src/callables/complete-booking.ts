@@ -1,0 +1,26 @@
+import { BookingRefInput, CompleteBookingResult } from "../domain/api.js";
+import { decideCompletion } from "../domain/booking.js";
+import { DomainError } from "../domain/errors.js";
+import { Result, fail, ok } from "../domain/result.js";
+import { loadBookingAccess } from "../shell/access.js";
+import { onSignedInCall } from "../shell/callable.js";
+import { db } from "../shell/firebase.js";
+import { bookingsCol } from "../shell/refs.js";
+
+/**
+ * The coach marks a session completed (a confirmed booking whose start has
+ * passed). Completing it again answers the same and writes nothing; the
+ * client's stats follow through the clientStatsOnBooking trigger.
+ */
+export const completeBooking = onSignedInCall(BookingRefInput, (input, { uid, now }) =>
+  db().runTransaction(async (tx): Promise<Result<CompleteBookingResult, DomainError>> => {
+    const loaded = await loadBookingAccess(tx, input.coachId, input.bookingId, uid);
+    if (!loaded.ok) return loaded;
+    if (loaded.value.role !== "coach") return fail({ code: "NOT_ALLOWED" });
+    const decision = decideCompletion(loaded.value.booking, now);
+    if (!decision.ok) return decision;
+    const { booking, changed } = decision.value;
+    if (changed) tx.set(bookingsCol(input.coachId).doc(input.bookingId), booking);
+    return ok({ bookingId: input.bookingId, status: "completed", start: booking.startsAt.toISO() ?? "", end: booking.endsAt.toISO() ?? "" });
+  }),
+);

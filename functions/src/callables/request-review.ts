@@ -1,0 +1,27 @@
+import { BookingRefInput } from "../domain/api.js";
+import { fail } from "../domain/result.js";
+import { decideReviewRequest } from "../domain/reviews.js";
+import { loadBookingAccess } from "../shell/access.js";
+import { onSignedInCall } from "../shell/callable.js";
+import { reviewsCol } from "../shell/refs.js";
+import { changeReview } from "../shell/reviews.js";
+
+/**
+ * The coach asks the client for a review of a completed session: the review
+ * appears (empty) in coaches/{c}/reviews/{bookingId}, which the client reads
+ * live. Asking twice changes nothing.
+ */
+export const requestReview = onSignedInCall(BookingRefInput, (input, { uid, now }) =>
+  changeReview(
+    input.coachId,
+    input.bookingId,
+    async (tx) => {
+      const access = await loadBookingAccess(tx, input.coachId, input.bookingId, uid);
+      if (!access.ok) return access;
+      if (access.value.role !== "coach") return fail({ code: "NOT_ALLOWED" as const });
+      const existing = (await tx.get(reviewsCol(input.coachId).doc(input.bookingId))).data();
+      return decideReviewRequest({ booking: access.value.booking, existing, now });
+    },
+    () => false,
+  ),
+);

@@ -1,0 +1,19 @@
+import { SaveClientNotesInput, SavedResult } from "../domain/api.js";
+import { DomainError } from "../domain/errors.js";
+import { Result, fail, ok } from "../domain/result.js";
+import { loadOwnCoach } from "../shell/access.js";
+import { onSignedInCall } from "../shell/callable.js";
+import { db } from "../shell/firebase.js";
+import { clientsCol } from "../shell/refs.js";
+
+/** Replaces the coach's private notes on a client; nothing else of the record changes. */
+export const saveClientNotes = onSignedInCall(SaveClientNotesInput, (input, { uid }) =>
+  db().runTransaction(async (tx): Promise<Result<SavedResult, DomainError>> => {
+    const coach = await loadOwnCoach(tx, input.coachId, uid);
+    if (!coach.ok) return coach;
+    const ref = clientsCol(input.coachId).doc(input.clientUid);
+    if (!(await tx.get(ref)).exists) return fail({ code: "CLIENT_NOT_FOUND" });
+    tx.set(ref, { notes: input.notes }, { mergeFields: ["notes"] });
+    return ok({ saved: true });
+  }),
+);

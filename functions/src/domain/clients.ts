@@ -1,0 +1,185 @@
+import { DateTime } from "luxon";
+import { z } from "zod";
+import type { Booking } from "./booking.js";
+import type { LedgerEntry, Pack, WithId } from "./packs.js";
+import { PaymentRecord, PaymentSummary, clientAccount } from "./payments.js";
+import { Instant } from "./time.js";
+
+/** How many upcoming sessions the read model keeps; enough to roll "next session" forward between writes. */
+export const UPCOMING_KEPT = 20;
+
+/** A session on the client's calendar that has not started when the stats were computed. */
+export const UpcomingSession = z.object({ bookingId: z.string(), start: Instant, status: z.enum(["requested", "confirmed"]) });
+export type UpcomingSession = z.infer<typeof UpcomingSession>;
+
+/**
+ * The client read model kept on coaches/{c}/clients/{uid}.stats by the
+ * clientStats triggers. Everything is recomputed from the client's bookings,
+ * payments and packs, so applying it twice changes nothing. `asOf` is the
+ * read time of the data it was computed from: an older computation never
+ * overwrites a newer one.
+ */
+export const ClientStats = z.object({
+  sessionsCompleted: z.number().int().min(0),
+  noShows: z.number().int().min(0),
+  lateCancellations: z.number().int().min(0),
+  /** Payments minus refunds, in the coach's currency (minor units). */
+  revenueMinor: z.number().int(),
+  /** What owed packs and singly paid sessions still lack. */
+  openMinor: z.number().int().min(0),
+  /** Units left in active packs. */
+  packBalance: z.number().int().min(0),
+  /** Start of the latest session that took place (completed, or confirmed and started). */
+  lastSessionAt: Instant.nullable(),
+  /** Requested and confirmed sessions not started yet, soonest first (at most UPCOMING_KEPT). */
+  upcoming: z.array(UpcomingSession),
+  asOf: Instant,
+});
+export type ClientStats = z.infer<typeof ClientStats>;
+
+/** A text field that may be missing or null in older or partial records: "". */
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? "");
+
+/**
+ * A coach's client: contact, private notes and the stats read model. The
+ * record may hold only `stats` (the trigger creates it with a merge when a
+ * client books before anybody wrote their name), so every field has a default.
+ */
+export const ClientRecord = z.object({
+  name: optionalText,
+  email: optionalText,
+  phone: optionalText,
+  notes: optionalText,
+  stats: ClientStats.nullable().default(null),
+});
+export type ClientRecord = z.infer<typeof ClientRecord>;
+
+/** Client ids that stand for an erased client in kept bookkeeping records (see privacy.ts); they have no record. */
+export const PSEUDONYM_PREFIX = "erased-";
+
+/** True for the pseudonym of an erased client. */
+export const isPseudonym = (clientUid: string) => clientUid.startsWith(PSEUDONYM_PREFIX);
+
+/**
+ * The payment targets a client still owes on: packs (not pending online),
+ * and singly paid sessions that are held to be paid (not an unpaid checkout,
+ * not cancelled — unless cancelled late and the charge kept).
+ */
+export function owedTargets(packs: Pack[], bookings: Booking[]): PaymentSummary[] {
+  return [
+    ...packs.filter((p) => p.status !== "pending").map((p) => p.payment),
+    ...bookings
+      .filter((b) => b.status !== "held" && (b.status !== "cancelled" || b.resolution?.outcome === "charge_kept"))
+      .flatMap((b) => (b.payment.method === "single" ? [b.payment] : [])),
+  ];
+}
+
+/**
+ * A late cancellation is a client's cancellation the policy charged (counted
+ * as used, charge kept), also when the coach waived it afterwards: a waiver
+ * forgives the charge, not the habit.
+ */
+function isLateCancellation(booking: Booking): boolean {
+  const r = booking.resolution;
+  return r !== null && r.kind === "cancelled" && r.by === "client" && (r.outcome === "counted_as_used" || r.outcome === "charge_kept" || r.outcome === "waived");
+}
+
+/** True when the session took place or is taking place at `now`: marked completed, or confirmed and started. */
+const tookPlace = (booking: Booking, now: DateTime) => booking.status === "completed" || (booking.status === "confirmed" && booking.startsAt <= now);
+
+/**
+ * Recomputes a client's stats from all their bookings, payments and packs
+ * with one coach. `now` splits past and upcoming sessions; `asOf` is the read
+ * time of the inputs. Sessions completed counts bookings the coach marked
+ * completed; a no-show or a cancelled session is never the last session.
+ */
+export function computeClientStats(args: { bookings: WithId<Booking>[]; payments: PaymentRecord[]; packs: Pack[]; now: DateTime; asOf: DateTime }): ClientStats {
+  const { now } = args;
+  const bookings = args.bookings.map((b) => b.data);
+  const past = bookings.filter((b) => tookPlace(b, now)).map((b) => b.startsAt);
+  const upcoming = args.bookings
+    .filter(({ data: b }) => (b.status === "confirmed" || b.status === "requested") && b.startsAt > now)
+    .sort((a, b) => a.data.startsAt.toMillis() - b.data.startsAt.toMillis() || a.id.localeCompare(b.id))
+    .slice(0, UPCOMING_KEPT)
+    .map(({ id, data }) => ({ bookingId: id, start: data.startsAt, status: data.status === "requested" ? ("requested" as const) : ("confirmed" as const) }));
+  const account = clientAccount(args.payments, owedTargets(args.packs, bookings));
+  return {
+    sessionsCompleted: bookings.filter((b) => b.status === "completed").length,
+    noShows: bookings.filter((b) => b.status === "no_show").length,
+    lateCancellations: bookings.filter(isLateCancellation).length,
+    revenueMinor: account.revenueMinor,
+    openMinor: account.openMinor,
+    packBalance: args.packs.filter((p) => p.status === "active").reduce((sum, p) => sum + p.remaining, 0),
+    lastSessionAt: past.reduce<DateTime | null>((latest, start) => (latest === null || start > latest ? start : latest), null),
+    upcoming,
+    asOf: args.asOf,
+  };
+}
+
+/** The stats as coach screens show them, at `now`. */
+export interface StatsAt {
+  sessionsCompleted: number;
+  noShows: number;
+  lateCancellations: number;
+  revenueMinor: number;
+  openMinor: number;
+  packBalance: number;
+  lastSessionAt: DateTime | null;
+  nextSession: UpcomingSession | null;
+  asOf: DateTime | null;
+}
+
+/**
+ * Rolls the read model forward to `now` without a write: a confirmed session
+ * that has started since becomes the last session, and the next one is the
+ * first that has not started. Computed Mon 09:00 with sessions Tue 18:00 and
+ * Thu 18:00 (confirmed), read Wed 12:00 → last Tue 18:00, next Thu 18:00.
+ * A request whose time passed unconfirmed is neither. No stats yet → zeros.
+ */
+export function statsAt(stats: ClientStats | null, now: DateTime): StatsAt {
+  if (!stats) {
+    return { sessionsCompleted: 0, noShows: 0, lateCancellations: 0, revenueMinor: 0, openMinor: 0, packBalance: 0, lastSessionAt: null, nextSession: null, asOf: null };
+  }
+  const started = stats.upcoming.filter((s) => s.status === "confirmed" && s.start <= now).map((s) => s.start);
+  const lastSessionAt = [stats.lastSessionAt, ...started].reduce<DateTime | null>((latest, start) => (start && (!latest || start > latest) ? start : latest), null);
+  const { upcoming: _upcoming, lastSessionAt: _last, ...counts } = stats;
+  return { ...counts, lastSessionAt, nextSession: stats.upcoming.find((s) => s.start > now) ?? null };
+}
+
+/** Folds case and accents: "Jürgen" and "jurgen" match. */
+const fold = (text: string) => text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+
+/** True when the query (trimmed, case- and accent-insensitive) is part of the client's name, email or phone; an empty query matches all. */
+export function matchesQuery(client: Pick<ClientRecord, "name" | "email" | "phone">, query: string): boolean {
+  const wanted = fold(query.trim());
+  return wanted === "" || [client.name, client.email, client.phone].some((field) => fold(field).includes(wanted));
+}
+
+/** One line of a client's history: a session, a money movement or a change of units. */
+export type TimelineItem =
+  | { type: "booking"; id: string; at: DateTime; booking: Booking }
+  | { type: "payment"; id: string; at: DateTime; record: PaymentRecord }
+  | { type: "ledger"; id: string; at: DateTime; packId: string; packName: string; entry: LedgerEntry };
+
+const TYPE_ORDER: Record<TimelineItem["type"], number> = { booking: 0, payment: 1, ledger: 2 };
+
+/**
+ * The client's single history, newest first: sessions at their start (so
+ * upcoming ones lead), payments and ledger entries when they happened. Equal
+ * instants keep a fixed order (session, payment, ledger, then id).
+ */
+export function clientTimeline(args: {
+  bookings: WithId<Booking>[];
+  payments: WithId<PaymentRecord>[];
+  ledger: { packId: string; packName: string; entries: WithId<LedgerEntry>[] }[];
+}): TimelineItem[] {
+  const items: TimelineItem[] = [
+    ...args.bookings.map(({ id, data }) => ({ type: "booking" as const, id, at: data.startsAt, booking: data })),
+    ...args.payments.map(({ id, data }) => ({ type: "payment" as const, id, at: data.at, record: data })),
+    ...args.ledger.flatMap(({ packId, packName, entries }) => entries.map(({ id, data }) => ({ type: "ledger" as const, id: `${packId}/${id}`, at: data.at, packId, packName, entry: data }))),
+  ];
+  return items.sort((a, b) => b.at.toMillis() - a.at.toMillis() || TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.id.localeCompare(b.id));
+}

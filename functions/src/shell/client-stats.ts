@@ -1,0 +1,75 @@
+import { DocumentSnapshot, Timestamp } from "firebase-admin/firestore";
+import { DateTime } from "luxon";
+import { computeClientStats, isPseudonym } from "../domain/clients.js";
+import { db } from "./firebase.js";
+import { paymentsCol } from "./payments.js";
+import { bookingsCol, clientRecordRef, erasuresCol, packsCol } from "./refs.js";
+
+/** What a refresh did: wrote the stats, or left them (a newer computation is there, or the client was erased). */
+export type RefreshOutcome = "written" | "stale" | "erased" | "pseudonym";
+
+const instant = (time: Timestamp) => DateTime.fromMillis(time.toMillis(), { zone: "utc" });
+
+/**
+ * Recomputes coaches/{c}/clients/{uid}.stats from all of the client's
+ * bookings, payments and packs. The three queries run in one read-only
+ * transaction, i.e. at one consistent read time and without locks (so a
+ * booking of the same client never waits for this). A second, small
+ * transaction writes the stats unless the record holds stats computed from
+ * a later read (triggers may finish out of order), creating the record with
+ * only `stats` when it does not exist yet (mergeFields: name, email and
+ * notes of an existing record are never touched). After an erasure, stats
+ * read before it, or that find nothing (the kept records now carry a
+ * pseudonym), never bring the record back.
+ */
+export async function refreshClientStats(coachId: string, clientUid: string, now: DateTime): Promise<RefreshOutcome> {
+  if (isPseudonym(clientUid)) return "pseudonym";
+  const read = await db().runTransaction(
+    async (tx) => {
+      // One after another: the first read starts the read-only transaction that the others join.
+      const bookings = await tx.get(bookingsCol(coachId).where("clientUid", "==", clientUid));
+      const payments = await tx.get(paymentsCol(coachId).where("clientUid", "==", clientUid));
+      const packs = await tx.get(packsCol(coachId).where("clientUid", "==", clientUid));
+      return { bookings, payments, packs, readTime: bookings.readTime };
+    },
+    { readOnly: true },
+  );
+  const found = read.bookings.size + read.payments.size + read.packs.size;
+  const stats = computeClientStats({
+    bookings: read.bookings.docs.map((doc) => ({ id: doc.id, data: doc.data() })),
+    payments: read.payments.docs.map((doc) => doc.data()),
+    packs: read.packs.docs.map((doc) => doc.data()),
+    now,
+    asOf: instant(read.readTime),
+  });
+
+  const ref = clientRecordRef(coachId, clientUid);
+  return db().runTransaction(async (tx): Promise<RefreshOutcome> => {
+    const [record, erasure] = await Promise.all([tx.get(ref), tx.get(erasuresCol(coachId).doc(clientUid))]);
+    const erasedAt = erasure.exists ? erasure.updateTime : undefined;
+    if (erasedAt && (erasedAt.toMillis() >= read.readTime.toMillis() || (!record.exists && found === 0))) return "erased";
+    const current = record.data()?.stats;
+    if (current && current.asOf > stats.asOf) return "stale";
+    tx.set(ref, { stats }, { mergeFields: ["stats"] });
+    return "written";
+  });
+}
+
+/** The client uids a change touches: the document's before and after (usually one). */
+export function clientUidsOf(change: { before: DocumentSnapshot; after: DocumentSnapshot } | undefined): string[] {
+  if (!change) return [];
+  const uids = [change.before.get("clientUid"), change.after.get("clientUid")].filter((uid): uid is string => typeof uid === "string" && uid !== "");
+  return [...new Set(uids)];
+}
+
+/** Refreshes the stats of every client a change touches. */
+export async function refreshForChange(coachId: string, change: { before: DocumentSnapshot; after: DocumentSnapshot } | undefined): Promise<void> {
+  const now = DateTime.utc();
+  for (const clientUid of clientUidsOf(change)) await refreshClientStats(coachId, clientUid, now);
+}
+
+/** True when a pack write changes what the stats read from it: owner, status, units left or payment. */
+export function packChangesStats(change: { before: DocumentSnapshot; after: DocumentSnapshot }): boolean {
+  const facts = (snapshot: DocumentSnapshot) => JSON.stringify(["clientUid", "status", "remaining", "payment"].map((field) => snapshot.get(field) ?? null));
+  return facts(change.before) !== facts(change.after);
+}
