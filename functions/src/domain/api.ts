@@ -298,6 +298,8 @@ export type ClientSummary = z.infer<typeof ClientSummary>;
 /** listClients (coach): every client, optionally those whose name, email or phone contains `query`. */
 export const ListClientsInput = z.object({ coachId: DocId, query: z.string().trim().max(100).default("") });
 export type ListClientsInput = z.infer<typeof ListClientsInput>;
+/** What a caller sends to listClients (`query` may be left out). */
+export type ListClientsRequest = z.input<typeof ListClientsInput>;
 
 /** listClients result, sorted by name; money in `currency`. */
 export const ListClientsResult = z.object({ currency: z.string(), clients: z.array(ClientSummary) });
@@ -375,6 +377,8 @@ export type SendMessageResult = z.infer<typeof SendMessageResult>;
 /** submitReview (client): a rating of one of their completed sessions, words, and consent to publish. */
 export const SubmitReviewInput = BookingRefInput.extend({ rating: z.number().int().min(1).max(5), text: z.string().trim().max(2000).default(""), consent: z.boolean() });
 export type SubmitReviewInput = z.infer<typeof SubmitReviewInput>;
+/** What a caller sends to submitReview (`text` may be left out). */
+export type SubmitReviewRequest = z.input<typeof SubmitReviewInput>;
 
 /** publishReview (coach): put a consented review on the public page (true) or take it off (false). */
 export const PublishReviewInput = BookingRefInput.extend({ published: z.boolean() });
@@ -422,3 +426,5 @@ export type DeleteClientResult = z.infer<typeof DeleteClientResult>;
 /** saveProfile (coach): name, bio, discipline, photo, locations and language; the public page data follows. */
 export const SaveProfileInput = z.object({ coachId: DocId, profile: Profile });
 export type SaveProfileInput = z.infer<typeof SaveProfileInput>;
+/** What a caller sends to saveProfile (bio and photoUrl may be left out). */
+export type SaveProfileRequest = z.input<typeof SaveProfileInput>;
