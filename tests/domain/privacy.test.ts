@@ -30,7 +30,7 @@ const erase = (over: Partial<Parameters<typeof decideErasure>[0]> = {}) =>
     bookings: [{ id: "b1", data: booking(utc("2026-10-01T16:00:00Z"), "p1", { status: "completed" }) }],
     packs: [usedUp],
     payments: [{ id: "manual-1", data: record(utc("2026-03-02T10:00:00Z")) }],
-    ledger: [entry("pack-p1-purchased", { delta: 10, reason: "PACK_PURCHASED", sentence: "+10  bought" }, { uid: "coach-uid", now: utc("2026-03-01T10:00:00Z") })],
+    ledger: [entry("pack-p1-purchased", { delta: 10, reason: "PACK_PURCHASED", sentence: "+10  bought" }, { uid: "coach-uid", now: utc("2026-03-01T10:00:00Z") }).data],
     pseudonym: PSEUDONYM,
     timeZone: ZONE,
     now: NOW,
