@@ -1,0 +1,48 @@
+// Helpers of the coach app's function tests: a second coach, waiting for the
+// stats trigger, and the parsed client record.
+import { getAuth } from "firebase-admin/auth";
+import { DateTime } from "luxon";
+import type { ClientStats } from "../../functions/src/domain/clients.js";
+import { adminApp } from "../../functions/src/shell/firebase.js";
+import { clientRecordRef, coachRef } from "../../functions/src/shell/refs.js";
+import { demoCoach } from "../../scripts/demo.js";
+import { DEMO, idTokenFor, seedPackBooking } from "./emulators.js";
+import "./coach-api.js";
+
+/** Another coach (Otto, slug "otto") with his own coach document; returns his ID token. */
+export async function otherCoach(): Promise<string> {
+  await getAuth(adminApp()).createUser({ uid: "uid-otto", email: "otto@example.com", password: "otto-demo-1" });
+  await coachRef("coach-otto").set({ ...demoCoach, ownerUid: "uid-otto", slug: "otto", name: "Otto Berg" });
+  return idTokenFor("otto@example.com", "otto-demo-1");
+}
+
+/** Polls `read` until `done` holds (a trigger runs after the call that caused it returns); fails after ~20 s. */
+export async function waitFor<T, S extends T>(read: () => Promise<T>, done: (value: T) => value is S, what: string): Promise<S>;
+export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T>;
+export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
+  let last: T | undefined;
+  for (let i = 0; i < 100; i += 1) {
+    last = await read();
+    if (done(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+}
+
+/** The demo coach's record of a client (parsed), or undefined. */
+export const clientRecord = async (clientUid: string) => (await clientRecordRef(DEMO.coachId, clientUid).get()).data();
+
+/** Waits until the client's stats satisfy `done`. */
+export function statsWhere(clientUid: string, done: (stats: ClientStats) => boolean): Promise<ClientStats> {
+  return waitFor(async () => (await clientRecord(clientUid))?.stats ?? null, (stats): stats is ClientStats => stats !== null && done(stats), `stats of ${clientUid}`);
+}
+
+/** A whole hour `hours` from now (negative: in the past). */
+export const inHours = (hours: number) => DateTime.utc().plus({ hours }).startOf("hour");
+
+/** A confirmed session of Lena's demo pack that started `hoursAgo` hours ago, ready to be completed; returns its start. */
+export async function pastSession(bookingId: string, hoursAgo: number, clientUid: string = DEMO.client.uid, packId: string = DEMO.packId): Promise<DateTime> {
+  const start = inHours(-hoursAgo);
+  await seedPackBooking({ bookingId, clientUid, packId, start });
+  return start;
+}
