@@ -86,6 +86,14 @@ describe("coach app queries", () => {
     await assertFails(messages("anonymous"));
   });
 
+  it("the coach lists every thread (the inbox); a client may not list them", async () => {
+    const threads = (role: Role) => as(role).collection("coaches/emma-c/threads").get();
+    const inbox = await assertSucceeds(threads("coach"));
+    expect(inbox.docs.map((d) => d.id)).toEqual(["lena"]);
+    await assertFails(threads("client"));
+    await assertFails(threads("otherCoach"));
+  });
+
   it("a client lists only their own reviews (the query must say so)", async () => {
     const mine = await assertSucceeds(as("client").collection("coaches/emma-c/reviews").where("clientUid", "==", "lena").get());
     expect(mine.docs.map((d) => d.id)).toEqual(["b1"]);
