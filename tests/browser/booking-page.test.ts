@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { axeViolations } from "../support/axe.js";
 import { DEMO, freshDemo } from "../support/emulators.js";
 
 const SITE = "http://127.0.0.1:5000";
@@ -27,6 +28,7 @@ it("a client opens the coach page, signs in, books a free slot and sees 9 units 
   const firstSlot = page.locator("button[data-start]").first();
   await firstSlot.waitFor();
   await page.screenshot({ path: `${SHOTS}/coach-page.png`, fullPage: false });
+  expect.soft(await axeViolations(page), "axe on the coach page with slots").toEqual([]);
   const firstDay = await page.locator(".day h3").first().textContent();
   await page.getByRole("button", { name: "The week after" }).click();
   expect(await page.locator(".day h3").first().textContent()).not.toBe(firstDay);
@@ -39,6 +41,7 @@ it("a client opens the coach page, signs in, books a free slot and sees 9 units 
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.locator('[data-step="confirm"]').waitFor({ state: "visible", timeout: 15_000 });
   expect(await page.locator("[data-balance]").textContent()).toBe("You have 10 sessions left. After this booking: 9 left.");
+  expect.soft(await axeViolations(page), "axe on the confirm step").toEqual([]);
 
   await page.getByRole("button", { name: "Book with 1 pack unit" }).click();
   const done = page.locator('[data-step="done"]');
