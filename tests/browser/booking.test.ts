@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { bookingsCol, clientsCol, packsCol } from "../../functions/src/shell/refs.js";
+import { axeViolations } from "../support/axe.js";
 import { SITE, launchBrowser, phonePage, shot, signInByLink, signInWithPassword } from "../support/browser.js";
 import { DEMO, call, clientWithPack, freshDemo } from "../support/emulators.js";
 import { checkoutSession, deliver, stripeEvent } from "../support/stripe.js";
@@ -26,6 +27,7 @@ it("a client picks a slot, signs in by email link, books with a pack unit and se
   const firstSlot = page.locator("button[data-start]").first();
   await firstSlot.waitFor();
   await shot(page, "coach-page");
+  expect(await axeViolations(page)).toEqual([]);
   const firstDay = await page.locator(".day h3").first().textContent();
   await page.getByRole("button", { name: "The week after" }).click();
   expect(await page.locator(".day h3").first().textContent()).not.toBe(firstDay);
@@ -43,6 +45,7 @@ it("a client picks a slot, signs in by email link, books with a pack unit and se
   await form.getByLabel("Phone (optional)").fill("+49 170 1234567");
   await form.getByLabel("Note for the coach (optional)").fill("First lesson after my injury");
   await shot(page, "booking-form");
+  expect(await axeViolations(page)).toEqual([]);
 
   // A double submit (double tap) still makes one booking.
   await form.evaluate((element: HTMLFormElement) => {
@@ -59,6 +62,7 @@ it("a client picks a slot, signs in by email link, books with a pack unit and se
   expect(await done.textContent()).toContain("Cancel up to 24 hours before the start");
   expect(await done.getByRole("link", { name: "Your bookings" }).getAttribute("href")).toBe("/portal");
   await shot(page, "booked");
+  expect(await axeViolations(page)).toEqual([]);
 
   const bookings = await bookingsOf(DEMO.client.uid);
   expect(bookings.map((b) => [b.startsAt.toMillis(), b.note])).toEqual([[Date.parse(start!), "First lesson after my injury"]]);
@@ -149,6 +153,7 @@ it("a slot taken while the client was choosing: a clear message and fresh slots"
   expect(await page.locator(`button[data-start="${start}"]`).count()).toBe(0);
   expect(await confirm.isVisible()).toBe(false);
   await shot(page, "slot-taken");
+  expect(await axeViolations(page)).toEqual([]);
   expect(await bookingsOf(DEMO.client.uid)).toEqual([]);
 });
 
@@ -184,6 +189,7 @@ it("a new client without units is offered the coach's pack, bought online", asyn
   expect(await confirm.getByLabel(/On site/).isChecked()).toBe(true);
   expect(await confirm.locator("[data-balance]").textContent()).toBe("You have no session left in a pack for this booking.");
   await shot(page, "no-units");
+  expect(await axeViolations(page)).toEqual([]);
   await confirm.getByLabel("Name").fill("Nina Neu");
   await confirm.getByRole("button", { name: "Buy 10-session pack online (€580.00)" }).click();
   await page.waitForURL(/fake_checkout=cs_fake_/, { timeout: 20_000 });
@@ -205,6 +211,7 @@ it("the client switches the page to German: texts, dates and money follow", asyn
   await page.locator("button[data-start]").first().click();
   expect(await page.locator("sign-in-form:visible button[value=link]").textContent()).toBe("Anmeldelink per E-Mail senden");
   await shot(page, "coach-page-de");
+  expect(await axeViolations(page)).toEqual([]);
   await page.getByRole("link", { name: "English" }).click();
   await page.waitForURL(`${SITE}/${DEMO.slug}`);
   expect(await page.locator("#slots-title").textContent()).toBe("Book a session");

@@ -113,7 +113,7 @@ class ClientPortal extends HTMLElement {
     };
     if (booking.canCancel) button(t.cancel, () => this.previewCancel(coach, booking, panel));
     if (booking.canReschedule) button(t.reschedule, () => this.pickNewTime(coach, booking, panel));
-    if (booking.status === "confirmed") button(t.addToCalendar, () => this.calendar(coach, booking));
+    if (booking.status === "confirmed" && booking.canCancel) button(t.addToCalendar, () => this.calendar(coach, booking));
     if (!booking.canCancel) {
       const again = Object.assign(el("a", t.bookAgain, "button"), { href: `${coachPath(this.language, coach)}?offering=${encodeURIComponent(booking.offeringId)}` });
       actions.append(again);
@@ -221,7 +221,9 @@ class ClientPortal extends HTMLElement {
     for (const entry of pack.ledger) {
       const line = el("li");
       const sign = entry.delta > 0 ? `+${entry.delta}` : String(entry.delta);
-      line.append(el("span", `${formatDay(entry.at, this.zone, this.locale)} · ${t.ledger[entry.reason] ?? entry.sentence}`), el("span", sign, "delta"));
+      const session = [...coach.upcoming, ...coach.past].find((b) => b.id === entry.bookingId);
+      const about = session ? ` (${formatDay(session.start, this.zone, this.locale)}, ${formatTime(session.start, this.zone, this.locale)})` : "";
+      line.append(el("span", `${formatDay(entry.at, this.zone, this.locale)} · ${t.ledger[entry.reason] ?? entry.sentence}${about}`), el("span", sign, "delta"));
       ledger.append(line);
     }
     details.append(el("summary", t.history), ledger);
