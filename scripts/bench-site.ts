@@ -84,7 +84,11 @@ export async function lighthouseScores(report: Report): Promise<void> {
           const audit = lhr.audits[auditId];
           // Informative, manual and not-applicable audits have a null score.
           if (!audit || audit.score === null || audit.score >= 1) return [];
-          return [audit.displayValue ? `${auditId} (${audit.displayValue})` : auditId];
+          // Console errors say what went wrong: show them.
+          const items = auditId === "errors-in-console" && audit.details && "items" in audit.details ? audit.details.items : [];
+          const messages = items.map((item) => String((item as { description?: unknown }).description ?? "")).filter(Boolean);
+          const label = audit.displayValue ? `${auditId} (${audit.displayValue})` : auditId;
+          return [messages.length ? `${label}: ${messages.join(" | ")}` : label];
         });
         report(`lighthouse ${path} ${id} audits below 1`, failing.join(", ") || "none");
       }

@@ -9,7 +9,7 @@
 // Production needs application default credentials that may read Firestore
 // (e.g. `gcloud auth application-default login` or a CI service account) and
 // PUBLIC_FIREBASE_API_KEY (the web API key); PUBLIC_FUNCTIONS_ORIGIN defaults
-// to the project's europe-west1 functions.
+// to the project's europe-west1 functions, PUBLIC_SITE_ORIGIN to <id>.web.app.
 import { parseArgs } from "node:util";
 import { buildSite, run } from "./lib/local.mjs";
 
@@ -30,6 +30,7 @@ try {
       GCLOUD_PROJECT: project,
       PUBLIC_FIREBASE_PROJECT_ID: project,
       PUBLIC_FUNCTIONS_ORIGIN: env.PUBLIC_FUNCTIONS_ORIGIN ?? `https://europe-west1-${project}.cloudfunctions.net`,
+      PUBLIC_SITE_ORIGIN: env.PUBLIC_SITE_ORIGIN ?? `https://${project}.web.app`,
     };
     await run("npm", ["run", "build", "--workspace", "site"], { env: production });
     await run("firebase", ["deploy", "--only", "hosting", "--project", project], { env: production });

@@ -3,8 +3,10 @@
 // for accounts that have one (the demo accounts).
 import { initializeApp } from "firebase/app";
 import {
+  browserLocalPersistence,
   connectAuthEmulator,
-  getAuth,
+  indexedDBLocalPersistence,
+  initializeAuth,
   isSignInWithEmailLink,
   sendSignInLinkToEmail,
   signInWithEmailAndPassword,
@@ -27,7 +29,9 @@ function clientAuth(): Auth {
     projectId: import.meta.env.PUBLIC_FIREBASE_PROJECT_ID,
     authDomain: `${import.meta.env.PUBLIC_FIREBASE_PROJECT_ID}.firebaseapp.com`,
   });
-  auth = getAuth(app);
+  // No popup/redirect resolver: sign-in is by link or password only, so the
+  // SDK loads no iframe from the auth domain (and the bundle stays smaller).
+  auth = initializeAuth(app, { persistence: [indexedDBLocalPersistence, browserLocalPersistence] });
   const emulator = import.meta.env.PUBLIC_AUTH_EMULATOR_ORIGIN;
   if (emulator) connectAuthEmulator(auth, emulator, { disableWarnings: true });
   return auth;
