@@ -86,7 +86,7 @@ export async function lighthouseScores(report: Report): Promise<void> {
           if (!audit || audit.score === null || audit.score >= 1) return [];
           // Console errors say what went wrong: show them.
           const items = auditId === "errors-in-console" && audit.details && "items" in audit.details ? audit.details.items : [];
-          const messages = items.map((item) => String((item as { description?: unknown }).description ?? "")).filter(Boolean);
+          const messages = (items as { description?: unknown }[]).map((item) => String(item.description ?? "")).filter(Boolean);
           const label = audit.displayValue ? `${auditId} (${audit.displayValue})` : auditId;
           return [messages.length ? `${label}: ${messages.join(" | ")}` : label];
         });

@@ -31,6 +31,7 @@ export function localSiteEnv(env = process.env) {
     PUBLIC_FUNCTIONS_ORIGIN: URLS.functions,
     PUBLIC_SITE_ORIGIN: URLS.site,
     PUBLIC_AUTH_EMULATOR_ORIGIN: URLS.auth,
+    PUBLIC_FIRESTORE_EMULATOR_HOST: URLS.firestore,
   };
 }
 

@@ -1,7 +1,7 @@
 // Sign-in, loaded only when a client books or opens the portal (keeps the
 // coach page light): an email link (no password to remember), or a password
 // for accounts that have one (the demo accounts).
-import { initializeApp } from "firebase/app";
+import { firebaseApp } from "./app.js";
 import {
   browserLocalPersistence,
   connectAuthEmulator,
@@ -24,14 +24,9 @@ let auth: Auth | undefined;
 /** The Auth instance, pointed at the emulator when the build says so. */
 function clientAuth(): Auth {
   if (auth) return auth;
-  const app = initializeApp({
-    apiKey: import.meta.env.PUBLIC_FIREBASE_API_KEY,
-    projectId: import.meta.env.PUBLIC_FIREBASE_PROJECT_ID,
-    authDomain: `${import.meta.env.PUBLIC_FIREBASE_PROJECT_ID}.firebaseapp.com`,
-  });
   // No popup/redirect resolver: sign-in is by link or password only, so the
   // SDK loads no iframe from the auth domain (and the bundle stays smaller).
-  auth = initializeAuth(app, { persistence: [indexedDBLocalPersistence, browserLocalPersistence] });
+  auth = initializeAuth(firebaseApp(), { persistence: [indexedDBLocalPersistence, browserLocalPersistence] });
   const emulator = import.meta.env.PUBLIC_AUTH_EMULATOR_ORIGIN;
   if (emulator) connectAuthEmulator(auth, emulator, { disableWarnings: true });
   return auth;
