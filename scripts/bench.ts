@@ -3,13 +3,11 @@
 // contention behaviour carry over.
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { call, clientWithPack, demoSlots, freshDemo } from "../tests/support/emulators.js";
 import { DateTime } from "luxon";
 import { db } from "../functions/src/shell/firebase.js";
 import { loadFreeSlots } from "../functions/src/shell/slots.js";
+import { lighthouseScores, pageWeight } from "./bench-site.js";
 import { DEMO } from "./demo.js";
 
 const rows: [string, string][] = [];
@@ -37,26 +35,6 @@ function coldImport(): void {
     ),
   );
   report("functions cold import (median of 5)", ms(median(samples)));
-}
-
-/** HTML and the JavaScript a coach page loads before any interaction, gzipped. */
-function pageWeight(): void {
-  const dist = join("site", "dist");
-  const html = readFileSync(join(dist, `${DEMO.slug}.html`));
-  const seen = new Set<string>();
-  const visit = (path: string) => {
-    if (seen.has(path)) return;
-    seen.add(path);
-    const code = readFileSync(join(dist, path), "utf8");
-    // Static imports only: dynamic import() chunks (Firebase Auth) load on interaction.
-    for (const match of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
-      visit(join(path, "..", match[1]!));
-    }
-  };
-  for (const match of html.toString().matchAll(/<script[^>]+src="\/([^"]+)"/g)) visit(match[1]!);
-  const jsGzip = [...seen].reduce((sum, path) => sum + gzipSync(readFileSync(join(dist, path))).length, 0);
-  report("coach page HTML (gzip)", `${(gzipSync(html).length / 1024).toFixed(1)} KB`);
-  report("coach page JS before interaction (gzip)", `${(jsGzip / 1024).toFixed(1)} KB in ${seen.size} file(s)`);
 }
 
 /** Documents one listSlots call reads, from the snapshots its code path actually fetched. */
@@ -92,8 +70,12 @@ async function contention(clients: number, sameSlot: boolean): Promise<void> {
 }
 
 coldImport();
-pageWeight();
+pageWeight(report);
 await freshDemo();
+// One call first: the page's listSlots would otherwise meet a cold emulator
+// worker, which loads the whole functions bundle (not what a visitor waits for).
+await demoSlots();
+await lighthouseScores(report);
 await slotReads("empty calendar");
 await slotsLatency();
 await contention(20, true);

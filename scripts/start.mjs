@@ -32,14 +32,20 @@ async function onReady() {
     await run("tsx", ["scripts/seed-demo.ts"], { env: { ...process.env, GCLOUD_PROJECT: PROJECT_ID } });
     await buildSite();
     const pages = readdirSync(join(ROOT, "site", "dist"))
-      .filter((file) => file.endsWith(".html") && !["index.html", "404.html"].includes(file))
-      .map((file) => `  Booking page:  ${URLS.site}/${file.replace(/\.html$/, "")}`);
+      .filter((file) => file.endsWith(".html") && !["index.html", "404.html", "portal.html"].includes(file))
+      .map((file) => {
+        const slug = file.replace(/\.html$/, "");
+        const other = ["de", "en"].find((lang) => existsSync(join(ROOT, "site", "dist", lang, file)));
+        return `  Booking page:  ${URLS.site}/${slug}${other ? ` (also ${URLS.site}/${other}/${slug})` : ""}`;
+      });
     console.log(`
 SoloCoach is running on the emulators (project ${PROJECT_ID}).
 ${pages.join("\n")}
+  Client portal: ${URLS.site}/portal
   All coaches:   ${URLS.site}/
   Functions:     ${URLS.functions}
   Auth:          ${URLS.auth}
+Sign-in links "emailed" to clients appear in this output and at ${URLS.auth}/emulator/v1/projects/${PROJECT_ID}/oobCodes
 Press Ctrl-C to stop; data is kept in .emulator-data for the next start.
 `);
   } catch (error) {

@@ -9,6 +9,7 @@ export { createCheckout } from "./callables/create-checkout.js";
 export { extendPack } from "./callables/extend-pack.js";
 export { getBalance } from "./callables/get-balance.js";
 export { getClientAccount } from "./callables/get-client-account.js";
+export { getClientPortal } from "./callables/get-client-portal.js";
 export { listSlots } from "./callables/list-slots.js";
 export { markNoShow } from "./callables/mark-no-show.js";
 export { previewCancellation } from "./callables/preview-cancellation.js";

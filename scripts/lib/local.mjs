@@ -29,7 +29,9 @@ export function localSiteEnv(env = process.env) {
     PUBLIC_FIREBASE_PROJECT_ID: PROJECT_ID,
     PUBLIC_FIREBASE_API_KEY: "demo-api-key",
     PUBLIC_FUNCTIONS_ORIGIN: URLS.functions,
+    PUBLIC_SITE_ORIGIN: URLS.site,
     PUBLIC_AUTH_EMULATOR_ORIGIN: URLS.auth,
+    PUBLIC_FIRESTORE_EMULATOR_HOST: URLS.firestore,
   };
 }
 

@@ -36,6 +36,7 @@ export function booking(start: DateTime, packId: string | null, overrides: Parti
     createdAt: start.minus({ days: 7 }),
     resolution: null,
     checkout: null,
+    note: "",
     ...overrides,
   };
 }

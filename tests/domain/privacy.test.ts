@@ -27,7 +27,7 @@ const record = (at: DateTime): PaymentRecord => ({
 });
 const erase = (over: Partial<Parameters<typeof decideErasure>[0]> = {}) =>
   decideErasure({
-    bookings: [{ id: "b1", data: booking(utc("2026-10-01T16:00:00Z"), "p1", { status: "completed" }) }],
+    bookings: [{ id: "b1", data: booking(utc("2026-10-01T16:00:00Z"), "p1", { status: "completed", note: "bad knee, please go easy" }) }],
     packs: [usedUp],
     payments: [{ id: "manual-1", data: record(utc("2026-03-02T10:00:00Z")) }],
     ledger: [entry("pack-p1-purchased", { delta: 10, reason: "PACK_PURCHASED", sentence: "+10  bought" }, { uid: "coach-uid", now: utc("2026-03-01T10:00:00Z") }).data],
@@ -57,6 +57,7 @@ describe("erasing a client", () => {
     const plan = erase();
     if (!plan.ok) throw new Error(plan.error.code);
     expect([...plan.value.bookings, ...plan.value.packs, ...plan.value.payments].map((r) => r.data.clientUid)).toEqual([PSEUDONYM, PSEUDONYM, PSEUDONYM]);
+    expect(plan.value.bookings[0]?.data.note).toBe("");
     expect(plan.value.kept.map((k) => [k.records, k.count])).toEqual([
       ["bookings", 1],
       ["packs", 1],

@@ -138,6 +138,7 @@ export async function seedPackBooking(args: { bookingId: string; clientUid: stri
     createdAt: now,
     resolution: null,
     checkout: null,
+    note: "",
   };
   const change = post(args.packId, pack, [bookingDebitEntry({ bookingId: args.bookingId, start: args.start, timeZone: demoCoach.timeZone, actor: { uid: args.clientUid, now } })]);
   if (!change.ok) throw new Error(change.error.code);

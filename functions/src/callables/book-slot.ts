@@ -7,6 +7,7 @@ import { markBusy } from "../shell/busy.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { writePackChange } from "../shell/commit.js";
 import { CLAIM_TRANSACTION, db } from "../shell/firebase.js";
+import { saveContact } from "../shell/contact.js";
 import { notifyCoach } from "../shell/outbox.js";
 import { activePacks } from "../shell/packs.js";
 import { bookingsCol, claimRef, coachRef, offeringsCol, packsCol } from "../shell/refs.js";
@@ -31,7 +32,7 @@ function toResult(bookingId: string, booking: Booking, pack: BookSlotResult["pac
  * its ledger entry. The client's requestId is the booking id: a call retried
  * after a lost response returns the same booking.
  */
-export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, now }) => {
+export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, email, now }) => {
   const start = DateTime.fromISO(input.start, { zone: "utc" });
   const bookingRef = bookingsCol(input.coachId).doc(input.requestId);
   const candidates = await activePacks(input.coachId, uid);
@@ -62,6 +63,7 @@ export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, now }
       start,
       now,
       payWith: input.payWith,
+      note: input.note,
       packs: await candidates.read(tx),
       takenCells: claims.filter((claim) => claim.exists).map((claim) => claim.id),
     });
@@ -72,6 +74,7 @@ export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, now }
     for (const cell of booking.cells) tx.create(claimRef(input.coachId, cell), { bookingId: bookingRef.id });
     markBusy(tx, input.coachId, coach.timeZone, bookingRef.id, booking);
     if (packChange) writePackChange(tx, input.coachId, packChange);
+    saveContact(tx, input.coachId, uid, email, input.contact);
     const about = { bookingId: bookingRef.id, clientUid: uid, offeringId: input.offeringId, start: input.start };
     notifyCoach(tx, input.coachId, coach, `booking-${bookingRef.id}-new`, booking.status === "requested" ? "booking_requested" : "booking_new", about, now);
     if (packChange?.pack.remaining === 1) {

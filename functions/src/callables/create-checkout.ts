@@ -13,7 +13,7 @@ import { paymentGateway } from "../shell/gateway.js";
 export const createCheckout = onSignedInCall(
   CreateCheckoutInput,
   async (input, { uid, email, now }) => {
-    const order = await prepareCheckout(input, uid, now);
+    const order = await prepareCheckout(input, uid, email, now);
     if (!order.ok) return order;
     const { target, coach, lines, existing } = order.value;
     if (existing) return ok<CreateCheckoutResult>({ checkoutUrl: existing.url, sessionId: existing.sessionId, target });

@@ -1,15 +1,15 @@
 import { ClientAccountResult, GetClientAccountInput } from "../domain/api.js";
-import { owedTargets } from "../domain/clients.js";
 import { clientAccount } from "../domain/payments.js";
+import { owedSummaries } from "../domain/portal.js";
 import { fail, ok } from "../domain/result.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { paymentsCol } from "../shell/payments.js";
 import { bookingsCol, coachRef, packsCol } from "../shell/refs.js";
+import { paymentView } from "../shell/views.js";
 
 /**
  * A client's revenue and open amount (coach only), computed from the payment
- * records and the targets still owed: packs (not pending), and singly paid
- * bookings that are held to be paid (not cancelled, or cancelled late).
+ * records and the targets still owed (see owedSummaries).
  */
 export const getClientAccount = onSignedInCall(GetClientAccountInput, async (input, { uid }) => {
   const coach = (await coachRef(input.coachId).get()).data();
@@ -20,13 +20,13 @@ export const getClientAccount = onSignedInCall(GetClientAccountInput, async (inp
     packsCol(input.coachId).where("clientUid", "==", input.clientUid).get(),
     bookingsCol(input.coachId).where("clientUid", "==", input.clientUid).get(),
   ]);
-  const owed = owedTargets(packs.docs.map((d) => d.data()), bookings.docs.map((d) => d.data()));
-  const movements = records.docs.map((d) => ({ id: d.id, ...d.data() })).sort((a, b) => b.at.toMillis() - a.at.toMillis());
+  const owed = owedSummaries(packs.docs.map((d) => d.data()), bookings.docs.map((d) => d.data()));
+  const movements = [...records.docs].sort((a, b) => b.data().at.toMillis() - a.data().at.toMillis());
   const result: ClientAccountResult = {
     clientUid: input.clientUid,
     currency: coach.currency,
-    ...clientAccount(movements, owed),
-    movements: movements.map((m) => ({ id: m.id, target: m.target, kind: m.kind, method: m.method, wallet: m.wallet, amountMinor: m.amountMinor, at: m.at.toISO() ?? "" })),
+    ...clientAccount(movements.map((d) => d.data()), owed),
+    movements: movements.map((d) => paymentView(d.id, d.data())),
   };
   return ok(result);
 });

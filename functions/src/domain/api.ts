@@ -30,6 +30,21 @@ export type SlotView = z.infer<typeof SlotView>;
 export const ListSlotsResult = z.object({ timeZone: z.string(), slots: z.array(SlotView) });
 export type ListSlotsResult = z.infer<typeof ListSlotsResult>;
 
+/** How the coach can reach the client: kept on the client's record with the coach. */
+export const Contact = z.object({
+  name: z.string().trim().min(1).max(100),
+  phone: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[+0-9 ()/.-]*$/, "digits, spaces and + ( ) / . - only")
+    .default(""),
+});
+export type Contact = z.infer<typeof Contact>;
+
+/** The client's note to the coach, kept with the booking. */
+const BookingNote = z.string().trim().max(500).default("");
+
 /** bookSlot: book a slot with a pack unit or to pay on site; requestId makes retries safe. */
 export const BookSlotInput = z.object({
   requestId: z.uuid(),
@@ -37,6 +52,8 @@ export const BookSlotInput = z.object({
   offeringId: DocId,
   start: IsoInstant,
   payWith: z.enum(["pack", "on_site"]),
+  contact: Contact.optional(),
+  note: BookingNote,
 });
 export type BookSlotInput = z.infer<typeof BookSlotInput>;
 
@@ -227,6 +244,8 @@ export const CreateCheckoutInput = z.object({
     z.object({ type: z.literal("booking"), offeringId: DocId, start: IsoInstant }),
     z.object({ type: z.literal("pack"), templateId: DocId }),
   ]),
+  contact: Contact.optional(),
+  note: BookingNote,
 });
 export type CreateCheckoutInput = z.infer<typeof CreateCheckoutInput>;
 
@@ -269,6 +288,54 @@ export type CalendarFeedResult = z.infer<typeof CalendarFeedResult>;
 /** setNotificationSettings (coach): quiet hours, reminder lead times, open-payment delay, daily agenda. */
 export const SetNotificationSettingsInput = z.object({ coachId: DocId, settings: NotificationSettings });
 export type SetNotificationSettingsInput = z.infer<typeof SetNotificationSettingsInput>;
+
+/** getClientPortal (client): everything the signed-in client has with every coach. */
+export const GetClientPortalInput = z.object({});
+export type GetClientPortalInput = z.infer<typeof GetClientPortalInput>;
+
+/** One of the client's bookings as the portal shows it. */
+export const PortalBooking = z.object({
+  id: z.string(),
+  offeringId: z.string(),
+  title: z.string(),
+  location: z.string(),
+  start: IsoInstant,
+  end: IsoInstant,
+  status: z.string(),
+  /** "pack": paid with a unit (packId null while requested); "single": priced on its own. */
+  paidWith: z.enum(["pack", "single"]),
+  payment: z.object({ amountDueMinor: z.number().int(), paidMinor: z.number().int(), refundedMinor: z.number().int(), state: z.string() }).nullable(),
+  resolution: z.object({ kind: z.string(), by: z.string(), outcome: z.string(), delta: z.number().int() }).nullable(),
+  note: z.string(),
+  /** The client may still cancel (the preview says what it does). */
+  canCancel: z.boolean(),
+  /** The client may still move it (before the cancellation window). */
+  canReschedule: z.boolean(),
+});
+export type PortalBooking = z.infer<typeof PortalBooking>;
+
+/** The client's account with one coach. */
+export const PortalCoach = z.object({
+  coachId: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  locale: z.string(),
+  windowHours: z.number().int(),
+  upcoming: z.array(PortalBooking),
+  past: z.array(PortalBooking),
+  remaining: z.number().int(),
+  packs: z.array(PackView.extend({ ledger: z.array(LedgerView) })),
+  payments: z.array(z.object({ id: z.string(), target: PaymentTarget, kind: z.string(), method: z.string(), wallet: z.string().nullable(), amountMinor: z.number().int(), at: IsoInstant })),
+  paidMinor: z.number().int(),
+  openMinor: z.number().int(),
+});
+export type PortalCoach = z.infer<typeof PortalCoach>;
+
+/** getClientPortal result: one entry per coach the client has booked or bought from. */
+export const ClientPortalResult = z.object({ coaches: z.array(PortalCoach) });
+export type ClientPortalResult = z.infer<typeof ClientPortalResult>;
 
 // ——— Coach app (issue 8): sessions, clients, messages, reviews, privacy, profile ———
 
@@ -325,6 +392,8 @@ export const TimelineEntryView = z.discriminatedUnion("type", [
     payment: z.object({ method: z.enum(["pack", "single"]), packId: z.string().nullable(), state: z.string().nullable(), amountDueMinor: z.number().int().nullable(), paidMinor: z.number().int().nullable() }),
     /** What a cancellation, no-show or waiver did, as the ledger says it; null otherwise. */
     sentence: z.string().nullable(),
+    /** What the client wrote when booking. */
+    note: z.string(),
   }),
   z.object({
     type: z.literal("payment"),

@@ -57,6 +57,8 @@ export const Booking = z.object({
   resolution: BookingResolution.nullable().default(null),
   /** The online checkout holding this booking while the client pays. */
   checkout: z.object({ sessionId: z.string(), url: z.string() }).nullable().default(null),
+  /** What the client wrote to the coach when booking ("first lesson, bring rackets?"). */
+  note: z.string().default(""),
 });
 export type Booking = z.infer<typeof Booking>;
 
@@ -76,6 +78,8 @@ export interface BookingContext {
   takenCells: string[];
   /** "pack" spends a unit; "on_site" leaves the price (plus fees) open to pay at the session. */
   payWith?: "pack" | "on_site";
+  /** The client's note to the coach. */
+  note?: string;
 }
 
 /** Everything the shell writes for one booking: the booking and, once confirmed, the unit spent. */
@@ -161,6 +165,7 @@ function newBooking(ctx: Omit<BookingContext, "packs" | "bookingId">, status: Bo
     createdAt: ctx.now,
     resolution: null,
     checkout: null,
+    note: ctx.note ?? "",
   };
 }
 

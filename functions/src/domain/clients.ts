@@ -2,7 +2,8 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Booking } from "./booking.js";
 import type { LedgerEntry, Pack, WithId } from "./packs.js";
-import { PaymentRecord, PaymentSummary, clientAccount } from "./payments.js";
+import { PaymentRecord, clientAccount } from "./payments.js";
+import { owedSummaries } from "./portal.js";
 import { Instant } from "./time.js";
 
 /** How many upcoming sessions the read model keeps; enough to roll "next session" forward between writes. */
@@ -64,20 +65,6 @@ export const PSEUDONYM_PREFIX = "erased-";
 export const isPseudonym = (clientUid: string) => clientUid.startsWith(PSEUDONYM_PREFIX);
 
 /**
- * The payment targets a client still owes on: packs (not pending online),
- * and singly paid sessions that are held to be paid (not an unpaid checkout,
- * not cancelled — unless cancelled late and the charge kept).
- */
-export function owedTargets(packs: Pack[], bookings: Booking[]): PaymentSummary[] {
-  return [
-    ...packs.filter((p) => p.status !== "pending").map((p) => p.payment),
-    ...bookings
-      .filter((b) => b.status !== "held" && (b.status !== "cancelled" || b.resolution?.outcome === "charge_kept"))
-      .flatMap((b) => (b.payment.method === "single" ? [b.payment] : [])),
-  ];
-}
-
-/**
  * A late cancellation is a client's cancellation the policy charged (counted
  * as used, charge kept), also when the coach waived it afterwards: a waiver
  * forgives the charge, not the habit.
@@ -105,7 +92,7 @@ export function computeClientStats(args: { bookings: WithId<Booking>[]; payments
     .sort((a, b) => a.data.startsAt.toMillis() - b.data.startsAt.toMillis() || a.id.localeCompare(b.id))
     .slice(0, UPCOMING_KEPT)
     .map(({ id, data }) => ({ bookingId: id, start: data.startsAt, status: data.status === "requested" ? ("requested" as const) : ("confirmed" as const) }));
-  const account = clientAccount(args.payments, owedTargets(args.packs, bookings));
+  const account = clientAccount(args.payments, owedSummaries(args.packs, bookings));
   return {
     sessionsCompleted: bookings.filter((b) => b.status === "completed").length,
     noShows: bookings.filter((b) => b.status === "no_show").length,

@@ -1,10 +1,11 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Booking } from "./booking.js";
-import { PSEUDONYM_PREFIX, owedTargets } from "./clients.js";
+import { PSEUDONYM_PREFIX } from "./clients.js";
 import { DomainError } from "./errors.js";
 import type { LedgerEntry, Pack, WithId } from "./packs.js";
 import { PaymentRecord, clientAccount } from "./payments.js";
+import { owedSummaries } from "./portal.js";
 import { Result, fail, ok } from "./result.js";
 
 /**
@@ -45,7 +46,7 @@ export type Erasure = z.infer<typeof Erasure>;
 /** Why each kind of record outlives the erasure; shown to the coach in the report. */
 const WHY: Record<KeptRecords, string> = {
   bookings:
-    "Sessions given and cancelled are the basis of the charges and of the pack ledger (accounting records, §147 AO, §257 HGB). Kept without name or contact, under the pseudonym.",
+    "Sessions given and cancelled are the basis of the charges and of the pack ledger (accounting records, §147 AO, §257 HGB). Kept under the pseudonym, without name, contact or the client's booking note.",
   packs: "Packs sold are sales with their amounts and payment state (§147 AO, §257 HGB). Kept under the pseudonym.",
   ledger:
     "Every change of units is an append-only accounting entry and is never edited; the entries carry no contact data (a transfer's line names the clients involved).",
@@ -88,7 +89,7 @@ export function decideErasure(args: {
   const upcomingBookings = args.bookings.filter(({ data: b }) => (b.status === "held" || b.status === "requested" || b.status === "confirmed") && b.startsAt > now).length;
   const { openMinor } = clientAccount(
     args.payments.map((p) => p.data),
-    owedTargets(args.packs.map((p) => p.data), args.bookings.map((b) => b.data)),
+    owedSummaries(args.packs.map((p) => p.data), args.bookings.map((b) => b.data)),
   );
   const remainingUnits = args.packs.filter(({ data: p }) => p.status === "active" && p.expiresAt > now).reduce((sum, p) => sum + p.data.remaining, 0);
   if (upcomingBookings > 0 || openMinor > 0 || remainingUnits > 0) return fail({ code: "CLIENT_HAS_OPEN_BUSINESS", upcomingBookings, openMinor, remainingUnits });
@@ -103,7 +104,8 @@ export function decideErasure(args: {
   ];
   const latest = dates.reduce<DateTime | null>((max, at) => (!max || at > max ? at : max), null);
   return ok({
-    bookings: args.bookings.map(({ id, data }) => ({ id, data: { ...data, clientUid: pseudonym } })),
+    // A booking's note is the client's own words: it goes with the personal data.
+    bookings: args.bookings.map(({ id, data }) => ({ id, data: { ...data, clientUid: pseudonym, note: "" } })),
     packs: args.packs.map(({ id, data }) => ({ id, data: { ...data, clientUid: pseudonym } })),
     payments: args.payments.map(({ id, data }) => ({ id, data: { ...data, clientUid: pseudonym } })),
     kept,

@@ -11,6 +11,7 @@ import { Result, fail, ok } from "../domain/result.js";
 import { line } from "../domain/text.js";
 import { CheckoutLine } from "../gateways/payment-gateway.js";
 import { clearBusy, markBusy } from "./busy.js";
+import { saveContact } from "./contact.js";
 import { db } from "./firebase.js";
 import { bookingsCol, claimRef, coachRef, offeringsCol, packTemplatesCol, packsCol } from "./refs.js";
 
@@ -31,7 +32,7 @@ export interface CheckoutOrder {
  * slot ("held"), or a pending pack that is not usable until paid. The
  * requestId names it, so a retried call finds it again.
  */
-export function prepareCheckout(input: CreateCheckoutInput, uid: string, now: DateTime): Promise<Result<CheckoutOrder, DomainError>> {
+export function prepareCheckout(input: CreateCheckoutInput, uid: string, email: string | undefined, now: DateTime): Promise<Result<CheckoutOrder, DomainError>> {
   return db().runTransaction(async (tx): Promise<Result<CheckoutOrder, DomainError>> => {
     const coach = (await tx.get(coachRef(input.coachId))).data();
     if (!coach) return fail({ code: "COACH_NOT_FOUND" });
@@ -49,11 +50,12 @@ export function prepareCheckout(input: CreateCheckoutInput, uid: string, now: Da
 
       const start = DateTime.fromISO(item.start, { zone: "utc" });
       const claims = await tx.getAll(...cellsFor(coach, offering, start).map((cell) => claimRef(input.coachId, cell)));
-      const held = decideHeldBooking({ clientUid: uid, coachId: input.coachId, coach, offeringId: item.offeringId, offering, start, now, takenCells: claims.filter((c) => c.exists).map((c) => c.id) });
+      const held = decideHeldBooking({ clientUid: uid, coachId: input.coachId, coach, offeringId: item.offeringId, offering, start, now, note: input.note, takenCells: claims.filter((c) => c.exists).map((c) => c.id) });
       if (!held.ok) return held;
       tx.create(ref, held.value);
       for (const cell of held.value.cells) tx.create(claimRef(input.coachId, cell), { bookingId: ref.id });
       markBusy(tx, input.coachId, coach.timeZone, ref.id, held.value);
+      saveContact(tx, input.coachId, uid, email, input.contact);
       return ok({ target, coach, lines, existing: null });
     }
 
@@ -65,6 +67,7 @@ export function prepareCheckout(input: CreateCheckoutInput, uid: string, now: Da
     const existing = (await tx.get(ref)).data();
     if (existing) return existing.clientUid === uid && existing.status !== "expired" ? ok({ target, coach, lines, existing: existing.checkout }) : fail({ code: "REQUEST_ID_REUSED" });
     tx.create(ref, pendingPack({ clientUid: uid, templateId: item.templateId, template, currency: coach.currency, timeZone: coach.timeZone, now }));
+    saveContact(tx, input.coachId, uid, email, input.contact);
     return ok({ target, coach, lines, existing: null });
   });
 }

@@ -58,6 +58,7 @@ export function timelineView(item: TimelineItem, coach: Coach, offerings: Map<st
             ? { method: "pack", packId: payment.packId, state: null, amountDueMinor: null, paidMinor: null }
             : { method: "single", packId: null, state: payment.state, amountDueMinor: payment.amountDueMinor, paidMinor: payment.paidMinor },
         sentence: resolution ? (resolution.waiver?.sentence ?? resolution.sentence) : null,
+        note: booking.note,
       };
     }
     case "payment": {

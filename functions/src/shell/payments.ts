@@ -13,6 +13,8 @@ const paymentConverter = zodConverter(PaymentRecord);
 
 /** coaches/{coachId}/payments/{paymentId}: every payment and refund, append-only. */
 export const paymentsCol = (coachId: string) => db().collection("coaches").doc(coachId).collection("payments").withConverter(paymentConverter);
+/** Every coach's payment records (the client portal finds a client's by uid). */
+export const paymentsGroup = () => db().collectionGroup("payments").withConverter(paymentConverter);
 
 /** A payment target as loaded: its summary, who pays, and the pack or booking itself. */
 export interface TargetState {

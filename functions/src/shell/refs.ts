@@ -43,6 +43,8 @@ export const ledgerCol = (coachId: string, packId: string) =>
   coachDoc(coachId).collection("packs").doc(packId).collection("ledger").withConverter(ledgerConverter);
 /** coaches/{coachId}/bookings */
 export const bookingsCol = (coachId: string) => coachDoc(coachId).collection("bookings").withConverter(bookingConverter);
+/** Every coach's bookings (the client portal finds a client's by uid). */
+export const bookingsGroup = () => db().collectionGroup("bookings").withConverter(bookingConverter);
 /** coaches/{coachId}/slotClaims/{cell} */
 export const claimRef = (coachId: string, cell: string) => coachDoc(coachId).collection("slotClaims").doc(cell).withConverter(claimConverter);
 /** coaches/{coachId}/clients */

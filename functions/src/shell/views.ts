@@ -1,5 +1,6 @@
-import { LedgerView, PackView } from "../domain/api.js";
+import { ClientAccountResult, LedgerView, PackView } from "../domain/api.js";
 import { LedgerEntry, Pack } from "../domain/packs.js";
+import { PaymentRecord } from "../domain/payments.js";
 
 /** A pack as the callables return it. */
 export function packView(id: string, pack: Pack): PackView {
@@ -18,4 +19,9 @@ export function packView(id: string, pack: Pack): PackView {
 /** A ledger entry as the callables return it. */
 export function ledgerView(id: string, entry: LedgerEntry): LedgerView {
   return { id, delta: entry.delta, reason: entry.reason, sentence: entry.sentence, bookingId: entry.bookingId, at: entry.at.toISO() ?? "" };
+}
+
+/** A payment or refund record as the callables return it. */
+export function paymentView(id: string, record: PaymentRecord): ClientAccountResult["movements"][number] {
+  return { id, target: record.target, kind: record.kind, method: record.method, wallet: record.wallet, amountMinor: record.amountMinor, at: record.at.toISO() ?? "" };
 }

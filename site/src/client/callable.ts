@@ -7,7 +7,7 @@ import type * as api from "../../../functions/src/domain/api.js";
 /** Every callable with its input (before defaults) and result. */
 export interface Api {
   listSlots: { input: z.input<typeof api.ListSlotsInput>; result: api.ListSlotsResult };
-  bookSlot: { input: api.BookSlotInput; result: api.BookSlotResult };
+  bookSlot: { input: z.input<typeof api.BookSlotInput>; result: api.BookSlotResult };
   getBalance: { input: api.GetBalanceInput; result: api.GetBalanceResult };
   previewCancellation: { input: api.BookingRefInput; result: api.ResolutionResult };
   cancelBooking: { input: api.CancelBookingInput; result: api.ResolutionResult };
@@ -27,8 +27,9 @@ export interface Api {
   saveOffering: { input: z.input<typeof api.SaveOfferingInput>; result: api.SavedResult };
   recordPayment: { input: z.input<typeof api.RecordMoneyInput>; result: api.PaymentStateResult };
   recordRefund: { input: z.input<typeof api.RecordMoneyInput>; result: api.PaymentStateResult };
-  createCheckout: { input: api.CreateCheckoutInput; result: api.CreateCheckoutResult };
+  createCheckout: { input: z.input<typeof api.CreateCheckoutInput>; result: api.CreateCheckoutResult };
   getClientAccount: { input: api.GetClientAccountInput; result: api.ClientAccountResult };
+  getClientPortal: { input: api.GetClientPortalInput; result: api.ClientPortalResult };
   registerDevice: { input: api.DeviceInput; result: api.SavedResult };
   unregisterDevice: { input: api.DeviceInput; result: api.SavedResult };
   bookingCalendar: { input: api.BookingRefInput; result: api.CalendarFileResult };

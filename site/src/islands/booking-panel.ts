@@ -1,35 +1,37 @@
 // <booking-panel>: lists live free slots and books one, paid with a pack
-// unit, on site, or online through Stripe Checkout.
-// Reads its coach and offering from data-* attributes; the Firebase Auth SDK
-// is imported only once the client picks a slot.
+// unit, on site, or online through Stripe Checkout. Reads its coach and
+// language from data-* attributes; sign-in is the <sign-in-form> inside it,
+// which loads Firebase Auth only once the client picks a slot.
 import type { User } from "firebase/auth";
 import { CallableError, callFunction } from "../client/callable.js";
 import { FUNCTIONS_ORIGIN } from "../client/config.js";
-import { messageFor } from "../client/messages.js";
+import { isLinkReturn } from "../client/link.js";
+import { asLang, intlLocale, messageFor, strings, type Lang } from "../i18n/index.js";
 import { formatDay, formatTime } from "../lib/format.js";
+import { attr, child, el } from "./dom.js";
+import { SignInForm } from "./sign-in-form.js";
 
 const DAYS_SHOWN = 14;
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+/** The slot a client chose before leaving to open an emailed sign-in link. */
+const PENDING_KEY = "solocoach.pendingBooking";
+/** Name and phone of the last booking from this browser, to fill the form in again. */
+const CONTACT_KEY = "solocoach.contact";
 
-/** Reads a required data-* attribute. */
-function attr(element: HTMLElement, name: string): string {
-  const value = element.dataset[name];
-  if (!value) throw new Error(`<booking-panel> needs data-${name}`);
-  return value;
+interface Pending {
+  coachId: string;
+  offeringId: string;
+  start: string;
+  requestId: string;
 }
 
-/** Finds a required child element of a type. */
-function child<T extends Element>(root: ParentNode, selector: string, type: new () => T): T {
-  const found = root.querySelector(selector);
-  if (!(found instanceof type)) throw new Error(`<booking-panel> is missing ${selector}`);
-  return found;
-}
+type PayWith = "pack" | "on_site" | "online";
 
 class BookingPanel extends HTMLElement {
   private coachId = "";
   private coachZone = "";
-  private clientZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  private locale = navigator.language || "en";
+  private language: Lang = "en";
+  private readonly clientZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   private selected: string | undefined;
   private requestId: string | undefined;
   private user: User | undefined;
@@ -38,20 +40,29 @@ class BookingPanel extends HTMLElement {
   /** 0: the next 7 days; 1: the 7 after. */
   private week = 0;
 
+  private get t() {
+    return strings(this.language);
+  }
+  private get locale() {
+    return intlLocale(this.language);
+  }
+
   connectedCallback(): void {
     this.coachId = attr(this, "coachId");
     this.coachZone = attr(this, "coachZone");
-    const note = child(this, "[data-zone-note]", HTMLElement);
-    note.textContent =
-      this.clientZone === this.coachZone
-        ? `Times in ${this.coachZone}.`
-        : `Times in your zone (${this.clientZone}); the coach is in ${this.coachZone}.`;
+    this.language = asLang(this.dataset.lang);
+    child(this, "[data-zone-note]", HTMLElement).textContent =
+      this.clientZone === this.coachZone ? this.t.zoneSame(this.coachZone) : this.t.zoneDiffers(this.clientZone, this.coachZone);
     child(this, "[data-slots]", HTMLElement).addEventListener("click", (event) => this.onSlotClick(event));
-    child(this, '[data-step="sign-in"]', HTMLFormElement).addEventListener("submit", (event) => void this.onSignIn(event));
-    child(this, '[data-action="book"]', HTMLButtonElement).addEventListener("click", () => void this.onBook());
-    child(this, '[data-action="calendar"]', HTMLButtonElement).addEventListener("click", () => void this.onCalendar());
-    child(this, "fieldset.pay", HTMLFieldSetElement).addEventListener("change", () => this.labelBookButton());
+    const confirm = child(this, '[data-step="confirm"]', HTMLFormElement);
+    confirm.addEventListener("submit", (event) => {
+      event.preventDefault();
+      void this.onBook();
+    });
+    child(confirm, "fieldset.pay", HTMLFieldSetElement).addEventListener("change", () => this.labelBookButton());
     child(this, '[data-action="back"]', HTMLButtonElement).addEventListener("click", () => this.show(undefined));
+    child(this, '[data-action="calendar"]', HTMLButtonElement).addEventListener("click", () => void this.onCalendar());
+    this.querySelector<HTMLButtonElement>('[data-action="buy-pack"]')?.addEventListener("click", (event) => void this.onBuyPack(event));
     child(this, "fieldset.offerings", HTMLFieldSetElement).addEventListener("change", () => {
       this.show(undefined);
       void this.loadSlots();
@@ -62,8 +73,26 @@ class BookingPanel extends HTMLElement {
         this.renderWeek();
       });
     }
+    this.addEventListener("before-link", () => this.savePending());
+    this.addEventListener("signed-in", (event) => {
+      this.user = (event as CustomEvent<User>).detail;
+      if (this.selected) void this.showConfirm();
+    });
+    this.addEventListener("signed-out", () => {
+      this.user = undefined;
+      if (this.selected) this.show("sign-in");
+    });
+
+    this.preselectOffering(new URLSearchParams(location.search).get("offering"));
+    if (isLinkReturn()) this.restorePending();
     this.showCheckoutReturn();
     void this.loadSlots();
+  }
+
+  /** "Book again" links carry ?offering=: start on that session type. */
+  private preselectOffering(offeringId: string | null): void {
+    const input = offeringId ? this.querySelector<HTMLInputElement>(`input[name="offering"][value="${CSS.escape(offeringId)}"]`) : null;
+    if (input) input.checked = true;
   }
 
   /** Fetches the free slots of the next two weeks, then shows the current week. */
@@ -71,12 +100,7 @@ class BookingPanel extends HTMLElement {
     const container = child(this, "[data-slots]", HTMLElement);
     container.setAttribute("aria-busy", "true");
     try {
-      const { slots } = await callFunction(FUNCTIONS_ORIGIN, "listSlots", {
-        coachId: this.coachId,
-        offeringId: this.offering().id,
-        from: new Date().toISOString(),
-        days: DAYS_SHOWN,
-      });
+      const { slots } = await callFunction(FUNCTIONS_ORIGIN, "listSlots", { coachId: this.coachId, offeringId: this.offering().id, from: new Date().toISOString(), days: DAYS_SHOWN });
       this.slots = slots.map((slot) => slot.start);
       this.renderWeek();
     } catch (error) {
@@ -97,60 +121,72 @@ class BookingPanel extends HTMLElement {
       byDay.set(day, [...(byDay.get(day) ?? []), start]);
     }
     container.replaceChildren(...[...byDay].map(([day, times]) => this.renderDay(day, times)));
-    if (starts.length === 0) container.textContent = this.week === 0 ? "No free slots this week." : "No free slots in the week after.";
+    if (starts.length === 0) container.textContent = this.week === 0 ? this.t.noSlotsWeek : this.t.noSlotsWeekAfter;
     child(this, '[data-action="this-week"]', HTMLButtonElement).setAttribute("aria-pressed", String(this.week === 0));
     child(this, '[data-action="next-week"]', HTMLButtonElement).setAttribute("aria-pressed", String(this.week === 1));
   }
 
   private renderDay(day: string, starts: string[]): HTMLElement {
-    const section = document.createElement("div");
-    section.className = "day";
-    const heading = document.createElement("h3");
-    heading.textContent = day;
-    const list = document.createElement("ul");
-    list.className = "times";
+    const list = el("ul", undefined, "times");
     for (const start of starts) {
-      const item = document.createElement("li");
-      const button = document.createElement("button");
+      const button = el("button", formatTime(start, this.clientZone, this.locale));
       button.type = "button";
       button.dataset.start = start;
-      button.setAttribute("aria-pressed", "false");
-      button.textContent = formatTime(start, this.clientZone, this.locale);
+      button.setAttribute("aria-pressed", String(start === this.selected));
       button.setAttribute("aria-label", `${day} ${button.textContent}`);
+      const item = el("li");
       item.append(button);
       list.append(item);
     }
-    section.append(heading, list);
+    const section = el("div", undefined, "day");
+    section.append(el("h3", day), list);
     return section;
   }
 
   private onSlotClick(event: Event): void {
     const button = event.target instanceof HTMLElement ? event.target.closest("button[data-start]") : null;
     if (!(button instanceof HTMLButtonElement) || !button.dataset.start) return;
-    for (const other of this.querySelectorAll("button[data-start]")) other.setAttribute("aria-pressed", "false");
-    button.setAttribute("aria-pressed", "true");
-    this.selected = button.dataset.start;
-    this.requestId = crypto.randomUUID();
-    for (const line of this.querySelectorAll("[data-selected]")) line.textContent = this.describe(this.selected);
-    void this.continueAsUser();
+    this.select(button.dataset.start, crypto.randomUUID());
+    this.show("sign-in");
+    // Shows the form, or (signed in already) announces the user, which opens the confirm step.
+    void child(this, "sign-in-form", SignInForm).start();
   }
 
-  /** Goes to the confirm step if the client is signed in (also from an earlier visit), else to sign-in. */
-  private async continueAsUser(): Promise<void> {
-    if (!this.user) {
-      const { currentUser } = await import("../client/auth.js");
-      this.user = (await currentUser()) ?? undefined;
-    }
-    if (this.user) await this.showConfirm();
-    else this.show("sign-in");
+  private select(start: string, requestId: string): void {
+    this.selected = start;
+    this.requestId = requestId;
+    for (const other of this.querySelectorAll("button[data-start]")) other.setAttribute("aria-pressed", String(other.getAttribute("data-start") === start));
+    for (const line of this.querySelectorAll("[data-selected]")) line.textContent = this.describe(start);
   }
 
-  /** "Mon 23 Nov, 12:30 (08:00 in Europe/Berlin) · Private lesson · Court 3". */
-  private describe(start: string): string {
+  private savePending(): void {
+    if (!this.selected || !this.requestId) return;
+    const pending: Pending = { coachId: this.coachId, offeringId: this.offering().id, start: this.selected, requestId: this.requestId };
+    localStorage.setItem(PENDING_KEY, JSON.stringify(pending));
+  }
+
+  /** Back from an emailed link: the slot chosen before (the sign-in form signs in, then we confirm). */
+  private restorePending(): void {
+    const raw: unknown = JSON.parse(localStorage.getItem(PENDING_KEY) ?? "null");
+    localStorage.removeItem(PENDING_KEY);
+    if (typeof raw !== "object" || raw === null) return;
+    const pending = raw as Partial<Pending>;
+    if (pending.coachId !== this.coachId || typeof pending.start !== "string" || typeof pending.requestId !== "string") return;
+    this.preselectOffering(pending.offeringId ?? null);
+    this.select(pending.start, pending.requestId);
+    this.show("sign-in");
+  }
+
+  /** "Mon 23 Nov, 12:30 (08:00 in Europe/Berlin)". */
+  private when(start: string): string {
     const local = `${formatDay(start, this.clientZone, this.locale)}, ${formatTime(start, this.clientZone, this.locale)}`;
-    const coach = this.clientZone === this.coachZone ? "" : ` (${formatTime(start, this.coachZone, this.locale)} in ${this.coachZone})`;
+    return this.clientZone === this.coachZone ? local : `${local} (${this.t.inCoachZone(formatTime(start, this.coachZone, this.locale), this.coachZone)})`;
+  }
+
+  /** "Mon 23 Nov, 12:30 · Private lesson · Court 3". */
+  private describe(start: string): string {
     const { title, location } = this.offering();
-    return `${local}${coach} · ${title} · ${location}`;
+    return `${this.when(start)} · ${title} · ${location}`;
   }
 
   /** The chosen session type, from its radio button. */
@@ -160,57 +196,55 @@ class BookingPanel extends HTMLElement {
     return { id: input.value, title, location, price, packEligible: pack === "true" };
   }
 
-  private async onSignIn(event: Event): Promise<void> {
-    event.preventDefault();
-    const form = child(this, '[data-step="sign-in"]', HTMLFormElement);
-    const data = new FormData(form);
-    const button = child(form, "button", HTMLButtonElement);
-    button.disabled = true;
+  /** The booking form: the balance before and after, the ways to pay, name and phone filled in again. */
+  private async showConfirm(): Promise<void> {
+    if (!this.user) return;
+    const form = child(this, '[data-step="confirm"]', HTMLFormElement);
     try {
-      const { signIn } = await import("../client/auth.js");
-      this.user = await signIn(String(data.get("email")), String(data.get("password")));
-      await this.showConfirm();
+      const balance = await callFunction(FUNCTIONS_ORIGIN, "getBalance", { coachId: this.coachId }, await this.user.getIdToken());
+      const offering = this.offering();
+      const packUsable = balance.remaining > 0 && offering.packEligible;
+      child(this, "[data-balance]", HTMLElement).textContent = packUsable ? this.t.balance(balance.remaining) : offering.packEligible ? this.t.noUnits : "";
+      const buyPack = this.querySelector<HTMLElement>("[data-buy-pack]");
+      if (buyPack) buyPack.hidden = packUsable || !offering.packEligible;
+      child(form, '[data-pay-label="on_site"]', HTMLElement).textContent = this.t.payOnSite(offering.price);
+      child(form, '[data-pay-label="online"]', HTMLElement).textContent = this.t.payOnline(offering.price);
+      const packChoice = child(form, 'input[name="pay"][value="pack"]', HTMLInputElement);
+      packChoice.disabled = !packUsable;
+      child(form, `input[name="pay"][value="${packUsable ? "pack" : "on_site"}"]`, HTMLInputElement).checked = true;
+      child(form, "[data-who]", HTMLElement).textContent = this.t.signedInAs(this.user.email ?? "");
+      const saved: unknown = JSON.parse(localStorage.getItem(CONTACT_KEY) ?? "null");
+      const contact = typeof saved === "object" && saved !== null ? (saved as { name?: unknown; phone?: unknown }) : {};
+      const name = child(form, "#name", HTMLInputElement);
+      const phone = child(form, "#phone", HTMLInputElement);
+      if (!name.value) name.value = typeof contact.name === "string" ? contact.name : (this.user.displayName ?? "");
+      if (!phone.value && typeof contact.phone === "string") phone.value = contact.phone;
+      this.labelBookButton();
+      this.show("confirm");
     } catch (error) {
-      this.showError(error instanceof CallableError ? error : new CallableError("unauthenticated", "SIGN_IN_FAILED", {}, ""));
-    } finally {
-      button.disabled = false;
+      this.showError(error);
     }
   }
 
-  /** Shows the balance before and after this booking and the ways to pay, then the confirm step. */
-  private async showConfirm(): Promise<void> {
-    if (!this.user) return;
-    const balance = await callFunction(FUNCTIONS_ORIGIN, "getBalance", { coachId: this.coachId }, await this.user.getIdToken());
-    const offering = this.offering();
-    const packUsable = balance.remaining > 0 && offering.packEligible;
-    child(this, "[data-balance]", HTMLElement).textContent = packUsable
-      ? `You have ${balance.remaining} session${balance.remaining === 1 ? "" : "s"} left. After this booking: ${balance.remaining - 1} left.`
-      : messageFor("PACK_BALANCE_INSUFFICIENT");
-    for (const price of this.querySelectorAll("[data-price]")) price.textContent = offering.price;
-    const packChoice = child(this, 'input[name="pay"][value="pack"]', HTMLInputElement);
-    packChoice.disabled = !packUsable;
-    child(this, `input[name="pay"][value="${packUsable ? "pack" : "on_site"}"]`, HTMLInputElement).checked = true;
-    this.labelBookButton();
-    this.show("confirm");
-  }
-
   /** The chosen way to pay. */
-  private payWith(): "pack" | "on_site" | "online" {
+  private payWith(): PayWith {
     const value = child(this, 'input[name="pay"]:checked', HTMLInputElement).value;
     return value === "on_site" || value === "online" ? value : "pack";
   }
 
   private labelBookButton(): void {
-    const labels = { pack: "Book with 1 pack unit", on_site: "Book, pay on site", online: "Continue to payment" };
+    const labels: Record<PayWith, string> = { pack: this.t.bookPack, on_site: this.t.bookOnSite, online: this.t.bookOnline };
     child(this, '[data-action="book"]', HTMLButtonElement).textContent = labels[this.payWith()];
   }
 
   /** Back from Stripe Checkout: say how it went (the webhook has the final word). */
   private showCheckoutReturn(): void {
-    const state = new URLSearchParams(location.search).get("checkout");
+    const params = new URLSearchParams(location.search);
+    const state = params.get("checkout");
     if (!state) return;
     const line = child(this, "[data-checkout-status]", HTMLElement);
-    line.textContent = state === "success" ? "Thank you! Your payment is being confirmed; your booking appears in your bookings in a moment." : "Payment cancelled: nothing was charged and the time is released.";
+    line.textContent = state !== "success" ? this.t.checkoutCancelled : params.has("pack") ? this.t.packCheckoutSuccess : this.t.checkoutSuccess;
+    if (state === "success") line.append(" ", Object.assign(el("a", this.t.yourBookings), { href: child(this, "a.button", HTMLAnchorElement).href }));
     line.hidden = false;
   }
 
@@ -219,7 +253,7 @@ class BookingPanel extends HTMLElement {
     if (!this.user || !this.bookedId) return;
     try {
       const file = await callFunction(FUNCTIONS_ORIGIN, "bookingCalendar", { coachId: this.coachId, bookingId: this.bookedId }, await this.user.getIdToken());
-      const link = document.createElement("a");
+      const link = el("a");
       link.href = URL.createObjectURL(new Blob([file.ics], { type: "text/calendar" }));
       link.download = file.filename;
       link.click();
@@ -229,60 +263,100 @@ class BookingPanel extends HTMLElement {
     }
   }
 
+  /** No units left: buy the coach's pack online, then come back to book with it. */
+  private async onBuyPack(event: Event): Promise<void> {
+    if (!this.user || !(event.currentTarget instanceof HTMLButtonElement)) return;
+    const templateId = event.currentTarget.dataset.templateId ?? "";
+    event.currentTarget.disabled = true;
+    try {
+      const item = { type: "pack" as const, templateId };
+      const checkout = await callFunction(FUNCTIONS_ORIGIN, "createCheckout", { requestId: crypto.randomUUID(), coachId: this.coachId, item, contact: this.contact() }, await this.user.getIdToken());
+      location.assign(checkout.checkoutUrl);
+    } catch (error) {
+      this.showError(error);
+      event.currentTarget.disabled = false;
+    }
+  }
+
+  private contact(): { name: string; phone: string } {
+    const form = child(this, '[data-step="confirm"]', HTMLFormElement);
+    return { name: child(form, "#name", HTMLInputElement).value.trim(), phone: child(form, "#phone", HTMLInputElement).value.trim() };
+  }
+
   /** Books the selected slot; the same requestId is reused if the click is repeated. */
   private async onBook(): Promise<void> {
     if (!this.user || !this.selected || !this.requestId) return;
     const button = child(this, '[data-action="book"]', HTMLButtonElement);
+    if (button.disabled) return;
     button.disabled = true;
+    const contact = this.contact();
+    const note = child(this, "#note", HTMLTextAreaElement).value.trim();
+    localStorage.setItem(CONTACT_KEY, JSON.stringify(contact));
+    const common = { requestId: this.requestId, coachId: this.coachId, contact, note };
     try {
       const token = await this.user.getIdToken();
       const payWith = this.payWith();
       if (payWith === "online") {
         const item = { type: "booking" as const, offeringId: this.offering().id, start: this.selected };
-        const checkout = await callFunction(FUNCTIONS_ORIGIN, "createCheckout", { requestId: this.requestId, coachId: this.coachId, item }, token);
+        const checkout = await callFunction(FUNCTIONS_ORIGIN, "createCheckout", { ...common, item }, token);
         location.assign(checkout.checkoutUrl);
         return;
       }
-      const booking = await callFunction(FUNCTIONS_ORIGIN, "bookSlot", { requestId: this.requestId, coachId: this.coachId, offeringId: this.offering().id, start: this.selected, payWith }, token);
-      this.bookedId = booking.bookingId;
-      child(this, "[data-summary]", HTMLElement).textContent = this.describe(booking.start);
-      child(this, "[data-remaining]", HTMLElement).textContent = booking.pack
-        ? `${booking.pack.name}: ${booking.pack.remaining} left.`
-        : payWith === "on_site"
-          ? `Pay ${this.offering().price} on site.${booking.status === "requested" ? " Your coach will confirm the booking." : ""}`
-          : "Request sent: your coach will confirm it. Your unit is used once confirmed.";
-      child(this, '[data-action="calendar"]', HTMLButtonElement).hidden = booking.status !== "confirmed";
-      child(this, '[data-step="done"] h3', HTMLElement).textContent = booking.status === "confirmed" ? "Booked!" : "Requested";
-      this.show("done");
+      const booking = await callFunction(FUNCTIONS_ORIGIN, "bookSlot", { ...common, offeringId: this.offering().id, start: this.selected, payWith }, token);
+      this.showDone(booking, payWith);
       // The booking (with its buffer) may block neighbouring slots too: refresh the list.
+      this.selected = undefined;
       void this.loadSlots();
     } catch (error) {
-      this.showError(error);
-      if (error instanceof CallableError && (error.reason === "SLOT_TAKEN" || error.reason === "SLOT_NOT_OFFERED")) {
-        this.show(undefined);
-        await this.loadSlots();
-        this.showError(error);
-      }
+      await this.onBookingError(error);
     } finally {
       button.disabled = false;
     }
   }
 
-  /** Shows one step (or none) and clears the error line. */
+  /** The confirmation: what, when, where, how it is paid; the policy and the links are in the markup. */
+  private showDone(booking: { bookingId: string; status: string; start: string; pack: { name: string; remaining: number } | null }, payWith: PayWith): void {
+    this.bookedId = booking.bookingId;
+    const requested = booking.status === "requested";
+    const offering = this.offering();
+    const done = child(this, '[data-step="done"]', HTMLElement);
+    child(done, "h3", HTMLElement).textContent = requested ? this.t.requested : this.t.booked;
+    child(done, "[data-what]", HTMLElement).textContent = offering.title;
+    child(done, "[data-when]", HTMLElement).textContent = this.when(booking.start);
+    child(done, "[data-where]", HTMLElement).textContent = offering.location;
+    const paid = booking.pack ? this.t.paidWithUnit(booking.pack.name, booking.pack.remaining) : payWith === "on_site" ? this.t.payOnSiteLine(offering.price) : this.t.unitOnConfirm;
+    child(done, "[data-paid]", HTMLElement).textContent = requested ? `${paid}. ${this.t.coachConfirms}` : paid;
+    child(done, '[data-action="calendar"]', HTMLButtonElement).hidden = requested;
+    this.show("done");
+  }
+
+  private async onBookingError(error: unknown): Promise<void> {
+    const reason = error instanceof CallableError ? error.reason : "";
+    if (reason === "SLOT_TAKEN" || reason === "SLOT_NOT_OFFERED") {
+      this.show(undefined);
+      this.selected = undefined;
+      await this.loadSlots();
+      child(this, "[data-slots]", HTMLElement).scrollIntoView({ block: "nearest" });
+    } else if (reason === "PACK_BALANCE_INSUFFICIENT") {
+      await this.showConfirm();
+    }
+    this.showError(error);
+  }
+
+  /** Shows one step (or none) and clears the error line; focus moves to the step. */
   private show(step: "sign-in" | "confirm" | "done" | undefined): void {
     for (const section of this.querySelectorAll<HTMLElement>("[data-step]")) section.hidden = section.dataset.step !== step;
-    child(this, "[data-error]", HTMLElement).hidden = true;
-    // The step sits below the slot list: bring it into view and move keyboard focus there.
+    child(this, ":scope > [data-error]", HTMLElement).hidden = true;
     const shown = step && this.querySelector<HTMLElement>(`[data-step="${step}"]`);
     if (shown) {
       shown.scrollIntoView({ block: "nearest" });
-      (shown.querySelector<HTMLElement>("input, button") ?? shown).focus();
+      shown.focus();
     }
   }
 
   private showError(error: unknown): void {
-    const line = child(this, "[data-error]", HTMLElement);
-    line.textContent = messageFor(error instanceof CallableError ? error.reason : "INTERNAL");
+    const line = child(this, ":scope > [data-error]", HTMLElement);
+    line.textContent = messageFor(this.language, error instanceof CallableError ? error.reason : "FALLBACK");
     line.hidden = false;
   }
 }

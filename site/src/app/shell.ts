@@ -1,0 +1,107 @@
+// <coach-app>: the coach's installable back office. Signs the coach in,
+// finds their coach profile, and shows one view per route:
+//   #/today (default) · #/clients · #/clients/{uid} · #/settings
+import type { User } from "firebase/auth";
+import { CallableError, callFunction, type Api } from "../client/callable.js";
+import { FUNCTIONS_ORIGIN } from "../client/config.js";
+import { asLang, intlLocale, messageFor, type Lang } from "../i18n/index.js";
+import { child } from "../islands/dom.js";
+import { SignInForm } from "../islands/sign-in-form.js";
+import type { AppContext, CoachSummary, View } from "./context.js";
+import { shellText } from "./text.js";
+import { clientView } from "./views/client.js";
+import { clientsView } from "./views/clients.js";
+import { settingsView } from "./views/settings.js";
+import { todayView } from "./views/today.js";
+
+const ROUTES: [RegExp, View, string][] = [
+  [/^#\/clients\/([A-Za-z0-9_-]+)$/, clientView, "clients"],
+  [/^#\/clients$/, clientsView, "clients"],
+  [/^#\/settings$/, settingsView, "settings"],
+  [/^(#\/today)?$/, todayView, "today"],
+];
+
+class CoachApp extends HTMLElement {
+  private language: Lang = "en";
+  private ctx: AppContext | undefined;
+  private stop: (() => void) | undefined;
+
+  connectedCallback(): void {
+    this.language = asLang(this.dataset.lang);
+    this.addEventListener("signed-in", (event) => void this.onSignedIn((event as CustomEvent<User>).detail));
+    this.addEventListener("signed-out", () => {
+      this.ctx = undefined;
+      this.stop?.();
+      child(this, "[data-view]", HTMLElement).replaceChildren();
+      child(this, "nav", HTMLElement).hidden = true;
+    });
+    addEventListener("hashchange", () => void this.route());
+    void child(this, "sign-in-form", SignInForm).start();
+  }
+
+  private async onSignedIn(user: User): Promise<void> {
+    const found = await this.findCoach(user);
+    if (!found) {
+      this.showError(new CallableError("permission-denied", "NOT_A_COACH", {}, ""));
+      return;
+    }
+    const [coachId, coach] = found;
+    this.ctx = {
+      lang: this.language,
+      locale: intlLocale(this.language),
+      user,
+      coachId,
+      coach,
+      call: async <N extends keyof Api>(name: N, input: Api[N]["input"]) => callFunction(FUNCTIONS_ORIGIN, name, input, await user.getIdToken()),
+      navigate: (hash) => {
+        location.hash = hash;
+      },
+      showError: (error) => this.showError(error),
+      say: (text) => {
+        child(this, ":scope > [data-status]", HTMLElement).textContent = text;
+      },
+    };
+    child(this, "[data-signed-out]", HTMLElement).hidden = true;
+    child(this, "nav", HTMLElement).hidden = false;
+    await this.route();
+  }
+
+  /** The coach profile this account owns (the rules let an owner read it). */
+  private async findCoach(user: User): Promise<[string, CoachSummary] | undefined> {
+    const [{ collection, getDocs, limit, query, where }, { clientDb }] = await Promise.all([import("firebase/firestore"), import("../client/firestore.js")]);
+    const snapshot = await getDocs(query(collection(clientDb(), "coaches"), where("ownerUid", "==", user.uid), limit(1)));
+    const doc = snapshot.docs[0];
+    if (!doc) return undefined;
+    const data = doc.data();
+    const text = (key: string) => (typeof data[key] === "string" ? (data[key] as string) : "");
+    return [doc.id, { name: text("name"), slug: text("slug"), timeZone: text("timeZone"), currency: text("currency"), locale: text("locale") }];
+  }
+
+  private async route(): Promise<void> {
+    const ctx = this.ctx;
+    if (!ctx) return;
+    const match = ROUTES.map(([pattern, view, tab]) => [pattern.exec(location.hash), view, tab] as const).find(([found]) => found);
+    if (!match) return ctx.navigate("#/today");
+    const [found, view, tab] = match;
+    for (const link of this.querySelectorAll("nav a")) link.toggleAttribute("aria-current", link.getAttribute("data-tab") === tab);
+    this.stop?.();
+    this.stop = undefined;
+    child(this, ":scope > [data-error]", HTMLElement).hidden = true;
+    const root = child(this, "[data-view]", HTMLElement);
+    root.replaceChildren();
+    try {
+      this.stop = (await view.render(ctx, root, found?.slice(1) ?? [])) ?? undefined;
+    } catch (error) {
+      this.showError(error);
+    }
+  }
+
+  private showError(error: unknown): void {
+    const line = child(this, ":scope > [data-error]", HTMLElement);
+    const reason = error instanceof CallableError ? error.reason : "FALLBACK";
+    line.textContent = reason === "NOT_A_COACH" ? shellText(this.language).notACoach : messageFor(this.language, reason);
+    line.hidden = false;
+  }
+}
+
+customElements.define("coach-app", CoachApp);

@@ -1,0 +1,40 @@
+// The site's languages: every text of pages and islands comes from here.
+import { de } from "./de.js";
+import { en, type Strings } from "./en.js";
+
+export type { Strings };
+export const LANGS = ["en", "de"] as const;
+export type Lang = (typeof LANGS)[number];
+
+const dictionaries: Record<Lang, Strings> = { en, de };
+
+/** Narrows any string (an attribute, a coach's setting) to a site language. */
+export function asLang(value: string | undefined): Lang {
+  return value === "de" ? "de" : "en";
+}
+
+/** The texts of a language. */
+export function strings(lang: Lang): Strings {
+  return dictionaries[lang];
+}
+
+/** The Intl locale of a language: British English for day-month order and a 24-hour clock. */
+export function intlLocale(lang: Lang): string {
+  return lang === "de" ? "de-DE" : "en-GB";
+}
+
+/** User text for a callable's `details.reason`. */
+export function messageFor(lang: Lang, reason: string): string {
+  const errors = strings(lang).errors;
+  return errors[reason] ?? errors.FALLBACK ?? "";
+}
+
+/** The coach page in a language: the coach's own language lives at /{slug}, others at /{lang}/{slug}. */
+export function coachPath(lang: Lang, coach: { slug: string; locale: string }): string {
+  return lang === coach.locale ? `/${coach.slug}` : `/${lang}/${coach.slug}`;
+}
+
+/** The client portal in a language: /portal (English), /de/portal. */
+export function portalPath(lang: Lang): string {
+  return lang === "en" ? "/portal" : `/${lang}/portal`;
+}
