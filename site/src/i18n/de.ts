@@ -23,6 +23,8 @@ export const de: Strings = {
   reviews: "Bewertungen",
   stars: (n) => `${n} von 5 Sternen`,
   coachReply: "Antwort des Coaches",
+  aClient: "Ein Kunde",
+  averageRating: (average, count) => `${average} von 5 · ${plural(count, "Bewertung", "Bewertungen")}`,
   cancellation: "Stornierung",
   policy: (hours, lateCancel) =>
     `Bis ${hours} Stunden vor Beginn stornieren und die Einheit wird gutgeschrieben (eine im Voraus bezahlte Einzelstunde wird erstattet).` +

@@ -22,6 +22,8 @@ export const en = {
   reviews: "Reviews",
   stars: (n: number) => `${n} out of 5 stars`,
   coachReply: "Reply from the coach",
+  aClient: "A client",
+  averageRating: (average: string, count: number) => `${average} out of 5 · ${plural(count, "review", "reviews")}`,
   cancellation: "Cancellation",
   policy: (hours: number, lateCancel: "count_as_used" | "credit") =>
     `Cancel up to ${hours} hours before the start and your pack unit is credited back (a single session paid in advance is refunded).` +
