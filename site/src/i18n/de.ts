@@ -129,12 +129,12 @@ export const de: Strings = {
   paymentKind: (kind, method) => `${kind === "refund" ? "Erstattung" : "Zahlung"} · ${method}`,
   packPaid: "Paket",
   unitLine: "1 Einheit aus dem Paket",
-  preview: (outcome) =>
+  preview: (outcome, windowHours) =>
     ({
       credited: "Wenn du jetzt stornierst, wird deine Einheit gutgeschrieben.",
       refundable: "Wenn du jetzt stornierst, wird deine Zahlung erstattet.",
-      counted_as_used: "Es ist weniger als die Stornofrist bis zum Beginn: Eine Stornierung jetzt zählt die Einheit als genutzt.",
-      charge_kept: "Es ist weniger als die Stornofrist bis zum Beginn: Bei einer Stornierung jetzt bleibt der Betrag fällig.",
+      counted_as_used: `Die Stunde beginnt in weniger als ${windowHours} Stunden: Eine Stornierung jetzt zählt die Einheit als genutzt.`,
+      charge_kept: `Die Stunde beginnt in weniger als ${windowHours} Stunden: Bei einer Stornierung jetzt bleibt der Betrag fällig.`,
       released: "Deine Anfrage wird zurückgezogen; es wird nichts berechnet.",
     })[outcome] ?? "",
   freeUntil: (when) => `Kostenlos stornierbar bis ${when}.`,

@@ -130,12 +130,12 @@ export const en = {
   paymentKind: (kind: string, method: string) => `${kind === "refund" ? "Refund" : "Payment"} · ${method}`,
   packPaid: "pack",
   unitLine: "1 pack unit",
-  preview: (outcome: string) =>
+  preview: (outcome: string, windowHours: number) =>
     ({
       credited: "Cancel now and your unit is credited back.",
       refundable: "Cancel now and your payment is refunded.",
-      counted_as_used: "It is less than the cancellation window before the start: cancelling now counts the unit as used.",
-      charge_kept: "It is less than the cancellation window before the start: cancelling now keeps the charge.",
+      counted_as_used: `The session starts in less than ${windowHours} hours: cancelling now counts the unit as used.`,
+      charge_kept: `The session starts in less than ${windowHours} hours: cancelling now keeps the charge.`,
       released: "Your request is withdrawn; nothing is charged.",
     })[outcome] ?? "",
   freeUntil: (when: string) => `Free cancellation until ${when}.`,

@@ -139,7 +139,7 @@ class ClientPortal extends HTMLElement {
   private async previewCancel(coach: PortalCoach, booking: PortalBooking, panel: HTMLElement): Promise<void> {
     const ref = { coachId: coach.coachId, bookingId: booking.id };
     const preview = await callFunction(FUNCTIONS_ORIGIN, "previewCancellation", ref, await this.token());
-    const lines = [this.t.preview(preview.outcome)];
+    const lines = [this.t.preview(preview.outcome, coach.windowHours)];
     if (preview.freeCancellationUntil) lines.push(this.t.freeUntil(this.when(coach, preview.freeCancellationUntil)));
     const text = el("p", lines.join(" "));
     text.dataset.preview = preview.outcome;
