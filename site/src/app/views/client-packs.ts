@@ -88,7 +88,6 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
       panel.replaceChildren();
       formOpen = false;
       answer.textContent = line;
-      ctx.say(line);
       redraw();
       hooks.changed(line);
     };
@@ -287,20 +286,25 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
         actions.push([
           t.transfer,
           (panel, trigger) => {
+            // Live updates wait while the clients load, so this card (and its panel) stays.
+            formOpen = true;
             trigger.disabled = true;
+            const settle = () => {
+              trigger.disabled = false;
+              formOpen = false;
+            };
             hooks
               .clients()
               .then((all) => {
-                trigger.disabled = false;
+                settle();
                 const others = all.filter((c) => c.uid !== clientUid);
-                if (others.length === 0) {
-                  panel.replaceChildren(el("p", t.noOtherClients, "muted"));
-                  return;
-                }
-                open(panel, trigger, (close, finish) => transferForm(pack, others, close, finish));
+                if (others.length > 0) return open(panel, trigger, (close, finish) => transferForm(pack, others, close, finish));
+                panel.replaceChildren(el("p", t.noOtherClients, "muted"));
+                if (stale) redraw();
               })
               .catch((error: unknown) => {
-                trigger.disabled = false;
+                settle();
+                if (stale) redraw();
                 ctx.showError(error);
               });
           },

@@ -59,7 +59,10 @@ function ledgerEntry(ctx: AppContext, entry: Extract<TimelineEntryView, { type: 
   const s = strings(ctx.lang);
   const item = el("li", undefined, "entry ledger-entry");
   const what = el("div", undefined, "what");
-  what.append(el("p", t.coachLedger[entry.reason] ?? s.ledger[entry.reason] ?? entry.reason, "head"), el("p", `${entry.packName} · ${withoutDelta(entry.sentence)}`, "muted"));
+  const sentence = withoutDelta(entry.sentence);
+  // "10-session pack bought" names the pack already; other sentences get it in front.
+  const detail = sentence.includes(entry.packName) ? sentence : `${entry.packName} · ${sentence}`;
+  what.append(el("p", t.coachLedger[entry.reason] ?? s.ledger[entry.reason] ?? entry.reason, "head"), el("p", detail, "muted"));
   item.append(el("span", dayTime(ctx, entry.at), "when"), what, el("span", signed(entry.delta), "delta"));
   return item;
 }

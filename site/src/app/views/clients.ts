@@ -47,23 +47,8 @@ export const clientsView: View = {
     const empty = el("p", undefined, "muted");
     const newButton = Object.assign(el("button", t.newClient, "secondary"), { type: "button" });
     const panel = el("div", undefined, "panel");
-    const answer = el("p", undefined, "done");
-    answer.setAttribute("role", "status");
-    root.append(heading, newButton, panel, answer, search.wrap, count, list, empty);
+    root.append(heading, newButton, panel, search.wrap, count, list, empty);
     root.classList.add("clients-view");
-
-    const { currency, clients } = await ctx.call("listClients", { coachId: ctx.coachId });
-    const rows = clients.map((client) => ({ client, node: row(ctx, client, currency), text: fold([client.name, client.email, client.phone].join(" ")) }));
-    const filter = () => {
-      const words = fold(search.control.value.trim());
-      const shown = rows.filter((r) => r.text.includes(words));
-      list.replaceChildren(...shown.map((r) => r.node));
-      count.textContent = t.count(shown.length, rows.length);
-      empty.textContent = rows.length === 0 ? t.none : shown.length === 0 ? t.noMatch : "";
-      empty.hidden = !empty.textContent;
-    };
-    search.control.addEventListener("input", filter);
-    filter();
 
     newButton.addEventListener("click", () => {
       newButton.disabled = true;
@@ -84,7 +69,6 @@ export const clientsView: View = {
             templates,
             done: (pack, line) => {
               close();
-              answer.textContent = line;
               ctx.say(line);
               ctx.navigate(`#/clients/${pack.clientUid}`);
             },
@@ -98,5 +82,18 @@ export const clientsView: View = {
           ctx.showError(error);
         });
     });
+    // The buttons work while the list loads; the list fills in when it arrives.
+    const { currency, clients } = await ctx.call("listClients", { coachId: ctx.coachId });
+    const rows = clients.map((client) => ({ client, node: row(ctx, client, currency), text: fold([client.name, client.email, client.phone].join(" ")) }));
+    const filter = () => {
+      const words = fold(search.control.value.trim());
+      const shown = rows.filter((r) => r.text.includes(words));
+      list.replaceChildren(...shown.map((r) => r.node));
+      count.textContent = t.count(shown.length, rows.length);
+      empty.textContent = rows.length === 0 ? t.none : shown.length === 0 ? t.noMatch : "";
+      empty.hidden = !empty.textContent;
+    };
+    search.control.addEventListener("input", filter);
+    filter();
   },
 };

@@ -58,6 +58,8 @@ export type AfterLine = { line: string } | { problem: string };
 /** Everything an operation form needs. */
 export interface OperationSpec {
   title: string;
+  /** The title's level: h3 inside a titled section (default), h2 right under the page's h1. */
+  level?: "h2" | "h3";
   fields: HTMLElement[];
   /** Recomputed on every input: the "after" line or what to fix. */
   after(): AfterLine;
@@ -76,7 +78,7 @@ export interface OperationSpec {
 /** Builds the form; the caller puts it on the page and focuses its first field. */
 export function operationForm(spec: OperationSpec): HTMLFormElement {
   const form = el("form", undefined, "operation");
-  const title = el("h3", spec.title);
+  const title = el(spec.level ?? "h3", spec.title);
   title.id = fieldId("op-title");
   form.setAttribute("aria-labelledby", title.id);
   const after = el("p", undefined, "after");

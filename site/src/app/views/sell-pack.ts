@@ -30,6 +30,7 @@ export function sellPackForm(ctx: AppContext, args: { buyer: Buyer; templates: T
 
   return operationForm({
     title: args.buyer === "new" ? t.newClient : t.sellPack,
+    level: args.buyer === "new" ? "h2" : "h3",
     fields: args.buyer === "new" ? [name.wrap, email.wrap, template.wrap] : [template.wrap],
     after: () => {
       const tpl = chosen();
