@@ -120,8 +120,16 @@ export function reviewsSection(ctx: AppContext): ReviewsSection {
       return;
     }
     stale = false;
+    // A live update replaces the cards: keep the keyboard where it was (the same card's button).
+    const focused = document.activeElement instanceof HTMLElement && list.contains(document.activeElement) ? document.activeElement : undefined;
+    const card = focused?.closest<HTMLElement>("li[data-booking-id]")?.dataset.bookingId;
+    const label = focused?.textContent;
     list.replaceChildren(...reviews.map(item));
     if (reviews.length === 0) list.replaceChildren(el("li", t.noReviews, "muted"));
+    if (card) {
+      const buttons = [...list.querySelectorAll<HTMLButtonElement>(`li[data-booking-id="${card}"] button`)];
+      (buttons.find((b) => b.textContent === label) ?? buttons[0])?.focus();
+    }
   };
 
   return {
