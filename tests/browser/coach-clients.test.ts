@@ -160,12 +160,22 @@ it("records a partial cash payment after showing what it leaves open, adjusts wi
 });
 
 it("extends, transfers, refunds and voids a pack, each after reading what it does", async () => {
-  await clientWithPack("uid-tom", 5, DateTime.utc(), true);
+  const tomToken = await clientWithPack("uid-tom", 5, DateTime.utc(), true);
   await clientWithPack("uid-max", 0);
+  const single = await call("bookSlot", { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, start: (await demoSlots())[0]!, payWith: "on_site" }, tomToken);
   const page = await coachApp("#/clients/uid-tom");
   const tom = target(page, "pack:pack-uid-tom");
   await tom.waitFor({ timeout: 20_000 });
   const expiresAt = (await pack("pack-uid-tom"))!.expiresAt;
+
+  // A session paid on site is a payment target of its own.
+  const session = target(page, `booking:${single.bookingId}`);
+  expect(await session.textContent()).toContain("paid €0.00 of €65.00 · open");
+  await session.getByRole("button", { name: "Record payment" }).click();
+  expect(await after(session.locator("form")).textContent()).toBe("Record €65.00 cash → paid €65.00 of €65.00, open €0.00");
+  await session.locator("form").getByRole("button", { name: "Record payment" }).click();
+  await page.locator(".packs > .done").filter({ hasText: "Done: paid €65.00 of €65.00 · paid" }).waitFor({ timeout: 20_000 });
+  await waitFor(() => session.getByRole("button").allTextContents(), (buttons) => buttons.join() === "Refund", "the paid session to offer only a refund");
 
   await tom.getByRole("button", { name: "Extend" }).click();
   const extend = tom.locator("form");
@@ -367,6 +377,9 @@ it("shows the client list in German at /de/app", async () => {
   await page.locator(".figures").waitFor({ timeout: 20_000 });
   expect(await page.locator('[data-stat="packBalance"] dt').textContent()).toBe("Guthaben");
   expect(await page.locator(".timeline").textContent()).toContain("Paket gekauft");
+  await lenaPack(page).waitFor({ timeout: 20_000 });
+  expect(await lenaPack(page).textContent()).toMatch(/noch 10 von 10 · gültig bis .+ · aktiv/);
+  expect(await lenaPack(page).getByRole("button").allTextContents()).toEqual(["Zahlung erfassen", "Verlängern", "Korrigieren", "Stornieren"]);
   await shot(page, "coach-client-de");
   expect(await axeViolations(page)).toEqual([]);
 });

@@ -66,7 +66,8 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
   const cards = el("ul", undefined, "plain");
   element.append(sell, sellPanel, answer, cards);
 
-  let packs: PackState[] = [];
+  /** undefined until the first live read arrives. */
+  let packs: PackState[] | undefined;
   let detail: ClientDetailResult | undefined;
   let formOpen = false;
   let stale = false;
@@ -264,7 +265,7 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
     if (target.money.refundedMinor) lines.push(t.refundedLine(m(target.money.refundedMinor)));
     return lines;
   };
-  const paymentStateLabel = (target: Target) => packs.find((p) => p.id === target.id)?.payment.state ?? stateOfBooking(target.id);
+  const paymentStateLabel = (target: Target) => packs?.find((p) => p.id === target.id)?.payment.state ?? stateOfBooking(target.id);
   const stateOfBooking = (id: string) => {
     const entry = detail?.timeline.find((e) => e.type === "booking" && e.id === id);
     return entry?.type === "booking" ? (entry.payment.state ?? "") : "";
@@ -342,6 +343,10 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
       return;
     }
     stale = false;
+    if (!packs) {
+      cards.replaceChildren(el("li", s.loading, "muted"));
+      return;
+    }
     const items = [...packs.map(packCard), ...bookingTargets().map(({ target, title }) => card(title, moneyLines(target), moneyActions(target), `booking:${target.id}`))];
     cards.replaceChildren(...items);
     if (items.length === 0) cards.replaceChildren(el("li", t.noPacks, "muted"));
