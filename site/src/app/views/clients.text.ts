@@ -64,7 +64,6 @@ const en = {
   adjust: "Adjust",
   void: "Void",
   cancelOp: "Cancel",
-  notTransferable: "This pack's terms do not allow transfers.",
 
   // Operation forms
   template: "Pack",
@@ -82,7 +81,6 @@ const en = {
   note: "Note (why)",
   noteOptional: "Note (optional)",
   noOtherClients: "There is no other client to transfer to.",
-  afterTitle: "After this",
 
   // "After" lines (computed from what is loaded, before confirming)
   afterSell: (pack: string, who: string, units: number, until: string, open: string) => `Sell ${pack} to ${who} → ${plural(units, "session", "sessions")}, valid until ${until}, ${open} open`,
@@ -113,7 +111,6 @@ const en = {
   unit: "1 pack unit",
   clientNote: (note: string) => `Client's note: “${note}”`,
   reference_: (ref: string) => `Reference: ${ref}`,
-  ledgerFor: (pack: string) => `${pack}`,
   coachLedger: { TRANSFER_OUT: "Units transferred to another client", TRANSFER_IN: "Units received by transfer" } as Record<string, string>,
   askReview: "Ask for a review",
   reviewAsked: "Review requested",
@@ -127,7 +124,6 @@ const en = {
   // Messages
   messageLabel: (name: string) => `Message to ${name}`,
   send: "Send",
-  sent: "Sent.",
   noMessages: "No messages yet.",
   you: "You",
   thread: (name: string) => `Conversation with ${name}`,
@@ -239,7 +235,6 @@ const de: typeof en = {
   adjust: "Korrigieren",
   void: "Stornieren",
   cancelOp: "Abbrechen",
-  notTransferable: "Die Bedingungen dieses Pakets erlauben keine Übertragung.",
 
   template: "Paket",
   templateOption: (name, units, price, months) => `${name} · ${plural(units, "Stunde", "Stunden")} · ${price} · ${plural(months, "Monat", "Monate")}`,
@@ -256,7 +251,6 @@ const de: typeof en = {
   note: "Notiz (warum)",
   noteOptional: "Notiz (optional)",
   noOtherClients: "Es gibt keinen anderen Kunden, an den übertragen werden kann.",
-  afterTitle: "Danach",
 
   afterSell: (pack, who, units, until, open) => `${pack} an ${who} verkaufen → ${plural(units, "Stunde", "Stunden")}, gültig bis ${until}, ${open} offen`,
   afterPayment: (amount, method, paid, due, open) => `${amount} ${method} erfassen → ${paid} von ${due} bezahlt, ${open} offen`,
@@ -283,7 +277,6 @@ const de: typeof en = {
   unit: "1 Einheit aus dem Paket",
   clientNote: (note) => `Notiz des Kunden: „${note}“`,
   reference_: (ref) => `Verwendungszweck: ${ref}`,
-  ledgerFor: (pack) => `${pack}`,
   coachLedger: { TRANSFER_OUT: "Einheiten an anderen Kunden übertragen", TRANSFER_IN: "Einheiten durch Übertragung erhalten" },
   askReview: "Um Bewertung bitten",
   reviewAsked: "Um Bewertung gebeten",
@@ -295,7 +288,6 @@ const de: typeof en = {
 
   messageLabel: (name) => `Nachricht an ${name}`,
   send: "Senden",
-  sent: "Gesendet.",
   noMessages: "Noch keine Nachrichten.",
   you: "Du",
   thread: (name) => `Unterhaltung mit ${name}`,
