@@ -10,7 +10,7 @@ import { adminApp, db } from "../../functions/src/shell/firebase.js";
 import { bookingsCol, clientRecordRef, clientsCol, coachRef, publicCoachesCol } from "../../functions/src/shell/refs.js";
 import { demoCoach, demoPackTemplate } from "../../scripts/demo.js";
 import { clientRecord, inHours, otherCoach, pastSession, statsWhere, waitFor } from "../support/coach-app.js";
-import { DEMO, call, callFailing, clientWithPack, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
+import { DEMO, call, callFailing, clientWithPack, demoSlots, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
 
 const coachId = DEMO.coachId;
 const lenaUid = DEMO.client.uid;
@@ -97,6 +97,18 @@ describe("client stats read model (trigger)", () => {
     await call("sellPack", { requestId: randomUUID(), coachId, templateId: DEMO.packTemplateId, client: { email: "mia@example.com", name: "Mia Wolf" } }, emma);
     const record = await waitFor(() => clientRecord("uid-mia"), (r) => r?.stats?.packBalance === 20, "Mia's second pack");
     expect(record).toMatchObject({ name: "Mia Wolf", email: "mia@example.com", notes: "" });
+  });
+
+  it("a first booking with contact details gives a record with name, phone and email (the booking's merge) and stats (the trigger's)", async () => {
+    const max = await clientWithPack("uid-max", 3);
+    await clientsCol(coachId).doc("uid-max").delete();
+    const [start] = await demoSlots();
+    const contact = { name: "Max Brandt", phone: "+49 170 5550123" };
+    const booked = await call("bookSlot", { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, start: start!, payWith: "pack", contact }, max);
+    const record = await waitFor(() => clientRecord("uid-max"), (r) => r?.stats?.upcoming[0]?.bookingId === booked.bookingId, "Max's record");
+    expect(record).toMatchObject({ name: "Max Brandt", phone: "+49 170 5550123", email: "uid-max@example.com", stats: { packBalance: 2 } });
+    const row = (await call("listClients", { coachId, query: "brandt" }, emma)).clients;
+    expect(row.map((c) => [c.uid, c.stats.nextSession?.bookingId])).toEqual([["uid-max", booked.bookingId]]);
   });
 
   it("recomputing twice gives the same figures, and an older computation never replaces a newer one", async () => {
