@@ -211,7 +211,7 @@ class TodayScreen {
     head.id = headId;
     // Requests and earlier sessions are not under their own day's heading: their time names the day.
     const time = el("strong", withDay ? `${formatDay(session.start.toISOString(), this.zone, this.ctx.locale)}, ${this.when(session)}` : this.when(session), "time");
-    head.append(time, " ", el("span", who, "who"), " ", el("span", s.status[session.status] ?? session.status, "badge"));
+    head.append(time, " ", el("span", s.status[session.status] ?? session.status, "badge"), el("span", who, "who"));
     card.append(head);
     card.append(el("div", [offering?.title ?? "", place].filter(Boolean).join(" · "), "what"));
     const pay =
