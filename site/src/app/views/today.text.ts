@@ -68,7 +68,7 @@ const de: typeof en = {
   decline: "Ablehnen",
   cancel: "Stornieren",
   reschedule: "Verschieben",
-  complete: "Als stattgefunden markieren",
+  complete: "Stattgefunden",
   noShow: "Nicht erschienen",
   waive: "Erlassen…",
   close: "Schließen",
