@@ -16,7 +16,7 @@ type TimeOff = SettingsEnv["coach"]["timeOff"][number];
 export function availabilitySection(env: SettingsEnv): HTMLElement {
   const { t, ctx, coach } = env;
   const days = WEEKDAYS.map((day) => {
-    const control = input({ value: formatDayHours(coach.weeklyHours[day]), placeholder: "09:00–12:00, 14:00–18:00", autocomplete: "off" });
+    const control = input({ value: formatDayHours(coach.weeklyHours[day]), placeholder: t.closed, autocomplete: "off" });
     control.dataset.day = day;
     return control;
   });
@@ -28,14 +28,16 @@ export function availabilitySection(env: SettingsEnv): HTMLElement {
     t.timeOff,
     coach.timeOff,
     (entry) => {
-      const row = el("div", undefined, "row time-off");
+      const row = el("div", undefined, "time-off");
       const from = input({ type: "date", value: entry?.from ?? "", required: true });
       from.dataset.field = "from";
       const to = input({ type: "date", value: entry?.to ?? "", required: true });
       to.dataset.field = "to";
       const label = input({ value: entry?.label ?? "", maxLength: 60 });
       label.dataset.field = "label";
-      row.append(field(t.timeOffFrom, from), field(t.timeOffTo, to), field(t.timeOffLabel, label));
+      const dates = el("div", undefined, "row");
+      dates.append(field(t.timeOffFrom, from), field(t.timeOffTo, to));
+      row.append(dates, field(t.timeOffLabel, label));
       return row;
     },
     t.addTimeOff,

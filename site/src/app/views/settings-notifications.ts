@@ -30,6 +30,16 @@ export function notificationsSection(env: SettingsEnv): HTMLElement {
   const agendaOn = checkbox(t.agendaOn, settings.agendaAt !== null);
   const agendaAt = input({ type: "time", value: settings.agendaAt ?? "07:00", required: true });
 
+  // A switched-off time is greyed out and not checked (nothing of it is saved).
+  const follow = (box: HTMLInputElement, ...times: HTMLInputElement[]) => {
+    const sync = () => times.forEach((time) => (time.disabled = !box.checked));
+    box.addEventListener("change", sync);
+    sync();
+  };
+  follow(quiet.box, quietFrom, quietTo);
+  follow(eveningOn.box, eveningAt);
+  follow(agendaOn.box, agendaAt);
+
   const build = (): Built<NotificationsRequest> => {
     const minutes = parseMinutesList(before.value);
     if (!minutes.ok) return { ok: false, problems: [{ control: before, message: t.problems[minutes.problem] }] };

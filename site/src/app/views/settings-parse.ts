@@ -100,8 +100,8 @@ export function idFrom(label: string, taken: ReadonlySet<string>, options: { dig
     .replace(/ß/g, "ss")
     .replace(options.digits ? /[^a-z0-9]+/g : /[^a-z]+/g, "_")
     .replace(/^_+|_+$/g, "");
-  let base = folded.replace(/^[^a-z]+/, "").slice(0, options.max - 3) || options.fallback;
-  if (base.length < 2) base = `${base}_${options.fallback}`.slice(0, options.max - 3);
+  let base = (options.digits ? folded : folded.replace(/^[^a-z]+/, "")).slice(0, options.max - 3) || options.fallback;
+  if (base.length < 2) base = `${options.fallback}_${base}`.slice(0, options.max - 3);
   if (!taken.has(base)) return base;
   const suffixes = options.digits ? ["2", "3", "4", "5", "6", "7", "8", "9"] : ["b", "c", "d", "e", "f", "g", "h", "i"];
   for (const suffix of suffixes) if (!taken.has(`${base}_${suffix}`)) return `${base}_${suffix}`;

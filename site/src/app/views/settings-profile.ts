@@ -22,7 +22,7 @@ export function profileSection(env: SettingsEnv): HTMLElement {
     t.locations,
     coach.locations,
     (location) => {
-      const row = el("div", undefined, "row location");
+      const row = el("div", undefined, "location");
       if (location) row.dataset.id = location.id;
       const place = input({ value: location?.name ?? "", required: true, maxLength: 100 });
       place.dataset.field = "name";
