@@ -30,7 +30,8 @@ self.addEventListener("install", (event) => {
         for (const asset of assetsOf(await response.clone().text())) found.add(asset);
         await shell.put(path, response);
       }
-      await assets.addAll([...found, ...STATIC]).catch(() => undefined);
+      // One by one: a single missing file must not leave the rest uncached.
+      await Promise.all([...found, ...STATIC].map((url) => assets.add(url).catch(() => undefined)));
       await self.skipWaiting();
     })(),
   );
@@ -58,18 +59,22 @@ self.addEventListener("message", (event) => {
   );
 });
 
-/** The app page: fresh from the network, the stored copy when offline. */
-async function appPage(request, path) {
+/** How long a navigation waits for the network before the stored page is shown (a weak signal is worse than none). */
+const NETWORK_WAIT_MS = 4000;
+
+/** The app page: fresh from the network, the stored copy when offline or when the network is too slow. */
+async function appPage(event, path) {
   const cache = await caches.open(SHELL);
-  try {
-    const response = await fetch(request);
+  const network = fetch(event.request).then(async (response) => {
     if (response.ok) await cache.put(path, response.clone());
     return response;
-  } catch (error) {
-    const cached = await cache.match(path);
-    if (cached) return cached;
-    throw error;
-  }
+  });
+  // The network answer, if it comes late, still refreshes the stored copy.
+  event.waitUntil(network.catch(() => undefined));
+  const cached = await cache.match(path);
+  if (!cached) return network;
+  const slow = new Promise((resolve) => setTimeout(() => resolve(cached), NETWORK_WAIT_MS));
+  return Promise.race([network, slow]).catch(() => cached);
 }
 
 /** Hashed assets, manifests and icons: from the cache, else fetched and kept. */
@@ -89,7 +94,7 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   const path = url.pathname.replace(/\.html$/, "").replace(/\/$/, "");
   if (request.mode === "navigate" && APP_PAGES.includes(path)) {
-    event.respondWith(appPage(request, path));
+    event.respondWith(appPage(event, path));
   } else if (url.pathname.startsWith("/_astro/") || STATIC.includes(url.pathname)) {
     event.respondWith(cacheFirst(request));
   }

@@ -67,7 +67,7 @@ export function notificationsSection(env: SettingsEnv): HTMLElement {
     save: (value) => ctx.call("setNotificationSettings", value),
   });
   const quietSet = el("fieldset");
-  quietSet.append(el("legend", t.quietHours), quiet.wrap, el("div", undefined, "row"));
+  quietSet.append(el("legend", t.quietHours), el("p", t.quietHint, "hint"), quiet.wrap, el("div", undefined, "row"));
   quietSet.lastElementChild?.append(field(t.from, quietFrom, { path: "settings.quietHours.from" }), field(t.to, quietTo, { path: "settings.quietHours.to" }));
   const reminders = el("fieldset");
   reminders.append(
