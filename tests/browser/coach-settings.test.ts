@@ -142,6 +142,13 @@ it("saves the profile with a new location, and notification preferences", async 
   const page = await phonePage(browser);
   await openSettings(page);
   const profile = area(page, "profile");
+  // Blanks pass the browser's "required" but not the shared schema (trimmed, at least 1 character): nothing is sent.
+  await profile.getByLabel("Name").fill("   ");
+  await profile.getByRole("button", { name: "Save" }).click();
+  await profile.locator(".form-error").filter({ hasText: "Name:" }).waitFor();
+  expect(await profile.getByLabel("Name").getAttribute("aria-invalid")).toBe("true");
+  expect((await coach()).name).toBe(DEMO.coach.name);
+  await profile.getByLabel("Name").fill("Emma Weber");
   await profile.getByLabel("About you").fill("Tennis for adults.");
   await profile.getByRole("button", { name: "Add a location" }).click();
   await profile.getByLabel("Place").last().fill("Halle Süd");

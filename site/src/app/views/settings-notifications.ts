@@ -105,8 +105,25 @@ export function deviceSection(env: SettingsEnv): HTMLElement {
   if (stored) {
     const { collection, getDocs, limit, query, where } = env.fs;
     getDocs(query(collection(env.db, "coaches", ctx.coachId, "devices"), where("token", "==", stored), limit(1)))
-      .then((snapshot) => show(!snapshot.empty))
+      .then((snapshot) => {
+        show(!snapshot.empty);
+        if (!snapshot.empty) void refresh(stored);
+      })
       .catch(() => show(true));
+  }
+
+  /** FCM may rotate a device's token: register the new one, drop the old (no permission prompt: only when already granted). */
+  async function refresh(old: string): Promise<void> {
+    if (typeof Notification === "undefined" || Notification.permission !== "granted") return;
+    try {
+      const token = await registrar.token();
+      if (token === old) return;
+      await ctx.call("registerDevice", { coachId: ctx.coachId, token });
+      localStorage.setItem(REGISTERED_TOKEN_KEY, token);
+      await ctx.call("unregisterDevice", { coachId: ctx.coachId, token: old });
+    } catch {
+      // Keeps the old registration; the functions prune it if FCM reports it dead.
+    }
   }
   toggle.box.addEventListener("change", () => {
     const on = toggle.box.checked;
