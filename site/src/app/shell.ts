@@ -8,6 +8,7 @@ import { asLang, intlLocale, messageFor, type Lang } from "../i18n/index.js";
 import { child } from "../islands/dom.js";
 import { SignInForm } from "../islands/sign-in-form.js";
 import type { AppContext, CoachSummary, View } from "./context.js";
+import "./pwa.js";
 import { shellText } from "./text.js";
 import { clientView } from "./views/client.js";
 import { clientsView } from "./views/clients.js";
