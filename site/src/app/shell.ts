@@ -33,6 +33,8 @@ class CoachApp extends HTMLElement {
     this.addEventListener("signed-out", () => {
       this.ctx = undefined;
       this.stop?.();
+      this.stop = undefined;
+      void import("../client/firestore.js").then(({ forgetLocalData }) => forgetLocalData());
       child(this, "[data-view]", HTMLElement).replaceChildren();
       child(this, "nav", HTMLElement).hidden = true;
     });
@@ -59,6 +61,8 @@ class CoachApp extends HTMLElement {
       },
       showError: (error) => this.showError(error),
       say: (text) => {
+        // A success replaces an earlier refusal.
+        child(this, ":scope > [data-error]", HTMLElement).hidden = true;
         child(this, ":scope > [data-status]", HTMLElement).textContent = text;
       },
     };

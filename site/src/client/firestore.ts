@@ -31,3 +31,17 @@ export function clientDb(): Firestore {
   }
   return db;
 }
+
+/**
+ * Forgets everything read on this device (signing out of the coach app): the
+ * instance stops and its IndexedDB cache is deleted, so the next person on
+ * this browser finds nothing of it.
+ */
+export async function forgetLocalData(): Promise<void> {
+  if (!db) return;
+  const { clearIndexedDbPersistence, terminate } = await import("firebase/firestore");
+  const instance = db;
+  db = undefined;
+  await terminate(instance);
+  await clearIndexedDbPersistence(instance);
+}
