@@ -8,7 +8,7 @@ import { FUNCTIONS_ORIGIN } from "../client/config.js";
 import { isLinkReturn } from "../client/link.js";
 import { asLang, intlLocale, messageFor, strings, type Lang } from "../i18n/index.js";
 import { formatDay, formatTime } from "../lib/format.js";
-import { attr, child, el } from "./dom.js";
+import { attr, child, downloadFile, el } from "./dom.js";
 import { SignInForm } from "./sign-in-form.js";
 
 const DAYS_SHOWN = 14;
@@ -253,11 +253,7 @@ class BookingPanel extends HTMLElement {
     if (!this.user || !this.bookedId) return;
     try {
       const file = await callFunction(FUNCTIONS_ORIGIN, "bookingCalendar", { coachId: this.coachId, bookingId: this.bookedId }, await this.user.getIdToken());
-      const link = el("a");
-      link.href = URL.createObjectURL(new Blob([file.ics], { type: "text/calendar" }));
-      link.download = file.filename;
-      link.click();
-      URL.revokeObjectURL(link.href);
+      downloadFile(file.filename, file.ics, "text/calendar");
     } catch (error) {
       this.showError(error);
     }

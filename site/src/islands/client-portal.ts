@@ -9,7 +9,7 @@ import { CallableError, callFunction } from "../client/callable.js";
 import { FUNCTIONS_ORIGIN } from "../client/config.js";
 import { asLang, coachPath, intlLocale, messageFor, strings, type Lang } from "../i18n/index.js";
 import { formatDay, formatMoney, formatTime } from "../lib/format.js";
-import { child, el } from "./dom.js";
+import { actionRow, child, closeButton, downloadFile, el, openPanel } from "./dom.js";
 import { mountThread } from "./message-thread.js";
 import { mountReviews } from "./portal-reviews.js";
 import { SignInForm } from "./sign-in-form.js";
@@ -217,7 +217,7 @@ class ClientPortal extends HTMLElement {
         }
       }),
     );
-    this.openPanel(panel, text, this.row(confirm, this.closeButton(panel, this.t.keep)));
+    openPanel(panel, text, actionRow(confirm, closeButton(panel, this.t.keep)));
   }
 
   /** Lists the free times of the same session type; moving keeps the unit or the payment. */
@@ -236,38 +236,12 @@ class ClientPortal extends HTMLElement {
         await this.load(this.t.moved);
       }),
     );
-    this.openPanel(panel, label, select, this.row(move, this.closeButton(panel, this.t.close)));
+    openPanel(panel, label, select, actionRow(move, closeButton(panel, this.t.close)));
   }
 
   private async calendar(coach: PortalCoach, booking: PortalBooking): Promise<void> {
     const file = await callFunction(FUNCTIONS_ORIGIN, "bookingCalendar", { coachId: coach.coachId, bookingId: booking.id }, await this.token());
-    const link = el("a");
-    link.href = URL.createObjectURL(new Blob([file.ics], { type: "text/calendar" }));
-    link.download = file.filename;
-    link.click();
-    URL.revokeObjectURL(link.href);
-  }
-
-  private openPanel(panel: HTMLElement, ...content: HTMLElement[]): void {
-    panel.replaceChildren(...content);
-    panel.hidden = false;
-    panel.querySelector<HTMLElement>("select, button")?.focus();
-  }
-
-  private row(...buttons: HTMLElement[]): HTMLElement {
-    const row = el("p", undefined, "actions");
-    row.append(...buttons);
-    return row;
-  }
-
-  private closeButton(panel: HTMLElement, label: string): HTMLButtonElement {
-    const close = el("button", label, "secondary");
-    close.type = "button";
-    close.addEventListener("click", () => {
-      panel.hidden = true;
-      panel.parentElement?.querySelector<HTMLElement>(".actions button")?.focus();
-    });
-    return close;
+    downloadFile(file.filename, file.ics, "text/calendar");
   }
 
   /** A pack with its balance and the ledger lines that explain it. */

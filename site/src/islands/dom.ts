@@ -21,3 +21,37 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string,
   if (className) node.className = className;
   return node;
 }
+
+/** Saves text as a file through a temporary link (an .ics, an export). */
+export function downloadFile(filename: string, text: string, type: string): void {
+  const link = el("a");
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+/** A row of buttons, e.g. "Cancel the booking" · "Keep the booking". */
+export function actionRow(...buttons: HTMLElement[]): HTMLElement {
+  const row = el("p", undefined, "actions");
+  row.append(...buttons);
+  return row;
+}
+
+/** Fills an inline panel (a preview, a time picker) and moves focus into it. */
+export function openPanel(panel: HTMLElement, ...content: HTMLElement[]): void {
+  panel.replaceChildren(...content);
+  panel.hidden = false;
+  panel.querySelector<HTMLElement>("select, button")?.focus();
+}
+
+/** A button that closes its panel and gives focus back to the card's first action. */
+export function closeButton(panel: HTMLElement, label: string): HTMLButtonElement {
+  const close = el("button", label, "secondary");
+  close.type = "button";
+  close.addEventListener("click", () => {
+    panel.hidden = true;
+    panel.parentElement?.querySelector<HTMLElement>(".actions button")?.focus();
+  });
+  return close;
+}

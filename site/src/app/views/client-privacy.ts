@@ -4,20 +4,11 @@
 // server's report, or why it refused (open sessions, money or units).
 import type { DeleteClientResult } from "../../../../functions/src/domain/api.js";
 import { CallableError } from "../../client/callable.js";
-import { el } from "../../islands/dom.js";
+import { downloadFile, el } from "../../islands/dom.js";
 import type { AppContext } from "../context.js";
 import { explain, fold, money } from "./client-format.js";
 import { clientsText } from "./clients.text.js";
 import { formatDate } from "./after.js";
-
-/** Saves text as a file through a temporary link. */
-function download(filename: string, text: string): void {
-  const link = el("a");
-  link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-}
 
 /** "solocoach-lena-fischer-2026-11-23.json" */
 const exportName = (name: string, iso: string) => `solocoach-${fold(name).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "client"}-${iso.slice(0, 10)}.json`;
@@ -73,7 +64,7 @@ export function privacySection(ctx: AppContext, clientUid: string, hooks: { clie
       .call("exportClientData", { coachId: ctx.coachId, clientUid })
       .then((data) => {
         const file = exportName(hooks.clientName(), data.exportedAt);
-        download(file, JSON.stringify(data, null, 2));
+        downloadFile(file, JSON.stringify(data, null, 2), "application/json");
         status.textContent = t.exported(file);
       })
       .catch(fail)

@@ -4,7 +4,7 @@
 // coach's zone, each with the actions its state allows.
 import type { Firestore, Unsubscribe } from "firebase/firestore";
 import { strings } from "../../i18n/index.js";
-import { el } from "../../islands/dom.js";
+import { actionRow, closeButton, el, openPanel } from "../../islands/dom.js";
 import { formatDay, formatMoney, formatTime } from "../../lib/format.js";
 import type { AppContext, View } from "../context.js";
 import { actionsFor, agenda, dateIn, isWaivable, sessionFrom, type Session, type SessionAction } from "./today-data.js";
@@ -299,13 +299,13 @@ class TodayScreen {
         this.ctx.say(this.t.done.cancelled);
       }),
     );
-    this.openPanel(panel, text, this.row(confirm, this.closeButton(panel, this.t.keep)));
+    openPanel(panel, text, actionRow(confirm, closeButton(panel, this.t.keep)));
   }
 
   /** Free times of the same session type for 14 days, by day; moving keeps the unit or the payment. */
   private async pickNewTime(session: Session, panel: HTMLElement): Promise<void> {
     const { slots } = await this.ctx.call("listSlots", { coachId: this.ctx.coachId, offeringId: session.offeringId, from: new Date().toISOString(), days: 14 });
-    if (slots.length === 0) return this.openPanel(panel, el("p", this.t.noSlots), this.row(this.closeButton(panel, this.t.close)));
+    if (slots.length === 0) return openPanel(panel, el("p", this.t.noSlots), actionRow(closeButton(panel, this.t.close)));
     const id = `move-${session.id}`;
     const label = Object.assign(el("label", this.t.newTime), { htmlFor: id });
     const select = Object.assign(el("select"), { id });
@@ -328,13 +328,13 @@ class TodayScreen {
         this.ctx.say(this.t.done.moved);
       }),
     );
-    this.openPanel(panel, label, select, this.row(move, this.closeButton(panel, this.t.close)));
+    openPanel(panel, label, select, actionRow(move, closeButton(panel, this.t.close)));
   }
 
   /** The policy's waiver reasons (weather, court closed, …); waiving credits the unit or makes the charge refundable. */
   private async pickWaiver(session: Session, panel: HTMLElement): Promise<void> {
     if (!isWaivable(session)) return;
-    if (this.waiverReasons.length === 0) return this.openPanel(panel, el("p", this.t.noReasons), this.row(this.closeButton(panel, this.t.close)));
+    if (this.waiverReasons.length === 0) return openPanel(panel, el("p", this.t.noReasons), actionRow(closeButton(panel, this.t.close)));
     const id = `waive-${session.id}`;
     const label = Object.assign(el("label", this.t.reason), { htmlFor: id });
     const select = Object.assign(el("select"), { id });
@@ -347,30 +347,9 @@ class TodayScreen {
         this.ctx.say(this.t.done.waived);
       }),
     );
-    this.openPanel(panel, label, select, this.row(waive, this.closeButton(panel, this.t.close)));
+    openPanel(panel, label, select, actionRow(waive, closeButton(panel, this.t.close)));
   }
 
-  private openPanel(panel: HTMLElement, ...content: HTMLElement[]): void {
-    panel.replaceChildren(...content);
-    panel.hidden = false;
-    panel.querySelector<HTMLElement>("select, button")?.focus();
-  }
-
-  private row(...buttons: HTMLElement[]): HTMLElement {
-    const row = el("p", undefined, "actions");
-    row.append(...buttons);
-    return row;
-  }
-
-  private closeButton(panel: HTMLElement, label: string): HTMLButtonElement {
-    const close = el("button", label, "secondary");
-    close.type = "button";
-    close.addEventListener("click", () => {
-      panel.hidden = true;
-      panel.parentElement?.querySelector<HTMLElement>(".actions button")?.focus();
-    });
-    return close;
-  }
 }
 
 /** The records of an array field, ignoring anything else. */
