@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     fileParallelism: false,
-    testTimeout: 60_000,
+    // Generous: the racing tests settle dozens of contended transactions through the emulator on 2 cores.
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     reporters: ["default", "./tests/support/summary-reporter.ts"],
     env: {

@@ -14,7 +14,7 @@ const DIST = join("site", "dist");
 const SITE = "http://127.0.0.1:5000";
 
 /** Site paths Lighthouse measures; a path not in the build is skipped with a note. */
-export const LIGHTHOUSE_PATHS = [`/${DEMO.slug}`, `/de/${DEMO.slug}`, "/portal"];
+export const LIGHTHOUSE_PATHS = [`/${DEMO.slug}`, `/de/${DEMO.slug}`, "/portal", "/app"];
 /** Categories scored, each against LIGHTHOUSE_BUDGET. */
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 /** Lowest acceptable category score (0–100). */

@@ -32,7 +32,7 @@ async function onReady() {
     await run("tsx", ["scripts/seed-demo.ts"], { env: { ...process.env, GCLOUD_PROJECT: PROJECT_ID } });
     await buildSite();
     const pages = readdirSync(join(ROOT, "site", "dist"))
-      .filter((file) => file.endsWith(".html") && !["index.html", "404.html", "portal.html"].includes(file))
+      .filter((file) => file.endsWith(".html") && !["index.html", "404.html", "portal.html", "app.html"].includes(file))
       .map((file) => {
         const slug = file.replace(/\.html$/, "");
         const other = ["de", "en"].find((lang) => existsSync(join(ROOT, "site", "dist", lang, file)));
@@ -42,6 +42,7 @@ async function onReady() {
 SoloCoach is running on the emulators (project ${PROJECT_ID}).
 ${pages.join("\n")}
   Client portal: ${URLS.site}/portal
+  Coach app:     ${URLS.site}/app   (emma@example.com / emma-demo-1)
   All coaches:   ${URLS.site}/
   Functions:     ${URLS.functions}
   Auth:          ${URLS.auth}

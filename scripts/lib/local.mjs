@@ -32,6 +32,7 @@ export function localSiteEnv(env = process.env) {
     PUBLIC_SITE_ORIGIN: URLS.site,
     PUBLIC_AUTH_EMULATOR_ORIGIN: URLS.auth,
     PUBLIC_FIRESTORE_EMULATOR_HOST: URLS.firestore,
+    PUBLIC_PUSH_REGISTRAR: "emulator",
   };
 }
 

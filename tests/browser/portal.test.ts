@@ -74,7 +74,7 @@ it("cancelling late: the preview says the unit counts as used, and it does", asy
   await late.getByRole("button", { name: "Cancel" }).click();
   const preview = late.locator("[data-preview]");
   await preview.waitFor({ timeout: 20_000 });
-  expect(await preview.textContent()).toBe("It is less than the cancellation window before the start: cancelling now counts the unit as used.");
+  expect(await preview.textContent()).toBe("The session starts in less than 24 hours: cancelling now counts the unit as used.");
   await shot(page, "cancel-preview-late");
   await late.getByRole("button", { name: "Cancel the booking" }).click();
   await page.locator("client-portal [data-status]").filter({ hasText: "Cancelled." }).waitFor({ timeout: 20_000 });

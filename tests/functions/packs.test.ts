@@ -188,6 +188,7 @@ describe("expiry scheduler", () => {
 describe("coach settings", () => {
   it("a 48 h window set by the coach makes a cancellation 30 h before late", async () => {
     await call("setCancellationPolicy", { coachId, policy: { windowHours: 48 } }, emma);
+    expect((await db().doc(`publicCoaches/${DEMO.slug}`).get()).get("policy")).toEqual({ windowHours: 48, lateCancel: "count_as_used" });
     await seedPackBooking({ bookingId: "b30", clientUid: DEMO.client.uid, packId: lenaPack, start: inHours(30) });
     const preview = await call("previewCancellation", { coachId, bookingId: "b30" }, lena);
     expect(preview).toMatchObject({ outcome: "counted_as_used", delta: 0, freeCancellationUntil: null });

@@ -7,7 +7,6 @@ import { adminApp } from "../../functions/src/shell/firebase.js";
 import { clientRecordRef, coachRef } from "../../functions/src/shell/refs.js";
 import { demoCoach } from "../../scripts/demo.js";
 import { DEMO, idTokenFor, seedPackBooking } from "./emulators.js";
-import "./coach-api.js";
 
 /** Another coach (Otto, slug "otto") with his own coach document; returns his ID token. */
 export async function otherCoach(): Promise<string> {

@@ -1,8 +1,14 @@
 import { SetCancellationPolicyInput } from "../domain/api.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { updateOwnCoach } from "../shell/coach-settings.js";
+import { writePublicCoach } from "../shell/public-coach.js";
 
-/** Sets the coach's cancellation policy; it applies to cancellations from now on. */
-export const setCancellationPolicy = onSignedInCall(SetCancellationPolicyInput, (input, { uid }) =>
-  updateOwnCoach(input.coachId, uid, () => ({ cancellationPolicy: input.policy })),
-);
+/**
+ * Sets the coach's cancellation policy; it applies to cancellations from now
+ * on, and the public page data says it in plain words after the next publish.
+ */
+export const setCancellationPolicy = onSignedInCall(SetCancellationPolicyInput, async (input, { uid }) => {
+  const saved = await updateOwnCoach(input.coachId, uid, () => ({ cancellationPolicy: input.policy }));
+  if (saved.ok) await writePublicCoach(input.coachId);
+  return saved;
+});

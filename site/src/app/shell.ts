@@ -8,6 +8,7 @@ import { asLang, intlLocale, messageFor, type Lang } from "../i18n/index.js";
 import { child } from "../islands/dom.js";
 import { SignInForm } from "../islands/sign-in-form.js";
 import type { AppContext, CoachSummary, View } from "./context.js";
+import "./pwa.js";
 import { shellText } from "./text.js";
 import { clientView } from "./views/client.js";
 import { clientsView } from "./views/clients.js";
@@ -32,6 +33,8 @@ class CoachApp extends HTMLElement {
     this.addEventListener("signed-out", () => {
       this.ctx = undefined;
       this.stop?.();
+      this.stop = undefined;
+      void import("../client/firestore.js").then(({ forgetLocalData }) => forgetLocalData());
       child(this, "[data-view]", HTMLElement).replaceChildren();
       child(this, "nav", HTMLElement).hidden = true;
     });
@@ -58,6 +61,8 @@ class CoachApp extends HTMLElement {
       },
       showError: (error) => this.showError(error),
       say: (text) => {
+        // A success replaces an earlier refusal.
+        child(this, ":scope > [data-error]", HTMLElement).hidden = true;
         child(this, ":scope > [data-status]", HTMLElement).textContent = text;
       },
     };

@@ -35,6 +35,18 @@ export interface Api {
   bookingCalendar: { input: api.BookingRefInput; result: api.CalendarFileResult };
   setCalendarFeed: { input: api.SetCalendarFeedInput; result: api.CalendarFeedResult };
   setNotificationSettings: { input: z.input<typeof api.SetNotificationSettingsInput>; result: api.SavedResult };
+  completeBooking: { input: api.BookingRefInput; result: api.CompleteBookingResult };
+  listClients: { input: api.ListClientsRequest; result: api.ListClientsResult };
+  getClientDetail: { input: api.ClientRefInput; result: api.ClientDetailResult };
+  saveClientNotes: { input: api.SaveClientNotesInput; result: api.SavedResult };
+  sendMessage: { input: api.SendMessageInput; result: api.SendMessageResult };
+  requestReview: { input: api.BookingRefInput; result: api.ReviewView };
+  submitReview: { input: api.SubmitReviewRequest; result: api.ReviewView };
+  publishReview: { input: api.PublishReviewInput; result: api.ReviewView };
+  replyToReview: { input: api.ReplyToReviewInput; result: api.ReviewView };
+  exportClientData: { input: api.ClientRefInput; result: api.ClientExportResult };
+  deleteClient: { input: api.ClientRefInput; result: api.DeleteClientResult };
+  saveProfile: { input: api.SaveProfileRequest; result: api.SavedResult };
 }
 
 /** A failed call: the HttpsError code and the stable `details.reason`. */

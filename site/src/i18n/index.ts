@@ -38,3 +38,8 @@ export function coachPath(lang: Lang, coach: { slug: string; locale: string }): 
 export function portalPath(lang: Lang): string {
   return lang === "en" ? "/portal" : `/${lang}/portal`;
 }
+
+/** getStaticPaths of the pages that live at /{page} in English and /{lang}/{page} otherwise (portal, app). */
+export function otherLanguagePaths(): { params: { lang: Lang }; props: { lang: Lang } }[] {
+  return LANGS.filter((lang) => lang !== "en").map((lang) => ({ params: { lang }, props: { lang } }));
+}

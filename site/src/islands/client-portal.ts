@@ -1,6 +1,8 @@
 // <client-portal>: the signed-in client's bookings, packs (with the ledger
 // that explains every unit) and payments with each coach; cancel with the
-// policy preview shown first, reschedule, add to calendar, book again.
+// policy preview shown first, reschedule, add to calendar, book again; the
+// message thread with each coach and reviews of completed sessions, both live
+// (the Firestore SDK loads only once the client is signed in).
 import type { User } from "firebase/auth";
 import type { PortalBooking, PortalCoach } from "../../../functions/src/domain/api.js";
 import { CallableError, callFunction } from "../client/callable.js";
@@ -8,11 +10,15 @@ import { FUNCTIONS_ORIGIN } from "../client/config.js";
 import { asLang, coachPath, intlLocale, messageFor, strings, type Lang } from "../i18n/index.js";
 import { formatDay, formatMoney, formatTime } from "../lib/format.js";
 import { child, el } from "./dom.js";
+import { mountThread } from "./message-thread.js";
+import { mountReviews } from "./portal-reviews.js";
 import { SignInForm } from "./sign-in-form.js";
 
 class ClientPortal extends HTMLElement {
   private language: Lang = "en";
   private user: User | undefined;
+  /** Unsubscribes the live threads and reviews of what is shown now. */
+  private stops: (() => void)[] = [];
   private readonly zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   private get t() {
@@ -31,6 +37,7 @@ class ClientPortal extends HTMLElement {
     });
     this.addEventListener("signed-out", () => {
       this.user = undefined;
+      this.stopListening();
       child(this, "[data-intro]", HTMLElement).hidden = false;
       child(this, "[data-accounts]", HTMLElement).replaceChildren();
     });
@@ -49,6 +56,7 @@ class ClientPortal extends HTMLElement {
     accounts.setAttribute("aria-busy", "true");
     try {
       const { coaches } = await callFunction(FUNCTIONS_ORIGIN, "getClientPortal", {}, await this.token());
+      this.stopListening();
       accounts.replaceChildren(...coaches.map((coach) => this.renderCoach(coach)));
       if (coaches.length === 0) accounts.append(el("p", this.t.nothingYet));
       this.say(status);
@@ -72,7 +80,59 @@ class ClientPortal extends HTMLElement {
     if (coach.past.length) section.append(el("h3", t.past), this.list(coach.past.map((b) => this.renderBooking(coach, b))));
     if (coach.packs.length) section.append(el("h3", t.packs), this.list(coach.packs.map((p) => this.renderPack(coach, p))));
     section.append(el("h3", t.payments), this.renderPayments(coach));
+    const thread = el("div");
+    const reviews = el("div");
+    section.append(el("h3", t.messagesHeading), thread, reviews);
+    this.listen(() => this.conversation(coach, thread));
+    this.listen(() => this.reviews(coach, reviews));
     return section;
+  }
+
+  /** Starts a live part; its unsubscribe is kept (or called at once if the portal moved on meanwhile). */
+  private listen(start: () => Promise<() => void>): void {
+    const stops = this.stops;
+    start()
+      .then((stop) => (stops === this.stops ? stops.push(stop) : stop()))
+      .catch((error: unknown) => this.showError(error));
+  }
+
+  private stopListening(): void {
+    for (const stop of this.stops) stop();
+    this.stops = [];
+  }
+
+  /** The thread with this coach: live, with a send box (sendMessage; the client writes into their own thread). */
+  private conversation(coach: PortalCoach, root: HTMLElement): Promise<() => void> {
+    const t = this.t;
+    const uid = this.user?.uid ?? "";
+    return mountThread(root, {
+      coachId: coach.coachId,
+      clientUid: uid,
+      me: "client",
+      locale: this.locale,
+      timeZone: this.zone,
+      fieldId: `message-${coach.coachId}`,
+      text: { other: coach.name, you: t.you, log: t.conversationWith(coach.name), field: t.messageTo(coach.name), send: t.send, empty: t.noMessages },
+      send: async (text, requestId) => {
+        await callFunction(FUNCTIONS_ORIGIN, "sendMessage", { requestId, coachId: coach.coachId, text }, await this.token());
+      },
+      explain: (error) => messageFor(this.language, error instanceof CallableError ? error.reason : "FALLBACK"),
+    });
+  }
+
+  /** Completed sessions and review requests with this coach, each with a review form (submitReview). */
+  private reviews(coach: PortalCoach, root: HTMLElement): Promise<() => void> {
+    return mountReviews(root, {
+      coach,
+      clientUid: this.user?.uid ?? "",
+      t: this.t,
+      locale: this.locale,
+      timeZone: this.zone,
+      submit: async (review) => {
+        await callFunction(FUNCTIONS_ORIGIN, "submitReview", { coachId: coach.coachId, ...review }, await this.token());
+      },
+      explain: (error) => messageFor(this.language, error.reason),
+    });
   }
 
   private list(items: HTMLElement[]): HTMLUListElement {
@@ -139,7 +199,7 @@ class ClientPortal extends HTMLElement {
   private async previewCancel(coach: PortalCoach, booking: PortalBooking, panel: HTMLElement): Promise<void> {
     const ref = { coachId: coach.coachId, bookingId: booking.id };
     const preview = await callFunction(FUNCTIONS_ORIGIN, "previewCancellation", ref, await this.token());
-    const lines = [this.t.preview(preview.outcome)];
+    const lines = [this.t.preview(preview.outcome, coach.windowHours)];
     if (preview.freeCancellationUntil) lines.push(this.t.freeUntil(this.when(coach, preview.freeCancellationUntil)));
     const text = el("p", lines.join(" "));
     text.dataset.preview = preview.outcome;

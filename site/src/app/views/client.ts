@@ -1,8 +1,279 @@
-// The "client" screen of the coach app (placeholder until built).
-import type { View } from "../context.js";
+// One client (#/clients/{uid}): contact (tap to call or write) and figures,
+// packs and payments with their operations, the timeline, private notes, the
+// message thread (live), reviews (live) and privacy (export, delete). The
+// figures and the timeline come from getClientDetail and are fetched again
+// whenever the client record changes (the stats triggers rewrite it after
+// every booking, payment or pack change) or an operation went through.
+import type { ClientDetailResult, ClientSummary, ReviewView } from "../../../../functions/src/domain/api.js";
+import { CallableError } from "../../client/callable.js";
+import { el } from "../../islands/dom.js";
+import { mountThread } from "../../islands/message-thread.js";
+import { watchReviews } from "../../islands/live-reviews.js";
+import type { AppContext, View } from "../context.js";
+import "./clients.css";
+import { day, dayTime, explain, money, nameOf } from "./client-format.js";
+import { loadTemplates, watchPacks, watchRecord, type TemplateState } from "./client-data.js";
+import { packsSection } from "./client-packs.js";
+import { erasureReport, privacySection } from "./client-privacy.js";
+import { reviewsSection } from "./client-reviews.js";
+import { fillReviewSlots, renderTimeline } from "./client-timeline.js";
+import { clientsText } from "./clients.text.js";
+
+/** A titled section with an id for the jump links. */
+function section(id: string, title: string, ...content: HTMLElement[]): HTMLElement {
+  const box = el("section", undefined, "client-section");
+  box.id = id;
+  const heading = el("h2", title);
+  heading.id = `${id}-title`;
+  box.setAttribute("aria-labelledby", heading.id);
+  box.append(heading, ...content);
+  return box;
+}
+
+/** The header: name, contact links, and the figures of the read model. */
+function header(ctx: AppContext, detail: ClientDetailResult): HTMLElement[] {
+  const t = clientsText(ctx.lang);
+  const { client, stats, currency } = detail;
+  const title = el("h1", nameOf(ctx, client));
+  const contact = el("p", undefined, "contact actions");
+  if (client.phone) contact.append(Object.assign(el("a", client.phone, "button secondary"), { href: `tel:${client.phone.replace(/[^+0-9]/g, "")}`, ariaLabel: t.call(client.phone) }));
+  if (client.email) contact.append(Object.assign(el("a", client.email, "button secondary"), { href: `mailto:${client.email}`, ariaLabel: t.mail(client.email) }));
+  const figures = el("dl", undefined, "figures");
+  figures.setAttribute("aria-label", t.figures);
+  const next = stats.nextSession ? `${dayTime(ctx, stats.nextSession.start)}${stats.nextSession.status === "requested" ? ` ${t.requestedTag}` : ""}` : t.never;
+  const rows: [string, string, string][] = [
+    ["sessionsCompleted", t.stat.sessionsCompleted, String(stats.sessionsCompleted)],
+    ["lastSession", t.stat.lastSession, stats.lastSessionAt ? day(ctx, stats.lastSessionAt) : t.never],
+    ["nextSession", t.stat.nextSession, next],
+    ["revenue", t.stat.revenue, money(ctx, stats.revenueMinor, currency)],
+    ["open", t.stat.open, money(ctx, stats.openMinor, currency)],
+    ["packBalance", t.stat.packBalance, t.units(stats.packBalance)],
+    ["noShows", t.stat.noShows, String(stats.noShows)],
+    ["lateCancellations", t.stat.lateCancellations, String(stats.lateCancellations)],
+  ];
+  for (const [key, label, value] of rows) {
+    const pair = el("div");
+    pair.dataset.stat = key;
+    pair.append(el("dt", label), el("dd", value));
+    figures.append(pair);
+  }
+  return [title, contact, figures];
+}
+
+/** Everything one open client screen holds; stop() ends every listener. */
+class ClientScreen {
+  private readonly t: ReturnType<typeof clientsText>;
+  private detail: ClientDetailResult | undefined;
+  private reviews: ReviewView[] = [];
+  private readonly stops: (() => void)[] = [];
+  private stopped = false;
+  private loads = 0;
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  private clients: Promise<ClientSummary[]> | undefined;
+  private templates: Promise<TemplateState[]> | undefined;
+  private readonly head = el("header", undefined, "client-head");
+  private readonly timeline = el("div");
+  private readonly notes = Object.assign(el("textarea"), { id: "client-notes", name: "notes", rows: 4, maxLength: 10_000 });
+  private notesDirty = false;
+  private readonly packs: ReturnType<typeof packsSection>;
+  private readonly reviewList: ReturnType<typeof reviewsSection>;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly root: HTMLElement,
+    private readonly uid: string,
+  ) {
+    this.t = clientsText(ctx.lang);
+    this.packs = packsSection(ctx, uid, {
+      clientName: () => this.name(),
+      clients: () => (this.clients ??= ctx.call("listClients", { coachId: ctx.coachId }).then((r) => r.clients)),
+      templates: () => (this.templates ??= loadTemplates(ctx)),
+      changed: () => {
+        this.clients = undefined;
+        void this.reload();
+      },
+    });
+    this.reviewList = reviewsSection(ctx);
+  }
+
+  private name(): string {
+    return this.detail ? nameOf(this.ctx, this.detail.client) : "";
+  }
+
+  async start(): Promise<() => void> {
+    const t = this.t;
+    this.root.classList.add("client-view");
+    const back = Object.assign(el("a", t.back, "back"), { href: "#/clients" });
+    try {
+      this.detail = await this.ctx.call("getClientDetail", { coachId: this.ctx.coachId, clientUid: this.uid });
+    } catch (error) {
+      if (error instanceof CallableError && error.reason === "CLIENT_NOT_FOUND") {
+        this.root.replaceChildren(back, el("p", t.notFound));
+        return () => undefined;
+      }
+      throw error;
+    }
+    const detail = this.detail;
+    this.notes.value = detail.client.notes;
+    this.notes.addEventListener("input", () => {
+      this.notesDirty = true;
+    });
+
+    const jump = el("nav", undefined, "jump");
+    jump.setAttribute("aria-label", t.jump);
+    const sections: [string, string][] = [
+      ["packs", t.packsTitle],
+      ["timeline", t.timelineTitle],
+      ["messages", t.messagesTitle],
+      ["reviews", t.reviewsTitle],
+      ["notes", t.notesTitle],
+      ["privacy", t.privacyTitle],
+    ];
+    for (const [id, title] of sections) jump.append(Object.assign(el("a", title), { href: `#/clients/${this.uid}`, onclick: (event: Event) => this.jumpTo(event, id) }));
+
+    const thread = el("div");
+    this.root.replaceChildren(
+      back,
+      this.head,
+      jump,
+      section("packs", t.packsTitle, this.packs.element),
+      section("timeline", t.timelineTitle, this.timeline),
+      section("messages", t.messagesTitle, thread),
+      section("reviews", t.reviewsTitle, this.reviewList.element),
+      section("notes", t.notesTitle, this.notesForm()),
+      section("privacy", t.privacyTitle, privacySection(this.ctx, this.uid, { clientName: () => this.name(), erased: (report) => this.erased(report) })),
+    );
+    this.draw();
+
+    const offline = () => this.ctx.showError(new CallableError("unavailable", "NETWORK", {}, ""));
+    const listeners = await Promise.all([
+      watchPacks(this.ctx, this.uid, (packs) => this.packs.update(packs, undefined), offline),
+      watchReviews(this.ctx.coachId, this.uid, (reviews) => this.showReviews(reviews), offline),
+      watchRecord(this.ctx, this.uid, (exists) => (exists ? this.reloadSoon() : undefined)),
+      mountThread(thread, {
+        coachId: this.ctx.coachId,
+        clientUid: this.uid,
+        me: "coach",
+        locale: this.ctx.locale,
+        timeZone: this.ctx.coach.timeZone,
+        fieldId: "message-text",
+        text: { other: this.name(), you: t.you, log: t.thread(this.name()), field: t.messageLabel(this.name()), send: t.send, empty: t.noMessages },
+        send: async (text, requestId) => {
+          await this.ctx.call("sendMessage", { requestId, coachId: this.ctx.coachId, clientUid: this.uid, text });
+        },
+        explain: (error) => explain(this.ctx, error instanceof CallableError ? error : new CallableError("internal", "FALLBACK", {}, "")),
+      }),
+    ]);
+    this.stops.push(...listeners);
+    // The view was left while the listeners were being set up.
+    if (this.stopped) this.stop();
+    return () => this.stop();
+  }
+
+  private stop(): void {
+    this.stopped = true;
+    clearTimeout(this.pending);
+    for (const stop of this.stops.splice(0)) stop();
+  }
+
+  /** Scrolls to a section without touching the route. */
+  private jumpTo(event: Event, id: string): void {
+    event.preventDefault();
+    const target = this.root.querySelector<HTMLElement>(`#${id}-title`);
+    if (!target) return;
+    target.tabIndex = -1;
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+  }
+
+  private notesForm(): HTMLElement {
+    const t = this.t;
+    const form = el("form", undefined, "notes");
+    const hint = el("p", t.notesLabel, "muted");
+    hint.id = "client-notes-hint";
+    this.notes.setAttribute("aria-labelledby", "notes-title");
+    this.notes.setAttribute("aria-describedby", hint.id);
+    const save = Object.assign(el("button", t.saveNotes), { type: "submit" });
+    const status = el("p", undefined, "done");
+    status.setAttribute("role", "status");
+    const error = el("p", undefined, "error");
+    error.setAttribute("role", "alert");
+    const row = el("p", undefined, "actions");
+    row.append(save);
+    form.append(hint, this.notes, row, status, error);
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      save.disabled = true;
+      status.textContent = "";
+      error.textContent = "";
+      this.ctx
+        .call("saveClientNotes", { coachId: this.ctx.coachId, clientUid: this.uid, notes: this.notes.value })
+        .then(() => {
+          this.notesDirty = false;
+          status.textContent = t.notesSaved;
+        })
+        .catch((failure: unknown) => {
+          error.textContent = explain(this.ctx, failure instanceof CallableError ? failure : new CallableError("internal", "FALLBACK", {}, ""));
+        })
+        .finally(() => {
+          save.disabled = false;
+        });
+    });
+    return form;
+  }
+
+  /** Draws what getClientDetail returned. */
+  private draw(): void {
+    const detail = this.detail;
+    if (!detail) return;
+    this.head.replaceChildren(...header(this.ctx, detail));
+    this.timeline.replaceChildren(renderTimeline(this.ctx, detail));
+    fillReviewSlots(this.ctx, this.timeline, this.reviews, (line) => this.ctx.say(line));
+    if (!this.notesDirty) this.notes.value = detail.client.notes;
+    this.packs.update(undefined, detail);
+    this.reviewList.update(this.reviews, detail);
+  }
+
+  private showReviews(reviews: ReviewView[]): void {
+    this.reviews = reviews;
+    fillReviewSlots(this.ctx, this.timeline, reviews, (line) => this.ctx.say(line));
+    this.reviewList.update(reviews, undefined);
+  }
+
+  /** Several writes land together (a payment, its pack, the stats): fetch once they settle. */
+  private reloadSoon(): void {
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => void this.reload(), 250);
+  }
+
+  private async reload(): Promise<void> {
+    const load = (this.loads += 1);
+    try {
+      const detail = await this.ctx.call("getClientDetail", { coachId: this.ctx.coachId, clientUid: this.uid });
+      // A later reload started meanwhile, or the screen was left: its answer wins.
+      if (load !== this.loads || this.stopped) return;
+      this.detail = detail;
+      this.draw();
+    } catch (error) {
+      if (!this.stopped && !(error instanceof CallableError && error.reason === "CLIENT_NOT_FOUND")) this.ctx.showError(error);
+    }
+  }
+
+  /** The client is gone: only the report stays on screen. */
+  private erased(report: Parameters<typeof erasureReport>[1]): void {
+    const name = this.name();
+    this.stop();
+    const title = el("h1", `${name}: ${this.t.deleted}`);
+    title.tabIndex = -1;
+    this.root.replaceChildren(Object.assign(el("a", this.t.back, "back"), { href: "#/clients" }), title, erasureReport(this.ctx, report));
+    title.focus();
+    this.ctx.say(this.t.deleted);
+  }
+}
 
 export const clientView: View = {
-  async render(_ctx, root) {
-    root.textContent = "client";
+  async render(ctx, root, params) {
+    const [uid = ""] = params;
+    return new ClientScreen(ctx, root, uid).start();
   },
 };

@@ -1,8 +1,41 @@
-// The "settings" screen of the coach app (placeholder until built).
+// The coach app's Settings screen: one form per area, each with its own
+// Save. Current values come from the coach document and its offerings and
+// pack templates (the coach may read them), parsed with the same schemas the
+// functions use; every change goes through the area's callable.
+import { el } from "../../islands/dom.js";
 import type { View } from "../context.js";
+import { availabilitySection } from "./settings-availability.js";
+import { offeringsSection, packsSection } from "./settings-catalogue.js";
+import { readList, type SettingsEnv } from "./settings-env.js";
+import { calendarSection, deviceSection, notificationsSection } from "./settings-notifications.js";
+import { policySection } from "./settings-policy.js";
+import { profileSection } from "./settings-profile.js";
+import { settingsText } from "./settings.text.js";
+import "./views.css";
 
+/** The Settings screen (#/settings). */
 export const settingsView: View = {
-  async render(_ctx, root) {
-    root.textContent = "settings";
+  async render(ctx, root) {
+    const t = settingsText(ctx.lang);
+    const heading = el("h1", t.heading);
+    const loading = el("p", t.loading, "muted");
+    root.append(heading, loading);
+    const [fs, { clientDb }, domain] = await Promise.all([import("firebase/firestore"), import("../../client/firestore.js"), import("../../../../functions/src/domain/coach.js")]);
+    const db = clientDb();
+    const snapshot = await fs.getDoc(fs.doc(db, "coaches", ctx.coachId));
+    const coach = domain.Coach.parse(snapshot.data());
+    const env: SettingsEnv = { ctx, t, coach, fs, db, domain, events: new EventTarget() };
+    const [offerings, templates] = await Promise.all([readList(env, "offerings", domain.Offering), readList(env, "packTemplates", domain.PackTemplate)]);
+    loading.remove();
+    root.append(
+      profileSection(env),
+      offeringsSection(env, offerings),
+      packsSection(env, templates, offerings),
+      availabilitySection(env),
+      policySection(env),
+      notificationsSection(env),
+      deviceSection(env),
+      calendarSection(env),
+    );
   },
 };

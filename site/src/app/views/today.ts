@@ -1,8 +1,388 @@
-// The "today" screen of the coach app (placeholder until built).
-import type { View } from "../context.js";
+// The coach app's Today screen: requests waiting for the coach, sessions
+// still to settle, today's sessions and the next days', read live from
+// Firestore (coaches/{c}/bookings by startsAt), grouped by day in the
+// coach's zone, each with the actions its state allows.
+import type { Firestore, Unsubscribe } from "firebase/firestore";
+import { strings } from "../../i18n/index.js";
+import { el } from "../../islands/dom.js";
+import { formatDay, formatMoney, formatTime } from "../../lib/format.js";
+import type { AppContext, View } from "../context.js";
+import { actionsFor, agenda, dateIn, isWaivable, sessionFrom, type Session, type SessionAction } from "./today-data.js";
+import { todayText } from "./today.text.js";
+import "./views.css";
 
+/** Days shown from today on (today included). */
+const DAYS_AHEAD = 14;
+/** How far back sessions are read to find ones still to settle. */
+const DAYS_BACK = 7;
+
+type FirestoreModule = typeof import("firebase/firestore");
+type Luxon = typeof import("luxon");
+
+interface WaiverReason {
+  id: string;
+  label: string;
+}
+
+/** One live Today screen; stop() ends every listener and the clock. */
+class TodayScreen {
+  private readonly t;
+  private readonly zone: string;
+  private readonly list = el("div", undefined, "agenda");
+  /** Listeners of the coach document and offerings, and of the bookings (renewed at midnight). */
+  private readonly catalogueStops: Unsubscribe[] = [];
+  private bookingStops: Unsubscribe[] = [];
+  private readonly clock: ReturnType<typeof setInterval>;
+  private sessions: Session[] = [];
+  private requests: Session[] = [];
+  private offerings = new Map<string, { title: string; locationId: string }>();
+  private locations = new Map<string, string>();
+  private waiverReasons: WaiverReason[] = [];
+  private readonly clients = new Map<string, string | null>();
+  private readonly cards = new Map<string, { signature: string; card: HTMLElement }>();
+  private loaded = { sessions: false, requests: false };
+  private today = "";
+
+  constructor(
+    private readonly ctx: AppContext,
+    root: HTMLElement,
+    private readonly fs: FirestoreModule,
+    private readonly db: Firestore,
+    private readonly luxon: Luxon,
+  ) {
+    this.t = todayText(ctx.lang);
+    this.zone = ctx.coach.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const heading = el("h1", this.t.heading);
+    this.list.setAttribute("aria-busy", "true");
+    this.list.append(el("p", this.t.loading, "muted"));
+    root.append(heading, this.list);
+    this.listenCatalogue();
+    this.listenBookings();
+    // A session that starts while the screen is open gets its "completed / no-show" buttons; at midnight the days move on.
+    this.clock = setInterval(() => {
+      if (dateIn(new Date(), this.zone) !== this.today) this.listenBookings();
+      else this.draw();
+    }, 60_000);
+  }
+
+  stop(): void {
+    clearInterval(this.clock);
+    for (const stop of [...this.catalogueStops, ...this.bookingStops]) stop();
+  }
+
+  /** The coach document (locations, waiver reasons) and the offerings (titles, places). */
+  private listenCatalogue(): void {
+    const { collection, doc, onSnapshot } = this.fs;
+    this.catalogueStops.push(
+      onSnapshot(doc(this.db, "coaches", this.ctx.coachId), (snapshot) => {
+        const data: unknown = snapshot.data();
+        const record = typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {};
+        this.locations = new Map(listOf(record.locations).flatMap((l) => (typeof l.id === "string" && typeof l.name === "string" ? [[l.id, l.name] as const] : [])));
+        const policy = typeof record.cancellationPolicy === "object" && record.cancellationPolicy !== null ? (record.cancellationPolicy as Record<string, unknown>) : {};
+        this.waiverReasons = listOf(policy.waiverReasons).flatMap((r) => (typeof r.id === "string" && typeof r.label === "string" ? [{ id: r.id, label: r.label }] : []));
+        this.draw();
+      }, (error) => this.ctx.showError(error)),
+      onSnapshot(collection(this.db, "coaches", this.ctx.coachId, "offerings"), (snapshot) => {
+        this.offerings = new Map(
+          snapshot.docs.map((d) => {
+            const data = d.data();
+            return [d.id, { title: typeof data.title === "string" ? data.title : d.id, locationId: typeof data.locationId === "string" ? data.locationId : "" }];
+          }),
+        );
+        this.draw();
+      }, (error) => this.ctx.showError(error)),
+    );
+  }
+
+  /**
+   * Bookings from a week before today to DAYS_AHEAD days ahead (startsAt,
+   * one range on one field: the automatic index serves it), and every
+   * request still waiting, whatever its date.
+   */
+  private listenBookings(): void {
+    for (const stop of this.bookingStops) stop();
+    const { collection, onSnapshot, orderBy, query, Timestamp, where } = this.fs;
+    const startOfToday = this.luxon.DateTime.now().setZone(this.zone).startOf("day");
+    this.today = startOfToday.toISODate() ?? "";
+    const bookings = collection(this.db, "coaches", this.ctx.coachId, "bookings");
+    const from = Timestamp.fromMillis(startOfToday.minus({ days: DAYS_BACK }).toMillis());
+    const to = Timestamp.fromMillis(startOfToday.plus({ days: DAYS_AHEAD }).toMillis());
+    this.bookingStops = [
+      onSnapshot(query(bookings, where("startsAt", ">=", from), where("startsAt", "<", to), orderBy("startsAt")), (snapshot) => {
+        this.sessions = snapshot.docs.flatMap((d) => sessionFrom(d.id, d.data()) ?? []);
+        this.loaded.sessions = true;
+        this.draw();
+      }, (error) => this.ctx.showError(error)),
+      onSnapshot(query(bookings, where("status", "==", "requested")), (snapshot) => {
+        this.requests = snapshot.docs.flatMap((d) => sessionFrom(d.id, d.data()) ?? []);
+        this.loaded.requests = true;
+        this.draw();
+      }, (error) => this.ctx.showError(error)),
+    ];
+  }
+
+  /** The client's name from the coach's record (read once per client; offline from the cache). */
+  private clientName(uid: string): string {
+    const known = this.clients.get(uid);
+    if (known) return known;
+    if (!this.clients.has(uid)) {
+      this.clients.set(uid, null);
+      const { doc, getDoc } = this.fs;
+      getDoc(doc(this.db, "coaches", this.ctx.coachId, "clients", uid))
+        .then((snapshot) => {
+          const data = snapshot.data() ?? {};
+          const name = typeof data.name === "string" && data.name ? data.name : typeof data.email === "string" && data.email ? data.email : this.t.aClient;
+          this.clients.set(uid, name);
+          this.draw();
+        })
+        .catch(() => this.clients.set(uid, this.t.aClient));
+    }
+    return this.t.aClient;
+  }
+
+  /** Draws the agenda again; cards whose booking did not change are kept (with an open panel and focus). */
+  private draw(): void {
+    if (!this.loaded.sessions || !this.loaded.requests) return;
+    const t = this.t;
+    const now = new Date();
+    const plan = agenda(this.sessions, this.requests, now, this.zone);
+    const focused = document.activeElement instanceof HTMLElement && this.list.contains(document.activeElement) ? document.activeElement : null;
+    const sections: HTMLElement[] = [];
+    const used = new Set<string>();
+    const group = (title: string, sessions: Session[], kind: string, empty?: string) => {
+      const section = el("section", undefined, `day ${kind}`);
+      section.dataset.group = kind;
+      section.append(el("h2", title));
+      if (sessions.length === 0 && empty) section.append(el("p", empty, "muted"));
+      else {
+        const list = el("ul", undefined, "plain sessions");
+        list.append(...sessions.map((s) => this.card(s, now, used, kind === "requests" || kind === "earlier")));
+        section.append(list);
+      }
+      sections.push(section);
+    };
+    if (plan.requests.length) group(t.requests, plan.requests, "requests");
+    if (plan.earlier.length) group(t.earlier, plan.earlier, "earlier");
+    for (const [index, day] of plan.days.entries()) {
+      const dayLabel = this.dayTitle(day.date, index);
+      group(dayLabel, day.sessions, index === 0 ? "today" : "ahead", index === 0 ? t.noneToday : undefined);
+      sections.at(-1)!.dataset.date = day.date;
+    }
+    if (plan.days.length === 1) sections.push(el("p", t.noneAhead(DAYS_AHEAD - 1), "muted"));
+    for (const id of [...this.cards.keys()]) if (!used.has(id)) this.cards.delete(id);
+    this.list.replaceChildren(...sections);
+    this.list.removeAttribute("aria-busy");
+    if (focused && focused.isConnected && document.activeElement !== focused) focused.focus();
+  }
+
+  /** "Today · Mon 23 Nov", "Tomorrow · Tue 24 Nov", "Wednesday 25 November". */
+  private dayTitle(date: string, index: number): string {
+    const noon = `${date}T12:00:00Z`;
+    const short = formatDay(noon, "UTC", this.ctx.locale);
+    if (index === 0) return `${this.t.today} · ${short}`;
+    const tomorrow = this.luxon.DateTime.fromISO(this.today).plus({ days: 1 }).toISODate();
+    if (date === tomorrow) return `${this.t.tomorrow} · ${short}`;
+    return new Intl.DateTimeFormat(this.ctx.locale, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(noon));
+  }
+
+  private when(session: Session): string {
+    const { locale } = this.ctx;
+    return `${formatTime(session.start.toISOString(), this.zone, locale)}–${formatTime(session.end.toISOString(), this.zone, locale)}`;
+  }
+
+  /** One session: time, client, what and where, payment, status; its actions below. */
+  private card(session: Session, now: Date, used: Set<string>, withDay: boolean): HTMLElement {
+    const t = this.t;
+    const s = strings(this.ctx.lang);
+    const who = this.clientName(session.clientUid);
+    const offering = this.offerings.get(session.offeringId);
+    const place = offering ? (this.locations.get(offering.locationId) ?? "") : "";
+    const actions = actionsFor(session, now);
+    const signature = JSON.stringify([session.signature, withDay, who, offering, place, actions, actions.includes("waive") ? this.waiverReasons : null]);
+    used.add(session.id);
+    const kept = this.cards.get(session.id);
+    if (kept && kept.signature === signature) return kept.card;
+
+    const card = el("li", undefined, `card session status-${session.status}`);
+    card.dataset.bookingId = session.id;
+    card.dataset.status = session.status;
+    const headId = `session-${session.id}`;
+    const head = el("div", undefined, "session-head");
+    head.id = headId;
+    // Requests and earlier sessions are not under their own day's heading: their time names the day.
+    const time = el("strong", withDay ? `${formatDay(session.start.toISOString(), this.zone, this.ctx.locale)}, ${this.when(session)}` : this.when(session), "time");
+    head.append(time, " ", el("span", s.status[session.status] ?? session.status, "badge"), el("span", who, "who"));
+    card.append(head);
+    card.append(el("div", [offering?.title ?? "", place].filter(Boolean).join(" · "), "what"));
+    const pay =
+      session.payment.method === "pack"
+        ? t.packUnit
+        : t.single(formatMoney(session.payment.amountDueMinor, session.payment.currency || this.ctx.coach.currency, this.ctx.locale), s.paymentState[session.payment.state] ?? session.payment.state);
+    const outcome = session.resolution ? (session.resolution.waiverLabel ? t.waivedWith(session.resolution.waiverLabel) : (s.outcome[session.resolution.outcome] ?? session.resolution.outcome)) : "";
+    card.append(el("div", [pay, outcome].filter(Boolean).join(" · "), "muted"));
+    if (session.note) card.append(el("p", t.clientNote(session.note), "note"));
+
+    const bar = el("div", undefined, "actions");
+    const panel = el("div", undefined, "panel");
+    panel.hidden = true;
+    for (const action of actions) bar.append(this.actionButton(action, session, panel, headId));
+    if (actions.length) card.append(bar, panel);
+    this.cards.set(session.id, { signature, card });
+    return card;
+  }
+
+  private actionButton(action: SessionAction, session: Session, panel: HTMLElement, describedBy: string): HTMLButtonElement {
+    const t = this.t;
+    const labels: Record<SessionAction, string> = {
+      confirm: t.confirm,
+      decline: t.decline,
+      cancel: t.cancel,
+      reschedule: t.reschedule,
+      complete: t.complete,
+      no_show: t.noShow,
+      waive: t.waive,
+    };
+    const primary = action === "confirm" || action === "complete";
+    const button = el("button", labels[action], primary ? undefined : "secondary");
+    button.type = "button";
+    button.dataset.action = action;
+    button.setAttribute("aria-describedby", describedBy);
+    const ref = { coachId: this.ctx.coachId, bookingId: session.id };
+    const run: Record<SessionAction, () => Promise<void>> = {
+      confirm: async () => {
+        await this.ctx.call("confirmBooking", ref);
+        this.ctx.say(t.done.confirmed);
+      },
+      decline: async () => {
+        await this.ctx.call("cancelBooking", { ...ref, expectedOutcome: "released" });
+        this.ctx.say(t.done.declined);
+      },
+      cancel: () => this.previewCancel(session, panel),
+      reschedule: () => this.pickNewTime(session, panel),
+      complete: async () => {
+        await this.ctx.call("completeBooking", ref);
+        this.ctx.say(t.done.completed);
+      },
+      no_show: async () => {
+        await this.ctx.call("markNoShow", ref);
+        this.ctx.say(t.done.noShow);
+      },
+      waive: async () => this.pickWaiver(session, panel),
+    };
+    button.addEventListener("click", () => void this.busy(button, run[action]));
+    return button;
+  }
+
+  /** Disables the button while its call runs; a refusal is shown in words. */
+  private async busy(button: HTMLButtonElement, action: () => Promise<void>): Promise<void> {
+    button.disabled = true;
+    try {
+      await action();
+    } catch (error) {
+      this.ctx.showError(error);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  /** Shows what cancelling does (the coach's cancellation always credits), then asks. */
+  private async previewCancel(session: Session, panel: HTMLElement): Promise<void> {
+    const ref = { coachId: this.ctx.coachId, bookingId: session.id };
+    const preview = await this.ctx.call("previewCancellation", ref);
+    const text = el("p", this.t.preview(preview.outcome));
+    text.dataset.preview = preview.outcome;
+    const confirm = el("button", this.t.confirmCancel);
+    confirm.type = "button";
+    confirm.addEventListener("click", () =>
+      void this.busy(confirm, async () => {
+        await this.ctx.call("cancelBooking", { ...ref, expectedOutcome: preview.outcome });
+        this.ctx.say(this.t.done.cancelled);
+      }),
+    );
+    this.openPanel(panel, text, this.row(confirm, this.closeButton(panel, this.t.keep)));
+  }
+
+  /** Free times of the same session type for 14 days, by day; moving keeps the unit or the payment. */
+  private async pickNewTime(session: Session, panel: HTMLElement): Promise<void> {
+    const { slots } = await this.ctx.call("listSlots", { coachId: this.ctx.coachId, offeringId: session.offeringId, from: new Date().toISOString(), days: 14 });
+    if (slots.length === 0) return this.openPanel(panel, el("p", this.t.noSlots), this.row(this.closeButton(panel, this.t.close)));
+    const id = `move-${session.id}`;
+    const label = Object.assign(el("label", this.t.newTime), { htmlFor: id });
+    const select = Object.assign(el("select"), { id });
+    const groups = new Map<string, HTMLOptGroupElement>();
+    for (const slot of slots) {
+      let group = groups.get(slot.localDate);
+      if (!group) {
+        group = Object.assign(el("optgroup"), { label: formatDay(slot.start, this.zone, this.ctx.locale) });
+        groups.set(slot.localDate, group);
+        select.append(group);
+      }
+      group.append(Object.assign(el("option", `${formatDay(slot.start, this.zone, this.ctx.locale)}, ${formatTime(slot.start, this.zone, this.ctx.locale)}`), { value: slot.start }));
+    }
+    const move = el("button", this.t.move);
+    move.type = "button";
+    const requestId = crypto.randomUUID();
+    move.addEventListener("click", () =>
+      void this.busy(move, async () => {
+        await this.ctx.call("rescheduleBooking", { requestId, coachId: this.ctx.coachId, bookingId: session.id, newStart: select.value });
+        this.ctx.say(this.t.done.moved);
+      }),
+    );
+    this.openPanel(panel, label, select, this.row(move, this.closeButton(panel, this.t.close)));
+  }
+
+  /** The policy's waiver reasons (weather, court closed, …); waiving credits the unit or makes the charge refundable. */
+  private async pickWaiver(session: Session, panel: HTMLElement): Promise<void> {
+    if (!isWaivable(session)) return;
+    if (this.waiverReasons.length === 0) return this.openPanel(panel, el("p", this.t.noReasons), this.row(this.closeButton(panel, this.t.close)));
+    const id = `waive-${session.id}`;
+    const label = Object.assign(el("label", this.t.reason), { htmlFor: id });
+    const select = Object.assign(el("select"), { id });
+    for (const reason of this.waiverReasons) select.append(Object.assign(el("option", reason.label), { value: reason.id }));
+    const waive = el("button", this.t.waiveConfirm);
+    waive.type = "button";
+    waive.addEventListener("click", () =>
+      void this.busy(waive, async () => {
+        await this.ctx.call("waiveCharge", { coachId: this.ctx.coachId, bookingId: session.id, reasonId: select.value });
+        this.ctx.say(this.t.done.waived);
+      }),
+    );
+    this.openPanel(panel, label, select, this.row(waive, this.closeButton(panel, this.t.close)));
+  }
+
+  private openPanel(panel: HTMLElement, ...content: HTMLElement[]): void {
+    panel.replaceChildren(...content);
+    panel.hidden = false;
+    panel.querySelector<HTMLElement>("select, button")?.focus();
+  }
+
+  private row(...buttons: HTMLElement[]): HTMLElement {
+    const row = el("p", undefined, "actions");
+    row.append(...buttons);
+    return row;
+  }
+
+  private closeButton(panel: HTMLElement, label: string): HTMLButtonElement {
+    const close = el("button", label, "secondary");
+    close.type = "button";
+    close.addEventListener("click", () => {
+      panel.hidden = true;
+      panel.parentElement?.querySelector<HTMLElement>(".actions button")?.focus();
+    });
+    return close;
+  }
+}
+
+/** The records of an array field, ignoring anything else. */
+function listOf(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter((item): item is Record<string, unknown> => typeof item === "object" && item !== null) : [];
+}
+
+/** The Today screen (#/today, the app's default). */
 export const todayView: View = {
-  async render(_ctx, root) {
-    root.textContent = "today";
+  async render(ctx, root) {
+    const [fs, luxon, { clientDb }] = await Promise.all([import("firebase/firestore"), import("luxon"), import("../../client/firestore.js")]);
+    const screen = new TodayScreen(ctx, root, fs, clientDb(), luxon);
+    return () => screen.stop();
   },
 };

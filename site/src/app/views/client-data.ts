@@ -1,0 +1,98 @@
+// Realtime and one-off reads of the client screens (the coach may read their
+// own collections; the rules deny everyone else): a client's packs with their
+// payment summary, the client record (to notice new figures), pack templates.
+// Every document is narrowed at the edge; malformed ones are left out.
+import { instantOf } from "../../islands/live-reviews.js";
+import type { AppContext } from "../context.js";
+import type { MoneyState } from "./after.js";
+
+/** A pack as the operations need it (coaches/{c}/packs/{id}). */
+export interface PackState {
+  id: string;
+  name: string;
+  units: number;
+  remaining: number;
+  /** pending | active | expired | refunded */
+  status: string;
+  expiresAt: string;
+  purchasedAt: string;
+  transferable: boolean;
+  payment: MoneyState & { currency: string; state: string };
+}
+
+/** A pack template the coach sells (coaches/{c}/packTemplates/{id}). */
+export interface TemplateState {
+  id: string;
+  name: string;
+  units: number;
+  priceMinor: number;
+  validityMonths: number;
+}
+
+const num = (value: unknown) => (typeof value === "number" && Number.isInteger(value) ? value : undefined);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+
+function asPack(id: string, data: Record<string, unknown>): PackState | undefined {
+  const { name, units, remaining, status, payment } = data;
+  const expiresAt = instantOf(data.expiresAt);
+  const purchasedAt = instantOf(data.purchasedAt);
+  if (typeof name !== "string" || num(units) === undefined || num(remaining) === undefined || typeof status !== "string" || !expiresAt || !purchasedAt || !isRecord(payment)) return undefined;
+  const amountDueMinor = num(payment.amountDueMinor);
+  if (amountDueMinor === undefined || typeof payment.currency !== "string" || typeof payment.state !== "string") return undefined;
+  return {
+    id,
+    name,
+    units: num(units) ?? 0,
+    remaining: num(remaining) ?? 0,
+    status,
+    expiresAt,
+    purchasedAt,
+    transferable: data.transferable === true,
+    payment: { amountDueMinor, paidMinor: num(payment.paidMinor) ?? 0, refundedMinor: num(payment.refundedMinor) ?? 0, currency: payment.currency, state: payment.state },
+  };
+}
+
+const firestore = () => Promise.all([import("firebase/firestore"), import("../../client/firestore.js")]);
+
+/** The client's packs, active first then newest, now and on every change; resolves to the unsubscribe. */
+export async function watchPacks(ctx: AppContext, clientUid: string, onChange: (packs: PackState[]) => void, onError: () => void): Promise<() => void> {
+  const [{ collection, onSnapshot, query, where }, { clientDb }] = await firestore();
+  const packs = query(collection(clientDb(), "coaches", ctx.coachId, "packs"), where("clientUid", "==", clientUid));
+  const order = (p: PackState) => (p.status === "active" ? 0 : p.status === "pending" ? 1 : 2);
+  return onSnapshot(
+    packs,
+    (snapshot) => onChange(snapshot.docs.flatMap((doc) => asPack(doc.id, doc.data()) ?? []).sort((a, b) => order(a) - order(b) || b.purchasedAt.localeCompare(a.purchasedAt))),
+    onError,
+  );
+}
+
+/**
+ * Calls `onChange` whenever the client record changes after the first read
+ * (the stats triggers rewrite it after every booking, payment or pack
+ * change), with whether it still exists; resolves to the unsubscribe.
+ */
+export async function watchRecord(ctx: AppContext, clientUid: string, onChange: (exists: boolean) => void): Promise<() => void> {
+  const [{ doc, onSnapshot }, { clientDb }] = await firestore();
+  let first = true;
+  return onSnapshot(
+    doc(clientDb(), "coaches", ctx.coachId, "clients", clientUid),
+    (snapshot) => {
+      if (first) first = false;
+      else onChange(snapshot.exists());
+    },
+    () => undefined,
+  );
+}
+
+/** The coach's pack templates, by name. */
+export async function loadTemplates(ctx: AppContext): Promise<TemplateState[]> {
+  const [{ collection, getDocs }, { clientDb }] = await firestore();
+  const snapshot = await getDocs(collection(clientDb(), "coaches", ctx.coachId, "packTemplates"));
+  return snapshot.docs
+    .flatMap((doc): TemplateState[] => {
+      const { name, units, priceMinor, validityMonths } = doc.data();
+      const [u, p, v] = [num(units), num(priceMinor), num(validityMonths)];
+      return typeof name === "string" && u !== undefined && p !== undefined && v !== undefined ? [{ id: doc.id, name, units: u, priceMinor: p, validityMonths: v }] : [];
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}

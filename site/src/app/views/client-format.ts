@@ -1,0 +1,35 @@
+// Formatting shared by the client list and the client screen: money in the
+// coach's currency, instants on the coach's wall clock, names that may be empty.
+import type { CallableError } from "../../client/callable.js";
+import { messageFor } from "../../i18n/index.js";
+import type { AppContext } from "../context.js";
+import { formatDay, formatMoney, formatTime } from "../../lib/format.js";
+import { clientsText } from "./clients.text.js";
+
+/** €580.00 in the coach's currency and the app's language. */
+export const money = (ctx: AppContext, minor: number, currency = ctx.coach.currency) => formatMoney(minor, currency, ctx.locale);
+
+/** "Tue 14 Oct" in the coach's zone. */
+export const day = (ctx: AppContext, iso: string) => formatDay(iso, ctx.coach.timeZone, ctx.locale);
+
+/** "Tue 14 Oct, 18:00" in the coach's zone. */
+export const dayTime = (ctx: AppContext, iso: string) => `${day(ctx, iso)}, ${formatTime(iso, ctx.coach.timeZone, ctx.locale)}`;
+
+/** The client's name, or a stand-in when the record has none yet. */
+export const nameOf = (ctx: AppContext, client: { name: string }) => client.name || clientsText(ctx.lang).noName;
+
+/** Case and accents ignored: "Müller" matches "muller", like listClients' query. */
+export const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
+
+/** Words for a refusal on the coach's side: coach wording where the shared text speaks to clients. */
+export function explain(ctx: AppContext, error: CallableError): string {
+  const t = clientsText(ctx.lang);
+  const { openMinor, refundableMinor } = error.details;
+  if (error.reason === "PAYMENT_EXCEEDS_DUE" && typeof openMinor === "number") return t.needAmount(money(ctx, openMinor));
+  if (error.reason === "REFUND_EXCEEDS_PAID" && typeof refundableMinor === "number") return t.needAmount(money(ctx, refundableMinor));
+  return t.errors[error.reason] ?? messageFor(ctx.lang, error.reason);
+}

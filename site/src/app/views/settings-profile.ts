@@ -1,0 +1,76 @@
+// Settings → profile and public page (saveProfile): name, discipline, bio,
+// photo, language and locations; the link to the public page and how it
+// gets rebuilt.
+import type { SaveProfileRequest } from "../../../../functions/src/domain/api.js";
+import { el } from "../../islands/dom.js";
+import { RowList, SettingsForm, field, input, schemas, select, section, type Built } from "./settings-form.js";
+import type { SettingsEnv } from "./settings-env.js";
+import { idFrom } from "./settings-parse.js";
+
+type Location = SettingsEnv["coach"]["locations"][number];
+
+/** The profile form; saving tells the other sections that the locations changed. */
+export function profileSection(env: SettingsEnv): HTMLElement {
+  const { t, coach, ctx } = env;
+  const name = input({ value: coach.name, required: true, maxLength: 100, autocomplete: "name" });
+  const discipline = input({ value: coach.discipline, required: true, maxLength: 60 });
+  const bio = Object.assign(el("textarea"), { value: coach.bio, maxLength: 2000, rows: 4 });
+  const photoUrl = input({ type: "url", value: coach.photoUrl, pattern: "https://.+", placeholder: "https://" });
+  const locale = select(Object.entries(t.languages), coach.locale);
+  const locations = new RowList<Location>(
+    "profile.locations",
+    t.locations,
+    coach.locations,
+    (location) => {
+      const row = el("div", undefined, "location");
+      if (location) row.dataset.id = location.id;
+      const place = input({ value: location?.name ?? "", required: true, maxLength: 100 });
+      place.dataset.field = "name";
+      const address = input({ value: location?.address ?? "", maxLength: 200 });
+      address.dataset.field = "address";
+      row.append(field(t.locationName, place), field(t.locationAddress, address));
+      return row;
+    },
+    t.addLocation,
+    t.remove,
+  );
+
+  /** Kept locations keep their ids (offerings point at them); new ones get one from their name ("Court 3" → "court_3"). */
+  const build = (): Built<SaveProfileRequest> => {
+    const taken = new Set(locations.rows().flatMap((row) => (row.dataset.id ? [row.dataset.id] : [])));
+    const list = locations.rows().map((row) => {
+      const [place, address] = [...row.querySelectorAll<HTMLInputElement>("[data-field]")];
+      const id = row.dataset.id || idFrom(place?.value ?? "", taken, { digits: true, max: 40, fallback: "place" });
+      taken.add(id);
+      return { id, name: place?.value.trim() ?? "", address: address?.value.trim() ?? "" };
+    });
+    const profile = { name: name.value.trim(), discipline: discipline.value.trim(), bio: bio.value.trim(), photoUrl: photoUrl.value.trim(), locale: locale.value === "de" ? ("de" as const) : ("en" as const), locations: list };
+    return { ok: true, value: { coachId: ctx.coachId, profile } };
+  };
+
+  const form = new SettingsForm<SaveProfileRequest>(ctx, t, {
+    build,
+    schema: async () => (await schemas()).SaveProfileInput,
+    save: (value) => ctx.call("saveProfile", value),
+    afterSave: ({ profile }) => {
+      env.coach = { ...env.coach, ...profile, bio: profile.bio ?? "", photoUrl: profile.photoUrl ?? "", locations: profile.locations.map((l) => ({ ...l, address: l.address ?? "" })) };
+      // New locations have their ids now: keep them on the rows, so saving again keeps the same ids.
+      locations.rows().forEach((row, index) => {
+        row.dataset.id = profile.locations[index]?.id ?? "";
+      });
+      env.events.dispatchEvent(new Event("coach-changed"));
+    },
+  });
+  form.append(
+    field(t.name, name, { path: "profile.name" }),
+    field(t.discipline, discipline, { path: "profile.discipline" }),
+    field(t.bio, bio, { path: "profile.bio" }),
+    field(t.photoUrl, photoUrl, { path: "profile.photoUrl" }),
+    field(t.language, locale, { path: "profile.locale" }),
+    locations.fieldset,
+  );
+
+  const page = el("p");
+  page.append(`${t.publicPage}: `, Object.assign(el("a", `/${coach.slug}`), { href: `/${coach.slug}` }));
+  return section(t.profile, "profile", page, el("p", t.publishNote, "hint"), form.form);
+}
