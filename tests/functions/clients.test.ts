@@ -122,6 +122,10 @@ describe("client stats read model (trigger)", () => {
     expect({ ...second, asOf: null }).toEqual({ ...first, asOf: null });
     expect(second!.asOf >= first!.asOf).toBe(true);
 
+    // Somebody with no record and no records at all gets no record.
+    expect(await refreshClientStats(coachId, "uid-nobody", now)).toBe("nothing");
+    expect((await clientsCol(coachId).doc("uid-nobody").get()).exists).toBe(false);
+
     // Stats stamped in the future stand for a newer read: a refresh now is older and leaves them.
     const future = DateTime.utc().plus({ hours: 1 });
     await clientRecordRef(coachId, lenaUid).set({ stats: { ...second!, asOf: future, packBalance: 42 } }, { mergeFields: ["stats"] });

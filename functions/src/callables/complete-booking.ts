@@ -10,7 +10,7 @@ import { bookingsCol } from "../shell/refs.js";
 /**
  * The coach marks a session completed (a confirmed booking whose start has
  * passed). Completing it again answers the same and writes nothing; the
- * client's stats follow through the clientStatsOnBooking trigger.
+ * client's stats follow through the clientStatsOnBookingUpdated trigger.
  */
 export const completeBooking = onSignedInCall(BookingRefInput, (input, { uid, now }) =>
   db().runTransaction(async (tx): Promise<Result<CompleteBookingResult, DomainError>> => {

@@ -5,8 +5,8 @@ import { db } from "./firebase.js";
 import { paymentsCol } from "./payments.js";
 import { bookingsCol, clientRecordRef, erasuresCol, packsCol } from "./refs.js";
 
-/** What a refresh did: wrote the stats, or left them (a newer computation is there, or the client was erased). */
-export type RefreshOutcome = "written" | "stale" | "erased" | "pseudonym";
+/** What a refresh did: wrote the stats, or left them (a newer computation is there, the client was erased, or there is nothing to describe). */
+export type RefreshOutcome = "written" | "stale" | "erased" | "pseudonym" | "nothing";
 
 const instant = (time: Timestamp) => DateTime.fromMillis(time.toMillis(), { zone: "utc" });
 
@@ -18,7 +18,8 @@ const instant = (time: Timestamp) => DateTime.fromMillis(time.toMillis(), { zone
  * only `stats` when it does not exist yet (mergeFields: name, email and
  * notes of an existing record are never touched). After an erasure, stats
  * read before it, or that find nothing (the kept records now carry a
- * pseudonym), never bring the record back.
+ * pseudonym), never bring the record back; a client with no record and no
+ * records at all gets none.
  */
 export async function refreshClientStats(coachId: string, clientUid: string, now: DateTime): Promise<RefreshOutcome> {
   if (isPseudonym(clientUid)) return "pseudonym";
@@ -45,6 +46,8 @@ export async function refreshClientStats(coachId: string, clientUid: string, now
     const [record, erasure] = await Promise.all([tx.get(ref), tx.get(erasuresCol(coachId).doc(clientUid))]);
     const erasedAt = erasure.exists ? erasure.updateTime : undefined;
     if (erasedAt && (erasedAt.toMillis() >= read.readTime.toMillis() || (!record.exists && found === 0))) return "erased";
+    // Nobody to describe: no record and no booking, payment or pack (e.g. the trigger of a deleted document).
+    if (!record.exists && found === 0) return "nothing";
     const current = record.data()?.stats;
     if (current && current.asOf > stats.asOf) return "stale";
     tx.set(ref, { stats }, { mergeFields: ["stats"] });
@@ -52,17 +55,16 @@ export async function refreshClientStats(coachId: string, clientUid: string, now
   });
 }
 
-/** The client uids a change touches: the document's before and after (usually one). */
-export function clientUidsOf(change: { before: DocumentSnapshot; after: DocumentSnapshot } | undefined): string[] {
-  if (!change) return [];
-  const uids = [change.before.get("clientUid"), change.after.get("clientUid")].filter((uid): uid is string => typeof uid === "string" && uid !== "");
+/** The client uids of the document versions of an event (before and after an update; usually one). */
+export function clientUidsOf(snapshots: DocumentSnapshot[]): string[] {
+  const uids = snapshots.map((snapshot) => snapshot.get("clientUid")).filter((uid): uid is string => typeof uid === "string" && uid !== "");
   return [...new Set(uids)];
 }
 
-/** Refreshes the stats of every client a change touches. */
-export async function refreshForChange(coachId: string, change: { before: DocumentSnapshot; after: DocumentSnapshot } | undefined): Promise<void> {
+/** Refreshes the stats of every client the document versions name. */
+export async function refreshFor(coachId: string, snapshots: DocumentSnapshot[]): Promise<void> {
   const now = DateTime.utc();
-  for (const clientUid of clientUidsOf(change)) await refreshClientStats(coachId, clientUid, now);
+  for (const clientUid of clientUidsOf(snapshots)) await refreshClientStats(coachId, clientUid, now);
 }
 
 /** True when a pack write changes what the stats read from it: owner, status, units left or payment. */

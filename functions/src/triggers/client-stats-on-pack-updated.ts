@@ -1,0 +1,13 @@
+import { onDocumentUpdated } from "firebase-functions/v2/firestore";
+import { packChangesStats, refreshFor } from "../shell/client-stats.js";
+import "../shell/firebase.js";
+
+/**
+ * A pack's units, status or payment changed (spent, credited, paid,
+ * expired, voided, transferred): its client's balance and open amount are
+ * recomputed. Writes that change none of those (an expiry extension) are skipped.
+ */
+export const clientStatsOnPackUpdated = onDocumentUpdated("coaches/{coachId}/packs/{packId}", async (event) => {
+  if (!event.data || !packChangesStats(event.data)) return;
+  await refreshFor(event.params.coachId, [event.data.before, event.data.after]);
+});
