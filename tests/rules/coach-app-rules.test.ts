@@ -1,42 +1,19 @@
-import { readFileSync } from "node:fs";
-import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { assertFails, assertSucceeds } from "@firebase/rules-unit-testing";
+import { describe, expect, it } from "vitest";
+import { ROLES, UIDS, rulesEnvironment, type Role } from "../support/rules.js";
 
 // Rules of the coach app's collections: message threads, reviews and
 // erasure reports. Same roles and project as firestore-rules.test.ts.
-const [host = "127.0.0.1", port = "8080"] = (process.env.FIRESTORE_EMULATOR_HOST ?? "").split(":");
-let env: RulesTestEnvironment;
 
-type Role = "anonymous" | "client" | "otherClient" | "coach" | "otherCoach";
-const roles: Role[] = ["anonymous", "client", "otherClient", "coach", "otherCoach"];
-const uids: Record<Exclude<Role, "anonymous">, string> = { client: "lena", otherClient: "max", coach: "emma", otherCoach: "otto" };
-
-function as(role: Role) {
-  return role === "anonymous" ? env.unauthenticatedContext().firestore() : env.authenticatedContext(uids[role]).firestore();
-}
-
-beforeAll(async () => {
-  env = await initializeTestEnvironment({
-    projectId: "demo-solocoach-rules",
-    firestore: { rules: readFileSync("firestore.rules", "utf8"), host, port: Number(port) },
-  });
-});
-afterAll(async () => env.cleanup());
-
-beforeEach(async () => {
-  await env.clearFirestore();
-  await env.withSecurityRulesDisabled(async (context) => {
-    const db = context.firestore();
-    const setDoc = (path: string, data: object) => db.doc(path).set(data);
-    await setDoc("coaches/emma-c", { ownerUid: "emma", name: "Emma" });
-    await setDoc("coaches/otto-c", { ownerUid: "otto", name: "Otto" });
-    await setDoc("coaches/emma-c/threads/lena", { clientUid: "lena", lastText: "See you Tuesday" });
-    await setDoc("coaches/emma-c/threads/lena/messages/m1", { from: "client", senderUid: "lena", text: "See you Tuesday" });
-    await setDoc("coaches/emma-c/threads/max/messages/m2", { from: "coach", senderUid: "emma", text: "Hi Max" });
-    await setDoc("coaches/emma-c/reviews/b1", { clientUid: "lena", submission: null });
-    await setDoc("coaches/emma-c/reviews/b2", { clientUid: "max", submission: null });
-    await setDoc("coaches/emma-c/erasures/gone", { byUid: "emma", report: {} });
-  });
+const { env, as } = rulesEnvironment(async (setDoc) => {
+  await setDoc("coaches/emma-c", { ownerUid: "emma", name: "Emma" });
+  await setDoc("coaches/otto-c", { ownerUid: "otto", name: "Otto" });
+  await setDoc("coaches/emma-c/threads/lena", { clientUid: "lena", lastText: "See you Tuesday" });
+  await setDoc("coaches/emma-c/threads/lena/messages/m1", { from: "client", senderUid: "lena", text: "See you Tuesday" });
+  await setDoc("coaches/emma-c/threads/max/messages/m2", { from: "coach", senderUid: "emma", text: "Hi Max" });
+  await setDoc("coaches/emma-c/reviews/b1", { clientUid: "lena", submission: null });
+  await setDoc("coaches/emma-c/reviews/b2", { clientUid: "max", submission: null });
+  await setDoc("coaches/emma-c/erasures/gone", { byUid: "emma", report: {} });
 });
 
 /** Who may read each document; everybody else must be denied. */
@@ -51,7 +28,7 @@ const readers: Record<string, Role[]> = {
 
 describe("coach app reads", () => {
   for (const [path, allowed] of Object.entries(readers)) {
-    for (const role of roles) {
+    for (const role of ROLES) {
       const may = allowed.includes(role);
       it(`${role} ${may ? "may" : "may not"} read ${path}`, async () => {
         await (may ? assertSucceeds : assertFails)(as(role).doc(path).get());
@@ -64,9 +41,9 @@ describe("coach app writes", () => {
   // Messages and reviews are written by callables only, never by a client SDK: not even their own.
   const targets = [...Object.keys(readers), "coaches/emma-c/threads/lena/messages/new", "coaches/emma-c/reviews/new"];
   for (const path of targets) {
-    for (const role of roles) {
+    for (const role of ROLES) {
       it(`${role} may not write ${path}`, async () => {
-        await assertFails(as(role).doc(path).set({ clientUid: uids.client, from: "client", senderUid: uids.client, text: "forged", publishedAt: null }));
+        await assertFails(as(role).doc(path).set({ clientUid: UIDS.client, from: "client", senderUid: UIDS.client, text: "forged", publishedAt: null }));
       });
     }
   }
@@ -104,7 +81,7 @@ describe("coach app queries", () => {
   });
 
   it("the client's realtime listener on their thread sees a new message as it is written", async () => {
-    const db = env.authenticatedContext("lena").firestore();
+    const db = env().authenticatedContext("lena").firestore();
     const seen: string[][] = [];
     const received = new Promise<void>((resolve, reject) => {
       const stop = db.collection("coaches/emma-c/threads/lena/messages").onSnapshot(
@@ -118,7 +95,7 @@ describe("coach app queries", () => {
         reject,
       );
     });
-    await env.withSecurityRulesDisabled((context) => context.firestore().doc("coaches/emma-c/threads/lena/messages/m3").set({ from: "coach", senderUid: "emma", text: "Court 3 at 18:00" }));
+    await env().withSecurityRulesDisabled((context) => context.firestore().doc("coaches/emma-c/threads/lena/messages/m3").set({ from: "coach", senderUid: "emma", text: "Court 3 at 18:00" }));
     await received;
     expect(seen.at(-1)?.sort()).toEqual(["Court 3 at 18:00", "See you Tuesday"]);
   });

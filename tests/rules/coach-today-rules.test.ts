@@ -1,48 +1,26 @@
-import { readFileSync } from "node:fs";
-import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { assertFails, assertSucceeds } from "@firebase/rules-unit-testing";
+import { describe, expect, it } from "vitest";
+import { rulesEnvironment, type Role } from "../support/rules.js";
 
 // Rules behind the coach app's Today and Settings screens: the live queries
 // the Today screen runs on bookings, the coach's own settings documents and
 // the push devices. Same roles and project as firestore-rules.test.ts.
-const [host = "127.0.0.1", port = "8080"] = (process.env.FIRESTORE_EMULATOR_HOST ?? "").split(":");
-let env: RulesTestEnvironment;
-
-type Role = "anonymous" | "client" | "otherClient" | "coach" | "otherCoach";
-const uids: Record<Exclude<Role, "anonymous">, string> = { client: "lena", otherClient: "max", coach: "emma", otherCoach: "otto" };
-
-function as(role: Role) {
-  return role === "anonymous" ? env.unauthenticatedContext().firestore() : env.authenticatedContext(uids[role]).firestore();
-}
 
 /** Dates are stored as Firestore Timestamps, as the functions store startsAt. */
 const at = (iso: string) => new Date(iso);
 const today = at("2026-11-23T00:00:00+01:00");
 const inTwoWeeks = at("2026-12-07T00:00:00+01:00");
 
-beforeAll(async () => {
-  env = await initializeTestEnvironment({
-    projectId: "demo-solocoach-rules",
-    firestore: { rules: readFileSync("firestore.rules", "utf8"), host, port: Number(port) },
-  });
-});
-afterAll(async () => env.cleanup());
-
-beforeEach(async () => {
-  await env.clearFirestore();
-  await env.withSecurityRulesDisabled(async (context) => {
-    const db = context.firestore();
-    const setDoc = (path: string, data: object) => db.doc(path).set(data);
-    await setDoc("coaches/emma-c", { ownerUid: "emma", name: "Emma", cancellationPolicy: { windowHours: 24, waiverReasons: [{ id: "weather", label: "weather" }] } });
-    await setDoc("coaches/otto-c", { ownerUid: "otto", name: "Otto" });
-    await setDoc("coaches/emma-c/bookings/b1", { clientUid: "lena", status: "confirmed", startsAt: at("2026-11-23T09:00:00Z") });
-    await setDoc("coaches/emma-c/bookings/b2", { clientUid: "max", status: "requested", startsAt: at("2026-11-25T09:00:00Z") });
-    await setDoc("coaches/emma-c/bookings/b3", { clientUid: "lena", status: "requested", startsAt: at("2027-01-10T09:00:00Z") });
-    await setDoc("coaches/emma-c/clients/lena", { name: "Lena Fischer", email: "lena@example.com", notes: "knee" });
-    await setDoc("coaches/emma-c/offerings/private-60", { title: "Private lesson", locationId: "court-3" });
-    await setDoc("coaches/emma-c/packTemplates/ten", { name: "10-session pack", units: 10 });
-    await setDoc("coaches/emma-c/devices/d1", { token: "web-emulator-1" });
-  });
+const { env, as } = rulesEnvironment(async (setDoc) => {
+  await setDoc("coaches/emma-c", { ownerUid: "emma", name: "Emma", cancellationPolicy: { windowHours: 24, waiverReasons: [{ id: "weather", label: "weather" }] } });
+  await setDoc("coaches/otto-c", { ownerUid: "otto", name: "Otto" });
+  await setDoc("coaches/emma-c/bookings/b1", { clientUid: "lena", status: "confirmed", startsAt: at("2026-11-23T09:00:00Z") });
+  await setDoc("coaches/emma-c/bookings/b2", { clientUid: "max", status: "requested", startsAt: at("2026-11-25T09:00:00Z") });
+  await setDoc("coaches/emma-c/bookings/b3", { clientUid: "lena", status: "requested", startsAt: at("2027-01-10T09:00:00Z") });
+  await setDoc("coaches/emma-c/clients/lena", { name: "Lena Fischer", email: "lena@example.com", notes: "knee" });
+  await setDoc("coaches/emma-c/offerings/private-60", { title: "Private lesson", locationId: "court-3" });
+  await setDoc("coaches/emma-c/packTemplates/ten", { name: "10-session pack", units: 10 });
+  await setDoc("coaches/emma-c/devices/d1", { token: "web-emulator-1" });
 });
 
 describe("the Today screen's live queries", () => {
@@ -68,7 +46,7 @@ describe("the Today screen's live queries", () => {
   }
 
   it("the coach's listener sees a booking as it is written (no reload)", async () => {
-    const db = env.authenticatedContext("emma").firestore();
+    const db = env().authenticatedContext("emma").firestore();
     const received = new Promise<string[]>((resolve, reject) => {
       const stop = db
         .collection("coaches/emma-c/bookings")
@@ -81,7 +59,7 @@ describe("the Today screen's live queries", () => {
           }
         }, reject);
     });
-    await env.withSecurityRulesDisabled((context) => context.firestore().doc("coaches/emma-c/bookings/b4").set({ clientUid: "lena", status: "confirmed", startsAt: at("2026-11-24T09:00:00Z") }));
+    await env().withSecurityRulesDisabled((context) => context.firestore().doc("coaches/emma-c/bookings/b4").set({ clientUid: "lena", status: "confirmed", startsAt: at("2026-11-24T09:00:00Z") }));
     expect(await received).toEqual(["b1", "b4", "b2", "b3"]);
   });
 });
