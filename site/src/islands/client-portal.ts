@@ -9,7 +9,7 @@ import { CallableError, callFunction } from "../client/callable.js";
 import { FUNCTIONS_ORIGIN } from "../client/config.js";
 import { asLang, coachPath, intlLocale, messageFor, strings, type Lang } from "../i18n/index.js";
 import { formatDay, formatMoney, formatTime } from "../lib/format.js";
-import { actionRow, child, closeButton, downloadFile, el, openPanel } from "./dom.js";
+import { actionRow, child, closeButton, downloadFile, el, openPanel, whileBusy } from "./dom.js";
 import { mountThread } from "./message-thread.js";
 import { mountReviews } from "./portal-reviews.js";
 import { SignInForm } from "./sign-in-form.js";
@@ -72,10 +72,9 @@ class ClientPortal extends HTMLElement {
     const t = this.t;
     const section = el("section", undefined, "account");
     section.dataset.coachId = coach.coachId;
-    const title = el("h2", coach.name);
-    const book = Object.assign(el("a", t.book), { href: coachPath(this.language, coach) });
-    section.append(title, el("p", undefined), el("h3", t.upcoming));
-    section.children[1]?.append(book);
+    const book = el("p");
+    book.append(Object.assign(el("a", t.book), { href: coachPath(this.language, coach) }));
+    section.append(el("h2", coach.name), book, el("h3", t.upcoming));
     section.append(coach.upcoming.length ? this.list(coach.upcoming.map((b) => this.renderBooking(coach, b))) : el("p", t.noUpcoming, "muted"));
     if (coach.past.length) section.append(el("h3", t.past), this.list(coach.past.map((b) => this.renderBooking(coach, b))));
     if (coach.packs.length) section.append(el("h3", t.packs), this.list(coach.packs.map((p) => this.renderPack(coach, p))));
@@ -183,16 +182,9 @@ class ClientPortal extends HTMLElement {
   }
 
   /** Disables a button while its action runs; shows a refusal in words. */
-  private async busy(button: HTMLButtonElement, action: () => Promise<void>): Promise<void> {
-    button.disabled = true;
+  private busy(button: HTMLButtonElement, action: () => Promise<void>): Promise<void> {
     child(this, ":scope > [data-error]", HTMLElement).hidden = true;
-    try {
-      await action();
-    } catch (error) {
-      this.showError(error);
-    } finally {
-      button.disabled = false;
-    }
+    return whileBusy(button, action, (error) => this.showError(error));
   }
 
   /** Shows what cancelling does now (the same decision the cancel applies), then asks. */

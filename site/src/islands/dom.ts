@@ -55,3 +55,15 @@ export function closeButton(panel: HTMLElement, label: string): HTMLButtonElemen
   });
   return close;
 }
+
+/** Disables a button while its action runs (no double submit); a failure goes to `onError`. */
+export async function whileBusy(button: HTMLButtonElement, action: () => Promise<void>, onError: (error: unknown) => void): Promise<void> {
+  button.disabled = true;
+  try {
+    await action();
+  } catch (error) {
+    onError(error);
+  } finally {
+    button.disabled = false;
+  }
+}

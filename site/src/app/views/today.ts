@@ -4,7 +4,7 @@
 // coach's zone, each with the actions its state allows.
 import type { Firestore, Unsubscribe } from "firebase/firestore";
 import { strings } from "../../i18n/index.js";
-import { actionRow, closeButton, el, openPanel } from "../../islands/dom.js";
+import { actionRow, closeButton, el, openPanel, whileBusy } from "../../islands/dom.js";
 import { formatDay, formatMoney, formatTime } from "../../lib/format.js";
 import type { AppContext, View } from "../context.js";
 import { actionsFor, agenda, dateIn, isWaivable, sessionFrom, type Session, type SessionAction } from "./today-data.js";
@@ -274,15 +274,8 @@ class TodayScreen {
   }
 
   /** Disables the button while its call runs; a refusal is shown in words. */
-  private async busy(button: HTMLButtonElement, action: () => Promise<void>): Promise<void> {
-    button.disabled = true;
-    try {
-      await action();
-    } catch (error) {
-      this.ctx.showError(error);
-    } finally {
-      button.disabled = false;
-    }
+  private busy(button: HTMLButtonElement, action: () => Promise<void>): Promise<void> {
+    return whileBusy(button, action, (error) => this.ctx.showError(error));
   }
 
   /** Shows what cancelling does (the coach's cancellation always credits), then asks. */
