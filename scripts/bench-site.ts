@@ -23,7 +23,15 @@ export const LIGHTHOUSE_BUDGET = 95;
 export const JS_BUDGET_KB = 30;
 /** Debian's chromium unless told otherwise; Lighthouse never downloads a browser. */
 const CHROME = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROME_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 const kb = (bytes: number) => bytes / 1024;
 const verdict = (ok: boolean, pass: string, fail: string) => (ok ? pass : fail);

@@ -58,7 +58,11 @@ async function contention(clients: number, sameSlot: boolean): Promise<void> {
   const [elapsed, outcomes] = await timed(() =>
     Promise.allSettled(
       tokens.map((token, i) =>
-        call("bookSlot", { requestId: randomUUID(), coachId: DEMO.coachId, offeringId: DEMO.offeringId, start: sameSlot ? slots[0]! : slots[i]!, payWith: "pack" }, token),
+        call(
+          "bookSlot",
+          { requestId: randomUUID(), coachId: DEMO.coachId, offeringId: DEMO.offeringId, start: sameSlot ? slots[0]! : slots[i]!, payWith: "pack" },
+          token,
+        ),
       ),
     ),
   );

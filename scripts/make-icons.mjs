@@ -23,8 +23,7 @@ function design(maskable) {
   return { c, r, seams, stroke: r * 0.13, corner: maskable ? 0 : 0.18 };
 }
 
-const bezier = ([p0, p1, p2, p3], t) =>
-  [0, 1].map((i) => (1 - t) ** 3 * p0[i] + 3 * (1 - t) ** 2 * t * p1[i] + 3 * (1 - t) * t ** 2 * p2[i] + t ** 3 * p3[i]);
+const bezier = ([p0, p1, p2, p3], t) => [0, 1].map((i) => (1 - t) ** 3 * p0[i] + 3 * (1 - t) ** 2 * t * p1[i] + 3 * (1 - t) * t ** 2 * p2[i] + t ** 3 * p3[i]);
 
 function segmentDistance(px, py, [ax, ay], [bx, by]) {
   const dx = bx - ax;
@@ -54,17 +53,25 @@ function draw(size, maskable) {
   const n = 4;
   for (let py = 0; py < size; py += 1) {
     for (let px = 0; px < size; px += 1) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < n; sy += 1) {
         for (let sx = 0; sx < n; sx += 1) {
           const colour = colourAt((px + (sx + 0.5) / n) / size, (py + (sy + 0.5) / n) / size, d, lines);
           if (!colour) continue;
-          r += colour[0]; g += colour[1]; b += colour[2]; a += 1;
+          r += colour[0];
+          g += colour[1];
+          b += colour[2];
+          a += 1;
         }
       }
       const o = (py * size + px) * 4;
       if (a > 0) {
-        pixels[o] = Math.round(r / a); pixels[o + 1] = Math.round(g / a); pixels[o + 2] = Math.round(b / a);
+        pixels[o] = Math.round(r / a);
+        pixels[o + 1] = Math.round(g / a);
+        pixels[o + 2] = Math.round(b / a);
       }
       pixels[o + 3] = Math.round((a / (n * n)) * 255);
     }
@@ -100,7 +107,12 @@ function png(size, pixels) {
   header.set([8, 6, 0, 0, 0], 8);
   const rows = Buffer.alloc(size * (size * 4 + 1));
   for (let y = 0; y < size; y += 1) pixels.copy(rows, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(rows, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(rows, { level: 9 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 function svg() {

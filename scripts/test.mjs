@@ -3,7 +3,10 @@
 // e.g. `npm test -- tests/domain`.
 import { EMULATORS, PROJECT_ID, buildFunctions, ensureSiteDir, firebaseEnv, run } from "./lib/local.mjs";
 
-const vitestArgs = process.argv.slice(2).map((arg) => JSON.stringify(arg)).join(" ");
+const vitestArgs = process.argv
+  .slice(2)
+  .map((arg) => JSON.stringify(arg))
+  .join(" ");
 try {
   await run("npm", ["run", "typecheck"]);
   await buildFunctions();

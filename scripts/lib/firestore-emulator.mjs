@@ -33,9 +33,7 @@ function gcloudFirestoreJar() {
   } catch {
     // gcloud not installed: fall through to the well-known Debian path.
   }
-  return roots
-    .map((root) => join(root, "platform", "cloud-firestore-emulator", "cloud-firestore-emulator.jar"))
-    .find((jar) => existsSync(jar));
+  return roots.map((root) => join(root, "platform", "cloud-firestore-emulator", "cloud-firestore-emulator.jar")).find((jar) => existsSync(jar));
 }
 
 /**
@@ -82,12 +80,7 @@ function singleFileZip(name, content) {
 
 /** Writes a jar whose manifest starts gcloud's emulator class from its own jar. */
 function writeLauncher(targetJar) {
-  const manifest =
-    [
-      "Manifest-Version: 1.0",
-      manifestLine("Main-Class", MAIN_CLASS),
-      manifestLine("Class-Path", `file:${targetJar}`),
-    ].join("\r\n") + "\r\n\r\n";
+  const manifest = ["Manifest-Version: 1.0", manifestLine("Main-Class", MAIN_CLASS), manifestLine("Class-Path", `file:${targetJar}`)].join("\r\n") + "\r\n\r\n";
   mkdirSync(dirname(LAUNCHER), { recursive: true });
   writeFileSync(LAUNCHER, singleFileZip("META-INF/MANIFEST.MF", manifest));
   return LAUNCHER;

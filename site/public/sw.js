@@ -11,7 +11,15 @@ const VERSION = "v1";
 const SHELL = `coach-app-shell-${VERSION}`;
 const ASSETS = `coach-app-assets-${VERSION}`;
 const APP_PAGES = ["/app", "/de/app"];
-const STATIC = ["/manifest.webmanifest", "/de/manifest.webmanifest", "/icons/icon.svg", "/icons/icon-192.png", "/icons/icon-512.png", "/icons/maskable-512.png", "/favicon.svg"];
+const STATIC = [
+  "/manifest.webmanifest",
+  "/de/manifest.webmanifest",
+  "/icons/icon.svg",
+  "/icons/icon-192.png",
+  "/icons/icon-512.png",
+  "/icons/maskable-512.png",
+  "/favicon.svg",
+];
 
 /** The /_astro/ files a page references (its scripts and styles). */
 function assetsOf(html) {
@@ -51,7 +59,12 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   const data = event.data;
   if (!data || data.type !== "cache-assets" || !Array.isArray(data.urls)) return;
-  const urls = data.urls.filter((url) => typeof url === "string" && new URL(url, self.location.origin).origin === self.location.origin && new URL(url, self.location.origin).pathname.startsWith("/_astro/"));
+  const urls = data.urls.filter(
+    (url) =>
+      typeof url === "string" &&
+      new URL(url, self.location.origin).origin === self.location.origin &&
+      new URL(url, self.location.origin).pathname.startsWith("/_astro/"),
+  );
   event.waitUntil(
     caches.open(ASSETS).then(async (cache) => {
       for (const url of urls) if (!(await cache.match(url))) await cache.add(url).catch(() => undefined);
@@ -102,7 +115,7 @@ self.addEventListener("fetch", (event) => {
 
 /** An FCM message: { notification: { title, body }, data, fcmOptions: { link } } as Web Push JSON. */
 self.addEventListener("push", (event) => {
-  let payload = {};
+  let payload;
   try {
     payload = event.data ? event.data.json() : {};
   } catch {
@@ -112,7 +125,15 @@ self.addEventListener("push", (event) => {
   const data = payload.data ?? {};
   const title = notification.title ?? data.title ?? "SoloCoach";
   const link = (payload.fcmOptions && payload.fcmOptions.link) || data.link || "/app";
-  event.waitUntil(self.registration.showNotification(title, { body: notification.body ?? data.body ?? "", icon: "/icons/icon-192.png", badge: "/icons/icon-192.png", tag: data.tag, data: { link } }));
+  event.waitUntil(
+    self.registration.showNotification(title, {
+      body: notification.body ?? data.body ?? "",
+      icon: "/icons/icon-192.png",
+      badge: "/icons/icon-192.png",
+      tag: data.tag,
+      data: { link },
+    }),
+  );
 });
 
 /** A tap on a notification focuses an open app window, or opens the app. */

@@ -17,7 +17,8 @@ afterAll(async () => browser?.close());
 // The site was built from this same demo by scripts/test-in-emulators.mjs.
 beforeEach(() => freshDemo());
 
-const bookingsOf = async (uid: string) => (await bookingsCol(DEMO.coachId).where("clientUid", "==", uid).get()).docs.map((doc) => ({ id: doc.id, ...doc.data() }));
+const bookingsOf = async (uid: string) =>
+  (await bookingsCol(DEMO.coachId).where("clientUid", "==", uid).get()).docs.map((doc) => ({ id: doc.id, ...doc.data() }));
 
 it("a client picks a slot, signs in by email link, books with a pack unit and sees the confirmation", async () => {
   const page = await phonePage(browser, { timezoneId: "Asia/Kolkata" });
@@ -66,7 +67,11 @@ it("a client picks a slot, signs in by email link, books with a pack unit and se
 
   const bookings = await bookingsOf(DEMO.client.uid);
   expect(bookings.map((b) => [b.startsAt.toMillis(), b.note])).toEqual([[Date.parse(start!), "First lesson after my injury"]]);
-  expect((await clientsCol(DEMO.coachId).doc(DEMO.client.uid).get()).data()).toMatchObject({ name: "Lena Fischer", phone: "+49 170 1234567", email: DEMO.client.email });
+  expect((await clientsCol(DEMO.coachId).doc(DEMO.client.uid).get()).data()).toMatchObject({
+    name: "Lena Fischer",
+    phone: "+49 170 1234567",
+    email: DEMO.client.email,
+  });
 });
 
 it("keyboard only: a client signs in with a password, books to pay on site and adds it to the calendar", async () => {

@@ -132,9 +132,21 @@ it("records a partial cash payment after showing what it leaves open, adjusts wi
   expect((await pack(DEMO.packId))?.payment).toMatchObject({ paidMinor: 20000, state: "partially_paid" });
   const payments = await paymentsCol(coachId).where("clientUid", "==", lenaUid).get();
   expect(payments.docs.map((doc) => [doc.data().method, doc.data().amountMinor, doc.data().kind])).toEqual([["cash", 20000, "payment"]]);
-  await waitFor(() => lenaPack(page).textContent(), (text) => text?.includes("paid €200.00 of €580.00 · partially paid") ?? false, "the pack card to show the payment");
-  await waitFor(() => stat(page, "open").textContent(), (text) => text === "€380.00", "the open amount in the figures");
-  await waitFor(() => page.locator(".timeline").textContent(), (text) => text?.includes("Payment · cash") ?? false, "the payment in the timeline");
+  await waitFor(
+    () => lenaPack(page).textContent(),
+    (text) => text?.includes("paid €200.00 of €580.00 · partially paid") ?? false,
+    "the pack card to show the payment",
+  );
+  await waitFor(
+    () => stat(page, "open").textContent(),
+    (text) => text === "€380.00",
+    "the open amount in the figures",
+  );
+  await waitFor(
+    () => page.locator(".timeline").textContent(),
+    (text) => text?.includes("Payment · cash") ?? false,
+    "the payment in the timeline",
+  );
 
   await lenaPack(page).getByRole("button", { name: "Adjust" }).click();
   const adjust = lenaPack(page).locator("form");
@@ -150,7 +162,11 @@ it("records a partial cash payment after showing what it leaves open, adjusts wi
   expect((await pack(DEMO.packId))?.remaining).toBe(9);
   const ledger = await ledgerCol(coachId, DEMO.packId).where("reason", "==", "MANUAL_ADJUSTMENT").get();
   expect(ledger.docs.map((doc) => [doc.data().delta, doc.data().note])).toEqual([[-1, "session given on the club day"]]);
-  await waitFor(() => page.locator(".timeline").textContent(), (text) => text?.includes("manual adjustment: session given on the club day") ?? false, "the adjustment in the timeline");
+  await waitFor(
+    () => page.locator(".timeline").textContent(),
+    (text) => text?.includes("manual adjustment: session given on the club day") ?? false,
+    "the adjustment in the timeline",
+  );
 
   await page.getByRole("textbox", { name: "Private notes" }).fill("Backhand grip; knee tape before matches.");
   await page.getByRole("button", { name: "Save notes" }).click();
@@ -162,7 +178,11 @@ it("records a partial cash payment after showing what it leaves open, adjusts wi
 it("extends, transfers, refunds and voids a pack, each after reading what it does", async () => {
   const tomToken = await clientWithPack("uid-tom", 5, DateTime.utc(), true);
   await clientWithPack("uid-max", 0);
-  const single = await call("bookSlot", { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, start: (await demoSlots())[0]!, payWith: "on_site" }, tomToken);
+  const single = await call(
+    "bookSlot",
+    { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, start: (await demoSlots())[0]!, payWith: "on_site" },
+    tomToken,
+  );
   const page = await coachApp("#/clients/uid-tom");
   const tom = target(page, "pack:pack-uid-tom");
   await tom.waitFor({ timeout: 20_000 });
@@ -175,7 +195,11 @@ it("extends, transfers, refunds and voids a pack, each after reading what it doe
   expect(await after(session.locator("form")).textContent()).toBe("Record €65.00 cash → paid €65.00 of €65.00, open €0.00");
   await session.locator("form").getByRole("button", { name: "Record payment" }).click();
   await page.locator(".packs > .done").filter({ hasText: "Done: paid €65.00 of €65.00 · paid" }).waitFor({ timeout: 20_000 });
-  await waitFor(() => session.getByRole("button").allTextContents(), (buttons) => buttons.join() === "Refund", "the paid session to offer only a refund");
+  await waitFor(
+    () => session.getByRole("button").allTextContents(),
+    (buttons) => buttons.join() === "Refund",
+    "the paid session to offer only a refund",
+  );
 
   await tom.getByRole("button", { name: "Extend" }).click();
   const extend = tom.locator("form");
@@ -219,8 +243,12 @@ it("extends, transfers, refunds and voids a pack, each after reading what it doe
   await shot(page, "coach-void-after");
   await voiding.getByRole("button", { name: "Void" }).click();
   await page.locator(".packs > .done").filter({ hasText: "0 of 5 left" }).waitFor({ timeout: 20_000 });
-  expect((await pack("pack-uid-tom"))).toMatchObject({ status: "refunded", remaining: 0 });
-  await waitFor(() => tom.getByRole("button", { name: "Extend" }).count(), (n) => n === 0, "the voided pack without pack operations");
+  expect(await pack("pack-uid-tom")).toMatchObject({ status: "refunded", remaining: 0 });
+  await waitFor(
+    () => tom.getByRole("button", { name: "Extend" }).count(),
+    (n) => n === 0,
+    "the voided pack without pack operations",
+  );
   expect(await tom.textContent()).toContain("0 of 5 left");
 });
 
@@ -300,7 +328,11 @@ it("reviews: the coach asks after a completed session, the client writes it with
   expect(await review.locator(".stars").getAttribute("aria-label")).toBe("5 of 5");
   await review.getByRole("button", { name: "Publish" }).click();
   await review.getByRole("button", { name: "Unpublish" }).waitFor({ timeout: 20_000 });
-  const published = await waitFor(async () => (await publicCoachesCol().doc(DEMO.slug).get()).data()?.reviews ?? [], (reviews) => reviews.length === 1, "the review on the public page");
+  const published = await waitFor(
+    async () => (await publicCoachesCol().doc(DEMO.slug).get()).data()?.reviews ?? [],
+    (reviews) => reviews.length === 1,
+    "the review on the public page",
+  );
   expect(published).toMatchObject([{ author: "Lena F.", rating: 5, text: "Patient and precise. My serve finally works." }]);
   await review.getByRole("button", { name: "Reply" }).click();
   await review.getByLabel("Your public reply").fill("Thank you, Lena!");
@@ -330,7 +362,10 @@ it("delete: refused while business is open; a settled client is erased and the r
   await lenaPage.getByRole("button", { name: "Delete Lena Fischer" }).click();
   const refusal = lenaPage.locator(".privacy .error");
   await refusal.getByText("Not deleted: first settle what is still open with this client.").waitFor({ timeout: 20_000 });
-  expect(await refusal.locator("li").allTextContents()).toEqual(["€580.00 open (record the payment)", "10 unused units in a valid pack (void or refund the pack)"]);
+  expect(await refusal.locator("li").allTextContents()).toEqual([
+    "€580.00 open (record the payment)",
+    "10 unused units in a valid pack (void or refund the pack)",
+  ]);
   expect((await clientRecordRef(coachId, lenaUid).get()).exists).toBe(true);
 
   // Max: a pack bought, paid in full and voided, and a past session: nothing open any more.

@@ -30,7 +30,12 @@ async function openSettings(page: Page, path = "/app"): Promise<void> {
 }
 
 const area = (page: Page, name: string) => page.locator(`section[data-section="${name}"]`);
-const savedIn = (page: Page, name: string) => area(page, name).locator(".saved").filter({ hasText: /^(Saved\.|Gespeichert\.)$/ }).first().waitFor({ timeout: 20_000 });
+const savedIn = (page: Page, name: string) =>
+  area(page, name)
+    .locator(".saved")
+    .filter({ hasText: /^(Saved\.|Gespeichert\.)$/ })
+    .first()
+    .waitFor({ timeout: 20_000 });
 const coach = async () => (await coachRef(DEMO.coachId).get()).data()!;
 
 it("shows every area filled from the coach's documents", async () => {
@@ -38,13 +43,21 @@ it("shows every area filled from the coach's documents", async () => {
   await openSettings(page);
   expect(await page.locator("coach-app [data-view] h1").textContent()).toBe("Settings");
   expect(await area(page, "profile").getByLabel("Name").inputValue()).toBe(DEMO.coach.name);
-  expect(await area(page, "profile").getByRole("link", { name: `/${DEMO.slug}` }).getAttribute("href")).toBe(`/${DEMO.slug}`);
+  expect(
+    await area(page, "profile")
+      .getByRole("link", { name: `/${DEMO.slug}` })
+      .getAttribute("href"),
+  ).toBe(`/${DEMO.slug}`);
   expect(await area(page, "profile").textContent()).toContain("npm run publish");
   expect(await area(page, "availability").getByLabel("Monday").inputValue()).toBe("08:00–12:00, 14:00–20:00");
   expect(await area(page, "availability").getByLabel("Sunday").inputValue()).toBe("");
   expect(await area(page, "availability").getByLabel("Minimum notice (hours)").inputValue()).toBe("12");
   expect(await area(page, "policy").getByLabel("Free cancellation until (hours before the start)").inputValue()).toBe("24");
-  expect(await area(page, "offerings").locator("summary").allTextContents()).toEqual(["Match play (90 min) · 90 min · €90.00", "Private lesson (60 min) · 60 min · €65.00", "New session type"]);
+  expect(await area(page, "offerings").locator("summary").allTextContents()).toEqual([
+    "Match play (90 min) · 90 min · €90.00",
+    "Private lesson (60 min) · 60 min · €65.00",
+    "New session type",
+  ]);
   expect(await area(page, "packs").locator("summary").allTextContents()).toEqual(["10-session pack · 10 sessions · €580.00", "New pack"]);
   await shot(page, "coach-settings");
   expect(await axeViolations(page)).toEqual([]);
@@ -256,14 +269,31 @@ it("in German", async () => {
 
 describe("what the forms accept (pure)", () => {
   it("reads a day's hours as typed, sorted, and refuses overlaps and reversed times", () => {
-    expect(parseDayHours("14:00–18:00, 9-12")).toEqual({ ok: true, value: [{ from: "09:00", to: "12:00" }, { from: "14:00", to: "18:00" }] });
+    expect(parseDayHours("14:00–18:00, 9-12")).toEqual({
+      ok: true,
+      value: [
+        { from: "09:00", to: "12:00" },
+        { from: "14:00", to: "18:00" },
+      ],
+    });
     expect(parseDayHours("")).toEqual({ ok: true, value: [] });
-    expect(parseDayHours("08:00 - 12:00; 12:00 — 13:00")).toEqual({ ok: true, value: [{ from: "08:00", to: "12:00" }, { from: "12:00", to: "13:00" }] });
+    expect(parseDayHours("08:00 - 12:00; 12:00 — 13:00")).toEqual({
+      ok: true,
+      value: [
+        { from: "08:00", to: "12:00" },
+        { from: "12:00", to: "13:00" },
+      ],
+    });
     expect(parseDayHours("09:00–12:00, 11:00–13:00")).toEqual({ ok: false, problem: "hoursOverlap" });
     expect(parseDayHours("12:00–09:00")).toEqual({ ok: false, problem: "hoursOrder" });
     expect(parseDayHours("24:00–25:00")).toEqual({ ok: false, problem: "hoursFormat" });
     expect(parseDayHours("mornings")).toEqual({ ok: false, problem: "hoursFormat" });
-    expect(formatDayHours([{ from: "09:00", to: "12:00" }, { from: "14:00", to: "18:00" }])).toBe("09:00–12:00, 14:00–18:00");
+    expect(
+      formatDayHours([
+        { from: "09:00", to: "12:00" },
+        { from: "14:00", to: "18:00" },
+      ]),
+    ).toBe("09:00–12:00, 14:00–18:00");
   });
 
   it("reads money into integer minor units, per currency, never through floats", () => {

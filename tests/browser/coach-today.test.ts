@@ -35,8 +35,21 @@ async function slotOf(offeringId: string, hours: number): Promise<string> {
 beforeEach(async () => {
   ({ lena } = await freshDemoSignedIn());
   const futureStart = (await demoSlots()).find((slot) => DateTime.fromISO(slot) > DateTime.utc().plus({ hours: 50 }))!;
-  ids.future = (await call("bookSlot", { requestId: randomUUID(), coachId: DEMO.coachId, offeringId: DEMO.offeringId, start: futureStart, payWith: "pack" }, lena)).bookingId;
-  const requested = await call("bookSlot", { requestId: randomUUID(), coachId: DEMO.coachId, offeringId: DEMO.matchPlayId, start: await slotOf(DEMO.matchPlayId, 80), payWith: "pack", note: "Bring new balls?" }, lena);
+  ids.future = (
+    await call("bookSlot", { requestId: randomUUID(), coachId: DEMO.coachId, offeringId: DEMO.offeringId, start: futureStart, payWith: "pack" }, lena)
+  ).bookingId;
+  const requested = await call(
+    "bookSlot",
+    {
+      requestId: randomUUID(),
+      coachId: DEMO.coachId,
+      offeringId: DEMO.matchPlayId,
+      start: await slotOf(DEMO.matchPlayId, 80),
+      payWith: "pack",
+      note: "Bring new balls?",
+    },
+    lena,
+  );
   expect(requested.status).toBe("requested");
   ids.request = requested.bookingId;
   await pastSession(ids.pastDone, 2);
@@ -180,7 +193,10 @@ it("works offline once loaded: the service worker serves the app, Firestore's ca
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
   await page.waitForFunction(
     async () => {
-      const wanted = performance.getEntriesByType("resource").map((e) => e.name).filter((url) => new URL(url).pathname.startsWith("/_astro/"));
+      const wanted = performance
+        .getEntriesByType("resource")
+        .map((e) => e.name)
+        .filter((url) => new URL(url).pathname.startsWith("/_astro/"));
       const cache = await caches.open("coach-app-assets-v1");
       const held = await Promise.all(wanted.map((url) => cache.match(url)));
       return wanted.length > 0 && held.every(Boolean) && (await caches.open("coach-app-shell-v1").then((c) => c.match("/app"))) !== undefined;
@@ -231,7 +247,15 @@ describe("the agenda (pure)", () => {
   const zone = "Europe/Berlin";
   const at = (iso: string) => ({ toDate: () => new Date(iso) });
   const session = (id: string, start: string, status: string, extra: Record<string, unknown> = {}): Session =>
-    sessionFrom(id, { clientUid: "c", offeringId: "o", startsAt: at(start), endsAt: at(DateTime.fromISO(start).plus({ hours: 1 }).toISO()!), status, payment: { method: "pack", packId: "p" }, ...extra })!;
+    sessionFrom(id, {
+      clientUid: "c",
+      offeringId: "o",
+      startsAt: at(start),
+      endsAt: at(DateTime.fromISO(start).plus({ hours: 1 }).toISO()!),
+      status,
+      payment: { method: "pack", packId: "p" },
+      ...extra,
+    })!;
 
   it("groups by the coach's calendar day, not UTC's: 23:30 UTC on the 23rd is the 24th in Berlin", () => {
     const now = new Date("2026-11-23T10:00:00Z");
@@ -251,8 +275,12 @@ describe("the agenda (pure)", () => {
         session("req", "2026-11-25T09:00:00Z", "requested"),
         session("open", "2026-11-20T09:00:00Z", "confirmed"),
         session("done", "2026-11-20T11:00:00Z", "completed"),
-        session("late", "2026-11-21T09:00:00Z", "cancelled", { resolution: { kind: "cancelled", by: "client", outcome: "counted_as_used", sentence: "", waiver: null } }),
-        session("waived", "2026-11-21T11:00:00Z", "no_show", { resolution: { kind: "no_show", by: "coach", outcome: "waived", sentence: "", waiver: { label: "weather" } } }),
+        session("late", "2026-11-21T09:00:00Z", "cancelled", {
+          resolution: { kind: "cancelled", by: "client", outcome: "counted_as_used", sentence: "", waiver: null },
+        }),
+        session("waived", "2026-11-21T11:00:00Z", "no_show", {
+          resolution: { kind: "no_show", by: "coach", outcome: "waived", sentence: "", waiver: { label: "weather" } },
+        }),
       ],
       [session("req", "2026-11-25T09:00:00Z", "requested")],
       now,
@@ -270,8 +298,18 @@ describe("the agenda (pure)", () => {
     expect(actionsFor(session("c", "2026-11-23T10:00:00Z", "confirmed"), now)).toEqual(["complete", "no_show"]);
     expect(actionsFor(session("d", "2026-11-23T10:00:01Z", "confirmed"), now)).toEqual(["cancel", "reschedule"]);
     expect(actionsFor(session("e", "2026-11-22T10:00:00Z", "completed"), now)).toEqual([]);
-    expect(actionsFor(session("f", "2026-11-22T10:00:00Z", "cancelled", { resolution: { kind: "cancelled", by: "client", outcome: "credited", sentence: "", waiver: null } }), now)).toEqual([]);
-    expect(actionsFor(session("g", "2026-11-22T10:00:00Z", "no_show", { resolution: { kind: "no_show", by: "coach", outcome: "charge_kept", sentence: "", waiver: null } }), now)).toEqual(["waive"]);
+    expect(
+      actionsFor(
+        session("f", "2026-11-22T10:00:00Z", "cancelled", { resolution: { kind: "cancelled", by: "client", outcome: "credited", sentence: "", waiver: null } }),
+        now,
+      ),
+    ).toEqual([]);
+    expect(
+      actionsFor(
+        session("g", "2026-11-22T10:00:00Z", "no_show", { resolution: { kind: "no_show", by: "coach", outcome: "charge_kept", sentence: "", waiver: null } }),
+        now,
+      ),
+    ).toEqual(["waive"]);
   });
 
   it("leaves out documents without start and end", () => {

@@ -71,7 +71,11 @@ it("a message whose answer was lost is sent again with the same id and stored on
   await page.locator(".send-box [role=alert]").filter({ hasText: "The server could not be reached" }).waitFor({ timeout: 20_000 });
   expect(await field.inputValue()).toBe("See you Tuesday!");
   await page.getByRole("button", { name: "Send", exact: true }).click();
-  await waitFor(() => field.inputValue(), (value) => value === "", "the send box to clear");
+  await waitFor(
+    () => field.inputValue(),
+    (value) => value === "",
+    "the send box to clear",
+  );
   const stored = await thread();
   expect(stored.docs.map((doc) => doc.data().text)).toEqual(["See you Tuesday!"]);
   expect(await page.locator(".message").count()).toBe(1);
@@ -90,7 +94,12 @@ it("in German: a completed session can be reviewed without consent, and then it 
   await card.getByText("Bewertung schreiben").click();
   await card.getByRole("button", { name: "Bewertung senden" }).click();
   // The rating is required: the browser keeps the form from being sent.
-  expect(await reviewsCol(coachId).doc("done-1").get().then((doc) => doc.exists)).toBe(false);
+  expect(
+    await reviewsCol(coachId)
+      .doc("done-1")
+      .get()
+      .then((doc) => doc.exists),
+  ).toBe(false);
   await card.getByLabel("4 · sehr gut").check();
   await card.getByLabel("Dein Text (optional)").fill("Sehr geduldig.");
   await shot(page, "portal-review-de");

@@ -20,7 +20,9 @@ const ids = { early: "", late: "late-1", past: "past-1" };
 beforeEach(async () => {
   const { lena } = await freshDemoSignedIn();
   const start = (await demoSlots()).find((slot) => DateTime.fromISO(slot) > DateTime.utc().plus({ hours: 48 }));
-  ids.early = (await call("bookSlot", { requestId: randomUUID(), coachId: DEMO.coachId, offeringId: DEMO.offeringId, start: start!, payWith: "pack" }, lena)).bookingId;
+  ids.early = (
+    await call("bookSlot", { requestId: randomUUID(), coachId: DEMO.coachId, offeringId: DEMO.offeringId, start: start!, payWith: "pack" }, lena)
+  ).bookingId;
   const hour = DateTime.utc().startOf("hour");
   await seedPackBooking({ bookingId: ids.late, clientUid: DEMO.client.uid, packId: DEMO.packId, start: hour.plus({ hours: 5 }) });
   await seedPackBooking({ bookingId: ids.past, clientUid: DEMO.client.uid, packId: DEMO.packId, start: hour.minus({ days: 7 }) });
@@ -44,7 +46,9 @@ it("shows upcoming and past bookings, the pack with its ledger and the payments"
   const pack = page.locator("li.pack");
   expect(await pack.textContent()).toContain("7 of 10 left");
   await pack.locator("summary").click();
-  expect(await pack.locator(".ledger li").allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/Session booked \(.+\)-1$/), expect.stringMatching(/Pack bought\+10$/)]));
+  expect(await pack.locator(".ledger li").allTextContents()).toEqual(
+    expect.arrayContaining([expect.stringMatching(/Session booked \(.+\)-1$/), expect.stringMatching(/Pack bought\+10$/)]),
+  );
   expect(await page.locator(".totals").textContent()).toBe("Paid: €0.00Open: €580.00");
   await shot(page, "portal");
   expect(await axeViolations(page)).toEqual([]);

@@ -18,7 +18,12 @@ afterAll(async () => browser?.close());
 it("a published review with a reply appears on the coach page after `npm run publish`", async () => {
   const { lena, emma } = await freshDemoSignedIn();
   const ref = { coachId: DEMO.coachId, bookingId: "played-1" };
-  await seedPackBooking({ bookingId: ref.bookingId, clientUid: DEMO.client.uid, packId: DEMO.packId, start: DateTime.utc().startOf("hour").minus({ days: 2 }) });
+  await seedPackBooking({
+    bookingId: ref.bookingId,
+    clientUid: DEMO.client.uid,
+    packId: DEMO.packId,
+    start: DateTime.utc().startOf("hour").minus({ days: 2 }),
+  });
   await call("completeBooking", ref, emma);
   await call("submitReview", { ...ref, rating: 5, text: "Patient and precise. My serve finally works.", consent: true }, lena);
   await call("publishReview", { ...ref, published: true }, emma);

@@ -39,7 +39,9 @@ describe("decideBooking", () => {
     expect(decision.value.booking.status).toBe("confirmed");
     expect(decision.value.booking.endsAt.toISO()).toBe("2026-11-24T18:00:00.000Z");
     expect(decision.value.packChange?.pack.remaining).toBe(9);
-    expect(decision.value.packChange?.entries).toMatchObject([{ id: "booking-b1-debit", data: { delta: -1, reason: "BOOKING_DEBIT", sentence: "\u22121  Tue 24 Nov 18:00 session booked" } }]);
+    expect(decision.value.packChange?.entries).toMatchObject([
+      { id: "booking-b1-debit", data: { delta: -1, reason: "BOOKING_DEBIT", sentence: "\u22121  Tue 24 Nov 18:00 session booked" } },
+    ]);
     expect(decision.value.booking.cells).toHaveLength(12);
   });
 
@@ -65,7 +67,10 @@ describe("decideBooking", () => {
   });
 
   it("refuses a pack that expires before the session starts", () => {
-    expect(decideBooking(context({ packs: [pack("p1", { expiresAt: START.minus({ minutes: 1 }) })] }))).toMatchObject({ ok: false, error: { code: "PACK_BALANCE_INSUFFICIENT" } });
+    expect(decideBooking(context({ packs: [pack("p1", { expiresAt: START.minus({ minutes: 1 }) })] }))).toMatchObject({
+      ok: false,
+      error: { code: "PACK_BALANCE_INSUFFICIENT" },
+    });
   });
 
   it("refuses when the offering cannot be paid with a pack unit", () => {
@@ -86,7 +91,14 @@ describe("choosePack", () => {
 
 describe("newPack", () => {
   it("is valid through the same calendar day 6 months on, in the coach's zone", () => {
-    const p = newPack({ clientUid: "c", templateId: "t", template: demoPackTemplate, currency: "EUR", timeZone: "Europe/Berlin", now: utc("2026-11-21T09:00:00Z") });
+    const p = newPack({
+      clientUid: "c",
+      templateId: "t",
+      template: demoPackTemplate,
+      currency: "EUR",
+      timeZone: "Europe/Berlin",
+      now: utc("2026-11-21T09:00:00Z"),
+    });
     expect(p.expiresAt.setZone("Europe/Berlin").toISO()).toBe("2027-05-22T00:00:00.000+02:00");
     expect(p.remaining).toBe(10);
   });

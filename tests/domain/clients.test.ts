@@ -36,7 +36,10 @@ const payment = (kind: "payment" | "refund", amountMinor: number, target: Paymen
 const withId = (id: string, data: Booking) => ({ id, data });
 
 describe("client stats", () => {
-  const p = pack("p1", NOW.minus({ days: 30 }), { remaining: 6, payment: { amountDueMinor: 58000, currency: "EUR", paidMinor: 30000, refundedMinor: 0, state: "partially_paid" } });
+  const p = pack("p1", NOW.minus({ days: 30 }), {
+    remaining: 6,
+    payment: { amountDueMinor: 58000, currency: "EUR", paidMinor: 30000, refundedMinor: 0, state: "partially_paid" },
+  });
   const bookings = [
     withId("done", booking(utc("2026-11-10T17:00:00Z"), "p1", { status: "completed" })),
     withId("started", booking(utc("2026-11-17T17:00:00Z"), "p1")),
@@ -49,7 +52,11 @@ describe("client stats", () => {
     withId("request", booking(utc("2026-11-18T15:00:00Z"), null, { status: "requested" })),
     withId("single-late", booking(utc("2026-11-04T17:00:00Z"), null, { status: "cancelled", resolution: resolved("cancelled", "client", "charge_kept") })),
   ];
-  const payments = [payment("payment", 30000, { type: "pack", id: "p1" }), payment("payment", 6500, { type: "booking", id: "x" }), payment("refund", 2000, { type: "booking", id: "x" })];
+  const payments = [
+    payment("payment", 30000, { type: "pack", id: "p1" }),
+    payment("payment", 6500, { type: "booking", id: "x" }),
+    payment("refund", 2000, { type: "booking", id: "x" }),
+  ];
   const stats = computeClientStats({ bookings, payments, packs: [p.data], now: NOW, asOf: NOW });
 
   it("counts completed sessions, no-shows and late cancellations (waived ones too, never in-time or coach cancellations)", () => {
@@ -150,11 +157,20 @@ describe("client timeline", () => {
         {
           packId: "p1",
           packName: "10-session pack",
-          entries: [entry("pack-p1-purchased", { delta: 10, reason: "PACK_PURCHASED", sentence: "+10  10-session pack bought" }, actor), entry("booking-past-debit", { delta: -1, reason: "BOOKING_DEBIT", sentence: "−1 …" }, { ...actor, now: utc("2026-11-11T10:00:00Z") })],
+          entries: [
+            entry("pack-p1-purchased", { delta: 10, reason: "PACK_PURCHASED", sentence: "+10  10-session pack bought" }, actor),
+            entry("booking-past-debit", { delta: -1, reason: "BOOKING_DEBIT", sentence: "−1 …" }, { ...actor, now: utc("2026-11-11T10:00:00Z") }),
+          ],
         },
       ],
     });
-    expect(timeline.map((item) => `${item.type}:${item.id}`)).toEqual(["booking:next", "booking:past", "payment:manual-1", "ledger:p1/booking-past-debit", "ledger:p1/pack-p1-purchased"]);
+    expect(timeline.map((item) => `${item.type}:${item.id}`)).toEqual([
+      "booking:next",
+      "booking:past",
+      "payment:manual-1",
+      "ledger:p1/booking-past-debit",
+      "ledger:p1/pack-p1-purchased",
+    ]);
   });
 });
 
@@ -170,7 +186,13 @@ describe("completing a session", () => {
   });
   it("a session that has not started, or was cancelled, cannot be completed", () => {
     expect(decideCompletion(booking(start, "p1"), start.minus({ minutes: 1 }))).toEqual({ ok: false, error: { code: "BOOKING_NOT_STARTED" } });
-    expect(decideCompletion(booking(start, "p1", { status: "cancelled" }), NOW)).toEqual({ ok: false, error: { code: "BOOKING_NOT_CANCELLABLE", status: "cancelled" } });
-    expect(decideCompletion(booking(start, "p1", { status: "requested" }), NOW)).toEqual({ ok: false, error: { code: "BOOKING_NOT_CANCELLABLE", status: "requested" } });
+    expect(decideCompletion(booking(start, "p1", { status: "cancelled" }), NOW)).toEqual({
+      ok: false,
+      error: { code: "BOOKING_NOT_CANCELLABLE", status: "cancelled" },
+    });
+    expect(decideCompletion(booking(start, "p1", { status: "requested" }), NOW)).toEqual({
+      ok: false,
+      error: { code: "BOOKING_NOT_CANCELLABLE", status: "requested" },
+    });
   });
 });

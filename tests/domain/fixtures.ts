@@ -1,7 +1,7 @@
 // Shared builders for domain tests: fixed instants, the demo coach, packs and bookings.
 import { DateTime } from "luxon";
 import type { Booking } from "../../functions/src/domain/booking.js";
-import { CancellationPolicy } from "../../functions/src/domain/policy.js";
+import { CancellationPolicy } from "../../functions/src/domain/coach.js";
 import { newPack, type Pack, type WithId } from "../../functions/src/domain/packs.js";
 import { openSummary } from "../../functions/src/domain/payments.js";
 import { demoPackTemplate } from "../../scripts/demo.js";

@@ -2,7 +2,17 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cellsFor, claimOf, decideBooking, type Booking } from "../../functions/src/domain/booking.js";
 import type { DomainError } from "../../functions/src/domain/errors.js";
-import { decideAdjustment, decideExpiry, decideExtension, decideSale, decideTransfer, decideVoid, type LedgerEntry, type Pack, type PackChange } from "../../functions/src/domain/packs.js";
+import {
+  decideAdjustment,
+  decideExpiry,
+  decideExtension,
+  decideSale,
+  decideTransfer,
+  decideVoid,
+  type LedgerEntry,
+  type Pack,
+  type PackChange,
+} from "../../functions/src/domain/packs.js";
 import { decideCancellation, decideNoShow, decideWaiver, type ResolutionDecision } from "../../functions/src/domain/policy.js";
 import type { Result } from "../../functions/src/domain/result.js";
 import { freeSlots } from "../../functions/src/domain/slots.js";
@@ -60,7 +70,8 @@ const common = (world: World, bookingId: string, booking: Booking) => ({
   policy: demoCoach.cancellationPolicy,
   timeZone: demoCoach.timeZone,
   actor: actor(world),
-  pack: booking.payment.method === "pack" && booking.payment.packId ? { id: booking.payment.packId, data: world.packs.get(booking.payment.packId)! } : undefined,
+  pack:
+    booking.payment.method === "pack" && booking.payment.packId ? { id: booking.payment.packId, data: world.packs.get(booking.payment.packId)! } : undefined,
 });
 
 type Op =
@@ -102,18 +113,48 @@ function apply(world: World, step: Op): void {
       return;
     case "sell": {
       const template = { ...demoPackTemplate, units: step.units, transferable: step.transferable };
-      world.commit(decideSale({ packId: world.nextId("p"), clientUid: CLIENTS[step.client]!, templateId: "t", template, currency: "EUR", timeZone: demoCoach.timeZone, actor: actor(world) }));
+      world.commit(
+        decideSale({
+          packId: world.nextId("p"),
+          clientUid: CLIENTS[step.client]!,
+          templateId: "t",
+          template,
+          currency: "EUR",
+          timeZone: demoCoach.timeZone,
+          actor: actor(world),
+        }),
+      );
       return;
     }
     case "book": {
       const client = CLIENTS[step.client]!;
       const busy = [...world.bookings.values()].filter((b) => b.status !== "cancelled").map(claimOf);
-      const slots = freeSlots({ timeZone: demoCoach.timeZone, availability: availabilityOf(demoCoach), rules: demoCoach.bookingRules, durationMinutes: 60, from: world.now, to: world.now.plus({ days: 14 }), now: world.now, busy });
+      const slots = freeSlots({
+        timeZone: demoCoach.timeZone,
+        availability: availabilityOf(demoCoach),
+        rules: demoCoach.bookingRules,
+        durationMinutes: 60,
+        from: world.now,
+        to: world.now.plus({ days: 14 }),
+        now: world.now,
+        busy,
+      });
       const slot = world.nth(slots, step.slot);
       if (!slot) return;
       const taken = cellsFor(demoCoach, demoOffering, slot.start).filter((c) => world.claims.has(c));
       const bookingId = world.nextId("b");
-      const decision = decideBooking({ bookingId, clientUid: client, coachId: "coach", coach: demoCoach, offeringId: "private-60", offering: demoOffering, start: slot.start, now: world.now, packs: world.packsOf(client), takenCells: taken });
+      const decision = decideBooking({
+        bookingId,
+        clientUid: client,
+        coachId: "coach",
+        coach: demoCoach,
+        offeringId: "private-60",
+        offering: demoOffering,
+        start: slot.start,
+        now: world.now,
+        packs: world.packsOf(client),
+        takenCells: taken,
+      });
       if (!decision.ok || !decision.value.packChange || !world.commit(decision.value.packChange)) return;
       world.bookings.set(bookingId, decision.value.booking);
       for (const cell of decision.value.booking.cells) world.claims.add(cell);
@@ -144,7 +185,17 @@ function apply(world: World, step: Op): void {
       const packId = world.nth(packIds, step.pack);
       if (!packId) return;
       const requestId = world.nextId("r");
-      const result = decideTransfer({ packId, pack: world.packs.get(packId)!, units: step.units, toClientUid: CLIENTS[step.to]!, newPackId: `t-${requestId}`, fromName: "A", toName: "B", requestId, actor: actor(world) });
+      const result = decideTransfer({
+        packId,
+        pack: world.packs.get(packId)!,
+        units: step.units,
+        toClientUid: CLIENTS[step.to]!,
+        newPackId: `t-${requestId}`,
+        fromName: "A",
+        toName: "B",
+        requestId,
+        actor: actor(world),
+      });
       if (result.ok && world.commit(result.value.from)) world.commit(result.value.to);
       return;
     }

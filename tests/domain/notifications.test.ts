@@ -39,7 +39,12 @@ describe("notification texts", () => {
     expect(renderNotification(paid, { ...ctx, locale: "de" }).body).toBe("65,00\u00a0€");
   });
   it("a cancellation carries the policy outcome", () => {
-    const cancelled = { kind: "booking_cancelled" as const, params: { start: "2026-11-24T17:00:00.000Z", sentence: "0  cancelled 3 h before start (window 24 h): counts as used (late)" } };
-    expect(renderNotification(cancelled, { ...ctx, locale: "en" }).body).toBe("Private lesson, Tue 24 Nov, 18:00 · 0  cancelled 3 h before start (window 24 h): counts as used (late)");
+    const cancelled = {
+      kind: "booking_cancelled" as const,
+      params: { start: "2026-11-24T17:00:00.000Z", sentence: "0  cancelled 3 h before start (window 24 h): counts as used (late)" },
+    };
+    expect(renderNotification(cancelled, { ...ctx, locale: "en" }).body).toBe(
+      "Private lesson, Tue 24 Nov, 18:00 · 0  cancelled 3 h before start (window 24 h): counts as used (late)",
+    );
   });
 });

@@ -18,25 +18,42 @@ describe("pack operations", () => {
     const p = pack("p1", BOUGHT, { remaining: 3, expiresAt: utc("2026-03-31T22:00:00Z") });
     expect(decideExpiry({ packId: "p1", pack: p.data, timeZone: ZONE, now: utc("2026-03-31T21:59:00Z") })).toBeUndefined();
     const change = decideExpiry({ packId: "p1", pack: p.data, timeZone: ZONE, now: utc("2026-03-31T22:00:00Z") });
-    expect(change?.entries.map((e) => [e.id, e.data.delta, e.data.sentence])).toEqual([["pack-p1-expired", -3, "\u22123  pack expired on 1 Apr with 3 units unused"]]);
+    expect(change?.entries.map((e) => [e.id, e.data.delta, e.data.sentence])).toEqual([
+      ["pack-p1-expired", -3, "\u22123  pack expired on 1 Apr with 3 units unused"],
+    ]);
     expect(change?.pack).toMatchObject({ remaining: 0, status: "expired" });
   });
 
   it("voids the remaining units on refund and closes the pack", () => {
     const result = decideVoid({ packId: "p1", pack: pack("p1", BOUGHT, { remaining: 7 }).data, requestId: "r1", note: null, actor });
-    expect(result).toMatchObject({ ok: true, value: { pack: { remaining: 0, status: "refunded" }, entries: [{ id: "void-r1", data: { delta: -7, sentence: "\u22127  pack refunded: 7 units unused voided" } }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        pack: { remaining: 0, status: "refunded" },
+        entries: [{ id: "void-r1", data: { delta: -7, sentence: "\u22127  pack refunded: 7 units unused voided" } }],
+      },
+    });
   });
 
   it("extends the expiry for an injury without touching units", () => {
     const p = pack("p1", BOUGHT, { remaining: 4, expiresAt: utc("2026-03-31T22:00:00Z") });
     const result = decideExtension({ packId: "p1", pack: p.data, days: 30, note: "knee injury", requestId: "r2", timeZone: ZONE, actor });
-    expect(result).toMatchObject({ ok: true, value: { pack: { remaining: 4 }, entries: [{ data: { delta: 0, sentence: "0  expiry extended from 1 Apr to 1 May: knee injury" } }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { pack: { remaining: 4 }, entries: [{ data: { delta: 0, sentence: "0  expiry extended from 1 Apr to 1 May: knee injury" } }] },
+    });
   });
 
   it("adjusts with a note but never below zero", () => {
     const p = pack("p1", BOUGHT, { remaining: 1 }).data;
-    expect(decideAdjustment({ packId: "p1", pack: p, delta: 2, note: "goodwill", requestId: "r3", actor })).toMatchObject({ ok: true, value: { pack: { remaining: 3 }, entries: [{ data: { sentence: "+2  manual adjustment: goodwill" } }] } });
-    expect(decideAdjustment({ packId: "p1", pack: p, delta: -2, note: "typo", requestId: "r4", actor })).toMatchObject({ ok: false, error: { code: "PACK_BALANCE_INSUFFICIENT" } });
+    expect(decideAdjustment({ packId: "p1", pack: p, delta: 2, note: "goodwill", requestId: "r3", actor })).toMatchObject({
+      ok: true,
+      value: { pack: { remaining: 3 }, entries: [{ data: { sentence: "+2  manual adjustment: goodwill" } }] },
+    });
+    expect(decideAdjustment({ packId: "p1", pack: p, delta: -2, note: "typo", requestId: "r4", actor })).toMatchObject({
+      ok: false,
+      error: { code: "PACK_BALANCE_INSUFFICIENT" },
+    });
   });
 
   it("transfers units to another client's new pack when the template allows it", () => {
@@ -71,7 +88,19 @@ describe("payment state", () => {
     }
     expect(states).toEqual(["open", "partially_paid", "paid", "partially_refunded", "refunded"]);
     expect(openSummary(0, "EUR").state).toBe("paid");
-    expect(applyMoney(openSummary(100, "EUR"), { kind: "payment", amountMinor: 100, currency: "CHF" })).toMatchObject({ ok: false, error: { code: "CURRENCY_MISMATCH" } });
-    expect(clientAccount([{ kind: "payment", amountMinor: 6500 }, { kind: "payment", amountMinor: 6500 }, { kind: "refund", amountMinor: 2000 }], [{ amountDueMinor: 58000, paidMinor: 29000 }])).toEqual({ revenueMinor: 11000, openMinor: 29000 });
+    expect(applyMoney(openSummary(100, "EUR"), { kind: "payment", amountMinor: 100, currency: "CHF" })).toMatchObject({
+      ok: false,
+      error: { code: "CURRENCY_MISMATCH" },
+    });
+    expect(
+      clientAccount(
+        [
+          { kind: "payment", amountMinor: 6500 },
+          { kind: "payment", amountMinor: 6500 },
+          { kind: "refund", amountMinor: 2000 },
+        ],
+        [{ amountDueMinor: 58000, paidMinor: 29000 }],
+      ),
+    ).toEqual({ revenueMinor: 11000, openMinor: 29000 });
   });
 });

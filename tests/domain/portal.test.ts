@@ -1,11 +1,13 @@
 // What the client portal shows of a booking and what the client may still do with it.
 import { describe, expect, it } from "vitest";
-import { owedSummaries, portalBooking, splitBookings } from "../../functions/src/domain/portal.js";
+import { owedSummaries } from "../../functions/src/domain/clients.js";
+import { portalBooking, splitBookings } from "../../functions/src/domain/portal.js";
 import { demoCoach, demoOffering } from "../../scripts/demo.js";
 import { booking, pack, utc } from "./fixtures.js";
 
 const now = utc("2026-11-21T10:00:00Z");
-const view = (start: string, overrides: Parameters<typeof booking>[2] = {}, id = start) => portalBooking(id, booking(utc(start), "p1", overrides), demoOffering, demoCoach, now);
+const view = (start: string, overrides: Parameters<typeof booking>[2] = {}, id = start) =>
+  portalBooking(id, booking(utc(start), "p1", overrides), demoOffering, demoCoach, now);
 
 describe("portalBooking", () => {
   it("lets the client cancel and reschedule before the 24 h window, only cancel inside it, nothing once started", () => {
@@ -18,7 +20,12 @@ describe("portalBooking", () => {
     const cancelled = view("2026-11-25T10:00:00Z", { status: "cancelled" });
     expect([cancelled.canCancel, cancelled.canReschedule]).toEqual([false, false]);
     const single = portalBooking("b", booking(utc("2026-11-25T10:00:00Z"), null), demoOffering, demoCoach, now);
-    expect(single).toMatchObject({ title: demoOffering.title, location: "Court 3, TC Blau-Weiss", paidWith: "single", payment: { amountDueMinor: 6500, state: "open" } });
+    expect(single).toMatchObject({
+      title: demoOffering.title,
+      location: "Court 3, TC Blau-Weiss",
+      paidWith: "single",
+      payment: { amountDueMinor: 6500, state: "open" },
+    });
   });
 });
 

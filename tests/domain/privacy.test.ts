@@ -30,7 +30,9 @@ const erase = (over: Partial<Parameters<typeof decideErasure>[0]> = {}) =>
     bookings: [{ id: "b1", data: booking(utc("2026-10-01T16:00:00Z"), "p1", { status: "completed", note: "bad knee, please go easy" }) }],
     packs: [usedUp],
     payments: [{ id: "manual-1", data: record(utc("2026-03-02T10:00:00Z")) }],
-    ledger: [entry("pack-p1-purchased", { delta: 10, reason: "PACK_PURCHASED", sentence: "+10  bought" }, { uid: "coach-uid", now: utc("2026-03-01T10:00:00Z") }).data],
+    ledger: [
+      entry("pack-p1-purchased", { delta: 10, reason: "PACK_PURCHASED", sentence: "+10  bought" }, { uid: "coach-uid", now: utc("2026-03-01T10:00:00Z") }).data,
+    ],
     pseudonym: PSEUDONYM,
     timeZone: ZONE,
     now: NOW,
@@ -74,7 +76,13 @@ describe("erasing a client", () => {
   });
 
   it("a record of New Year's Eve 23:30 in Berlin (22:30 UTC) counts to that year, not the next", () => {
-    const plan = erase({ bookings: [], packs: [], ledger: [], payments: [{ id: "m", data: record(utc("2026-12-31T22:30:00Z")) }], now: utc("2027-01-05T10:00:00Z") });
+    const plan = erase({
+      bookings: [],
+      packs: [],
+      ledger: [],
+      payments: [{ id: "m", data: record(utc("2026-12-31T22:30:00Z")) }],
+      now: utc("2027-01-05T10:00:00Z"),
+    });
     expect(plan.ok && plan.value.retainUntil).toBe("2036-12-31");
   });
 
@@ -95,11 +103,27 @@ describe("export", () => {
 });
 
 describe("profile", () => {
-  const profile = Profile.parse({ name: "Emma Weber", discipline: "Tennis", locale: "de", locations: [{ id: "court-3", name: "Court 3" }, { id: "hall", name: "Halle" }] });
+  const profile = Profile.parse({
+    name: "Emma Weber",
+    discipline: "Tennis",
+    locale: "de",
+    locations: [
+      { id: "court-3", name: "Court 3" },
+      { id: "hall", name: "Halle" },
+    ],
+  });
   it("replaces name, bio, photo, discipline, locations and language; slug, zone and currency stay", () => {
     const saved = decideProfile({ coach: demoCoach, profile, offerings: [{ id: "private-60", data: { locationId: "court-3" } }] });
     if (!saved.ok) throw new Error(saved.error.code);
-    expect(saved.value).toMatchObject({ name: "Emma Weber", locale: "de", slug: demoCoach.slug, timeZone: demoCoach.timeZone, currency: demoCoach.currency, bio: "", photoUrl: "" });
+    expect(saved.value).toMatchObject({
+      name: "Emma Weber",
+      locale: "de",
+      slug: demoCoach.slug,
+      timeZone: demoCoach.timeZone,
+      currency: demoCoach.currency,
+      bio: "",
+      photoUrl: "",
+    });
     expect(saved.value.locations.map((l) => l.id)).toEqual(["court-3", "hall"]);
   });
   it("refuses to drop a location a session type takes place at, naming it and its offerings", () => {
@@ -115,7 +139,15 @@ describe("profile", () => {
   it("input rules: https photos only, unique location ids, a name", () => {
     expect(Profile.safeParse({ ...profile, photoUrl: "http://example.com/me.jpg" }).success).toBe(false);
     expect(Profile.safeParse({ ...profile, photoUrl: "https://example.com/me.jpg" }).success).toBe(true);
-    expect(Profile.safeParse({ ...profile, locations: [{ id: "a", name: "A" }, { id: "a", name: "B" }] }).success).toBe(false);
+    expect(
+      Profile.safeParse({
+        ...profile,
+        locations: [
+          { id: "a", name: "A" },
+          { id: "a", name: "B" },
+        ],
+      }).success,
+    ).toBe(false);
     expect(Profile.safeParse({ ...profile, name: "  " }).success).toBe(false);
   });
 });

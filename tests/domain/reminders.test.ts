@@ -19,7 +19,9 @@ describe("reminder times", () => {
 
 describe("planNotifications", () => {
   const plan = (nowIso: string, extra: Partial<Parameters<typeof planNotifications>[0]> = {}) =>
-    planNotifications({ now: utc(nowIso), timeZone: ZONE, settings: SETTINGS, bookings: [{ id: "b1", data: booking(START, "p1") }], packs: [], ...extra }).map((n) => n.id);
+    planNotifications({ now: utc(nowIso), timeZone: ZONE, settings: SETTINGS, bookings: [{ id: "b1", data: booking(START, "p1") }], packs: [], ...extra }).map(
+      (n) => n.id,
+    );
 
   it("plans each reminder once its time has come, and none after the start", () => {
     expect(plan("2026-03-29T15:59:00Z")).toEqual([]);

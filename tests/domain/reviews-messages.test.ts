@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { decideMessage, messageParty, preview, threadAfter } from "../../functions/src/domain/messages.js";
 import { renderNotification } from "../../functions/src/domain/notifications.js";
 import { PublicCoach, publicReviews } from "../../functions/src/domain/public-coach.js";
-import { decidePublication, decideReply, decideReviewRequest, decideReviewSubmission, publicAuthorName, type Review } from "../../functions/src/domain/reviews.js";
+import {
+  decidePublication,
+  decideReply,
+  decideReviewRequest,
+  decideReviewSubmission,
+  publicAuthorName,
+  type Review,
+} from "../../functions/src/domain/reviews.js";
 import { booking, utc } from "./fixtures.js";
 
 const NOW = utc("2026-11-18T08:00:00Z");
@@ -19,7 +26,10 @@ const submit = (existing: Review | undefined, fields: { rating?: number; text?: 
 describe("reviews", () => {
   it("only a completed session can be reviewed or asked about", () => {
     const confirmed = booking(utc("2026-11-17T17:00:00Z"), "p1");
-    expect(decideReviewRequest({ booking: confirmed, existing: undefined, now: NOW })).toEqual({ ok: false, error: { code: "BOOKING_NOT_COMPLETED", status: "confirmed" } });
+    expect(decideReviewRequest({ booking: confirmed, existing: undefined, now: NOW })).toEqual({
+      ok: false,
+      error: { code: "BOOKING_NOT_COMPLETED", status: "confirmed" },
+    });
     expect(decideReviewSubmission({ booking: confirmed, existing: undefined, rating: 5, text: "", consent: true, author: "", now: NOW }).ok).toBe(false);
   });
 
@@ -81,7 +91,13 @@ describe("reviews", () => {
 
   it("the page shows published, consented reviews newest first, with the day in the coach's zone", () => {
     const older = value(decidePublication({ review: value(submit(undefined, {}, utc("2026-11-10T23:30:00Z"))).review, published: true, now: NOW })).review;
-    const newer = value(decideReply({ review: value(decidePublication({ review: value(submit(undefined, { rating: 4, text: "Good" })).review, published: true, now: NOW })).review, text: "Thank you", now: NOW })).review;
+    const newer = value(
+      decideReply({
+        review: value(decidePublication({ review: value(submit(undefined, { rating: 4, text: "Good" })).review, published: true, now: NOW })).review,
+        text: "Thank you",
+        now: NOW,
+      }),
+    ).review;
     const unpublished = value(submit(undefined, { text: "not on the page" })).review;
     // A flag set without consent (e.g. by hand) never reaches the page.
     const forged: Review = { ...value(submit(undefined, { consent: false, text: "forged" })).review, publishedAt: NOW };
@@ -93,7 +109,21 @@ describe("reviews", () => {
   });
 
   it("page data written before reviews existed still parses (the site's schema gives it none)", () => {
-    const old = { coachId: "c", slug: "emma", name: "Emma", photoUrl: "", bio: "", discipline: "Tennis", timeZone: "Europe/Berlin", currency: "EUR", locale: "en", locations: [], offerings: [], packs: [], policy: { windowHours: 24, lateCancel: "count_as_used" } };
+    const old = {
+      coachId: "c",
+      slug: "emma",
+      name: "Emma",
+      photoUrl: "",
+      bio: "",
+      discipline: "Tennis",
+      timeZone: "Europe/Berlin",
+      currency: "EUR",
+      locale: "en",
+      locations: [],
+      offerings: [],
+      packs: [],
+      policy: { windowHours: 24, lateCancel: "count_as_used" },
+    };
     expect(PublicCoach.parse(old).reviews).toEqual([]);
   });
 });
@@ -114,7 +144,10 @@ describe("messages", () => {
     expect(sent.created).toBe(true);
     const retry = value(decideMessage({ existing: sent.message, from: "client", senderUid: "lena", text: "See you Tuesday", now: NOW.plus({ seconds: 3 }) }));
     expect([retry.created, retry.message.at]).toEqual([false, NOW]);
-    expect(decideMessage({ existing: sent.message, from: "client", senderUid: "lena", text: "Other words", now: NOW })).toEqual({ ok: false, error: { code: "REQUEST_ID_REUSED" } });
+    expect(decideMessage({ existing: sent.message, from: "client", senderUid: "lena", text: "Other words", now: NOW })).toEqual({
+      ok: false,
+      error: { code: "REQUEST_ID_REUSED" },
+    });
     expect(decideMessage({ existing: sent.message, from: "coach", senderUid: "coach-uid", text: "See you Tuesday", now: NOW }).ok).toBe(false);
   });
 

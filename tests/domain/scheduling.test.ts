@@ -6,12 +6,27 @@ import { freeSlots, hoursOn } from "../../functions/src/domain/slots.js";
 import { demoCoach, demoOffering } from "../../scripts/demo.js";
 import { booking, pack, utc } from "./fixtures.js";
 
-const local = (slots: { start: DateTime }[], zone: string, format = "ccc d LLL HH:mm") => slots.map((s) => s.start.setZone(zone).setLocale("en-GB").toFormat(format));
-const mornings = WeeklyHours.parse({ mon: [{ from: "09:00", to: "12:00" }], tue: [{ from: "09:00", to: "12:00" }], fri: [{ from: "09:00", to: "12:00" }], sat: [{ from: "09:00", to: "12:00" }] });
+const local = (slots: { start: DateTime }[], zone: string, format = "ccc d LLL HH:mm") =>
+  slots.map((s) => s.start.setZone(zone).setLocale("en-GB").toFormat(format));
+const mornings = WeeklyHours.parse({
+  mon: [{ from: "09:00", to: "12:00" }],
+  tue: [{ from: "09:00", to: "12:00" }],
+  fri: [{ from: "09:00", to: "12:00" }],
+  sat: [{ from: "09:00", to: "12:00" }],
+});
 
 function slotsFor(coach: Coach, fromIso: string, days: number, nowIso = "2026-01-01T00:00:00Z", durationMinutes = 60) {
   const from = utc(fromIso);
-  return freeSlots({ timeZone: coach.timeZone, availability: availabilityOf(coach), rules: { ...coach.bookingRules, minNoticeMinutes: 0, horizonDays: 365 }, durationMinutes, from, to: from.plus({ days }), now: utc(nowIso), busy: [] });
+  return freeSlots({
+    timeZone: coach.timeZone,
+    availability: availabilityOf(coach),
+    rules: { ...coach.bookingRules, minNoticeMinutes: 0, horizonDays: 365 },
+    durationMinutes,
+    from,
+    to: from.plus({ days }),
+    now: utc(nowIso),
+    busy: [],
+  });
 }
 
 describe("availability: overrides and time off", () => {
@@ -41,7 +56,15 @@ describe("availability: overrides and time off", () => {
 
 describe("time zones", () => {
   it("across the DST start in Berlin (Sun 29 Mar 2026) the same wall-clock slots exist the day before and after", () => {
-    const coach = Coach.parse({ ...demoCoach, weeklyHours: WeeklyHours.parse({ fri: [{ from: "09:00", to: "12:00" }], sat: [{ from: "09:00", to: "12:00" }], sun: [{ from: "09:00", to: "12:00" }], mon: [{ from: "09:00", to: "12:00" }] }) });
+    const coach = Coach.parse({
+      ...demoCoach,
+      weeklyHours: WeeklyHours.parse({
+        fri: [{ from: "09:00", to: "12:00" }],
+        sat: [{ from: "09:00", to: "12:00" }],
+        sun: [{ from: "09:00", to: "12:00" }],
+        mon: [{ from: "09:00", to: "12:00" }],
+      }),
+    });
     const slots = slotsFor(coach, "2026-03-27T00:00:00Z", 4);
     expect(local(slots, "Europe/Berlin")).toEqual(
       ["Fri 27 Mar", "Sat 28 Mar", "Sun 29 Mar", "Mon 30 Mar"].flatMap((day) => ["09:00", "10:00", "11:00"].map((t) => `${day} ${t}`)),
@@ -51,9 +74,19 @@ describe("time zones", () => {
   });
 
   it("across the DST end in Berlin (Sun 25 Oct 2026) no slot is created, lost, duplicated or shifted", () => {
-    const coach = Coach.parse({ ...demoCoach, weeklyHours: WeeklyHours.parse({ sat: [{ from: "09:00", to: "12:00" }], sun: [{ from: "09:00", to: "12:00" }] }) });
+    const coach = Coach.parse({
+      ...demoCoach,
+      weeklyHours: WeeklyHours.parse({ sat: [{ from: "09:00", to: "12:00" }], sun: [{ from: "09:00", to: "12:00" }] }),
+    });
     const slots = slotsFor(coach, "2026-10-24T00:00:00Z", 2);
-    expect(local(slots, "Europe/Berlin")).toEqual(["Sat 24 Oct 09:00", "Sat 24 Oct 10:00", "Sat 24 Oct 11:00", "Sun 25 Oct 09:00", "Sun 25 Oct 10:00", "Sun 25 Oct 11:00"]);
+    expect(local(slots, "Europe/Berlin")).toEqual([
+      "Sat 24 Oct 09:00",
+      "Sat 24 Oct 10:00",
+      "Sat 24 Oct 11:00",
+      "Sun 25 Oct 09:00",
+      "Sun 25 Oct 10:00",
+      "Sun 25 Oct 11:00",
+    ]);
     expect(slots[0]!.start.toISO()).toBe("2026-10-24T07:00:00.000Z");
     expect(slots[3]!.start.toISO()).toBe("2026-10-25T08:00:00.000Z");
   });
@@ -62,8 +95,28 @@ describe("time zones", () => {
     // New York leaves DST on Sun 1 Nov 2026: 09:00 NY is 18:30 in Kolkata before, 19:30 after.
     const coach = Coach.parse({ ...demoCoach, timeZone: "America/New_York", weeklyHours: mornings });
     const slots = slotsFor(coach, "2026-10-30T00:00:00Z", 4);
-    expect(local(slots, "America/New_York", "ccc HH:mm")).toEqual(["Fri 09:00", "Fri 10:00", "Fri 11:00", "Sat 09:00", "Sat 10:00", "Sat 11:00", "Mon 09:00", "Mon 10:00", "Mon 11:00"]);
-    expect(local(slots, "Asia/Kolkata", "ccc HH:mm")).toEqual(["Fri 18:30", "Fri 19:30", "Fri 20:30", "Sat 18:30", "Sat 19:30", "Sat 20:30", "Mon 19:30", "Mon 20:30", "Mon 21:30"]);
+    expect(local(slots, "America/New_York", "ccc HH:mm")).toEqual([
+      "Fri 09:00",
+      "Fri 10:00",
+      "Fri 11:00",
+      "Sat 09:00",
+      "Sat 10:00",
+      "Sat 11:00",
+      "Mon 09:00",
+      "Mon 10:00",
+      "Mon 11:00",
+    ]);
+    expect(local(slots, "Asia/Kolkata", "ccc HH:mm")).toEqual([
+      "Fri 18:30",
+      "Fri 19:30",
+      "Fri 20:30",
+      "Sat 18:30",
+      "Sat 19:30",
+      "Sat 20:30",
+      "Mon 19:30",
+      "Mon 20:30",
+      "Mon 21:30",
+    ]);
   });
 
   it("a weekly series stays at 18:00 Berlin across the DST change (the UTC instant moves)", () => {
@@ -85,18 +138,55 @@ describe("booking integrity", () => {
 
   it("with coach confirmation a booking is a request that spends its unit only when confirmed", () => {
     const coach = Coach.parse({ ...demoCoach, bookingRules: { ...demoCoach.bookingRules, confirmation: "coach" } });
-    const requested = decideBooking({ bookingId: "b1", clientUid: "client-1", coachId: "c", coach, offeringId: "private-60", offering: demoOffering, start: START, now: NOW, packs: [pack("p1", NOW)], takenCells: [] });
+    const requested = decideBooking({
+      bookingId: "b1",
+      clientUid: "client-1",
+      coachId: "c",
+      coach,
+      offeringId: "private-60",
+      offering: demoOffering,
+      start: START,
+      now: NOW,
+      packs: [pack("p1", NOW)],
+      takenCells: [],
+    });
     expect(requested).toMatchObject({ ok: true, value: { booking: { status: "requested", payment: { packId: null } }, packChange: undefined } });
     if (!requested.ok) return;
-    const confirmed = decideConfirmation({ bookingId: "b1", booking: requested.value.booking, timeZone: "Europe/Berlin", packs: [pack("p1", NOW)], actor: { uid: "coach", now: NOW } });
-    expect(confirmed).toMatchObject({ ok: true, value: { booking: { status: "confirmed", payment: { packId: "p1" } }, packChange: { pack: { remaining: 9 } } } });
-    const empty = decideConfirmation({ bookingId: "b1", booking: requested.value.booking, timeZone: "Europe/Berlin", packs: [pack("p1", NOW, { remaining: 0 })], actor: { uid: "coach", now: NOW } });
+    const confirmed = decideConfirmation({
+      bookingId: "b1",
+      booking: requested.value.booking,
+      timeZone: "Europe/Berlin",
+      packs: [pack("p1", NOW)],
+      actor: { uid: "coach", now: NOW },
+    });
+    expect(confirmed).toMatchObject({
+      ok: true,
+      value: { booking: { status: "confirmed", payment: { packId: "p1" } }, packChange: { pack: { remaining: 9 } } },
+    });
+    const empty = decideConfirmation({
+      bookingId: "b1",
+      booking: requested.value.booking,
+      timeZone: "Europe/Berlin",
+      packs: [pack("p1", NOW, { remaining: 0 })],
+      actor: { uid: "coach", now: NOW },
+    });
     expect(empty).toMatchObject({ ok: false, error: { code: "PACK_BALANCE_INSUFFICIENT" } });
   });
 
   it("an offering may require confirmation while the coach books instantly", () => {
     const byRequest = Offering.parse({ ...demoOffering, rules: { confirmation: "coach", bufferMinutes: 15 } });
-    const decision = decideBooking({ bookingId: "b1", clientUid: "client-1", coachId: "c", coach: demoCoach, offeringId: "x", offering: byRequest, start: START, now: NOW, packs: [pack("p1", NOW)], takenCells: [] });
+    const decision = decideBooking({
+      bookingId: "b1",
+      clientUid: "client-1",
+      coachId: "c",
+      coach: demoCoach,
+      offeringId: "x",
+      offering: byRequest,
+      start: START,
+      now: NOW,
+      packs: [pack("p1", NOW)],
+      takenCells: [],
+    });
     expect(decision).toMatchObject({ ok: true, value: { booking: { status: "requested" } } });
     if (decision.ok) expect(decision.value.booking.cells).toHaveLength(15); // 60 min + 15 min buffer
   });
@@ -104,7 +194,18 @@ describe("booking integrity", () => {
   describe("decideReschedule", () => {
     const original = booking(START, "p1", { cells: cellsFor(demoCoach, demoOffering, START) });
     const move = (by: "client" | "coach", nowIso: string, newStart: DateTime, takenCells: string[] = []) =>
-      decideReschedule({ bookingId: "b1", booking: original, coach: demoCoach, offering: demoOffering, newStart, by, takenCells, pack: pack("p1", utc("2026-11-01T00:00:00Z"), { remaining: 9 }), requestId: "r1", actor: { uid: by, now: utc(nowIso) } });
+      decideReschedule({
+        bookingId: "b1",
+        booking: original,
+        coach: demoCoach,
+        offering: demoOffering,
+        newStart,
+        by,
+        takenCells,
+        pack: pack("p1", utc("2026-11-01T00:00:00Z"), { remaining: 9 }),
+        requestId: "r1",
+        actor: { uid: by, now: utc(nowIso) },
+      });
 
     it("moves a booking with the same unit and a 0 ledger line, freeing and claiming cells", () => {
       const result = move("client", "2026-11-20T10:00:00Z", START.plus({ days: 2 }));
@@ -116,13 +217,27 @@ describe("booking integrity", () => {
     });
 
     it("a client may not move inside the cancellation window; the coach may", () => {
-      expect(move("client", "2026-11-24T06:00:00Z", START.plus({ days: 2 }))).toMatchObject({ ok: false, error: { code: "RESCHEDULE_TOO_LATE", windowHours: 24 } });
+      expect(move("client", "2026-11-24T06:00:00Z", START.plus({ days: 2 }))).toMatchObject({
+        ok: false,
+        error: { code: "RESCHEDULE_TOO_LATE", windowHours: 24 },
+      });
       expect(move("coach", "2026-11-24T06:00:00Z", START.plus({ days: 2 })).ok).toBe(true);
     });
 
     it("refuses a new time another booking holds, and one the pack does not cover", () => {
       expect(move("client", "2026-11-20T10:00:00Z", START.plus({ days: 2 }), ["x"])).toMatchObject({ ok: false, error: { code: "SLOT_TAKEN" } });
-      const late = decideReschedule({ bookingId: "b1", booking: original, coach: demoCoach, offering: demoOffering, newStart: START.plus({ days: 2 }), by: "coach", takenCells: [], pack: pack("p1", NOW, { expiresAt: START.plus({ days: 1 }) }), requestId: "r2", actor: { uid: "coach", now: NOW } });
+      const late = decideReschedule({
+        bookingId: "b1",
+        booking: original,
+        coach: demoCoach,
+        offering: demoOffering,
+        newStart: START.plus({ days: 2 }),
+        by: "coach",
+        takenCells: [],
+        pack: pack("p1", NOW, { expiresAt: START.plus({ days: 1 }) }),
+        requestId: "r2",
+        actor: { uid: "coach", now: NOW },
+      });
       expect(late).toMatchObject({ ok: false, error: { code: "PACK_EXPIRES_BEFORE_SESSION" } });
     });
   });
@@ -131,7 +246,19 @@ describe("booking integrity", () => {
     const starts = weeklyOccurrences(START, 8, "Europe/Berlin");
     const taken = new Map([[starts[2]!.toISO() ?? "", ["x"]]]);
     const series = (units: number, extra: Partial<Parameters<typeof decideSeries>[0]> = {}) =>
-      decideSeries({ seriesId: "s1", clientUid: "client-1", coachId: "c", coach: demoCoach, offeringId: "private-60", offering: demoOffering, starts, takenCellsByStart: taken, packs: [pack("p1", NOW, { remaining: units })], now: NOW, ...extra });
+      decideSeries({
+        seriesId: "s1",
+        clientUid: "client-1",
+        coachId: "c",
+        coach: demoCoach,
+        offeringId: "private-60",
+        offering: demoOffering,
+        starts,
+        takenCellsByStart: taken,
+        packs: [pack("p1", NOW, { remaining: units })],
+        now: NOW,
+        ...extra,
+      });
 
     it("books every free Tuesday with its own unit and reports the one that is taken", () => {
       const result = series(10);
@@ -154,7 +281,13 @@ describe("confirming a request paid on site", () => {
   it("spends no unit", () => {
     const NOW = utc("2026-11-20T10:00:00Z");
     const request = booking(utc("2026-11-24T17:00:00Z"), null, { status: "requested" });
-    const confirmed = decideConfirmation({ bookingId: "b1", booking: request, timeZone: "Europe/Berlin", packs: [pack("p1", NOW)], actor: { uid: "coach", now: NOW } });
+    const confirmed = decideConfirmation({
+      bookingId: "b1",
+      booking: request,
+      timeZone: "Europe/Berlin",
+      packs: [pack("p1", NOW)],
+      actor: { uid: "coach", now: NOW },
+    });
     expect(confirmed).toMatchObject({ ok: true, value: { booking: { status: "confirmed", payment: { method: "single" } }, packChange: undefined } });
   });
 });

@@ -10,7 +10,10 @@ const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2
 
 /** A day's hours: up to three disjoint intervals on the 5-minute grid. */
 const dayHours = fc
-  .uniqueArray(fc.integer({ min: 0, max: 288 }).map((cell) => cell * 5), { maxLength: 6 })
+  .uniqueArray(
+    fc.integer({ min: 0, max: 288 }).map((cell) => cell * 5),
+    { maxLength: 6 },
+  )
   .map((points) => {
     const sorted = [...points].sort((a, b) => a - b);
     const intervals: { from: string; to: string }[] = [];
@@ -30,7 +33,10 @@ const query = fc.record({
   duration: fc.constantFrom(30, 45, 60, 90, 120),
   // Any instant in 2026, which holds both DST changes of every zone above.
   nowMs: fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 11, 15) }),
-  busy: fc.array(fc.record({ offsetMin: fc.integer({ min: 0, max: 14 * 24 * 12 }).map((c) => c * 5), length: fc.integer({ min: 1, max: 36 }).map((c) => c * 5) }), { maxLength: 20 }),
+  busy: fc.array(
+    fc.record({ offsetMin: fc.integer({ min: 0, max: 14 * 24 * 12 }).map((c) => c * 5), length: fc.integer({ min: 1, max: 36 }).map((c) => c * 5) }),
+    { maxLength: 20 },
+  ),
 });
 
 describe("freeSlots properties", () => {
@@ -61,7 +67,9 @@ describe("freeSlots properties", () => {
           const localStart = slot.start.setZone(q.timeZone);
           const startMin = localStart.hour * 60 + localStart.minute;
           const inside = hoursOn(localStart.startOf("day"), availability).some(
-            (h) => startMin >= minutesOfDay(h.from) && slot.end <= localStart.startOf("day").set({ hour: Math.floor(minutesOfDay(h.to) / 60), minute: minutesOfDay(h.to) % 60 }),
+            (h) =>
+              startMin >= minutesOfDay(h.from) &&
+              slot.end <= localStart.startOf("day").set({ hour: Math.floor(minutesOfDay(h.to) / 60), minute: minutesOfDay(h.to) % 60 }),
           );
           expect(inside).toBe(true);
         }

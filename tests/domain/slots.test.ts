@@ -89,11 +89,7 @@ describe("isOfferedSlot", () => {
 
 describe("gridCells", () => {
   it("names one cell per 5 minutes: 09:00–09:15 UTC → three cells", () => {
-    expect(gridCells({ start: utc("2026-11-23T09:00:00Z"), end: utc("2026-11-23T09:15:00Z") })).toEqual([
-      "20261123T0900",
-      "20261123T0905",
-      "20261123T0910",
-    ]);
+    expect(gridCells({ start: utc("2026-11-23T09:00:00Z"), end: utc("2026-11-23T09:15:00Z") })).toEqual(["20261123T0900", "20261123T0905", "20261123T0910"]);
   });
 
   it("gives overlapping intervals a common cell and adjacent ones none", () => {

@@ -61,10 +61,18 @@ describe("bookSlot", () => {
   });
 
   it("refuses bad input with INVALID_INPUT and the issue paths, writing nothing", async () => {
-    const error = await callFailing("bookSlot", { requestId: "not-a-uuid", coachId: DEMO.coachId, offeringId: DEMO.offeringId, start: "tomorrow", payWith: "cash" }, lena);
+    const error = await callFailing(
+      "bookSlot",
+      { requestId: "not-a-uuid", coachId: DEMO.coachId, offeringId: DEMO.offeringId, start: "tomorrow", payWith: "cash" },
+      lena,
+    );
     expect([error.code, error.reason]).toEqual(["invalid-argument", "INVALID_INPUT"]);
     expect(error.details.issues).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: "requestId" }), expect.objectContaining({ path: "start" }), expect.objectContaining({ path: "payWith" })]),
+      expect.arrayContaining([
+        expect.objectContaining({ path: "requestId" }),
+        expect.objectContaining({ path: "start" }),
+        expect.objectContaining({ path: "payWith" }),
+      ]),
     );
     expect(await count(bookingsPath)).toBe(0);
   });
@@ -81,7 +89,11 @@ describe("bookSlot", () => {
   it("refuses a time the coach does not offer with SLOT_NOT_OFFERED", async () => {
     const [start] = await demoSlots();
     const offGrid = new Date(Date.parse(start!) + 30 * 60_000).toISOString();
-    const error = await callFailing("bookSlot", { requestId: randomUUID(), coachId: DEMO.coachId, offeringId: DEMO.offeringId, start: offGrid, payWith: "pack" }, lena);
+    const error = await callFailing(
+      "bookSlot",
+      { requestId: randomUUID(), coachId: DEMO.coachId, offeringId: DEMO.offeringId, start: offGrid, payWith: "pack" },
+      lena,
+    );
     expect([error.code, error.reason]).toEqual(["failed-precondition", "SLOT_NOT_OFFERED"]);
   });
 

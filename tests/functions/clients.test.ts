@@ -82,7 +82,15 @@ describe("client stats read model (trigger)", () => {
 
   it("creates the record (stats only) for a client nobody wrote a record for; selling by email then adds name and email", async () => {
     await getAuth(adminApp()).createUser({ uid: "uid-mia", email: "mia@example.com", password: "secret-123" });
-    const sale = decideSale({ packId: "pack-mia", clientUid: "uid-mia", templateId: DEMO.packTemplateId, template: demoPackTemplate, currency: "EUR", timeZone: demoCoach.timeZone, actor: { uid: DEMO.coach.uid, now: DateTime.utc() } });
+    const sale = decideSale({
+      packId: "pack-mia",
+      clientUid: "uid-mia",
+      templateId: DEMO.packTemplateId,
+      template: demoPackTemplate,
+      currency: "EUR",
+      timeZone: demoCoach.timeZone,
+      actor: { uid: DEMO.coach.uid, now: DateTime.utc() },
+    });
     const batch = db().batch();
     writePackChange(batch, coachId, sale);
     await batch.commit();
@@ -95,7 +103,11 @@ describe("client stats read model (trigger)", () => {
     ]);
 
     await call("sellPack", { requestId: randomUUID(), coachId, templateId: DEMO.packTemplateId, client: { email: "mia@example.com", name: "Mia Wolf" } }, emma);
-    const record = await waitFor(() => clientRecord("uid-mia"), (r) => r?.stats?.packBalance === 20, "Mia's second pack");
+    const record = await waitFor(
+      () => clientRecord("uid-mia"),
+      (r) => r?.stats?.packBalance === 20,
+      "Mia's second pack",
+    );
     expect(record).toMatchObject({ name: "Mia Wolf", email: "mia@example.com", notes: "" });
   });
 
@@ -105,7 +117,11 @@ describe("client stats read model (trigger)", () => {
     const [start] = await demoSlots();
     const contact = { name: "Max Brandt", phone: "+49 170 5550123" };
     const booked = await call("bookSlot", { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, start: start!, payWith: "pack", contact }, max);
-    const record = await waitFor(() => clientRecord("uid-max"), (r) => r?.stats?.upcoming[0]?.bookingId === booked.bookingId, "Max's record");
+    const record = await waitFor(
+      () => clientRecord("uid-max"),
+      (r) => r?.stats?.upcoming[0]?.bookingId === booked.bookingId,
+      "Max's record",
+    );
     expect(record).toMatchObject({ name: "Max Brandt", phone: "+49 170 5550123", email: "uid-max@example.com", stats: { packBalance: 2 } });
     const row = (await call("listClients", { coachId, query: "brandt" }, emma)).clients;
     expect(row.map((c) => [c.uid, c.stats.nextSession?.bookingId])).toEqual([["uid-max", booked.bookingId]]);
@@ -147,7 +163,14 @@ describe("listClients", () => {
     expect(all.currency).toBe("EUR");
     expect(all.clients.map((c) => c.name)).toEqual(["Anna Öztürk", DEMO.client.name]);
     const lenaRow = all.clients.find((c) => c.uid === lenaUid);
-    expect(lenaRow?.stats).toMatchObject({ sessionsCompleted: 1, packBalance: 9, openMinor: 58000, revenueMinor: 0, lastSessionAt: doneAt.toISO(), nextSession: null });
+    expect(lenaRow?.stats).toMatchObject({
+      sessionsCompleted: 1,
+      packBalance: 9,
+      openMinor: 58000,
+      revenueMinor: 0,
+      lastSessionAt: doneAt.toISO(),
+      nextSession: null,
+    });
 
     expect((await call("listClients", { coachId, query: "ozturk" }, emma)).clients.map((c) => c.uid)).toEqual(["uid-anna"]);
     expect((await call("listClients", { coachId, query: "5550101" }, emma)).clients.map((c) => c.uid)).toEqual(["uid-anna"]);
@@ -170,7 +193,11 @@ describe("getClientDetail", () => {
     await pastSession("done", 30);
     await seedPackBooking({ bookingId: "next", clientUid: lenaUid, packId: DEMO.packId, start: inHours(50) });
     await call("completeBooking", { coachId, bookingId: "done" }, emma);
-    await call("recordPayment", { requestId: randomUUID(), coachId, target: { type: "pack", id: DEMO.packId }, method: "bank_transfer", amountMinor: 58000, reference: "INV-7" }, emma);
+    await call(
+      "recordPayment",
+      { requestId: randomUUID(), coachId, target: { type: "pack", id: DEMO.packId }, method: "bank_transfer", amountMinor: 58000, reference: "INV-7" },
+      emma,
+    );
     await call("saveClientNotes", { coachId, clientUid: lenaUid, notes: "Backhand grip; knee injury 2025" }, emma);
     await statsWhere(lenaUid, (s) => s.revenueMinor === 58000 && s.sessionsCompleted === 1);
 
@@ -179,11 +206,20 @@ describe("getClientDetail", () => {
     expect(detail.stats).toMatchObject({ sessionsCompleted: 1, revenueMinor: 58000, openMinor: 0, packBalance: 8, nextSession: { bookingId: "next" } });
     const kinds = detail.timeline.map((item) => `${item.type}:${item.id}`);
     expect(kinds[0]).toBe("booking:next");
-    expect(kinds).toEqual(expect.arrayContaining(["booking:done", `ledger:${DEMO.packId}/booking-done-debit`, `ledger:${DEMO.packId}/pack-${DEMO.packId}-purchased`]));
-    expect(detail.timeline.filter((item) => item.type === "payment")).toMatchObject([{ kind: "payment", amountMinor: 58000, method: "bank_transfer", reference: "INV-7" }]);
+    expect(kinds).toEqual(
+      expect.arrayContaining(["booking:done", `ledger:${DEMO.packId}/booking-done-debit`, `ledger:${DEMO.packId}/pack-${DEMO.packId}-purchased`]),
+    );
+    expect(detail.timeline.filter((item) => item.type === "payment")).toMatchObject([
+      { kind: "payment", amountMinor: 58000, method: "bank_transfer", reference: "INV-7" },
+    ]);
     const times = detail.timeline.map((item) => item.at);
     expect(times).toEqual([...times].sort().reverse());
-    expect(detail.timeline.find((item) => item.id === "done")).toMatchObject({ status: "completed", offeringTitle: "Private lesson (60 min)", locationName: "Court 3, TC Blau-Weiss", payment: { method: "pack", packId: DEMO.packId } });
+    expect(detail.timeline.find((item) => item.id === "done")).toMatchObject({
+      status: "completed",
+      offeringTitle: "Private lesson (60 min)",
+      locationName: "Court 3, TC Blau-Weiss",
+      payment: { method: "pack", packId: DEMO.packId },
+    });
   });
 
   it("refuses the client, another coach and unknown clients", async () => {
@@ -202,7 +238,11 @@ describe("saveClientNotes", () => {
     expect(await clientRecord(lenaUid)).toMatchObject({ name: DEMO.client.name, email: DEMO.client.email, notes: "Prefers evenings" });
 
     const tooLong = await callFailing("saveClientNotes", { coachId, clientUid: lenaUid, notes: "x".repeat(10_001) }, emma);
-    expect([tooLong.code, tooLong.reason, tooLong.details.issues]).toEqual(["invalid-argument", "INVALID_INPUT", [{ path: "notes", message: expect.any(String) }]]);
+    expect([tooLong.code, tooLong.reason, tooLong.details.issues]).toEqual([
+      "invalid-argument",
+      "INVALID_INPUT",
+      [{ path: "notes", message: expect.any(String) }],
+    ]);
     const byClient = await callFailing("saveClientNotes", { coachId, clientUid: lenaUid, notes: "I am great" }, lena);
     expect(byClient.reason).toBe("NOT_ALLOWED");
     const byOtherCoach = await callFailing("saveClientNotes", { coachId, clientUid: lenaUid, notes: "mine now" }, await otherCoach());
@@ -230,7 +270,13 @@ describe("saveProfile", () => {
   it("saves the profile and rewrites the public page data, which the site's schema still reads", async () => {
     expect(await call("saveProfile", { coachId, profile }, emma)).toEqual({ saved: true });
     const coach = (await coachRef(coachId).get()).data();
-    expect(coach).toMatchObject({ name: "Emma Weber-Lang", locale: "de", photoUrl: "https://example.com/emma.jpg", slug: DEMO.slug, timeZone: "Europe/Berlin" });
+    expect(coach).toMatchObject({
+      name: "Emma Weber-Lang",
+      locale: "de",
+      photoUrl: "https://example.com/emma.jpg",
+      slug: DEMO.slug,
+      timeZone: "Europe/Berlin",
+    });
     const page = (await publicCoachesCol().doc(DEMO.slug).get()).data();
     expect(page).toMatchObject({ name: "Emma Weber-Lang", bio: "Tennis for adults.", locale: "de", reviews: [] });
     expect(page?.locations.map((l) => l.id)).toEqual(["court-3", "hall"]);
@@ -240,7 +286,12 @@ describe("saveProfile", () => {
 
   it("refuses to remove a location in use; bad input, the client and other coaches change nothing", async () => {
     const inUse = await callFailing("saveProfile", { coachId, profile: { ...profile, locations: [{ id: "hall", name: "Halle Nord", address: "" }] } }, emma);
-    expect([inUse.code, inUse.reason, inUse.details.locationId, inUse.details.offeringIds]).toEqual(["failed-precondition", "LOCATION_IN_USE", "court-3", [DEMO.matchPlayId, DEMO.offeringId]]);
+    expect([inUse.code, inUse.reason, inUse.details.locationId, inUse.details.offeringIds]).toEqual([
+      "failed-precondition",
+      "LOCATION_IN_USE",
+      "court-3",
+      [DEMO.matchPlayId, DEMO.offeringId],
+    ]);
     const badPhoto = await callFailing("saveProfile", { coachId, profile: { ...profile, photoUrl: "javascript:alert(1)" } }, emma);
     expect([badPhoto.code, badPhoto.reason]).toEqual(["invalid-argument", "INVALID_INPUT"]);
     expect((await callFailing("saveProfile", { coachId, profile }, lena)).reason).toBe("NOT_ALLOWED");

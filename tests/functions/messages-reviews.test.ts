@@ -25,9 +25,18 @@ describe("messages", () => {
     expect(retry).toEqual(sent);
 
     const messages = await db().collection(thread(lenaUid)).get();
-    expect(messages.docs.map((d) => [d.id, d.get("text"), d.get("from"), d.get("senderUid")])).toEqual([[requestId, "Can we play at 18:00?", "client", lenaUid]]);
-    expect((await db().doc(`coaches/${coachId}/threads/${lenaUid}`).get()).data()).toMatchObject({ clientUid: lenaUid, lastFrom: "client", lastText: "Can we play at 18:00?" });
-    expect((await outboxCol(coachId).doc(`message-${lenaUid}-${requestId}`).get()).data()).toMatchObject({ kind: "message_received", params: { clientUid: lenaUid, sentence: "Can we play at 18:00?" } });
+    expect(messages.docs.map((d) => [d.id, d.get("text"), d.get("from"), d.get("senderUid")])).toEqual([
+      [requestId, "Can we play at 18:00?", "client", lenaUid],
+    ]);
+    expect((await db().doc(`coaches/${coachId}/threads/${lenaUid}`).get()).data()).toMatchObject({
+      clientUid: lenaUid,
+      lastFrom: "client",
+      lastText: "Can we play at 18:00?",
+    });
+    expect((await outboxCol(coachId).doc(`message-${lenaUid}-${requestId}`).get()).data()).toMatchObject({
+      kind: "message_received",
+      params: { clientUid: lenaUid, sentence: "Can we play at 18:00?" },
+    });
     expect(await count(`coaches/${coachId}/outbox`)).toBe(1);
   });
 
@@ -45,7 +54,11 @@ describe("messages", () => {
     await coachRef(coachId).set({ ...demoCoach, notifications: { ...demoCoach.notifications, quietHours: null } });
     await call("registerDevice", { coachId, token: "device-a-token-0123456789" }, emma);
     await call("sendMessage", { requestId: randomUUID(), coachId, text: "Running 5 min late" }, lena);
-    const [push] = await waitFor(async () => (await db().collection("devPushLog").get()).docs.map((d) => d.data()), (log) => log.length > 0, "the push message");
+    const [push] = await waitFor(
+      async () => (await db().collection("devPushLog").get()).docs.map((d) => d.data()),
+      (log) => log.length > 0,
+      "the push message",
+    );
     expect(push).toMatchObject({ title: `Message from ${DEMO.client.name}`, body: "Running 5 min late", data: { kind: "message_received" } });
   });
 
@@ -116,7 +129,9 @@ describe("reviews", () => {
     expect(published.published).toBe(true);
     await call("replyToReview", { ...ref, reply: "Thank you, Lena!" }, emma);
     const shown = await page();
-    expect(shown).toEqual([{ author: "Lena F.", rating: 5, text: "Best backhand lesson ever.", reply: "Thank you, Lena!", date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
+    expect(shown).toEqual([
+      { author: "Lena F.", rating: 5, text: "Best backhand lesson ever.", reply: "Thank you, Lena!", date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+    ]);
     const raw = JSON.stringify((await db().collection("publicCoaches").doc(DEMO.slug).get()).data());
     expect(raw).not.toContain(DEMO.client.email);
     expect(raw).not.toContain(lenaUid);
@@ -177,7 +192,13 @@ describe("reviews", () => {
 
   it("bad input writes nothing", async () => {
     await completed();
-    for (const bad of [{ rating: 6, consent: true }, { rating: 0, consent: true }, { rating: 4.5, consent: true }, { rating: 5 }, { rating: 5, consent: true, text: "x".repeat(2001) }]) {
+    for (const bad of [
+      { rating: 6, consent: true },
+      { rating: 0, consent: true },
+      { rating: 4.5, consent: true },
+      { rating: 5 },
+      { rating: 5, consent: true, text: "x".repeat(2001) },
+    ]) {
       const error = await callFailing("submitReview", { ...ref, ...bad }, lena);
       expect([error.code, error.reason]).toEqual(["invalid-argument", "INVALID_INPUT"]);
     }

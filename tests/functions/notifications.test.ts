@@ -43,7 +43,15 @@ async function sent(outboxId: string) {
 /** Writes an outbox entry as a transaction would, at a fixed instant. */
 async function enqueue(id: string, now: DateTime) {
   const batch = db().batch();
-  notifyCoach(batch, coachId, demoCoach, id, "booking_new", { clientUid: DEMO.client.uid, offeringId: DEMO.offeringId, start: now.plus({ days: 3 }).toISO() ?? "" }, now);
+  notifyCoach(
+    batch,
+    coachId,
+    demoCoach,
+    id,
+    "booking_new",
+    { clientUid: DEMO.client.uid, offeringId: DEMO.offeringId, start: now.plus({ days: 3 }).toISO() ?? "" },
+    now,
+  );
   await batch.commit();
   return (await outboxCol(coachId).doc(id).get()).data()!;
 }
@@ -95,7 +103,10 @@ describe("push to the coach", () => {
     const entry = await enqueue("flaky-1", DateTime.utc().plus({ years: 1 }).setZone("Europe/Berlin").set({ hour: 12, minute: 0 }).toUTC());
     let calls = 0;
     const flaky = new RecordingTransport();
-    const failingOnce = { sendEach: async (messages: Parameters<RecordingTransport["sendEach"]>[0]) => (calls++ === 0 ? messages.map(() => ({ ok: false as const, error: "transient" as const })) : flaky.sendEach(messages)) };
+    const failingOnce = {
+      sendEach: async (messages: Parameters<RecordingTransport["sendEach"]>[0]) =>
+        calls++ === 0 ? messages.map(() => ({ ok: false as const, error: "transient" as const })) : flaky.sendEach(messages),
+    };
     await deliverOutbox(coachId, "flaky-1", entry.notBefore, failingOnce);
     const retried = (await outboxCol(coachId).doc("flaky-1").get()).data()!;
     expect(retried).toMatchObject({ status: "pending", attempts: 1, sentTo: [] });
@@ -106,7 +117,12 @@ describe("push to the coach", () => {
   });
 
   it("the coach sets quiet hours and reminders; nobody else can", async () => {
-    const settings = { quietHours: { from: "22:00", to: "06:30" }, leadTimes: [{ kind: "before" as const, minutes: 120 }], paymentOpenDays: 5, agendaAt: "07:00" };
+    const settings = {
+      quietHours: { from: "22:00", to: "06:30" },
+      leadTimes: [{ kind: "before" as const, minutes: 120 }],
+      paymentOpenDays: 5,
+      agendaAt: "07:00",
+    };
     await call("setNotificationSettings", { coachId, settings }, emma);
     expect((await coachRef(coachId).get()).data()?.notifications).toEqual(settings);
     const denied = await callFailing("setNotificationSettings", { coachId, settings }, lena);

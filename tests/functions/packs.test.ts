@@ -46,7 +46,11 @@ describe("cancellation", () => {
     const again = await call("cancelBooking", ref, lena);
     // Same decision; the sentence states the lead time at each call, which may differ by a minute.
     const lead = /\d+ h( \d+ min)?/;
-    expect([cancelled.outcome, cancelled.delta, cancelled.sentence.replace(lead, "…")]).toEqual([preview.outcome, preview.delta, preview.sentence.replace(lead, "…")]);
+    expect([cancelled.outcome, cancelled.delta, cancelled.sentence.replace(lead, "…")]).toEqual([
+      preview.outcome,
+      preview.delta,
+      preview.sentence.replace(lead, "…"),
+    ]);
     expect(preview.freeCancellationUntil).not.toBeNull();
     expect(again).toMatchObject({ outcome: cancelled.outcome, delta: cancelled.delta, sentence: cancelled.sentence });
     expect(cancelled.pack?.remaining).toBe(10);
@@ -131,7 +135,11 @@ describe("pack operations (coach)", () => {
   });
 
   it("refuses a sale by someone who is not the coach, and an unknown template", async () => {
-    const notOwner = await callFailing("sellPack", { requestId: randomUUID(), coachId, templateId: DEMO.packTemplateId, client: { uid: DEMO.client.uid } }, lena);
+    const notOwner = await callFailing(
+      "sellPack",
+      { requestId: randomUUID(), coachId, templateId: DEMO.packTemplateId, client: { uid: DEMO.client.uid } },
+      lena,
+    );
     expect([notOwner.code, notOwner.reason]).toEqual(["permission-denied", "NOT_ALLOWED"]);
     const noTemplate = await callFailing("sellPack", { requestId: randomUUID(), coachId, templateId: "nope", client: { uid: DEMO.client.uid } }, emma);
     expect([noTemplate.code, noTemplate.reason]).toEqual(["not-found", "TEMPLATE_NOT_FOUND"]);

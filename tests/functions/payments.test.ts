@@ -77,7 +77,9 @@ describe("Stripe Checkout and the webhook", () => {
     expect(await deliver(stripeEvent("checkout.session.completed", session))).toMatchObject({ status: 200, body: { outcome: "applied" } });
     const booking = (await db().doc(`coaches/${coachId}/bookings/${bookingId}`).get()).data();
     expect(booking).toMatchObject({ status: "confirmed", payment: { state: "paid", paidMinor: 6500 } });
-    expect(await payments()).toEqual([expect.objectContaining({ kind: "payment", method: "wallet", wallet: "apple_pay", amountMinor: 6500, source: "stripe", clientUid: DEMO.client.uid })]);
+    expect(await payments()).toEqual([
+      expect.objectContaining({ kind: "payment", method: "wallet", wallet: "apple_pay", amountMinor: 6500, source: "stripe", clientUid: DEMO.client.uid }),
+    ]);
   });
 
   it("a retried createCheckout returns the same session", async () => {
@@ -114,7 +116,12 @@ describe("Stripe Checkout and the webhook", () => {
     const { bookingId } = await checkoutFirstSlot();
     const refundEvent = stripeEvent("charge.refunded", refundedCharge({ paymentIntent: "pi_late_1", amount: 6500, refunded: 6500 }));
     expect((await deliver(refundEvent)).status).toBe(503);
-    await deliver(stripeEvent("checkout.session.completed", checkoutSession({ coachId, targetType: "booking", targetId: bookingId, amount: 6500, paymentIntent: "pi_late_1" })));
+    await deliver(
+      stripeEvent(
+        "checkout.session.completed",
+        checkoutSession({ coachId, targetType: "booking", targetId: bookingId, amount: 6500, paymentIntent: "pi_late_1" }),
+      ),
+    );
     expect((await deliver(refundEvent)).status).toBe(200);
     const booking = (await db().doc(`coaches/${coachId}/bookings/${bookingId}`).get()).data();
     expect(booking).toMatchObject({ payment: { paidMinor: 6500, refundedMinor: 6500, state: "refunded" } });
@@ -122,7 +129,12 @@ describe("Stripe Checkout and the webhook", () => {
 
   it("partial then full refund; an older partial event arriving late changes nothing", async () => {
     const { bookingId } = await checkoutFirstSlot();
-    await deliver(stripeEvent("checkout.session.completed", checkoutSession({ coachId, targetType: "booking", targetId: bookingId, amount: 6500, paymentIntent: "pi_refund_1" })));
+    await deliver(
+      stripeEvent(
+        "checkout.session.completed",
+        checkoutSession({ coachId, targetType: "booking", targetId: bookingId, amount: 6500, paymentIntent: "pi_refund_1" }),
+      ),
+    );
     const partial = refundedCharge({ paymentIntent: "pi_refund_1", amount: 6500, refunded: 2000 });
     await deliver(stripeEvent("charge.refunded", partial));
     let payment = (await db().doc(`coaches/${coachId}/bookings/${bookingId}`).get()).get("payment");
@@ -136,17 +148,30 @@ describe("Stripe Checkout and the webhook", () => {
 
   it("an async payment failure releases the slot; an expired checkout too", async () => {
     const failed = await checkoutFirstSlot();
-    await deliver(stripeEvent("checkout.session.async_payment_failed", checkoutSession({ coachId, targetType: "booking", targetId: failed.bookingId, amount: 6500, paymentIntent: "pi_fail_1", paid: false })));
+    await deliver(
+      stripeEvent(
+        "checkout.session.async_payment_failed",
+        checkoutSession({ coachId, targetType: "booking", targetId: failed.bookingId, amount: 6500, paymentIntent: "pi_fail_1", paid: false }),
+      ),
+    );
     expect((await db().doc(`coaches/${coachId}/bookings/${failed.bookingId}`).get()).get("status")).toBe("cancelled");
     expect(await demoSlots()).toContain(failed.start);
 
     const expired = await checkoutFirstSlot();
-    await deliver(stripeEvent("checkout.session.expired", checkoutSession({ coachId, targetType: "booking", targetId: expired.bookingId, amount: 6500, paymentIntent: "pi_exp_1", paid: false })));
+    await deliver(
+      stripeEvent(
+        "checkout.session.expired",
+        checkoutSession({ coachId, targetType: "booking", targetId: expired.bookingId, amount: 6500, paymentIntent: "pi_exp_1", paid: false }),
+      ),
+    );
     expect(await demoSlots()).toContain(expired.start);
   });
 
   it("refuses unsigned and stale events (400) and acknowledges unknown types (200)", async () => {
-    const event = stripeEvent("checkout.session.completed", checkoutSession({ coachId, targetType: "pack", targetId: DEMO.packId, amount: 1, paymentIntent: "pi_x" }));
+    const event = stripeEvent(
+      "checkout.session.completed",
+      checkoutSession({ coachId, targetType: "pack", targetId: DEMO.packId, amount: 1, paymentIntent: "pi_x" }),
+    );
     expect(await deliver(event, { sign: false })).toMatchObject({ status: 400, body: { error: "SIGNATURE_INVALID" } });
     expect((await deliver(event, { timestamp: Math.floor(Date.now() / 1000) - 600 })).status).toBe(400);
     expect(await deliver(stripeEvent("customer.created", { id: "cus_1", object: "customer" }))).toMatchObject({ status: 200, body: { outcome: "ignored" } });
@@ -158,11 +183,22 @@ describe("client account (coach)", () => {
   it("revenue and open amount come from the payment records", async () => {
     await pay(lenaPack, 30000);
     const { bookingId } = await checkoutFirstSlot();
-    await deliver(stripeEvent("checkout.session.completed", checkoutSession({ coachId, targetType: "booking", targetId: bookingId, amount: 6500, paymentIntent: "pi_acc_1" })));
+    await deliver(
+      stripeEvent(
+        "checkout.session.completed",
+        checkoutSession({ coachId, targetType: "booking", targetId: bookingId, amount: 6500, paymentIntent: "pi_acc_1" }),
+      ),
+    );
     await deliver(stripeEvent("charge.refunded", refundedCharge({ paymentIntent: "pi_acc_1", amount: 6500, refunded: 1500 })));
     const account = await call("getClientAccount", { coachId, clientUid: DEMO.client.uid }, emma);
     expect(account).toMatchObject({ currency: "EUR", revenueMinor: 30000 + 6500 - 1500, openMinor: 58000 - 30000 });
-    expect(account.movements.map((m) => [m.kind, m.amountMinor])).toEqual(expect.arrayContaining([["payment", 30000], ["payment", 6500], ["refund", 1500]]));
+    expect(account.movements.map((m) => [m.kind, m.amountMinor])).toEqual(
+      expect.arrayContaining([
+        ["payment", 30000],
+        ["payment", 6500],
+        ["refund", 1500],
+      ]),
+    );
     const denied = await callFailing("getClientAccount", { coachId, clientUid: DEMO.client.uid }, lena);
     expect(denied.reason).toBe("NOT_ALLOWED");
   });

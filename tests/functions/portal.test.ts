@@ -18,7 +18,11 @@ describe("bookSlot with the client's details", () => {
     await clientsCol(coachId).doc(DEMO.client.uid).set({ notes: "backhand needs work" }, { merge: true });
     const [start] = await demoSlots();
     const contact = { name: "Lena Fischer", phone: "+49 170 1234567" };
-    const { bookingId } = await call("bookSlot", { requestId: randomUUID(), coachId, offeringId, start: start!, payWith: "pack", contact, note: "  Bringing a friend to watch  " }, lena);
+    const { bookingId } = await call(
+      "bookSlot",
+      { requestId: randomUUID(), coachId, offeringId, start: start!, payWith: "pack", contact, note: "  Bringing a friend to watch  " },
+      lena,
+    );
     expect((await bookingsCol(coachId).doc(bookingId).get()).data()?.note).toBe("Bringing a friend to watch");
     // `stats` is the stats trigger's read model on the same record; everything else is exactly this.
     const { stats: _stats, ...record } = (await clientsCol(coachId).doc(DEMO.client.uid).get()).data() ?? {};
@@ -52,15 +56,31 @@ describe("getClientPortal", () => {
     const { coaches } = await call("getClientPortal", {}, lena);
     expect(coaches).toHaveLength(1);
     const [account] = coaches;
-    expect(account).toMatchObject({ coachId, name: DEMO.coach.name, slug: DEMO.slug, timeZone: "Europe/Berlin", currency: "EUR", windowHours: 24, remaining: 8, paidMinor: 20000, openMinor: 58000 - 20000 + 6500 });
+    expect(account).toMatchObject({
+      coachId,
+      name: DEMO.coach.name,
+      slug: DEMO.slug,
+      timeZone: "Europe/Berlin",
+      currency: "EUR",
+      windowHours: 24,
+      remaining: 8,
+      paidMinor: 20000,
+      openMinor: 58000 - 20000 + 6500,
+    });
     expect(account!.upcoming.map((b) => [b.id, b.canCancel, b.canReschedule, b.paidWith])).toEqual([
       ["late-1", true, false, "pack"],
       [booked.bookingId, true, true, "single"],
     ]);
-    expect(account!.upcoming[1]).toMatchObject({ title: "Private lesson (60 min)", location: "Court 3, TC Blau-Weiss", payment: { amountDueMinor: 6500, state: "open" } });
+    expect(account!.upcoming[1]).toMatchObject({
+      title: "Private lesson (60 min)",
+      location: "Court 3, TC Blau-Weiss",
+      payment: { amountDueMinor: 6500, state: "open" },
+    });
     expect(account!.past.map((b) => [b.id, b.canCancel, b.canReschedule])).toEqual([["past-1", false, false]]);
     expect(account!.packs.map((p) => [p.id, p.remaining, p.paymentState, p.ledger.length])).toEqual([[DEMO.packId, 8, "partially_paid", 3]]);
-    expect(account!.payments).toEqual([expect.objectContaining({ kind: "payment", method: "cash", amountMinor: 20000, target: { type: "pack", id: DEMO.packId } })]);
+    expect(account!.payments).toEqual([
+      expect.objectContaining({ kind: "payment", method: "cash", amountMinor: 20000, target: { type: "pack", id: DEMO.packId } }),
+    ]);
   });
 
   it("shows a cancelled booking under past with its outcome", async () => {
@@ -69,7 +89,14 @@ describe("getClientPortal", () => {
     await call("cancelBooking", { coachId, bookingId }, emma);
     const [account] = (await call("getClientPortal", {}, lena)).coaches;
     expect(account!.upcoming).toEqual([]);
-    expect(account!.past).toEqual([expect.objectContaining({ id: bookingId, status: "cancelled", canCancel: false, resolution: { kind: "cancelled", by: "coach", outcome: "credited", delta: 1 } })]);
+    expect(account!.past).toEqual([
+      expect.objectContaining({
+        id: bookingId,
+        status: "cancelled",
+        canCancel: false,
+        resolution: { kind: "cancelled", by: "coach", outcome: "credited", delta: 1 },
+      }),
+    ]);
   });
 
   it("shows another client nothing of Lena's, and refuses anonymous callers", async () => {

@@ -25,7 +25,11 @@ beforeEach(async () => {
 async function history(): Promise<void> {
   await pastSession("done", 30);
   await call("completeBooking", { coachId, bookingId: "done" }, emma);
-  await call("recordPayment", { requestId: randomUUID(), coachId, target: { type: "pack", id: DEMO.packId }, method: "bank_transfer", amountMinor: 58000 }, emma);
+  await call(
+    "recordPayment",
+    { requestId: randomUUID(), coachId, target: { type: "pack", id: DEMO.packId }, method: "bank_transfer", amountMinor: 58000 },
+    emma,
+  );
   await call("saveClientNotes", { ...client, notes: "Knee injury in 2025" }, emma);
   await call("sendMessage", { requestId: randomUUID(), coachId, text: "Thanks for today!" }, lena);
   await call("sendMessage", { requestId: randomUUID(), coachId, clientUid: lenaUid, text: "You're welcome, Lena." }, emma);
@@ -37,12 +41,19 @@ describe("exportClientData", () => {
   it("hands the coach everything held about the client as JSON", async () => {
     await history();
     const data = await call("exportClientData", client, emma);
-    expect(data).toMatchObject({ format: "solocoach.client-export.v1", coach: { coachId, name: DEMO.coach.name }, client: { uid: lenaUid, name: DEMO.client.name, email: DEMO.client.email, notes: "Knee injury in 2025" } });
+    expect(data).toMatchObject({
+      format: "solocoach.client-export.v1",
+      coach: { coachId, name: DEMO.coach.name },
+      client: { uid: lenaUid, name: DEMO.client.name, email: DEMO.client.email, notes: "Knee injury in 2025" },
+    });
     expect(data.bookings.map((b) => [b.id, b.status])).toEqual([["done", "completed"]]);
     expect(data.payments).toMatchObject([{ kind: "payment", amountMinor: 58000, method: "bank_transfer" }]);
     expect(data.packs).toMatchObject([{ id: DEMO.packId, remaining: 9 }]);
     const ledger = data.packs[0]?.ledger;
-    expect(Array.isArray(ledger) && ledger.map((e: { sentence?: unknown }) => e.sentence)).toEqual(["+10  10-session pack bought", expect.stringMatching(/^−1 {2}.* session booked$/)]);
+    expect(Array.isArray(ledger) && ledger.map((e: { sentence?: unknown }) => e.sentence)).toEqual([
+      "+10  10-session pack bought",
+      expect.stringMatching(/^−1 {2}.* session booked$/),
+    ]);
     expect(data.messages.map((m) => [m.from, m.text])).toEqual([
       ["client", "Thanks for today!"],
       ["coach", "You're welcome, Lena."],
@@ -99,7 +110,8 @@ describe("deleteClient", () => {
     expect((await packsCol(coachId).doc(DEMO.packId).get()).data()).toMatchObject({ clientUid: report.pseudonym, status: "refunded", remaining: 0 });
     expect((await paymentsCol(coachId).where("clientUid", "==", report.pseudonym).get()).size).toBe(1);
     expect(await count(`coaches/${coachId}/packs/${DEMO.packId}/ledger`)).toBe(3);
-    for (const col of ["bookings", "packs", "payments"]) expect((await db().collection(`coaches/${coachId}/${col}`).where("clientUid", "==", lenaUid).get()).size).toBe(0);
+    for (const col of ["bookings", "packs", "payments"])
+      expect((await db().collection(`coaches/${coachId}/${col}`).where("clientUid", "==", lenaUid).get()).size).toBe(0);
     expect((await call("getBalance", { coachId }, lena)).packs).toEqual([]);
     expect((await erasuresCol(coachId).doc(lenaUid).get()).data()).toEqual({ byUid: DEMO.coach.uid, report });
 
@@ -115,11 +127,23 @@ describe("deleteClient", () => {
     await call("voidPack", { requestId: randomUUID(), coachId, packId: DEMO.packId, note: "refunded before erasure" }, emma);
     await call("recordPayment", { requestId: randomUUID(), coachId, target: { type: "pack", id: DEMO.packId }, method: "cash", amountMinor: 58000 }, emma);
     await call("deleteClient", client, emma);
-    const sale = decideSale({ packId: "pack-lena-2", clientUid: lenaUid, templateId: DEMO.packTemplateId, template: demoPackTemplate, currency: "EUR", timeZone: demoCoach.timeZone, actor: { uid: DEMO.coach.uid, now: DateTime.utc() } });
+    const sale = decideSale({
+      packId: "pack-lena-2",
+      clientUid: lenaUid,
+      templateId: DEMO.packTemplateId,
+      template: demoPackTemplate,
+      currency: "EUR",
+      timeZone: demoCoach.timeZone,
+      actor: { uid: DEMO.coach.uid, now: DateTime.utc() },
+    });
     const batch = db().batch();
     writePackChange(batch, coachId, sale);
     await batch.commit();
-    const back = await waitFor(() => clientRecord(lenaUid), (r) => r?.stats?.packBalance === 10, "the returning client's record");
+    const back = await waitFor(
+      () => clientRecord(lenaUid),
+      (r) => r?.stats?.packBalance === 10,
+      "the returning client's record",
+    );
     expect(back).toMatchObject({ name: "", notes: "", stats: { sessionsCompleted: 0, revenueMinor: 0, openMinor: 58000 } });
   });
 

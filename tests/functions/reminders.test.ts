@@ -28,7 +28,11 @@ beforeEach(async () => {
   await seedPackBooking({ bookingId: "ria-1", clientUid: "ria", packId: "pack-ria", start: MONDAY_0900 });
 });
 
-const reminderIds = async () => (await outboxCol(coachId).get()).docs.map((d) => d.id).filter((id) => id.startsWith("reminder-")).sort();
+const reminderIds = async () =>
+  (await outboxCol(coachId).get()).docs
+    .map((d) => d.id)
+    .filter((id) => id.startsWith("reminder-"))
+    .sort();
 
 describe("session reminders", () => {
   it("the evening before (18:00 Berlin, after the DST change) and 1 h before, each once, to the coach's device", async () => {

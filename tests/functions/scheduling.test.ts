@@ -35,7 +35,18 @@ describe("coach settings", () => {
   });
 
   it("refuses overlapping intervals in a day with INVALID_INPUT", async () => {
-    const error = await callFailing("setAvailability", availability({ weeklyHours: { mon: [{ from: "08:00", to: "12:00" }, { from: "11:00", to: "13:00" }] } }), emma);
+    const error = await callFailing(
+      "setAvailability",
+      availability({
+        weeklyHours: {
+          mon: [
+            { from: "08:00", to: "12:00" },
+            { from: "11:00", to: "13:00" },
+          ],
+        },
+      }),
+      emma,
+    );
     expect([error.code, error.reason]).toEqual(["invalid-argument", "INVALID_INPUT"]);
     expect(JSON.stringify(error.details.issues)).toContain("weeklyHours.mon");
   });
@@ -161,7 +172,11 @@ describe("recurring series", () => {
   it("books nothing when the client's units do not cover the series", async () => {
     const token = await clientWithPack("short", 2);
     const [first] = await slotsAfter(30);
-    const error = await callFailing("bookSeries", { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, firstStart: first!.start, weeks: 4, payWith: "pack" }, token);
+    const error = await callFailing(
+      "bookSeries",
+      { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, firstStart: first!.start, weeks: 4, payWith: "pack" },
+      token,
+    );
     expect([error.code, error.reason, error.details.needed, error.details.available]).toEqual(["failed-precondition", "PACK_BALANCE_INSUFFICIENT", 4, 2]);
     expect(await count(`coaches/${coachId}/bookings`)).toBe(0);
   });

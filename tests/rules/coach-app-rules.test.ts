@@ -84,18 +84,17 @@ describe("coach app queries", () => {
     const db = env().authenticatedContext("lena").firestore();
     const seen: string[][] = [];
     const received = new Promise<void>((resolve, reject) => {
-      const stop = db.collection("coaches/emma-c/threads/lena/messages").onSnapshot(
-        (snapshot) => {
-          seen.push(snapshot.docs.map((d) => String(d.get("text"))));
-          if (snapshot.size === 2) {
-            stop();
-            resolve();
-          }
-        },
-        reject,
-      );
+      const stop = db.collection("coaches/emma-c/threads/lena/messages").onSnapshot((snapshot) => {
+        seen.push(snapshot.docs.map((d) => String(d.get("text"))));
+        if (snapshot.size === 2) {
+          stop();
+          resolve();
+        }
+      }, reject);
     });
-    await env().withSecurityRulesDisabled((context) => context.firestore().doc("coaches/emma-c/threads/lena/messages/m3").set({ from: "coach", senderUid: "emma", text: "Court 3 at 18:00" }));
+    await env().withSecurityRulesDisabled((context) =>
+      context.firestore().doc("coaches/emma-c/threads/lena/messages/m3").set({ from: "coach", senderUid: "emma", text: "Court 3 at 18:00" }),
+    );
     await received;
     expect(seen.at(-1)?.sort()).toEqual(["Court 3 at 18:00", "See you Tuesday"]);
   });

@@ -12,7 +12,11 @@ const today = at("2026-11-23T00:00:00+01:00");
 const inTwoWeeks = at("2026-12-07T00:00:00+01:00");
 
 const { env, as } = rulesEnvironment(async (setDoc) => {
-  await setDoc("coaches/emma-c", { ownerUid: "emma", name: "Emma", cancellationPolicy: { windowHours: 24, waiverReasons: [{ id: "weather", label: "weather" }] } });
+  await setDoc("coaches/emma-c", {
+    ownerUid: "emma",
+    name: "Emma",
+    cancellationPolicy: { windowHours: 24, waiverReasons: [{ id: "weather", label: "weather" }] },
+  });
   await setDoc("coaches/otto-c", { ownerUid: "otto", name: "Otto" });
   await setDoc("coaches/emma-c/bookings/b1", { clientUid: "lena", status: "confirmed", startsAt: at("2026-11-23T09:00:00Z") });
   await setDoc("coaches/emma-c/bookings/b2", { clientUid: "max", status: "requested", startsAt: at("2026-11-25T09:00:00Z") });
@@ -59,13 +63,24 @@ describe("the Today screen's live queries", () => {
           }
         }, reject);
     });
-    await env().withSecurityRulesDisabled((context) => context.firestore().doc("coaches/emma-c/bookings/b4").set({ clientUid: "lena", status: "confirmed", startsAt: at("2026-11-24T09:00:00Z") }));
+    await env().withSecurityRulesDisabled((context) =>
+      context
+        .firestore()
+        .doc("coaches/emma-c/bookings/b4")
+        .set({ clientUid: "lena", status: "confirmed", startsAt: at("2026-11-24T09:00:00Z") }),
+    );
     expect(await received).toEqual(["b1", "b4", "b2", "b3"]);
   });
 });
 
 describe("what the Today and Settings screens read", () => {
-  const paths = ["coaches/emma-c", "coaches/emma-c/clients/lena", "coaches/emma-c/offerings/private-60", "coaches/emma-c/packTemplates/ten", "coaches/emma-c/devices/d1"];
+  const paths = [
+    "coaches/emma-c",
+    "coaches/emma-c/clients/lena",
+    "coaches/emma-c/offerings/private-60",
+    "coaches/emma-c/packTemplates/ten",
+    "coaches/emma-c/devices/d1",
+  ];
   for (const path of paths) {
     it(`only the coach reads ${path}`, async () => {
       await assertSucceeds(as("coach").doc(path).get());

@@ -2,7 +2,7 @@ import { assertFails, assertSucceeds } from "@firebase/rules-unit-testing";
 import { describe, it } from "vitest";
 import { ROLES, UIDS, rulesEnvironment, type Role } from "../support/rules.js";
 
-const { env, as } = rulesEnvironment(async (setDoc) => {
+const { as } = rulesEnvironment(async (setDoc) => {
   await setDoc("coaches/emma-c", { ownerUid: "emma", name: "Emma" });
   await setDoc("coaches/otto-c", { ownerUid: "otto", name: "Otto" });
   await setDoc("publicCoaches/emma", { name: "Emma" });

@@ -79,7 +79,8 @@ describe("units", () => {
 describe("calendar, as the server computes it with luxon", () => {
   /** What sellPack writes: the start of today in the zone + months + 1 day. */
   const serverSale = (now: DateTime, months: number) => now.setZone(BERLIN).startOf("day").plus({ months, days: 1 });
-  const sameDay = (date: { year: number; month: number; day: number }, expected: DateTime) => expect(date).toEqual({ year: expected.year, month: expected.month, day: expected.day });
+  const sameDay = (date: { year: number; month: number; day: number }, expected: DateTime) =>
+    expect(date).toEqual({ year: expected.year, month: expected.month, day: expected.day });
 
   it("a pack sold on 23 Nov for 6 months expires on 24 May", () => {
     const now = DateTime.fromISO("2026-11-23T10:00:00Z");

@@ -33,7 +33,11 @@ export const clientRecord = async (clientUid: string) => (await clientRecordRef(
 
 /** Waits until the client's stats satisfy `done`. */
 export function statsWhere(clientUid: string, done: (stats: ClientStats) => boolean): Promise<ClientStats> {
-  return waitFor(async () => (await clientRecord(clientUid))?.stats ?? null, (stats): stats is ClientStats => stats !== null && done(stats), `stats of ${clientUid}`);
+  return waitFor(
+    async () => (await clientRecord(clientUid))?.stats ?? null,
+    (stats): stats is ClientStats => stats !== null && done(stats),
+    `stats of ${clientUid}`,
+  );
 }
 
 /** A whole hour `hours` from now (negative: in the past). */

@@ -140,7 +140,9 @@ export async function seedPackBooking(args: { bookingId: string; clientUid: stri
     checkout: null,
     note: "",
   };
-  const change = post(args.packId, pack, [bookingDebitEntry({ bookingId: args.bookingId, start: args.start, timeZone: demoCoach.timeZone, actor: { uid: args.clientUid, now } })]);
+  const change = post(args.packId, pack, [
+    bookingDebitEntry({ bookingId: args.bookingId, start: args.start, timeZone: demoCoach.timeZone, actor: { uid: args.clientUid, now } }),
+  ]);
   if (!change.ok) throw new Error(change.error.code);
   const batch = db().batch();
   batch.set(bookingsCol(DEMO.coachId).doc(args.bookingId), booking);

@@ -11,7 +11,17 @@ const stripe = new Stripe("sk_test_emulator_only");
 
 /** A Stripe Event object around `object`. */
 export function stripeEvent(type: string, object: Record<string, unknown>, id = `evt_${randomUUID()}`) {
-  return { id, object: "event", api_version: "2025-01-01", created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, type, data: { object } };
+  return {
+    id,
+    object: "event",
+    api_version: "2025-01-01",
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+    data: { object },
+  };
 }
 
 /** Posts an event to the webhook, signed (or not) as Stripe would; returns status and body. */
@@ -24,7 +34,14 @@ export async function deliver(event: object, options: { sign?: boolean; timestam
 }
 
 /** A Checkout Session object as the webhook receives it. */
-export function checkoutSession(args: { coachId: string; targetType: "booking" | "pack"; targetId: string; amount: number; paymentIntent: string; paid?: boolean }) {
+export function checkoutSession(args: {
+  coachId: string;
+  targetType: "booking" | "pack";
+  targetId: string;
+  amount: number;
+  paymentIntent: string;
+  paid?: boolean;
+}) {
   return {
     id: `cs_test_${args.targetId}`,
     object: "checkout.session",
@@ -40,5 +57,13 @@ export function checkoutSession(args: { coachId: string; targetType: "booking" |
 
 /** A Charge object after refunds totalling `refunded`. */
 export function refundedCharge(args: { paymentIntent: string; amount: number; refunded: number }) {
-  return { id: `ch_${args.paymentIntent}`, object: "charge", payment_intent: args.paymentIntent, amount: args.amount, amount_refunded: args.refunded, refunded: args.refunded >= args.amount, currency: "eur" };
+  return {
+    id: `ch_${args.paymentIntent}`,
+    object: "charge",
+    payment_intent: args.paymentIntent,
+    amount: args.amount,
+    amount_refunded: args.refunded,
+    refunded: args.refunded >= args.amount,
+    currency: "eur",
+  };
 }

@@ -8,6 +8,7 @@ export const adjustPack = onSignedInCall(
   AdjustPackInput,
   packOperation(
     (input) => `adjust-${input.requestId}`,
-    async (input, { pack, actor }) => single(decideAdjustment({ packId: pack.id, pack: pack.data, delta: input.delta, note: input.note, requestId: input.requestId, actor })),
+    async (input, { pack, actor }) =>
+      single(decideAdjustment({ packId: pack.id, pack: pack.data, delta: input.delta, note: input.note, requestId: input.requestId, actor })),
   ),
 );

@@ -36,15 +36,31 @@ export const bookSeries = onSignedInCall(BookSeriesInput, async (input, { uid, n
         const booking = snapshot.data();
         return booking && booking.clientUid === uid ? [{ bookingId: snapshot.id, start: booking.startsAt.toISO() ?? "", status: booking.status }] : [];
       });
-      return booked.length > 0 ? ok({ seriesId: input.requestId, booked, skipped: [], packs: packs.map((p) => packView(p.id, p.data)) }) : fail({ code: "REQUEST_ID_REUSED" });
+      return booked.length > 0
+        ? ok({ seriesId: input.requestId, booked, skipped: [], packs: packs.map((p) => packView(p.id, p.data)) })
+        : fail({ code: "REQUEST_ID_REUSED" });
     }
 
     const takenCellsByStart = new Map<string, string[]>();
     for (const start of starts) {
       const claims = await tx.getAll(...cellsFor(coach, offering, start).map((cell) => claimRef(input.coachId, cell)));
-      takenCellsByStart.set(start.toISO() ?? "", claims.filter((claim) => claim.exists).map((claim) => claim.id));
+      takenCellsByStart.set(
+        start.toISO() ?? "",
+        claims.filter((claim) => claim.exists).map((claim) => claim.id),
+      );
     }
-    const decision = decideSeries({ seriesId: input.requestId, clientUid: uid, coachId: input.coachId, coach, offeringId: input.offeringId, offering, starts, takenCellsByStart, packs, now });
+    const decision = decideSeries({
+      seriesId: input.requestId,
+      clientUid: uid,
+      coachId: input.coachId,
+      coach,
+      offeringId: input.offeringId,
+      offering,
+      starts,
+      takenCellsByStart,
+      packs,
+      now,
+    });
     if (!decision.ok) return decision;
 
     for (const { id, data } of decision.value.bookings) {
@@ -56,8 +72,22 @@ export const bookSeries = onSignedInCall(BookSeriesInput, async (input, { uid, n
     for (const change of decision.value.packChanges) writePackChange(tx, input.coachId, change);
     const first = decision.value.bookings[0];
     if (first) {
-      const about = { bookingId: first.id, clientUid: uid, offeringId: input.offeringId, start: first.data.startsAt.toISO() ?? "", sentence: `${decision.value.bookings.length} weekly sessions` };
-      notifyCoach(tx, input.coachId, coach, `series-${input.requestId}-new`, first.data.status === "requested" ? "booking_requested" : "booking_new", about, now);
+      const about = {
+        bookingId: first.id,
+        clientUid: uid,
+        offeringId: input.offeringId,
+        start: first.data.startsAt.toISO() ?? "",
+        sentence: `${decision.value.bookings.length} weekly sessions`,
+      };
+      notifyCoach(
+        tx,
+        input.coachId,
+        coach,
+        `series-${input.requestId}-new`,
+        first.data.status === "requested" ? "booking_requested" : "booking_new",
+        about,
+        now,
+      );
     }
     return ok({
       seriesId: input.requestId,

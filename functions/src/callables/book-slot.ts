@@ -78,7 +78,15 @@ export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, email
     const about = { bookingId: bookingRef.id, clientUid: uid, offeringId: input.offeringId, start: input.start };
     notifyCoach(tx, input.coachId, coach, `booking-${bookingRef.id}-new`, booking.status === "requested" ? "booking_requested" : "booking_new", about, now);
     if (packChange?.pack.remaining === 1) {
-      notifyCoach(tx, input.coachId, coach, `pack-${packChange.packId}-low-${bookingRef.id}`, "pack_low", { clientUid: uid, remaining: 1, packName: packChange.pack.name }, now);
+      notifyCoach(
+        tx,
+        input.coachId,
+        coach,
+        `pack-${packChange.packId}-low-${bookingRef.id}`,
+        "pack_low",
+        { clientUid: uid, remaining: 1, packName: packChange.pack.name },
+        now,
+      );
     }
     return ok(toResult(bookingRef.id, booking, packChange ? packView(packChange.packId, packChange.pack) : null));
   }, CLAIM_TRANSACTION);

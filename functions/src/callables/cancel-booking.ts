@@ -12,9 +12,13 @@ import { resolveBooking } from "../shell/resolve-booking.js";
  */
 export const cancelBooking = onSignedInCall(
   CancelBookingInput,
-  resolveBooking({ commit: true, coachOnly: false, alreadyDone: ({ booking }) => booking.status === "cancelled", notify: ({ role }) => role === "client" }, (input, access, ctx) => {
-    const decision = cancellationOf(input, access, ctx);
-    if (decision.ok && input.expectedOutcome && decision.value.outcome !== input.expectedOutcome) return fail({ code: "OUTCOME_CHANGED" as const, outcome: decision.value.outcome });
-    return decision;
-  }),
+  resolveBooking(
+    { commit: true, coachOnly: false, alreadyDone: ({ booking }) => booking.status === "cancelled", notify: ({ role }) => role === "client" },
+    (input, access, ctx) => {
+      const decision = cancellationOf(input, access, ctx);
+      if (decision.ok && input.expectedOutcome && decision.value.outcome !== input.expectedOutcome)
+        return fail({ code: "OUTCOME_CHANGED" as const, outcome: decision.value.outcome });
+      return decision;
+    },
+  ),
 );

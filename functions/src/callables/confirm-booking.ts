@@ -25,9 +25,21 @@ export const confirmBooking = onSignedInCall(BookingRefInput, async (input, { ui
     if (access.role !== "coach") return fail({ code: "NOT_ALLOWED" });
     if (access.booking.status === "confirmed") {
       const pack = access.pack ? packView(access.pack.id, access.pack.data) : null;
-      return ok({ bookingId: input.bookingId, status: "confirmed", start: access.booking.startsAt.toISO() ?? "", end: access.booking.endsAt.toISO() ?? "", pack });
+      return ok({
+        bookingId: input.bookingId,
+        status: "confirmed",
+        start: access.booking.startsAt.toISO() ?? "",
+        end: access.booking.endsAt.toISO() ?? "",
+        pack,
+      });
     }
-    const decision = decideConfirmation({ bookingId: input.bookingId, booking: access.booking, timeZone: access.coach.timeZone, packs: await candidates.read(tx), actor: { uid, now } });
+    const decision = decideConfirmation({
+      bookingId: input.bookingId,
+      booking: access.booking,
+      timeZone: access.coach.timeZone,
+      packs: await candidates.read(tx),
+      actor: { uid, now },
+    });
     if (!decision.ok) return decision;
     const { booking: confirmed, packChange } = decision.value;
     tx.set(bookingsCol(input.coachId).doc(input.bookingId), confirmed);

@@ -9,6 +9,8 @@ export const extendPack = onSignedInCall(
   packOperation(
     (input) => `extend-${input.requestId}`,
     async (input, { coach, pack, actor }) =>
-      single(decideExtension({ packId: pack.id, pack: pack.data, days: input.days, note: input.note, requestId: input.requestId, timeZone: coach.timeZone, actor })),
+      single(
+        decideExtension({ packId: pack.id, pack: pack.data, days: input.days, note: input.note, requestId: input.requestId, timeZone: coach.timeZone, actor }),
+      ),
   ),
 );

@@ -1,6 +1,6 @@
 import { ClientAccountResult, GetClientAccountInput } from "../domain/api.js";
 import { clientAccount } from "../domain/payments.js";
-import { owedSummaries } from "../domain/portal.js";
+import { owedSummaries } from "../domain/clients.js";
 import { fail, ok } from "../domain/result.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { paymentsCol } from "../shell/payments.js";
@@ -20,12 +20,18 @@ export const getClientAccount = onSignedInCall(GetClientAccountInput, async (inp
     packsCol(input.coachId).where("clientUid", "==", input.clientUid).get(),
     bookingsCol(input.coachId).where("clientUid", "==", input.clientUid).get(),
   ]);
-  const owed = owedSummaries(packs.docs.map((d) => d.data()), bookings.docs.map((d) => d.data()));
+  const owed = owedSummaries(
+    packs.docs.map((d) => d.data()),
+    bookings.docs.map((d) => d.data()),
+  );
   const movements = [...records.docs].sort((a, b) => b.data().at.toMillis() - a.data().at.toMillis());
   const result: ClientAccountResult = {
     clientUid: input.clientUid,
     currency: coach.currency,
-    ...clientAccount(movements.map((d) => d.data()), owed),
+    ...clientAccount(
+      movements.map((d) => d.data()),
+      owed,
+    ),
     movements: movements.map((d) => paymentView(d.id, d.data())),
   };
   return ok(result);

@@ -1,6 +1,7 @@
 import { ClientPortalResult, GetClientPortalInput, PortalCoach } from "../domain/api.js";
 import { clientAccount } from "../domain/payments.js";
-import { owedSummaries, portalBooking, splitBookings } from "../domain/portal.js";
+import { owedSummaries } from "../domain/clients.js";
+import { portalBooking, splitBookings } from "../domain/portal.js";
 import { ok } from "../domain/result.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { paymentsGroup } from "../shell/payments.js";
@@ -38,7 +39,13 @@ export const getClientPortal = onSignedInCall(GetClientPortalInput, async (_inpu
         }),
       );
       const views = coachBookings.map((doc) => portalBooking(doc.id, doc.data(), offeringById.get(doc.data().offeringId), data, now));
-      const account = clientAccount(records.map((doc) => doc.data()), owedSummaries(coachPacks.map((doc) => doc.data()), coachBookings.map((doc) => doc.data())));
+      const account = clientAccount(
+        records.map((doc) => doc.data()),
+        owedSummaries(
+          coachPacks.map((doc) => doc.data()),
+          coachBookings.map((doc) => doc.data()),
+        ),
+      );
       return {
         coachId,
         name: data.name,

@@ -19,10 +19,21 @@ export const listClients = onSignedInCall(ListClientsInput, async (input, { uid,
     .map((doc) => ({ uid: doc.id, record: doc.data() }))
     .filter(({ record }) => matchesQuery(record, input.query))
     // Records the trigger created before anybody wrote a name go last.
-    .sort((a, b) => Number(a.record.name === "") - Number(b.record.name === "") || a.record.name.localeCompare(b.record.name, coach.value.locale) || a.uid.localeCompare(b.uid));
+    .sort(
+      (a, b) =>
+        Number(a.record.name === "") - Number(b.record.name === "") ||
+        a.record.name.localeCompare(b.record.name, coach.value.locale) ||
+        a.uid.localeCompare(b.uid),
+    );
   const result: ListClientsResult = {
     currency: coach.value.currency,
-    clients: clients.map(({ uid: clientUid, record }) => ({ uid: clientUid, name: record.name, email: record.email, phone: record.phone, stats: statsView(statsAt(record.stats, now)) })),
+    clients: clients.map(({ uid: clientUid, record }) => ({
+      uid: clientUid,
+      name: record.name,
+      email: record.email,
+      phone: record.phone,
+      stats: statsView(statsAt(record.stats, now)),
+    })),
   };
   return ok(result);
 });

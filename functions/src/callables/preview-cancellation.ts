@@ -4,4 +4,7 @@ import { cancellationOf } from "../shell/cancellation.js";
 import { resolveBooking } from "../shell/resolve-booking.js";
 
 /** "What will happen if I cancel now?": the same decision cancelBooking applies, nothing written. */
-export const previewCancellation = onSignedInCall(BookingRefInput, resolveBooking({ commit: false, coachOnly: false, alreadyDone: () => false }, cancellationOf));
+export const previewCancellation = onSignedInCall(
+  BookingRefInput,
+  resolveBooking({ commit: false, coachOnly: false, alreadyDone: () => false }, cancellationOf),
+);

@@ -27,9 +27,15 @@ export const rescheduleBooking = onSignedInCall(RescheduleInput, (input, { uid, 
     if (!offering) return fail({ code: "OFFERING_NOT_FOUND" });
 
     const newStart = DateTime.fromISO(input.newStart, { zone: "utc" });
-    const current = { bookingId: input.bookingId, start: booking.startsAt.toISO() ?? "", end: booking.endsAt.toISO() ?? "", pack: pack ? packView(pack.id, pack.data) : null };
+    const current = {
+      bookingId: input.bookingId,
+      start: booking.startsAt.toISO() ?? "",
+      end: booking.endsAt.toISO() ?? "",
+      pack: pack ? packView(pack.id, pack.data) : null,
+    };
     // Already there (a retried call): nothing to move.
-    if (booking.startsAt.equals(newStart) && booking.status !== "cancelled") return ok({ ...current, status: booking.status === "requested" ? "requested" : "confirmed" });
+    if (booking.startsAt.equals(newStart) && booking.status !== "cancelled")
+      return ok({ ...current, status: booking.status === "requested" ? "requested" : "confirmed" });
     const wanted = cellsFor(coach, offering, newStart).filter((cell) => !booking.cells.includes(cell));
     const claims = await tx.getAll(...wanted.map((cell) => claimRef(input.coachId, cell)));
     const decision = decideReschedule({
@@ -54,10 +60,22 @@ export const rescheduleBooking = onSignedInCall(RescheduleInput, (input, { uid, 
     tx.set(bookingsCol(input.coachId).doc(input.bookingId), moved);
     if (packChange) writePackChange(tx, input.coachId, packChange);
     if (role === "client") {
-      const about = { bookingId: input.bookingId, clientUid: uid, offeringId: booking.offeringId, start: input.newStart, previousStart: booking.startsAt.toISO() ?? "" };
+      const about = {
+        bookingId: input.bookingId,
+        clientUid: uid,
+        offeringId: booking.offeringId,
+        start: input.newStart,
+        previousStart: booking.startsAt.toISO() ?? "",
+      };
       notifyCoach(tx, input.coachId, coach, `booking-${input.bookingId}-moved-${input.requestId}`, "booking_moved", about, now);
     }
     const packAfter = packChange ? packView(packChange.packId, packChange.pack) : pack ? packView(pack.id, pack.data) : null;
-    return ok({ bookingId: input.bookingId, status: moved.status === "requested" ? "requested" : "confirmed", start: moved.startsAt.toISO() ?? "", end: moved.endsAt.toISO() ?? "", pack: packAfter });
+    return ok({
+      bookingId: input.bookingId,
+      status: moved.status === "requested" ? "requested" : "confirmed",
+      start: moved.startsAt.toISO() ?? "",
+      end: moved.endsAt.toISO() ?? "",
+      pack: packAfter,
+    });
   }),
 );

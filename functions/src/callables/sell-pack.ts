@@ -51,7 +51,15 @@ export const sellPack = onSignedInCall(SellPackInput, async (input, { uid, now }
     if (byEmail && !client.get("name")) {
       tx.set(clientsCol(input.coachId).doc(clientUid), { name: byEmail.name, email: byEmail.email, ...(client.exists ? {} : { notes: "" }) }, { merge: true });
     }
-    const sale = decideSale({ packId, clientUid, templateId: input.templateId, template: terms, currency: coach.value.currency, timeZone: coach.value.timeZone, actor: { uid, now } });
+    const sale = decideSale({
+      packId,
+      clientUid,
+      templateId: input.templateId,
+      template: terms,
+      currency: coach.value.currency,
+      timeZone: coach.value.timeZone,
+      actor: { uid, now },
+    });
     writePackChange(tx, input.coachId, sale);
     return ok({ pack: packView(packId, sale.pack) });
   });

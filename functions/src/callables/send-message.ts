@@ -33,7 +33,16 @@ export const sendMessage = onSignedInCall(SendMessageInput, (input, { uid, now }
       tx.create(messageRef, message);
       const next = threadAfter(thread.data(), clientUid, message);
       if (next) tx.set(threadRef, next);
-      if (from === "client") notifyCoach(tx, input.coachId, coach, `message-${clientUid}-${input.requestId}`, "message_received", { clientUid, sentence: preview(message.text) }, now);
+      if (from === "client")
+        notifyCoach(
+          tx,
+          input.coachId,
+          coach,
+          `message-${clientUid}-${input.requestId}`,
+          "message_received",
+          { clientUid, sentence: preview(message.text) },
+          now,
+        );
     }
     return ok({ messageId: input.requestId, clientUid, from: message.from, at: message.at.toISO() ?? "" });
   }),

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { BookingRules, DateOverride, Offering, PackTemplate, Profile, TimeOff, WeeklyHours } from "./coach.js";
+import { BookingRules, CancellationPolicy, DateOverride, Offering, PackTemplate, Profile, TimeOff, WeeklyHours } from "./coach.js";
 import { NotificationSettings } from "./notifications.js";
 import { PaymentMethod, PaymentTarget } from "./payments.js";
-import { CancellationPolicy } from "./policy.js";
 import { ErasureReport } from "./privacy.js";
 import { IsoInstant } from "./time.js";
 
@@ -89,7 +88,14 @@ export const PackView = z.object({
 export type PackView = z.infer<typeof PackView>;
 
 /** One ledger line as people read it. */
-export const LedgerView = z.object({ id: z.string(), delta: z.number().int(), reason: z.string(), sentence: z.string(), bookingId: z.string().nullable(), at: IsoInstant });
+export const LedgerView = z.object({
+  id: z.string(),
+  delta: z.number().int(),
+  reason: z.string(),
+  sentence: z.string(),
+  bookingId: z.string().nullable(),
+  at: IsoInstant,
+});
 export type LedgerView = z.infer<typeof LedgerView>;
 
 /** Result of every pack operation: the pack after it. */
@@ -106,7 +112,13 @@ export const SellPackInput = z.object({
 export type SellPackInput = z.infer<typeof SellPackInput>;
 
 /** transferUnits (coach): move units to another client, if the pack allows it. */
-export const TransferUnitsInput = z.object({ requestId: RequestId, coachId: DocId, packId: DocId, toClientUid: DocId, units: z.number().int().min(1).max(100) });
+export const TransferUnitsInput = z.object({
+  requestId: RequestId,
+  coachId: DocId,
+  packId: DocId,
+  toClientUid: DocId,
+  units: z.number().int().min(1).max(100),
+});
 export type TransferUnitsInput = z.infer<typeof TransferUnitsInput>;
 
 /** voidPack (coach): refund/void the remaining units and close the pack. */
@@ -122,7 +134,12 @@ export const AdjustPackInput = z.object({
   requestId: RequestId,
   coachId: DocId,
   packId: DocId,
-  delta: z.number().int().min(-100).max(100).refine((d) => d !== 0, "must not be 0"),
+  delta: z
+    .number()
+    .int()
+    .min(-100)
+    .max(100)
+    .refine((d) => d !== 0, "must not be 0"),
   note: Note,
 });
 export type AdjustPackInput = z.infer<typeof AdjustPackInput>;
@@ -264,7 +281,15 @@ export const ClientAccountResult = z.object({
   revenueMinor: z.number().int(),
   openMinor: z.number().int(),
   movements: z.array(
-    z.object({ id: z.string(), target: PaymentTarget, kind: z.string(), method: z.string(), wallet: z.string().nullable(), amountMinor: z.number().int(), at: IsoInstant }),
+    z.object({
+      id: z.string(),
+      target: PaymentTarget,
+      kind: z.string(),
+      method: z.string(),
+      wallet: z.string().nullable(),
+      amountMinor: z.number().int(),
+      at: IsoInstant,
+    }),
   ),
 });
 export type ClientAccountResult = z.infer<typeof ClientAccountResult>;
@@ -327,7 +352,17 @@ export const PortalCoach = z.object({
   past: z.array(PortalBooking),
   remaining: z.number().int(),
   packs: z.array(PackView.extend({ ledger: z.array(LedgerView) })),
-  payments: z.array(z.object({ id: z.string(), target: PaymentTarget, kind: z.string(), method: z.string(), wallet: z.string().nullable(), amountMinor: z.number().int(), at: IsoInstant })),
+  payments: z.array(
+    z.object({
+      id: z.string(),
+      target: PaymentTarget,
+      kind: z.string(),
+      method: z.string(),
+      wallet: z.string().nullable(),
+      amountMinor: z.number().int(),
+      at: IsoInstant,
+    }),
+  ),
   paidMinor: z.number().int(),
   openMinor: z.number().int(),
 });
@@ -389,7 +424,13 @@ export const TimelineEntryView = z.discriminatedUnion("type", [
     locationName: z.string(),
     start: IsoInstant,
     end: IsoInstant,
-    payment: z.object({ method: z.enum(["pack", "single"]), packId: z.string().nullable(), state: z.string().nullable(), amountDueMinor: z.number().int().nullable(), paidMinor: z.number().int().nullable() }),
+    payment: z.object({
+      method: z.enum(["pack", "single"]),
+      packId: z.string().nullable(),
+      state: z.string().nullable(),
+      amountDueMinor: z.number().int().nullable(),
+      paidMinor: z.number().int().nullable(),
+    }),
     /** What a cancellation, no-show or waiver did, as the ledger says it; null otherwise. */
     sentence: z.string().nullable(),
     /** What the client wrote when booking. */
@@ -444,7 +485,11 @@ export const SendMessageResult = z.object({ messageId: z.string(), clientUid: z.
 export type SendMessageResult = z.infer<typeof SendMessageResult>;
 
 /** submitReview (client): a rating of one of their completed sessions, words, and consent to publish. */
-export const SubmitReviewInput = BookingRefInput.extend({ rating: z.number().int().min(1).max(5), text: z.string().trim().max(2000).default(""), consent: z.boolean() });
+export const SubmitReviewInput = BookingRefInput.extend({
+  rating: z.number().int().min(1).max(5),
+  text: z.string().trim().max(2000).default(""),
+  consent: z.boolean(),
+});
 export type SubmitReviewInput = z.infer<typeof SubmitReviewInput>;
 /** What a caller sends to submitReview (`text` may be left out). */
 export type SubmitReviewRequest = z.input<typeof SubmitReviewInput>;

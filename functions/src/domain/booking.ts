@@ -102,12 +102,21 @@ export function cellsFor(coach: Coach, offering: Offering, start: DateTime): str
 export function isBookable(coach: Coach, offering: Offering, start: DateTime, now: DateTime): boolean {
   return (
     isOnGrid(start) &&
-    isOfferedSlot({ timeZone: coach.timeZone, availability: availabilityOf(coach), rules: rulesFor(coach, offering), durationMinutes: offering.durationMinutes, now }, start)
+    isOfferedSlot(
+      { timeZone: coach.timeZone, availability: availabilityOf(coach), rules: rulesFor(coach, offering), durationMinutes: offering.durationMinutes, now },
+      start,
+    )
   );
 }
 
 /** Spends one unit of the chosen pack for a booking: "−1  Tue 14 Oct 18:00 session booked". */
-function spendUnit(bookingId: string, pack: WithId<Pack>, start: DateTime, timeZone: string, actor: { uid: string; now: DateTime }): Result<PackChange, DomainError> {
+function spendUnit(
+  bookingId: string,
+  pack: WithId<Pack>,
+  start: DateTime,
+  timeZone: string,
+  actor: { uid: string; now: DateTime },
+): Result<PackChange, DomainError> {
   return post(pack.id, pack.data, [bookingDebitEntry({ bookingId, start, timeZone, actor })]);
 }
 
@@ -184,7 +193,13 @@ export function decideHeldBooking(ctx: Omit<BookingContext, "packs" | "bookingId
  * The coach confirms a request: a pack-paid one spends its unit now, from the
  * eligible pack that expires first at this moment; a singly paid one spends none.
  */
-export function decideConfirmation(args: { bookingId: string; booking: Booking; timeZone: string; packs: WithId<Pack>[]; actor: { uid: string; now: DateTime } }): Result<BookingDecision, DomainError> {
+export function decideConfirmation(args: {
+  bookingId: string;
+  booking: Booking;
+  timeZone: string;
+  packs: WithId<Pack>[];
+  actor: { uid: string; now: DateTime };
+}): Result<BookingDecision, DomainError> {
   const { booking } = args;
   if (booking.status !== "requested") return fail({ code: "BOOKING_NOT_CANCELLABLE", status: booking.status });
   if (args.actor.now >= booking.startsAt) return fail({ code: "BOOKING_ALREADY_STARTED" });
@@ -228,7 +243,8 @@ export function decideReschedule(args: {
   if (args.by === "client") {
     if (actor.now >= booking.startsAt) return fail({ code: "BOOKING_ALREADY_STARTED" });
     const minutesBefore = booking.startsAt.diff(actor.now, "minutes").minutes;
-    if (minutesBefore < coach.cancellationPolicy.windowHours * 60) return fail({ code: "RESCHEDULE_TOO_LATE", windowHours: coach.cancellationPolicy.windowHours });
+    if (minutesBefore < coach.cancellationPolicy.windowHours * 60)
+      return fail({ code: "RESCHEDULE_TOO_LATE", windowHours: coach.cancellationPolicy.windowHours });
     if (!isBookable(coach, offering, newStart, actor.now)) return fail({ code: "SLOT_NOT_OFFERED", start: newStart.toISO() ?? "" });
   } else if (!isOnGrid(newStart) || newStart <= actor.now) {
     return fail({ code: "SLOT_NOT_OFFERED", start: newStart.toISO() ?? "" });
@@ -242,7 +258,13 @@ export function decideReschedule(args: {
     if (!args.pack || args.pack.id !== booking.payment.packId) return fail({ code: "PACK_NOT_FOUND" });
     if (newStart >= args.pack.data.expiresAt) return fail({ code: "PACK_EXPIRES_BEFORE_SESSION" });
     const text = `moved from ${sessionTime(booking.startsAt, coach.timeZone)} to ${sessionTime(newStart, coach.timeZone)}: same unit`;
-    const change = post(args.pack.id, args.pack.data, [entry(`booking-${args.bookingId}-moved-${args.requestId}`, { delta: 0, reason: "BOOKING_MOVED", sentence: line(0, text), bookingId: args.bookingId }, actor)]);
+    const change = post(args.pack.id, args.pack.data, [
+      entry(
+        `booking-${args.bookingId}-moved-${args.requestId}`,
+        { delta: 0, reason: "BOOKING_MOVED", sentence: line(0, text), bookingId: args.bookingId },
+        actor,
+      ),
+    ]);
     if (!change.ok) return change;
     packChange = change.value;
   }

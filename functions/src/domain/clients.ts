@@ -2,9 +2,22 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Booking } from "./booking.js";
 import type { LedgerEntry, Pack, WithId } from "./packs.js";
-import { PaymentRecord, clientAccount } from "./payments.js";
-import { owedSummaries } from "./portal.js";
+import { PaymentRecord, PaymentSummary, clientAccount } from "./payments.js";
 import { Instant } from "./time.js";
+
+/**
+ * The targets a client still owes money on: packs once sold (not pending a
+ * checkout), and singly paid bookings that stand (not held, not cancelled in
+ * time). Their unpaid rest is the client's open amount.
+ */
+export function owedSummaries(packs: Pack[], bookings: Booking[]): PaymentSummary[] {
+  return [
+    ...packs.filter((p) => p.status !== "pending").map((p) => p.payment),
+    ...bookings
+      .filter((b) => b.status !== "held" && (b.status !== "cancelled" || b.resolution?.outcome === "charge_kept"))
+      .flatMap((b) => (b.payment.method === "single" ? [b.payment] : [])),
+  ];
+}
 
 /** How many upcoming sessions the read model keeps; enough to roll "next session" forward between writes. */
 export const UPCOMING_KEPT = 20;
@@ -71,7 +84,9 @@ export const isPseudonym = (clientUid: string) => clientUid.startsWith(PSEUDONYM
  */
 function isLateCancellation(booking: Booking): boolean {
   const r = booking.resolution;
-  return r !== null && r.kind === "cancelled" && r.by === "client" && (r.outcome === "counted_as_used" || r.outcome === "charge_kept" || r.outcome === "waived");
+  return (
+    r !== null && r.kind === "cancelled" && r.by === "client" && (r.outcome === "counted_as_used" || r.outcome === "charge_kept" || r.outcome === "waived")
+  );
 }
 
 /** True when the session took place or is taking place at `now`: marked completed, or confirmed and started. */
@@ -83,7 +98,13 @@ const tookPlace = (booking: Booking, now: DateTime) => booking.status === "compl
  * time of the inputs. Sessions completed counts bookings the coach marked
  * completed; a no-show or a cancelled session is never the last session.
  */
-export function computeClientStats(args: { bookings: WithId<Booking>[]; payments: PaymentRecord[]; packs: Pack[]; now: DateTime; asOf: DateTime }): ClientStats {
+export function computeClientStats(args: {
+  bookings: WithId<Booking>[];
+  payments: PaymentRecord[];
+  packs: Pack[];
+  now: DateTime;
+  asOf: DateTime;
+}): ClientStats {
   const { now } = args;
   const bookings = args.bookings.map((b) => b.data);
   const past = bookings.filter((b) => tookPlace(b, now)).map((b) => b.startsAt);
@@ -128,16 +149,33 @@ export interface StatsAt {
  */
 export function statsAt(stats: ClientStats | null, now: DateTime): StatsAt {
   if (!stats) {
-    return { sessionsCompleted: 0, noShows: 0, lateCancellations: 0, revenueMinor: 0, openMinor: 0, packBalance: 0, lastSessionAt: null, nextSession: null, asOf: null };
+    return {
+      sessionsCompleted: 0,
+      noShows: 0,
+      lateCancellations: 0,
+      revenueMinor: 0,
+      openMinor: 0,
+      packBalance: 0,
+      lastSessionAt: null,
+      nextSession: null,
+      asOf: null,
+    };
   }
   const started = stats.upcoming.filter((s) => s.status === "confirmed" && s.start <= now).map((s) => s.start);
-  const lastSessionAt = [stats.lastSessionAt, ...started].reduce<DateTime | null>((latest, start) => (start && (!latest || start > latest) ? start : latest), null);
+  const lastSessionAt = [stats.lastSessionAt, ...started].reduce<DateTime | null>(
+    (latest, start) => (start && (!latest || start > latest) ? start : latest),
+    null,
+  );
   const { upcoming: _upcoming, lastSessionAt: _last, ...counts } = stats;
   return { ...counts, lastSessionAt, nextSession: stats.upcoming.find((s) => s.start > now) ?? null };
 }
 
 /** Folds case and accents: "Jürgen" and "jurgen" match. */
-const fold = (text: string) => text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
 
 /** True when the query (trimmed, case- and accent-insensitive) is part of the client's name, email or phone; an empty query matches all. */
 export function matchesQuery(client: Pick<ClientRecord, "name" | "email" | "phone">, query: string): boolean {
@@ -166,7 +204,9 @@ export function clientTimeline(args: {
   const items: TimelineItem[] = [
     ...args.bookings.map(({ id, data }) => ({ type: "booking" as const, id, at: data.startsAt, booking: data })),
     ...args.payments.map(({ id, data }) => ({ type: "payment" as const, id, at: data.at, record: data })),
-    ...args.ledger.flatMap(({ packId, packName, entries }) => entries.map(({ id, data }) => ({ type: "ledger" as const, id: `${packId}/${id}`, at: data.at, packId, packName, entry: data }))),
+    ...args.ledger.flatMap(({ packId, packName, entries }) =>
+      entries.map(({ id, data }) => ({ type: "ledger" as const, id: `${packId}/${id}`, at: data.at, packId, packName, entry: data })),
+    ),
   ];
   return items.sort((a, b) => b.at.toMillis() - a.at.toMillis() || TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.id.localeCompare(b.id));
 }

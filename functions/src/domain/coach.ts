@@ -3,8 +3,34 @@ import { z } from "zod";
 import { DomainError } from "./errors.js";
 import { NotificationSettings } from "./notifications.js";
 import { Result, fail, ok } from "./result.js";
-import { CancellationPolicy } from "./policy.js";
 import { TimeOfDay, minutesOfDay } from "./time.js";
+
+/** A reason the coach may give for waiving a late cancellation or a no-show. */
+export const WaiverReason = z.object({ id: z.string().regex(/^[a-z][a-z_]{1,30}$/), label: z.string().min(1).max(60) });
+export type WaiverReason = z.infer<typeof WaiverReason>;
+
+/** The seed's defaults: weather and a closed court are the classic waivers. */
+export const DEFAULT_WAIVER_REASONS: WaiverReason[] = [
+  { id: "weather", label: "court closed (weather)" },
+  { id: "court_closed", label: "court closed" },
+  { id: "illness", label: "illness" },
+];
+
+/**
+ * A coach's cancellation policy. Defaults from the seed: 24 h window; a late
+ * cancellation and a no-show count as used; coach cancellations always credit.
+ */
+export const CancellationPolicy = z.object({
+  windowHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 14)
+    .default(24),
+  lateCancel: z.enum(["count_as_used", "credit"]).default("count_as_used"),
+  waiverReasons: z.array(WaiverReason).max(20).default(DEFAULT_WAIVER_REASONS),
+});
+export type CancellationPolicy = z.infer<typeof CancellationPolicy>;
 
 /** All bookable times sit on a 5-minute grid; durations, steps and buffers too. */
 export const GRID_MINUTES = 5;
@@ -24,9 +50,7 @@ export const TimeZone = z.string().refine((zone) => Info.isValidIANAZone(zone), 
 export const Currency = z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 code");
 
 /** One opening interval of a weekday, e.g. 08:00–12:00. */
-export const HoursInterval = z
-  .object({ from: TimeOfDay, to: TimeOfDay })
-  .refine((i) => minutesOfDay(i.from) < minutesOfDay(i.to), "from must be before to");
+export const HoursInterval = z.object({ from: TimeOfDay, to: TimeOfDay }).refine((i) => minutesOfDay(i.from) < minutesOfDay(i.to), "from must be before to");
 export type HoursInterval = z.infer<typeof HoursInterval>;
 
 /** ISO weekdays, Monday = 1. */
@@ -56,7 +80,11 @@ export type WeeklyHours = z.infer<typeof WeeklyHours>;
 const ruleFields = {
   slotStepMinutes: gridMinutes(24 * 60).refine((m) => m > 0, "must be positive"),
   bufferMinutes: gridMinutes(240),
-  minNoticeMinutes: z.number().int().min(0).max(60 * 24 * 30),
+  minNoticeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 30),
   horizonDays: z.number().int().min(1).max(365),
   /** "instant": booked = confirmed; "coach": requested until the coach confirms (unit spent then). */
   confirmation: z.enum(["instant", "coach"]),
@@ -119,7 +147,10 @@ export const Coach = z.object({
   cancellationPolicy: CancellationPolicy.prefault({}),
   notifications: NotificationSettings.prefault({}),
   /** The private calendar feed: only a hash of its secret token is kept; null = off. */
-  calendarFeed: z.object({ tokenHash: z.string().min(32) }).nullable().default(null),
+  calendarFeed: z
+    .object({ tokenHash: z.string().min(32) })
+    .nullable()
+    .default(null),
 });
 export type Coach = z.infer<typeof Coach>;
 
@@ -176,13 +207,24 @@ export type Profile = z.infer<typeof Profile>;
  * place at cannot be removed (LOCATION_IN_USE names it and its offerings):
  * move or delete those offerings first.
  */
-export function decideProfile(args: { coach: Coach; profile: Profile; offerings: { id: string; data: Pick<Offering, "locationId"> }[] }): Result<Coach, DomainError> {
+export function decideProfile(args: {
+  coach: Coach;
+  profile: Profile;
+  offerings: { id: string; data: Pick<Offering, "locationId"> }[];
+}): Result<Coach, DomainError> {
   const kept = new Set(args.profile.locations.map((l) => l.id));
   const orphaned = args.offerings.filter((o) => !kept.has(o.data.locationId));
   const [first] = orphaned;
   if (first) {
     const locationId = first.data.locationId;
-    return fail({ code: "LOCATION_IN_USE", locationId, offeringIds: orphaned.filter((o) => o.data.locationId === locationId).map((o) => o.id).sort() });
+    return fail({
+      code: "LOCATION_IN_USE",
+      locationId,
+      offeringIds: orphaned
+        .filter((o) => o.data.locationId === locationId)
+        .map((o) => o.id)
+        .sort(),
+    });
   }
   return ok({ ...args.coach, ...args.profile });
 }

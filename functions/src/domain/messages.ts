@@ -40,7 +40,11 @@ export function preview(text: string): string {
  * Who writes into which thread. The coach names the client; a client
  * always writes into their own thread and may not name another.
  */
-export function messageParty(coach: Pick<Coach, "ownerUid">, callerUid: string, clientUid: string | undefined): Result<{ from: MessageAuthor; clientUid: string }, DomainError> {
+export function messageParty(
+  coach: Pick<Coach, "ownerUid">,
+  callerUid: string,
+  clientUid: string | undefined,
+): Result<{ from: MessageAuthor; clientUid: string }, DomainError> {
   if (coach.ownerUid === callerUid) return clientUid ? ok({ from: "coach", clientUid }) : fail({ code: "CLIENT_NOT_FOUND" });
   if (clientUid !== undefined && clientUid !== callerUid) return fail({ code: "NOT_ALLOWED" });
   return ok({ from: "client", clientUid: callerUid });
@@ -51,7 +55,13 @@ export function messageParty(coach: Pick<Coach, "ownerUid">, callerUid: string, 
  * sender, same text) is a retry and writes nothing; the id used for another
  * message is refused.
  */
-export function decideMessage(args: { existing: Message | undefined; from: MessageAuthor; senderUid: string; text: string; now: DateTime }): Result<{ message: Message; created: boolean }, DomainError> {
+export function decideMessage(args: {
+  existing: Message | undefined;
+  from: MessageAuthor;
+  senderUid: string;
+  text: string;
+  now: DateTime;
+}): Result<{ message: Message; created: boolean }, DomainError> {
   const { existing } = args;
   if (existing) {
     const retry = existing.senderUid === args.senderUid && existing.from === args.from && existing.text === args.text;

@@ -58,14 +58,27 @@ export type QuietHours = z.infer<typeof QuietHours>;
 /** When to remind the coach of a session: the evening before at a time, or some minutes before. */
 export const LeadTime = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("evening_before"), at: TimeOfDay }),
-  z.object({ kind: z.literal("before"), minutes: z.number().int().min(5).max(7 * 24 * 60) }),
+  z.object({
+    kind: z.literal("before"),
+    minutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60),
+  }),
 ]);
 export type LeadTime = z.infer<typeof LeadTime>;
 
 /** A coach's notification preferences (defaults: quiet 21:00–07:00, reminders the evening before at 18:00 and 1 h before). */
 export const NotificationSettings = z.object({
   quietHours: QuietHours.nullable().default({ from: "21:00", to: "07:00" }),
-  leadTimes: z.array(LeadTime).max(4).default([{ kind: "evening_before", at: "18:00" }, { kind: "before", minutes: 60 }]),
+  leadTimes: z
+    .array(LeadTime)
+    .max(4)
+    .default([
+      { kind: "evening_before", at: "18:00" },
+      { kind: "before", minutes: 60 },
+    ]),
   /** Remind of a payment still open this many days after the session or the pack sale. */
   paymentOpenDays: z.number().int().min(1).max(60).default(3),
   /** Time of the daily agenda, or null for none. */
@@ -99,7 +112,13 @@ export function isUrgent(start: DateTime | undefined, now: DateTime): boolean {
 }
 
 /** A new outbox entry for a cause, released after quiet hours unless urgent. */
-export function outboxEntry(args: { kind: NotificationKind; params: NotificationParams; now: DateTime; timeZone: string; settings: NotificationSettings }): OutboxEntry {
+export function outboxEntry(args: {
+  kind: NotificationKind;
+  params: NotificationParams;
+  now: DateTime;
+  timeZone: string;
+  settings: NotificationSettings;
+}): OutboxEntry {
   const start = args.params.start ? DateTime.fromISO(args.params.start, { zone: "utc" }) : undefined;
   const urgent = isUrgent(start, args.now);
   return {
@@ -176,7 +195,12 @@ interface Texts {
 export function renderNotification(entry: Pick<OutboxEntry, "kind" | "params">, ctx: RenderContext): { title: string; body: string } {
   const intlLocale = ctx.locale === "de" ? "de-DE" : "en-GB";
   const when = (iso: string | undefined) =>
-    iso ? DateTime.fromISO(iso, { zone: "utc" }).setZone(ctx.timeZone).setLocale(intlLocale).toFormat(ctx.locale === "de" ? "ccc d. LLL, HH:mm" : "ccc d LLL, HH:mm") : "";
+    iso
+      ? DateTime.fromISO(iso, { zone: "utc" })
+          .setZone(ctx.timeZone)
+          .setLocale(intlLocale)
+          .toFormat(ctx.locale === "de" ? "ccc d. LLL, HH:mm" : "ccc d LLL, HH:mm")
+      : "";
   const format = new Intl.NumberFormat(intlLocale, { style: "currency", currency: ctx.currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   const money = (minor: number | undefined) => format.format((minor ?? 0) / 10 ** digits);

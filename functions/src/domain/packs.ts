@@ -153,14 +153,31 @@ export function creditUnit(args: {
   const expired = pack.status === "expired" || (pack.status === "active" && actor.now >= pack.expiresAt);
   if (pack.status === "active" && !expired) return post(args.packId, pack, [credit]);
   const voided = expired
-    ? entry(`${args.entryId}-expired`, { delta: -1, reason: "CREDIT_AFTER_EXPIRY", sentence: line(-1, `pack expired on ${calendarDay(pack.expiresAt, args.timeZone, actor.now)}: credited unit unused`), bookingId: args.fields.bookingId ?? null }, actor)
-    : entry(`${args.entryId}-voided`, { delta: -1, reason: "CREDIT_AFTER_REFUND", sentence: line(-1, "pack refunded: credited unit voided"), bookingId: args.fields.bookingId ?? null }, actor);
+    ? entry(
+        `${args.entryId}-expired`,
+        {
+          delta: -1,
+          reason: "CREDIT_AFTER_EXPIRY",
+          sentence: line(-1, `pack expired on ${calendarDay(pack.expiresAt, args.timeZone, actor.now)}: credited unit unused`),
+          bookingId: args.fields.bookingId ?? null,
+        },
+        actor,
+      )
+    : entry(
+        `${args.entryId}-voided`,
+        { delta: -1, reason: "CREDIT_AFTER_REFUND", sentence: line(-1, "pack refunded: credited unit voided"), bookingId: args.fields.bookingId ?? null },
+        actor,
+      );
   return post(args.packId, pack, [credit, voided], expired ? { status: "expired" } : {});
 }
 
 /** The opening entry of a pack: "+10  10-session pack bought". */
 export function packPurchaseEntry(args: { packId: string; pack: Pack; actor: Actor }): WithId<LedgerEntry> {
-  return entry(`pack-${args.packId}-purchased`, { delta: args.pack.units, reason: "PACK_PURCHASED", sentence: line(args.pack.units, `${args.pack.name} bought`) }, args.actor);
+  return entry(
+    `pack-${args.packId}-purchased`,
+    { delta: args.pack.units, reason: "PACK_PURCHASED", sentence: line(args.pack.units, `${args.pack.name} bought`) },
+    args.actor,
+  );
 }
 
 /** What a pack is sold from. */
@@ -199,7 +216,15 @@ export function newPack(args: { clientUid: string; templateId: string; template:
 }
 
 /** Sells a pack: the new pack with its opening entry (remaining = units = sum of ledger). */
-export function decideSale(args: { packId: string; clientUid: string; templateId: string; template: PackTemplateTerms; currency: string; timeZone: string; actor: Actor }): PackChange {
+export function decideSale(args: {
+  packId: string;
+  clientUid: string;
+  templateId: string;
+  template: PackTemplateTerms;
+  currency: string;
+  timeZone: string;
+  actor: Actor;
+}): PackChange {
   const pack = newPack({ ...args, now: args.actor.now });
   return { packId: args.packId, pack, entries: [packPurchaseEntry({ packId: args.packId, pack, actor: args.actor })] };
 }
@@ -210,7 +235,11 @@ export function decideExpiry(args: { packId: string; pack: Pack; timeZone: strin
   if (pack.status !== "active" || now < pack.expiresAt) return undefined;
   const day = calendarDay(pack.expiresAt, args.timeZone, now);
   const text = pack.remaining === 0 ? `pack expired on ${day}, all units used` : `pack expired on ${day} with ${units(pack.remaining)} unused`;
-  const expiry = entry(`pack-${args.packId}-expired`, { delta: -pack.remaining, reason: "PACK_EXPIRED", sentence: line(-pack.remaining, text) }, { uid: "system", now });
+  const expiry = entry(
+    `pack-${args.packId}-expired`,
+    { delta: -pack.remaining, reason: "PACK_EXPIRED", sentence: line(-pack.remaining, text) },
+    { uid: "system", now },
+  );
   return { packId: args.packId, pack: { ...pack, status: "expired", remaining: 0 }, entries: [expiry] };
 }
 
@@ -219,23 +248,51 @@ export function decideVoid(args: { packId: string; pack: Pack; requestId: string
   const { pack } = args;
   if (pack.status !== "active") return fail({ code: "PACK_NOT_ACTIVE" });
   const text = `pack refunded: ${units(pack.remaining)} unused voided${args.note ? ` (${args.note})` : ""}`;
-  const voided = entry(`void-${args.requestId}`, { delta: -pack.remaining, reason: "PACK_VOIDED", sentence: line(-pack.remaining, text), note: args.note }, args.actor);
+  const voided = entry(
+    `void-${args.requestId}`,
+    { delta: -pack.remaining, reason: "PACK_VOIDED", sentence: line(-pack.remaining, text), note: args.note },
+    args.actor,
+  );
   return post(args.packId, pack, [voided], { status: "refunded" });
 }
 
 /** Extend or freeze: the expiry moves N days later (e.g. injury); units do not change. */
-export function decideExtension(args: { packId: string; pack: Pack; days: number; note: string; requestId: string; timeZone: string; actor: Actor }): Result<PackChange, DomainError> {
+export function decideExtension(args: {
+  packId: string;
+  pack: Pack;
+  days: number;
+  note: string;
+  requestId: string;
+  timeZone: string;
+  actor: Actor;
+}): Result<PackChange, DomainError> {
   const { pack, actor } = args;
   if (pack.status !== "active") return fail({ code: "PACK_NOT_ACTIVE" });
   const expiresAt = pack.expiresAt.setZone(args.timeZone).plus({ days: args.days }).toUTC();
   const text = `expiry extended from ${calendarDay(pack.expiresAt, args.timeZone, actor.now)} to ${calendarDay(expiresAt, args.timeZone, actor.now)}: ${args.note}`;
-  return post(args.packId, pack, [entry(`extend-${args.requestId}`, { delta: 0, reason: "EXPIRY_EXTENDED", sentence: line(0, text), note: args.note }, actor)], { expiresAt });
+  return post(
+    args.packId,
+    pack,
+    [entry(`extend-${args.requestId}`, { delta: 0, reason: "EXPIRY_EXTENDED", sentence: line(0, text), note: args.note }, actor)],
+    { expiresAt },
+  );
 }
 
 /** A manual correction with a required note; the balance may not go below zero. */
-export function decideAdjustment(args: { packId: string; pack: Pack; delta: number; note: string; requestId: string; actor: Actor }): Result<PackChange, DomainError> {
+export function decideAdjustment(args: {
+  packId: string;
+  pack: Pack;
+  delta: number;
+  note: string;
+  requestId: string;
+  actor: Actor;
+}): Result<PackChange, DomainError> {
   if (args.pack.status !== "active") return fail({ code: "PACK_NOT_ACTIVE" });
-  const adjustment = entry(`adjust-${args.requestId}`, { delta: args.delta, reason: "MANUAL_ADJUSTMENT", sentence: line(args.delta, `manual adjustment: ${args.note}`), note: args.note }, args.actor);
+  const adjustment = entry(
+    `adjust-${args.requestId}`,
+    { delta: args.delta, reason: "MANUAL_ADJUSTMENT", sentence: line(args.delta, `manual adjustment: ${args.note}`), note: args.note },
+    args.actor,
+  );
   return post(args.packId, args.pack, [adjustment]);
 }
 
@@ -258,7 +315,11 @@ export function decideTransfer(args: {
   if (pack.status !== "active" || actor.now >= pack.expiresAt) return fail({ code: "PACK_NOT_ACTIVE" });
   if (!pack.transferable) return fail({ code: "PACK_NOT_TRANSFERABLE" });
   if (args.toClientUid === pack.clientUid) return fail({ code: "TRANSFER_TO_SAME_CLIENT" });
-  const out = entry(`transfer-${args.requestId}-out`, { delta: -args.units, reason: "TRANSFER_OUT", sentence: line(-args.units, `${units(args.units)} transferred to ${args.toName}`) }, actor);
+  const out = entry(
+    `transfer-${args.requestId}-out`,
+    { delta: -args.units, reason: "TRANSFER_OUT", sentence: line(-args.units, `${units(args.units)} transferred to ${args.toName}`) },
+    actor,
+  );
   const from = post(args.packId, pack, [out]);
   if (!from.ok) return from;
   const received: Pack = {
@@ -270,14 +331,25 @@ export function decideTransfer(args: {
     purchasedAt: actor.now,
     payment: openSummary(0, pack.currency),
   };
-  const into = entry(`transfer-${args.requestId}-in`, { delta: args.units, reason: "TRANSFER_IN", sentence: line(args.units, `${units(args.units)} transferred from ${args.fromName}`) }, actor);
+  const into = entry(
+    `transfer-${args.requestId}-in`,
+    { delta: args.units, reason: "TRANSFER_IN", sentence: line(args.units, `${units(args.units)} transferred from ${args.fromName}`) },
+    actor,
+  );
   const to = post(args.newPackId, received, [into]);
   if (!to.ok) return to;
   return ok({ from: from.value, to: to.value });
 }
 
 /** A pack bought online: it exists at once but is pending (no units, not usable) until paid. */
-export function pendingPack(args: { clientUid: string; templateId: string; template: PackTemplateTerms; currency: string; timeZone: string; now: DateTime }): Pack {
+export function pendingPack(args: {
+  clientUid: string;
+  templateId: string;
+  template: PackTemplateTerms;
+  currency: string;
+  timeZone: string;
+  now: DateTime;
+}): Pack {
   return { ...newPack(args), status: "pending", remaining: 0 };
 }
 

@@ -67,8 +67,10 @@ export function applyMoney(summary: PaymentSummary, record: Pick<PaymentRecord, 
   if (record.currency !== summary.currency) return fail({ code: "CURRENCY_MISMATCH", expected: summary.currency });
   const paidMinor = summary.paidMinor + (record.kind === "payment" ? record.amountMinor : 0);
   const refundedMinor = summary.refundedMinor + (record.kind === "refund" ? record.amountMinor : 0);
-  if (record.kind === "payment" && paidMinor > summary.amountDueMinor) return fail({ code: "PAYMENT_EXCEEDS_DUE", openMinor: summary.amountDueMinor - summary.paidMinor });
-  if (record.kind === "refund" && refundedMinor > summary.paidMinor) return fail({ code: "REFUND_EXCEEDS_PAID", refundableMinor: summary.paidMinor - summary.refundedMinor });
+  if (record.kind === "payment" && paidMinor > summary.amountDueMinor)
+    return fail({ code: "PAYMENT_EXCEEDS_DUE", openMinor: summary.amountDueMinor - summary.paidMinor });
+  if (record.kind === "refund" && refundedMinor > summary.paidMinor)
+    return fail({ code: "REFUND_EXCEEDS_PAID", refundableMinor: summary.paidMinor - summary.refundedMinor });
   return ok({ ...summary, paidMinor, refundedMinor, state: paymentState({ amountDueMinor: summary.amountDueMinor, paidMinor, refundedMinor }) });
 }
 
@@ -87,7 +89,10 @@ export interface ClientAccount {
  * still lack. 2 × €65 paid, €20 refunded, a €580 pack half paid →
  * revenue €400, open €290.
  */
-export function clientAccount(records: Pick<PaymentRecord, "kind" | "amountMinor">[], owed: Pick<PaymentSummary, "amountDueMinor" | "paidMinor">[]): ClientAccount {
+export function clientAccount(
+  records: Pick<PaymentRecord, "kind" | "amountMinor">[],
+  owed: Pick<PaymentSummary, "amountDueMinor" | "paidMinor">[],
+): ClientAccount {
   const revenueMinor = records.reduce((sum, r) => sum + (r.kind === "payment" ? r.amountMinor : -r.amountMinor), 0);
   const openMinor = owed.reduce((sum, t) => sum + Math.max(0, t.amountDueMinor - t.paidMinor), 0);
   return { revenueMinor, openMinor };

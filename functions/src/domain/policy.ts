@@ -1,31 +1,9 @@
-import { z } from "zod";
 import type { Booking, BookingResolution, CancellationOutcome } from "./booking.js";
+import type { CancellationPolicy } from "./coach.js";
 import { DomainError } from "./errors.js";
 import { Actor, Pack, PackChange, WithId, bookingEntryId, creditUnit, entry, post } from "./packs.js";
 import { Result, fail, ok } from "./result.js";
 import { leadTime, line, sessionTime } from "./text.js";
-
-/** A reason the coach may give for waiving a late cancellation or a no-show. */
-export const WaiverReason = z.object({ id: z.string().regex(/^[a-z][a-z_]{1,30}$/), label: z.string().min(1).max(60) });
-export type WaiverReason = z.infer<typeof WaiverReason>;
-
-/** The seed's defaults: weather and a closed court are the classic waivers. */
-export const DEFAULT_WAIVER_REASONS: WaiverReason[] = [
-  { id: "weather", label: "court closed (weather)" },
-  { id: "court_closed", label: "court closed" },
-  { id: "illness", label: "illness" },
-];
-
-/**
- * A coach's cancellation policy. Defaults from the seed: 24 h window; a late
- * cancellation and a no-show count as used; coach cancellations always credit.
- */
-export const CancellationPolicy = z.object({
-  windowHours: z.number().int().min(0).max(24 * 14).default(24),
-  lateCancel: z.enum(["count_as_used", "credit"]).default("count_as_used"),
-  waiverReasons: z.array(WaiverReason).max(20).default(DEFAULT_WAIVER_REASONS),
-});
-export type CancellationPolicy = z.infer<typeof CancellationPolicy>;
 
 /** Who cancels: the client of the booking or the coach. */
 export type Canceller = "client" | "coach";
@@ -53,7 +31,13 @@ interface Common {
 }
 
 /** Pack change for an outcome: a credit (+1, through creditUnit) or a 0 entry that explains. */
-function packEffect(args: Common, entryId: string, credited: boolean, sentence: string, reason: "CANCEL_CREDIT" | "COACH_CANCEL_CREDIT" | "CANCEL_LATE_USED" | "WAIVER_CREDIT" | "NO_SHOW_USED"): Result<PackChange | undefined, DomainError> {
+function packEffect(
+  args: Common,
+  entryId: string,
+  credited: boolean,
+  sentence: string,
+  reason: "CANCEL_CREDIT" | "COACH_CANCEL_CREDIT" | "CANCEL_LATE_USED" | "WAIVER_CREDIT" | "NO_SHOW_USED",
+): Result<PackChange | undefined, DomainError> {
   if (args.booking.payment.method !== "pack") return ok(undefined);
   if (!args.pack || args.pack.id !== args.booking.payment.packId) return fail({ code: "PACK_NOT_FOUND" });
   const fields = { delta: credited ? 1 : 0, reason, sentence, bookingId: args.bookingId };
@@ -126,7 +110,17 @@ export function decideNoShow(args: Common): Result<ResolutionDecision, DomainErr
   const sentence = line(0, `no-show on ${sessionTime(booking.startsAt, args.timeZone)}: ${byPack ? "counts as used" : "charge kept"}`);
   const effect = packEffect(args, bookingEntryId(args.bookingId, "no-show"), false, sentence, "NO_SHOW_USED");
   if (!effect.ok) return effect;
-  const resolution: BookingResolution = { kind: "no_show", by: "coach", byUid: actor.uid, at: actor.now, outcome, delta: 0, sentence, minutesBefore: null, waiver: null };
+  const resolution: BookingResolution = {
+    kind: "no_show",
+    by: "coach",
+    byUid: actor.uid,
+    at: actor.now,
+    outcome,
+    delta: 0,
+    sentence,
+    minutesBefore: null,
+    waiver: null,
+  };
   return ok({ outcome, delta: 0, sentence, booking: { ...booking, status: "no_show", resolution }, packChange: effect.value, releasedCells: [] });
 }
 
@@ -148,6 +142,11 @@ export function decideWaiver(args: Common & { reasonId: string }): Result<Resolu
   const sentence = line(delta, `${reason.label}: ${what} waived by coach${byPack ? "" : ", refundable"}`);
   const effect = packEffect(args, bookingEntryId(args.bookingId, "waiver"), byPack, sentence, "WAIVER_CREDIT");
   if (!effect.ok) return effect;
-  const waived: BookingResolution = { ...resolution, outcome: "waived", delta, waiver: { reasonId: reason.id, label: reason.label, byUid: actor.uid, at: actor.now, sentence } };
+  const waived: BookingResolution = {
+    ...resolution,
+    outcome: "waived",
+    delta,
+    waiver: { reasonId: reason.id, label: reason.label, byUid: actor.uid, at: actor.now, sentence },
+  };
   return ok({ outcome: "waived", delta, sentence, booking: { ...booking, resolution: waived }, packChange: effect.value, releasedCells: [] });
 }

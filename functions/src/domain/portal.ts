@@ -3,21 +3,6 @@ import { PortalBooking } from "./api.js";
 import { Booking } from "./booking.js";
 import { Coach, Offering } from "./coach.js";
 import { Pack } from "./packs.js";
-import { PaymentSummary } from "./payments.js";
-
-/**
- * The targets a client still owes money on: packs once sold (not pending a
- * checkout), and singly paid bookings that stand (not held, not cancelled in
- * time). Their unpaid rest is the client's open amount.
- */
-export function owedSummaries(packs: Pack[], bookings: Booking[]): PaymentSummary[] {
-  return [
-    ...packs.filter((p) => p.status !== "pending").map((p) => p.payment),
-    ...bookings
-      .filter((b) => b.status !== "held" && (b.status !== "cancelled" || b.resolution?.outcome === "charge_kept"))
-      .flatMap((b) => (b.payment.method === "single" ? [b.payment] : [])),
-  ];
-}
 
 /** A booking as its client sees it in the portal, with what they may still do. */
 export function portalBooking(id: string, booking: Booking, offering: Offering | undefined, coach: Coach, now: DateTime): PortalBooking {
@@ -33,7 +18,10 @@ export function portalBooking(id: string, booking: Booking, offering: Offering |
     end: booking.endsAt.toISO() ?? "",
     status: booking.status,
     paidWith: payment.method === "pack" ? "pack" : "single",
-    payment: payment.method === "single" ? { amountDueMinor: payment.amountDueMinor, paidMinor: payment.paidMinor, refundedMinor: payment.refundedMinor, state: payment.state } : null,
+    payment:
+      payment.method === "single"
+        ? { amountDueMinor: payment.amountDueMinor, paidMinor: payment.paidMinor, refundedMinor: payment.refundedMinor, state: payment.state }
+        : null,
     resolution: resolution ? { kind: resolution.kind, by: resolution.by, outcome: resolution.outcome, delta: resolution.delta } : null,
     note: booking.note,
     canCancel: open,

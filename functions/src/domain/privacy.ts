@@ -1,11 +1,10 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Booking } from "./booking.js";
-import { PSEUDONYM_PREFIX } from "./clients.js";
+import { PSEUDONYM_PREFIX, owedSummaries } from "./clients.js";
 import { DomainError } from "./errors.js";
 import type { LedgerEntry, Pack, WithId } from "./packs.js";
 import { PaymentRecord, clientAccount } from "./payments.js";
-import { owedSummaries } from "./portal.js";
 import { Result, fail, ok } from "./result.js";
 
 /**
@@ -86,15 +85,26 @@ export function decideErasure(args: {
   now: DateTime;
 }): Result<ErasurePlan, DomainError> {
   const { now, pseudonym } = args;
-  const upcomingBookings = args.bookings.filter(({ data: b }) => (b.status === "held" || b.status === "requested" || b.status === "confirmed") && b.startsAt > now).length;
+  const upcomingBookings = args.bookings.filter(
+    ({ data: b }) => (b.status === "held" || b.status === "requested" || b.status === "confirmed") && b.startsAt > now,
+  ).length;
   const { openMinor } = clientAccount(
     args.payments.map((p) => p.data),
-    owedSummaries(args.packs.map((p) => p.data), args.bookings.map((b) => b.data)),
+    owedSummaries(
+      args.packs.map((p) => p.data),
+      args.bookings.map((b) => b.data),
+    ),
   );
   const remainingUnits = args.packs.filter(({ data: p }) => p.status === "active" && p.expiresAt > now).reduce((sum, p) => sum + p.data.remaining, 0);
-  if (upcomingBookings > 0 || openMinor > 0 || remainingUnits > 0) return fail({ code: "CLIENT_HAS_OPEN_BUSINESS", upcomingBookings, openMinor, remainingUnits });
+  if (upcomingBookings > 0 || openMinor > 0 || remainingUnits > 0)
+    return fail({ code: "CLIENT_HAS_OPEN_BUSINESS", upcomingBookings, openMinor, remainingUnits });
 
-  const counts: Record<KeptRecords, number> = { bookings: args.bookings.length, packs: args.packs.length, ledger: args.ledger.length, payments: args.payments.length };
+  const counts: Record<KeptRecords, number> = {
+    bookings: args.bookings.length,
+    packs: args.packs.length,
+    ledger: args.ledger.length,
+    payments: args.payments.length,
+  };
   const kept = KeptRecords.options.filter((records) => counts[records] > 0).map((records) => ({ records, count: counts[records], why: WHY[records] }));
   const dates = [
     ...args.bookings.flatMap(({ data: b }) => [b.createdAt, ...(b.resolution ? [b.resolution.at] : []), ...(b.startsAt <= now ? [b.startsAt] : [])]),
@@ -121,7 +131,11 @@ export function toJson(value: unknown): Json {
   if (DateTime.isDateTime(value)) return value.toUTC().toISO() ?? null;
   if (Array.isArray(value)) return value.map(toJson);
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== undefined).map(([key, inner]) => [key, toJson(inner)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, inner]) => inner !== undefined)
+        .map(([key, inner]) => [key, toJson(inner)]),
+    );
   }
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   return null;
@@ -129,5 +143,9 @@ export function toJson(value: unknown): Json {
 
 /** An object of an export, e.g. a booking with its id. */
 export function toJsonObject(value: Record<string, unknown>): { [key: string]: Json } {
-  return Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== undefined).map(([key, inner]) => [key, toJson(inner)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, inner]) => inner !== undefined)
+      .map(([key, inner]) => [key, toJson(inner)]),
+  );
 }

@@ -22,7 +22,11 @@ export const leadKey = (lead: LeadTime) => (lead.kind === "before" ? `before-${l
 export function reminderTime(start: DateTime, lead: LeadTime, timeZone: string): DateTime {
   if (lead.kind === "before") return start.minus({ minutes: lead.minutes });
   const at = minutesOfDay(lead.at);
-  return start.setZone(timeZone).minus({ days: 1 }).set({ hour: Math.floor(at / 60), minute: at % 60, second: 0, millisecond: 0 }).toUTC();
+  return start
+    .setZone(timeZone)
+    .minus({ days: 1 })
+    .set({ hour: Math.floor(at / 60), minute: at % 60, second: 0, millisecond: 0 })
+    .toUTC();
 }
 
 /** Active bookings (confirmed or requested) with their payment state in words. */
@@ -50,24 +54,49 @@ export function planNotifications(args: {
     if (upcomingStates.has(booking.status) && booking.startsAt > now) {
       for (const lead of settings.leadTimes) {
         if (reminderTime(booking.startsAt, lead, timeZone) <= now) {
-          planned.push({ id: `reminder-${id}-${leadKey(lead)}`, kind: "session_upcoming", params: { ...about(id, booking), paymentState: paymentWords(booking) } });
+          planned.push({
+            id: `reminder-${id}-${leadKey(lead)}`,
+            kind: "session_upcoming",
+            params: { ...about(id, booking), paymentState: paymentWords(booking) },
+          });
         }
       }
     }
     const { payment } = booking;
     const owed = booking.status !== "cancelled" && booking.status !== "held";
-    if (owed && payment.method === "single" && (payment.state === "open" || payment.state === "partially_paid") && booking.startsAt.plus({ days: settings.paymentOpenDays }) <= now) {
-      planned.push({ id: `payment-open-booking-${id}`, kind: "payment_open", params: { ...about(id, booking), amountMinor: payment.amountDueMinor - payment.paidMinor } });
+    if (
+      owed &&
+      payment.method === "single" &&
+      (payment.state === "open" || payment.state === "partially_paid") &&
+      booking.startsAt.plus({ days: settings.paymentOpenDays }) <= now
+    ) {
+      planned.push({
+        id: `payment-open-booking-${id}`,
+        kind: "payment_open",
+        params: { ...about(id, booking), amountMinor: payment.amountDueMinor - payment.paidMinor },
+      });
     }
   }
 
   for (const { id, data: pack } of args.packs) {
     const { payment } = pack;
-    if (pack.status !== "pending" && (payment.state === "open" || payment.state === "partially_paid") && pack.purchasedAt.plus({ days: settings.paymentOpenDays }) <= now) {
-      planned.push({ id: `payment-open-pack-${id}`, kind: "payment_open", params: { clientUid: pack.clientUid, packName: pack.name, amountMinor: payment.amountDueMinor - payment.paidMinor } });
+    if (
+      pack.status !== "pending" &&
+      (payment.state === "open" || payment.state === "partially_paid") &&
+      pack.purchasedAt.plus({ days: settings.paymentOpenDays }) <= now
+    ) {
+      planned.push({
+        id: `payment-open-pack-${id}`,
+        kind: "payment_open",
+        params: { clientUid: pack.clientUid, packName: pack.name, amountMinor: payment.amountDueMinor - payment.paidMinor },
+      });
     }
     if (pack.status === "active" && pack.remaining > 0 && pack.expiresAt > now && pack.expiresAt <= now.plus({ days: 14 })) {
-      planned.push({ id: `pack-${id}-expiring`, kind: "pack_expiring", params: { clientUid: pack.clientUid, packName: pack.name, remaining: pack.remaining, expiresAt: pack.expiresAt.toISO() ?? "" } });
+      planned.push({
+        id: `pack-${id}-expiring`,
+        kind: "pack_expiring",
+        params: { clientUid: pack.clientUid, packName: pack.name, remaining: pack.remaining, expiresAt: pack.expiresAt.toISO() ?? "" },
+      });
     }
   }
 
@@ -80,7 +109,8 @@ export function planNotifications(args: {
         .filter(({ data }) => upcomingStates.has(data.status) && data.startsAt >= local.startOf("day") && data.startsAt <= dayEnd)
         .sort((a, b) => a.data.startsAt.toMillis() - b.data.startsAt.toMillis());
       const first = today[0];
-      if (first) planned.push({ id: `agenda-${local.toISODate()}`, kind: "daily_agenda", params: { sessions: today.length, start: first.data.startsAt.toISO() ?? "" } });
+      if (first)
+        planned.push({ id: `agenda-${local.toISODate()}`, kind: "daily_agenda", params: { sessions: today.length, start: first.data.startsAt.toISO() ?? "" } });
     }
   }
   return planned;

@@ -45,14 +45,21 @@ export interface ReviewChange {
 export const isPublic = (review: Review) => review.publishedAt !== null && review.submission?.consent === true;
 
 const unchanged = (review: Review): ReviewChange => ({ review, changed: false, publicChanged: false });
-const changedTo = (before: Review | undefined, after: Review): ReviewChange => ({ review: after, changed: true, publicChanged: (before !== undefined && isPublic(before)) || isPublic(after) });
+const changedTo = (before: Review | undefined, after: Review): ReviewChange => ({
+  review: after,
+  changed: true,
+  publicChanged: (before !== undefined && isPublic(before)) || isPublic(after),
+});
 
 /**
  * "Lena Fischer" → "Lena F.", "Lena" → "Lena", "  " → "". Words that look
  * like an email address are dropped, so an email never reaches the page.
  */
 export function publicAuthorName(name: string): string {
-  const words = name.trim().split(/\s+/).filter((word) => word !== "" && !word.includes("@"));
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== "" && !word.includes("@"));
   const [first] = words;
   if (!first) return "";
   const last = words.length > 1 ? words[words.length - 1] : undefined;

@@ -2,10 +2,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 
 /** A luxon DateTime that is valid; how instants travel through the domain. */
-export const Instant = z.custom<DateTime>(
-  (value) => DateTime.isDateTime(value) && value.isValid,
-  "expected a valid DateTime",
-);
+export const Instant = z.custom<DateTime>((value) => DateTime.isDateTime(value) && value.isValid, "expected a valid DateTime");
 
 /** A wall-clock time of day, "HH:mm" (24 h). */
 export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:mm");

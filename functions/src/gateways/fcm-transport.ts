@@ -8,7 +8,9 @@ export class FcmTransport implements PushTransport {
 
   async sendEach(messages: PushMessage[]): Promise<PushResult[]> {
     if (messages.length === 0) return [];
-    const batch = await getMessaging(this.app).sendEach(messages.map((m) => ({ token: m.token, notification: { title: m.title, body: m.body }, data: m.data })));
+    const batch = await getMessaging(this.app).sendEach(
+      messages.map((m) => ({ token: m.token, notification: { title: m.title, body: m.body }, data: m.data })),
+    );
     return batch.responses.map((response): PushResult => {
       if (response.success) return { ok: true };
       const code = response.error?.code;

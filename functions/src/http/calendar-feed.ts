@@ -27,5 +27,8 @@ export const calendarFeed = onRequest(async (req, res) => {
     .map((doc) => ({ id: doc.id, data: doc.data() }))
     .filter(({ data }) => data.status === "confirmed" || data.status === "requested");
   const events = await bookingEvents(coachId, coach, upcoming, true, now);
-  res.set("content-type", "text/calendar; charset=utf-8").set("cache-control", "private, max-age=300").send(icsCalendar(`${coach.name} · SoloCoach`, events));
+  res
+    .set("content-type", "text/calendar; charset=utf-8")
+    .set("cache-control", "private, max-age=300")
+    .send(icsCalendar(`${coach.name} · SoloCoach`, events));
 });

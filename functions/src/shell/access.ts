@@ -15,7 +15,12 @@ export async function loadOwnCoach(tx: Transaction, coachId: string, uid: string
 }
 
 /** Loads a pack of the caller's coach (coach-only callables). */
-export async function loadOwnPack(tx: Transaction, coachId: string, packId: string, uid: string): Promise<Result<{ coach: Coach; pack: WithId<Pack> }, DomainError>> {
+export async function loadOwnPack(
+  tx: Transaction,
+  coachId: string,
+  packId: string,
+  uid: string,
+): Promise<Result<{ coach: Coach; pack: WithId<Pack> }, DomainError>> {
   const coach = await loadOwnCoach(tx, coachId, uid);
   if (!coach.ok) return coach;
   const pack = (await tx.get(packsCol(coachId).doc(packId))).data();

@@ -32,7 +32,12 @@ export interface CheckoutOrder {
  * slot ("held"), or a pending pack that is not usable until paid. The
  * requestId names it, so a retried call finds it again.
  */
-export function prepareCheckout(input: CreateCheckoutInput, uid: string, email: string | undefined, now: DateTime): Promise<Result<CheckoutOrder, DomainError>> {
+export function prepareCheckout(
+  input: CreateCheckoutInput,
+  uid: string,
+  email: string | undefined,
+  now: DateTime,
+): Promise<Result<CheckoutOrder, DomainError>> {
   return db().runTransaction(async (tx): Promise<Result<CheckoutOrder, DomainError>> => {
     const coach = (await tx.get(coachRef(input.coachId))).data();
     if (!coach) return fail({ code: "COACH_NOT_FOUND" });
@@ -42,15 +47,31 @@ export function prepareCheckout(input: CreateCheckoutInput, uid: string, email: 
       const ref = bookingsCol(input.coachId).doc(input.requestId);
       const offering = (await tx.get(offeringsCol(input.coachId).doc(item.offeringId))).data();
       if (!offering) return fail({ code: "OFFERING_NOT_FOUND" });
-      const lines = [{ name: offering.title, amountMinor: offering.priceMinor }, ...(offering.extraFeeMinor > 0 ? [{ name: "Court fee", amountMinor: offering.extraFeeMinor }] : [])];
+      const lines = [
+        { name: offering.title, amountMinor: offering.priceMinor },
+        ...(offering.extraFeeMinor > 0 ? [{ name: "Court fee", amountMinor: offering.extraFeeMinor }] : []),
+      ];
       const target: PaymentTarget = { type: "booking", id: ref.id };
       const existing = (await tx.get(ref)).data();
       // A retried call: same session; a hold already released needs a new request.
-      if (existing) return existing.clientUid === uid && existing.status !== "cancelled" ? ok({ target, coach, lines, existing: existing.checkout }) : fail({ code: "REQUEST_ID_REUSED" });
+      if (existing)
+        return existing.clientUid === uid && existing.status !== "cancelled"
+          ? ok({ target, coach, lines, existing: existing.checkout })
+          : fail({ code: "REQUEST_ID_REUSED" });
 
       const start = DateTime.fromISO(item.start, { zone: "utc" });
       const claims = await tx.getAll(...cellsFor(coach, offering, start).map((cell) => claimRef(input.coachId, cell)));
-      const held = decideHeldBooking({ clientUid: uid, coachId: input.coachId, coach, offeringId: item.offeringId, offering, start, now, note: input.note, takenCells: claims.filter((c) => c.exists).map((c) => c.id) });
+      const held = decideHeldBooking({
+        clientUid: uid,
+        coachId: input.coachId,
+        coach,
+        offeringId: item.offeringId,
+        offering,
+        start,
+        now,
+        note: input.note,
+        takenCells: claims.filter((c) => c.exists).map((c) => c.id),
+      });
       if (!held.ok) return held;
       tx.create(ref, held.value);
       for (const cell of held.value.cells) tx.create(claimRef(input.coachId, cell), { bookingId: ref.id });
@@ -65,7 +86,10 @@ export function prepareCheckout(input: CreateCheckoutInput, uid: string, email: 
     const target: PaymentTarget = { type: "pack", id: ref.id };
     const lines = [{ name: template.name, amountMinor: template.priceMinor }];
     const existing = (await tx.get(ref)).data();
-    if (existing) return existing.clientUid === uid && existing.status !== "expired" ? ok({ target, coach, lines, existing: existing.checkout }) : fail({ code: "REQUEST_ID_REUSED" });
+    if (existing)
+      return existing.clientUid === uid && existing.status !== "expired"
+        ? ok({ target, coach, lines, existing: existing.checkout })
+        : fail({ code: "REQUEST_ID_REUSED" });
     tx.create(ref, pendingPack({ clientUid: uid, templateId: item.templateId, template, currency: coach.currency, timeZone: coach.timeZone, now }));
     saveContact(tx, input.coachId, uid, email, input.contact);
     return ok({ target, coach, lines, existing: null });
@@ -97,7 +121,17 @@ export function releaseCheckout(coachId: string, target: PaymentTarget, now: Dat
     const booking = (await tx.get(ref)).data();
     if (!coach || booking?.status !== "held") return false;
     const sentence = line(0, `${why}: slot released`);
-    const resolution: BookingResolution = { kind: "cancelled", by: "client", byUid: "system", at: now, outcome: "released", delta: 0, sentence, minutesBefore: null, waiver: null };
+    const resolution: BookingResolution = {
+      kind: "cancelled",
+      by: "client",
+      byUid: "system",
+      at: now,
+      outcome: "released",
+      delta: 0,
+      sentence,
+      minutesBefore: null,
+      waiver: null,
+    };
     tx.set(ref, { ...booking, status: "cancelled", resolution });
     for (const cell of booking.cells) tx.delete(claimRef(coachId, cell));
     clearBusy(tx, coachId, coach.timeZone, target.id, booking);

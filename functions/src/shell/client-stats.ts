@@ -30,7 +30,10 @@ export async function refreshClientStats(coachId: string, clientUid: string, now
   // another refresh, so stats read a moment apart still converge, and the
   // bookings' read time (the earliest) orders the computations.
   const bookings = await bookingsCol(coachId).where("clientUid", "==", clientUid).get();
-  const [payments, packs] = await Promise.all([paymentsCol(coachId).where("clientUid", "==", clientUid).get(), packsCol(coachId).where("clientUid", "==", clientUid).get()]);
+  const [payments, packs] = await Promise.all([
+    paymentsCol(coachId).where("clientUid", "==", clientUid).get(),
+    packsCol(coachId).where("clientUid", "==", clientUid).get(),
+  ]);
   const read = { bookings, payments, packs, readTime: bookings.readTime };
   const found = read.bookings.size + read.payments.size + read.packs.size;
   const stats = computeClientStats({

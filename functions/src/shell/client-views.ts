@@ -29,7 +29,9 @@ export function reviewView(bookingId: string, review: Review): ReviewView {
     offeringId: review.offeringId,
     sessionAt: iso(review.sessionAt),
     requestedAt: review.requestedAt ? iso(review.requestedAt) : null,
-    submission: submission ? { rating: submission.rating, text: submission.text, consent: submission.consent, author: submission.author, at: iso(submission.at) } : null,
+    submission: submission
+      ? { rating: submission.rating, text: submission.text, consent: submission.consent, author: submission.author, at: iso(submission.at) }
+      : null,
     published: review.publishedAt !== null,
     publishedAt: review.publishedAt ? iso(review.publishedAt) : null,
     reply: review.reply ? { text: review.reply.text, at: iso(review.reply.at) } : null,

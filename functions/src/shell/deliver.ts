@@ -24,7 +24,9 @@ export async function deliverOutbox(coachId: string, outboxId: string, now: Date
     const entry = (await tx.get(ref)).data();
     if (!entry || entry.status === "sent" || now < entry.notBefore) return undefined;
     const devices = (await tx.get(devicesCol(coachId))).docs.map((d) => d.data().token);
-    const busy = Object.entries(entry.inFlight).filter(([, at]) => now.diff(at, "minutes").minutes < CLAIM_MINUTES).map(([token]) => token);
+    const busy = Object.entries(entry.inFlight)
+      .filter(([, at]) => now.diff(at, "minutes").minutes < CLAIM_MINUTES)
+      .map(([token]) => token);
     const tokens = devices.filter((token) => !entry.sentTo.includes(token) && !busy.includes(token));
     if (tokens.length === 0) {
       if (busy.length === 0) tx.set(ref, { ...entry, status: "sent" });
@@ -52,15 +54,23 @@ export async function deliverOutbox(coachId: string, outboxId: string, now: Date
     offeringTitle: offered?.title ?? "",
     locationName: coach.locations.find((location) => location.id === offered?.locationId)?.name ?? "",
   });
-  const results = await transport.sendEach(claimed.map((token) => ({ token, title, body, data: { kind: entry.kind, outboxId, bookingId: entry.params.bookingId ?? "" } })));
+  const results = await transport.sendEach(
+    claimed.map((token) => ({ token, title, body, data: { kind: entry.kind, outboxId, bookingId: entry.params.bookingId ?? "" } })),
+  );
 
   await db().runTransaction(async (tx) => {
     const current = (await tx.get(ref)).data();
     const devices = (await tx.get(devicesCol(coachId))).docs.map((d) => d.data().token);
     if (!current) return;
     const sent = claimed.filter((_, i) => results[i]?.ok);
-    const dead = claimed.filter((_, i) => { const r = results[i]; return r && !r.ok && r.error !== "transient"; });
-    const failed = claimed.filter((_, i) => { const r = results[i]; return !r || (!r.ok && r.error === "transient"); });
+    const dead = claimed.filter((_, i) => {
+      const r = results[i];
+      return r && !r.ok && r.error !== "transient";
+    });
+    const failed = claimed.filter((_, i) => {
+      const r = results[i];
+      return !r || (!r.ok && r.error === "transient");
+    });
     const inFlight = Object.fromEntries(Object.entries(current.inFlight).filter(([token]) => !claimed.includes(token)));
     const sentTo = [...current.sentTo, ...sent];
     const remaining = devices.filter((token) => !sentTo.includes(token) && !dead.includes(token));

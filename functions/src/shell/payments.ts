@@ -67,13 +67,21 @@ export function writeMoney(
   const base = changes.packChange ?? (state.pack ? { packId: state.target.id, pack: state.pack, entries: [] } : undefined);
   if (!base) return;
   const pack = { ...base.pack, payment: summary };
-  const voided = pack.status === "active" && fullyRefunded(summary) ? decideVoid({ packId: base.packId, pack, requestId: paymentId, note: "refunded in full", actor: { uid: record.actorUid, now: record.at } }) : undefined;
+  const voided =
+    pack.status === "active" && fullyRefunded(summary)
+      ? decideVoid({ packId: base.packId, pack, requestId: paymentId, note: "refunded in full", actor: { uid: record.actorUid, now: record.at } })
+      : undefined;
   if (voided?.ok) writePackChange(tx, coachId, { ...voided.value, entries: [...base.entries, ...voided.value.entries] });
   else writePackChange(tx, coachId, { ...base, pack });
 }
 
 /** Loads the target, applies the movement and writes it: the manual path. A repeated id changes nothing. */
-export async function recordMoney(tx: Transaction, coachId: string, paymentId: string, record: Omit<PaymentRecord, "clientUid">): Promise<Result<PaymentSummary, DomainError>> {
+export async function recordMoney(
+  tx: Transaction,
+  coachId: string,
+  paymentId: string,
+  record: Omit<PaymentRecord, "clientUid">,
+): Promise<Result<PaymentSummary, DomainError>> {
   const state = await loadTarget(tx, coachId, record.target);
   if (!state.ok) return state;
   if (await isRecorded(tx, coachId, paymentId)) return ok(state.value.summary);

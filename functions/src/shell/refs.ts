@@ -78,6 +78,7 @@ export const reviewsCol = (coachId: string) => coachDoc(coachId).collection("rev
 /** coaches/{coachId}/threads/{clientUid}: the conversation with one client (its last message). */
 export const threadsCol = (coachId: string) => coachDoc(coachId).collection("threads").withConverter(threadConverter);
 /** coaches/{coachId}/threads/{clientUid}/messages/{requestId} */
-export const messagesCol = (coachId: string, clientUid: string) => coachDoc(coachId).collection("threads").doc(clientUid).collection("messages").withConverter(messageConverter);
+export const messagesCol = (coachId: string, clientUid: string) =>
+  coachDoc(coachId).collection("threads").doc(clientUid).collection("messages").withConverter(messageConverter);
 /** coaches/{coachId}/erasures/{clientUid}: clients whose personal data was erased, with the report. */
 export const erasuresCol = (coachId: string) => coachDoc(coachId).collection("erasures").withConverter(erasureConverter);

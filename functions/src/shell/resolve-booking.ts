@@ -34,7 +34,10 @@ function freeUntil(access: BookingAccess, now: ClientContext["now"]): string | n
  * load the booking for its client or coach → decide (pure) → write booking,
  * pack and ledger, release the calendar cells → return the outcome.
  */
-export function resolveBooking<I extends BookingRefInput>(options: ResolveOptions, decide: (input: I, access: BookingAccess, ctx: ClientContext) => Result<ResolutionDecision, DomainError>) {
+export function resolveBooking<I extends BookingRefInput>(
+  options: ResolveOptions,
+  decide: (input: I, access: BookingAccess, ctx: ClientContext) => Result<ResolutionDecision, DomainError>,
+) {
   return (input: I, ctx: ClientContext): Promise<Result<ResolutionResult, DomainError>> =>
     db().runTransaction(async (tx) => {
       const loaded = await loadBookingAccess(tx, input.coachId, input.bookingId, ctx.uid);
@@ -45,7 +48,15 @@ export function resolveBooking<I extends BookingRefInput>(options: ResolveOption
       const applied = access.booking.resolution;
       if (options.commit && applied && options.alreadyDone(access)) {
         const sentence = applied.waiver?.sentence ?? applied.sentence;
-        return ok({ bookingId: input.bookingId, status: access.booking.status, outcome: applied.outcome, delta: applied.delta, sentence, freeCancellationUntil: null, pack: access.pack ? packView(access.pack.id, access.pack.data) : null });
+        return ok({
+          bookingId: input.bookingId,
+          status: access.booking.status,
+          outcome: applied.outcome,
+          delta: applied.delta,
+          sentence,
+          freeCancellationUntil: null,
+          pack: access.pack ? packView(access.pack.id, access.pack.data) : null,
+        });
       }
 
       const decision = decide(input, access, ctx);
@@ -57,7 +68,13 @@ export function resolveBooking<I extends BookingRefInput>(options: ResolveOption
         for (const cell of releasedCells) tx.delete(claimRef(input.coachId, cell));
         if (releasedCells.length > 0) clearBusy(tx, input.coachId, access.coach.timeZone, input.bookingId, access.booking);
         if (options.notify?.(access)) {
-          const about = { bookingId: input.bookingId, clientUid: booking.clientUid, offeringId: booking.offeringId, start: booking.startsAt.toISO() ?? "", sentence: decision.value.sentence };
+          const about = {
+            bookingId: input.bookingId,
+            clientUid: booking.clientUid,
+            offeringId: booking.offeringId,
+            start: booking.startsAt.toISO() ?? "",
+            sentence: decision.value.sentence,
+          };
           notifyCoach(tx, input.coachId, access.coach, `booking-${input.bookingId}-${booking.status}`, "booking_cancelled", about, ctx.now);
         }
       }

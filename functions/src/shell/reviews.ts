@@ -11,7 +11,12 @@ import { writePublicCoach } from "./public-coach.js";
 import { reviewsCol } from "./refs.js";
 
 /** Loads a review of the caller's own coach (coach-only review callables). */
-export async function loadOwnReview(tx: Transaction, coachId: string, bookingId: string, uid: string): Promise<Result<{ coach: Coach; review: Review }, DomainError>> {
+export async function loadOwnReview(
+  tx: Transaction,
+  coachId: string,
+  bookingId: string,
+  uid: string,
+): Promise<Result<{ coach: Coach; review: Review }, DomainError>> {
   const coach = await loadOwnCoach(tx, coachId, uid);
   if (!coach.ok) return coach;
   const review = (await tx.get(reviewsCol(coachId).doc(bookingId))).data();

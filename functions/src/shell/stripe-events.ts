@@ -121,7 +121,14 @@ async function settle(event: VerifiedEvent, session: z.infer<typeof CheckoutSess
     writeMoney(tx, coachId, paymentId, record, state.value, summary.value, { booking: confirmed, packChange });
     tx.set(stripePaymentRef(intentId), { coachId, target, method: paidWith.method, wallet: paidWith.wallet, refundedMinor: 0 });
     if (coach) {
-      const about = { clientUid: state.value.clientUid, bookingId: booking ? target.id : undefined, offeringId: booking?.offeringId, start: booking?.startsAt.toISO() ?? undefined, amountMinor: record.amountMinor, packName: pack?.name };
+      const about = {
+        clientUid: state.value.clientUid,
+        bookingId: booking ? target.id : undefined,
+        offeringId: booking?.offeringId,
+        start: booking?.startsAt.toISO() ?? undefined,
+        amountMinor: record.amountMinor,
+        packName: pack?.name,
+      };
       notifyCoach(tx, coachId, coach, `payment-${paymentId}`, "payment_received", about, now);
     }
     return "applied";

@@ -23,5 +23,13 @@ export function ledgerView(id: string, entry: LedgerEntry): LedgerView {
 
 /** A payment or refund record as the callables return it. */
 export function paymentView(id: string, record: PaymentRecord): ClientAccountResult["movements"][number] {
-  return { id, target: record.target, kind: record.kind, method: record.method, wallet: record.wallet, amountMinor: record.amountMinor, at: record.at.toISO() ?? "" };
+  return {
+    id,
+    target: record.target,
+    kind: record.kind,
+    method: record.method,
+    wallet: record.wallet,
+    amountMinor: record.amountMinor,
+    at: record.at.toISO() ?? "",
+  };
 }

@@ -7,4 +7,6 @@ import "../shell/firebase.js";
  * recomputed. Bookings are never deleted, so there is no delete trigger
  * (an emulator reset then costs nothing).
  */
-export const clientStatsOnBookingCreated = onDocumentCreated("coaches/{coachId}/bookings/{bookingId}", (event) => refreshFor(event.params.coachId, event.data ? [event.data] : []));
+export const clientStatsOnBookingCreated = onDocumentCreated("coaches/{coachId}/bookings/{bookingId}", (event) =>
+  refreshFor(event.params.coachId, event.data ? [event.data] : []),
+);

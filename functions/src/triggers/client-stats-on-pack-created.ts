@@ -3,4 +3,6 @@ import { refreshFor } from "../shell/client-stats.js";
 import "../shell/firebase.js";
 
 /** A pack was sold, bought online or received by transfer: its client's balance and open amount are recomputed. */
-export const clientStatsOnPackCreated = onDocumentCreated("coaches/{coachId}/packs/{packId}", (event) => refreshFor(event.params.coachId, event.data ? [event.data] : []));
+export const clientStatsOnPackCreated = onDocumentCreated("coaches/{coachId}/packs/{packId}", (event) =>
+  refreshFor(event.params.coachId, event.data ? [event.data] : []),
+);

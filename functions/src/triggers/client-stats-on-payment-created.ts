@@ -7,4 +7,6 @@ import "../shell/firebase.js";
  * are recomputed. Payment records are append-only (an erasure only puts a
  * pseudonym on them, which changes no figure), so creation is all that counts.
  */
-export const clientStatsOnPaymentCreated = onDocumentCreated("coaches/{coachId}/payments/{paymentId}", (event) => refreshFor(event.params.coachId, event.data ? [event.data] : []));
+export const clientStatsOnPaymentCreated = onDocumentCreated("coaches/{coachId}/payments/{paymentId}", (event) =>
+  refreshFor(event.params.coachId, event.data ? [event.data] : []),
+);

@@ -75,12 +75,7 @@ function unwrap(status: number, body: unknown): unknown {
 }
 
 /** Calls `name` at `origin` (e.g. http://127.0.0.1:5001/demo-solocoach/europe-west1). */
-export async function callFunction<N extends keyof Api>(
-  origin: string,
-  name: N,
-  input: Api[N]["input"],
-  idToken?: string,
-): Promise<Api[N]["result"]> {
+export async function callFunction<N extends keyof Api>(origin: string, name: N, input: Api[N]["input"], idToken?: string): Promise<Api[N]["result"]> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (idToken) headers.authorization = `Bearer ${idToken}`;
   let response: Response;

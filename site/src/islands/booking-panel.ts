@@ -67,7 +67,10 @@ class BookingPanel extends HTMLElement {
       this.show(undefined);
       void this.loadSlots();
     });
-    for (const [action, week] of [["this-week", 0], ["next-week", 1]] as const) {
+    for (const [action, week] of [
+      ["this-week", 0],
+      ["next-week", 1],
+    ] as const) {
       child(this, `[data-action="${action}"]`, HTMLButtonElement).addEventListener("click", () => {
         this.week = week;
         this.renderWeek();
@@ -100,7 +103,12 @@ class BookingPanel extends HTMLElement {
     const container = child(this, "[data-slots]", HTMLElement);
     container.setAttribute("aria-busy", "true");
     try {
-      const { slots } = await callFunction(FUNCTIONS_ORIGIN, "listSlots", { coachId: this.coachId, offeringId: this.offering().id, from: new Date().toISOString(), days: DAYS_SHOWN });
+      const { slots } = await callFunction(FUNCTIONS_ORIGIN, "listSlots", {
+        coachId: this.coachId,
+        offeringId: this.offering().id,
+        from: new Date().toISOString(),
+        days: DAYS_SHOWN,
+      });
       this.slots = slots.map((slot) => slot.start);
       this.renderWeek();
     } catch (error) {
@@ -266,7 +274,12 @@ class BookingPanel extends HTMLElement {
     event.currentTarget.disabled = true;
     try {
       const item = { type: "pack" as const, templateId };
-      const checkout = await callFunction(FUNCTIONS_ORIGIN, "createCheckout", { requestId: crypto.randomUUID(), coachId: this.coachId, item, contact: this.contact() }, await this.user.getIdToken());
+      const checkout = await callFunction(
+        FUNCTIONS_ORIGIN,
+        "createCheckout",
+        { requestId: crypto.randomUUID(), coachId: this.coachId, item, contact: this.contact() },
+        await this.user.getIdToken(),
+      );
       location.assign(checkout.checkoutUrl);
     } catch (error) {
       this.showError(error);
@@ -320,7 +333,11 @@ class BookingPanel extends HTMLElement {
     child(done, "[data-what]", HTMLElement).textContent = offering.title;
     child(done, "[data-when]", HTMLElement).textContent = this.when(booking.start);
     child(done, "[data-where]", HTMLElement).textContent = offering.location;
-    const paid = booking.pack ? this.t.paidWithUnit(booking.pack.name, booking.pack.remaining) : payWith === "on_site" ? this.t.payOnSiteLine(offering.price) : this.t.unitOnConfirm;
+    const paid = booking.pack
+      ? this.t.paidWithUnit(booking.pack.name, booking.pack.remaining)
+      : payWith === "on_site"
+        ? this.t.payOnSiteLine(offering.price)
+        : this.t.unitOnConfirm;
     child(done, "[data-paid]", HTMLElement).textContent = requested ? `${paid}. ${this.t.coachConfirms}` : paid;
     child(done, '[data-action="calendar"]', HTMLButtonElement).hidden = requested;
     this.show("done");

@@ -174,7 +174,9 @@ class ClientPortal extends HTMLElement {
     if (booking.canReschedule) button(t.reschedule, () => this.pickNewTime(coach, booking, panel));
     if (booking.status === "confirmed" && booking.canCancel) button(t.addToCalendar, () => this.calendar(coach, booking));
     if (!booking.canCancel) {
-      const again = Object.assign(el("a", t.bookAgain, "button"), { href: `${coachPath(this.language, coach)}?offering=${encodeURIComponent(booking.offeringId)}` });
+      const again = Object.assign(el("a", t.bookAgain, "button"), {
+        href: `${coachPath(this.language, coach)}?offering=${encodeURIComponent(booking.offeringId)}`,
+      });
       actions.append(again);
     }
     item.append(actions, panel);
@@ -197,24 +199,31 @@ class ClientPortal extends HTMLElement {
     text.dataset.preview = preview.outcome;
     const confirm = el("button", this.t.confirmCancel);
     confirm.type = "button";
-    confirm.addEventListener("click", () =>
-      void this.busy(confirm, async () => {
-        try {
-          await callFunction(FUNCTIONS_ORIGIN, "cancelBooking", { ...ref, expectedOutcome: preview.outcome }, await this.token());
-          await this.load(this.t.cancelled);
-        } catch (error) {
-          // The window closed while the client read: show the new outcome to decide again.
-          if (error instanceof CallableError && error.reason === "OUTCOME_CHANGED") await this.previewCancel(coach, booking, panel);
-          throw error;
-        }
-      }),
+    confirm.addEventListener(
+      "click",
+      () =>
+        void this.busy(confirm, async () => {
+          try {
+            await callFunction(FUNCTIONS_ORIGIN, "cancelBooking", { ...ref, expectedOutcome: preview.outcome }, await this.token());
+            await this.load(this.t.cancelled);
+          } catch (error) {
+            // The window closed while the client read: show the new outcome to decide again.
+            if (error instanceof CallableError && error.reason === "OUTCOME_CHANGED") await this.previewCancel(coach, booking, panel);
+            throw error;
+          }
+        }),
     );
     openPanel(panel, text, actionRow(confirm, closeButton(panel, this.t.keep)));
   }
 
   /** Lists the free times of the same session type; moving keeps the unit or the payment. */
   private async pickNewTime(coach: PortalCoach, booking: PortalBooking, panel: HTMLElement): Promise<void> {
-    const { slots } = await callFunction(FUNCTIONS_ORIGIN, "listSlots", { coachId: coach.coachId, offeringId: booking.offeringId, from: new Date().toISOString(), days: 14 });
+    const { slots } = await callFunction(FUNCTIONS_ORIGIN, "listSlots", {
+      coachId: coach.coachId,
+      offeringId: booking.offeringId,
+      from: new Date().toISOString(),
+      days: 14,
+    });
     const id = `move-${booking.id}`;
     const label = Object.assign(el("label", this.t.pickNewTime), { htmlFor: id });
     const select = Object.assign(el("select"), { id });
@@ -222,11 +231,18 @@ class ClientPortal extends HTMLElement {
     const move = el("button", this.t.reschedule);
     move.type = "button";
     const requestId = crypto.randomUUID();
-    move.addEventListener("click", () =>
-      void this.busy(move, async () => {
-        await callFunction(FUNCTIONS_ORIGIN, "rescheduleBooking", { requestId, coachId: coach.coachId, bookingId: booking.id, newStart: select.value }, await this.token());
-        await this.load(this.t.moved);
-      }),
+    move.addEventListener(
+      "click",
+      () =>
+        void this.busy(move, async () => {
+          await callFunction(
+            FUNCTIONS_ORIGIN,
+            "rescheduleBooking",
+            { requestId, coachId: coach.coachId, bookingId: booking.id, newStart: select.value },
+            await this.token(),
+          );
+          await this.load(this.t.moved);
+        }),
     );
     openPanel(panel, label, select, actionRow(move, closeButton(panel, this.t.close)));
   }
@@ -249,7 +265,10 @@ class ClientPortal extends HTMLElement {
       const sign = entry.delta > 0 ? `+${entry.delta}` : String(entry.delta);
       const session = [...coach.upcoming, ...coach.past].find((b) => b.id === entry.bookingId);
       const about = session ? ` (${formatDay(session.start, this.zone, this.locale)}, ${formatTime(session.start, this.zone, this.locale)})` : "";
-      line.append(el("span", `${formatDay(entry.at, this.zone, this.locale)} · ${t.ledger[entry.reason] ?? entry.sentence}${about}`), el("span", sign, "delta"));
+      line.append(
+        el("span", `${formatDay(entry.at, this.zone, this.locale)} · ${t.ledger[entry.reason] ?? entry.sentence}${about}`),
+        el("span", sign, "delta"),
+      );
       ledger.append(line);
     }
     details.append(el("summary", t.history), ledger);

@@ -22,7 +22,13 @@ export function asReview(bookingId: string, data: Record<string, unknown>): Revi
   const submittedAt = isRecord(s) ? instantOf(s.at) : null;
   const submission =
     isRecord(s) && typeof s.rating === "number" && submittedAt
-      ? { rating: s.rating, text: typeof s.text === "string" ? s.text : "", consent: s.consent === true, author: typeof s.author === "string" ? s.author : "", at: submittedAt }
+      ? {
+          rating: s.rating,
+          text: typeof s.text === "string" ? s.text : "",
+          consent: s.consent === true,
+          author: typeof s.author === "string" ? s.author : "",
+          at: submittedAt,
+        }
       : null;
   const r = data.reply;
   const repliedAt = isRecord(r) ? instantOf(r.at) : null;

@@ -36,7 +36,16 @@ function asPack(id: string, data: Record<string, unknown>): PackState | undefine
   const { name, units, remaining, status, payment } = data;
   const expiresAt = instantOf(data.expiresAt);
   const purchasedAt = instantOf(data.purchasedAt);
-  if (typeof name !== "string" || num(units) === undefined || num(remaining) === undefined || typeof status !== "string" || !expiresAt || !purchasedAt || !isRecord(payment)) return undefined;
+  if (
+    typeof name !== "string" ||
+    num(units) === undefined ||
+    num(remaining) === undefined ||
+    typeof status !== "string" ||
+    !expiresAt ||
+    !purchasedAt ||
+    !isRecord(payment)
+  )
+    return undefined;
   const amountDueMinor = num(payment.amountDueMinor);
   if (amountDueMinor === undefined || typeof payment.currency !== "string" || typeof payment.state !== "string") return undefined;
   return {
@@ -48,7 +57,13 @@ function asPack(id: string, data: Record<string, unknown>): PackState | undefine
     expiresAt,
     purchasedAt,
     transferable: data.transferable === true,
-    payment: { amountDueMinor, paidMinor: num(payment.paidMinor) ?? 0, refundedMinor: num(payment.refundedMinor) ?? 0, currency: payment.currency, state: payment.state },
+    payment: {
+      amountDueMinor,
+      paidMinor: num(payment.paidMinor) ?? 0,
+      refundedMinor: num(payment.refundedMinor) ?? 0,
+      currency: payment.currency,
+      state: payment.state,
+    },
   };
 }
 
@@ -61,7 +76,10 @@ export async function watchPacks(ctx: AppContext, clientUid: string, onChange: (
   const order = (p: PackState) => (p.status === "active" ? 0 : p.status === "pending" ? 1 : 2);
   return onSnapshot(
     packs,
-    (snapshot) => onChange(snapshot.docs.flatMap((doc) => asPack(doc.id, doc.data()) ?? []).sort((a, b) => order(a) - order(b) || b.purchasedAt.localeCompare(a.purchasedAt))),
+    (snapshot) =>
+      onChange(
+        snapshot.docs.flatMap((doc) => asPack(doc.id, doc.data()) ?? []).sort((a, b) => order(a) - order(b) || b.purchasedAt.localeCompare(a.purchasedAt)),
+      ),
     onError,
   );
 }
@@ -92,7 +110,9 @@ export async function loadTemplates(ctx: AppContext): Promise<TemplateState[]> {
     .flatMap((doc): TemplateState[] => {
       const { name, units, priceMinor, validityMonths } = doc.data();
       const [u, p, v] = [num(units), num(priceMinor), num(validityMonths)];
-      return typeof name === "string" && u !== undefined && p !== undefined && v !== undefined ? [{ id: doc.id, name, units: u, priceMinor: p, validityMonths: v }] : [];
+      return typeof name === "string" && u !== undefined && p !== undefined && v !== undefined
+        ? [{ id: doc.id, name, units: u, priceMinor: p, validityMonths: v }]
+        : [];
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -73,7 +73,16 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
   let stale = false;
 
   const methodLabel = (method: string) => s.method[method] ?? method;
-  const methods = () => radios(t.method, "method", [["cash", methodLabel("cash")], ["bank_transfer", methodLabel("bank_transfer")]], "cash");
+  const methods = () =>
+    radios(
+      t.method,
+      "method",
+      [
+        ["cash", methodLabel("cash")],
+        ["bank_transfer", methodLabel("bank_transfer")],
+      ],
+      "cash",
+    );
 
   /** Opens a form in a card's panel; one form at a time. */
   const open = (panel: HTMLElement, trigger: HTMLButtonElement, build: (close: () => void, finish: (line: string) => void) => HTMLFormElement) => {
@@ -83,7 +92,7 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
       panel.replaceChildren();
       formOpen = false;
       if (stale) redraw();
-      trigger.isConnected ? trigger.focus() : sell.focus();
+      (trigger.isConnected ? trigger : sell).focus();
     };
     const finish = (line: string) => {
       panel.replaceChildren();
@@ -97,7 +106,8 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
     form.querySelector<HTMLElement>("input:not([type=radio]), select, textarea, button")?.focus();
   };
 
-  const donePack = (pack: PackView) => t.donePack(pack.name, pack.remaining, pack.units, day(ctx, pack.expiresAt), s.paymentState[pack.paymentState] ?? pack.paymentState);
+  const donePack = (pack: PackView) =>
+    t.donePack(pack.name, pack.remaining, pack.units, day(ctx, pack.expiresAt), s.paymentState[pack.paymentState] ?? pack.paymentState);
 
   const paymentForm = (target: Target, close: () => void, finish: (line: string) => void) => {
     const method = methods();
@@ -117,9 +127,21 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
       cancel: t.cancelOp,
       run: async (requestId) => {
         const amountMinor = parseAmount(amount.control.value, target.currency) ?? 0;
-        const result = await ctx.call("recordPayment", { requestId, coachId: ctx.coachId, target: { type: target.type, id: target.id }, method: method.value() === "bank_transfer" ? "bank_transfer" : "cash", amountMinor, reference: reference.control.value });
+        const result = await ctx.call("recordPayment", {
+          requestId,
+          coachId: ctx.coachId,
+          target: { type: target.type, id: target.id },
+          method: method.value() === "bank_transfer" ? "bank_transfer" : "cash",
+          amountMinor,
+          reference: reference.control.value,
+        });
         const m = (x: number) => money(ctx, x, result.currency);
-        return t.doneMoney(m(result.paidMinor), m(result.amountDueMinor), result.refundedMinor ? m(result.refundedMinor) : "", s.paymentState[result.state] ?? result.state);
+        return t.doneMoney(
+          m(result.paidMinor),
+          m(result.amountDueMinor),
+          result.refundedMinor ? m(result.refundedMinor) : "",
+          s.paymentState[result.state] ?? result.state,
+        );
       },
       done: finish,
       closed: close,
@@ -146,9 +168,21 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
       cancel: t.cancelOp,
       run: async (requestId) => {
         const amountMinor = parseAmount(amount.control.value, target.currency) ?? 0;
-        const result = await ctx.call("recordRefund", { requestId, coachId: ctx.coachId, target: { type: target.type, id: target.id }, method: method.value() === "bank_transfer" ? "bank_transfer" : "cash", amountMinor, reference: reference.control.value });
+        const result = await ctx.call("recordRefund", {
+          requestId,
+          coachId: ctx.coachId,
+          target: { type: target.type, id: target.id },
+          method: method.value() === "bank_transfer" ? "bank_transfer" : "cash",
+          amountMinor,
+          reference: reference.control.value,
+        });
         const m = (x: number) => money(ctx, x, result.currency);
-        return t.doneMoney(m(result.paidMinor), m(result.amountDueMinor), result.refundedMinor ? m(result.refundedMinor) : "", s.paymentState[result.state] ?? result.state);
+        return t.doneMoney(
+          m(result.paidMinor),
+          m(result.amountDueMinor),
+          result.refundedMinor ? m(result.refundedMinor) : "",
+          s.paymentState[result.state] ?? result.state,
+        );
       },
       done: finish,
       closed: close,
@@ -157,7 +191,11 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
   };
 
   const transferForm = (pack: PackState, others: ClientSummary[], close: () => void, finish: (line: string) => void) => {
-    const to = select(t.to, "to", others.map((c) => [c.uid, c.name || c.email || c.uid]));
+    const to = select(
+      t.to,
+      "to",
+      others.map((c) => [c.uid, c.name || c.email || c.uid]),
+    );
     const units = input(t.unitsField, "units", { inputMode: "numeric", value: "1" });
     return operationForm({
       title: t.transfer,
@@ -171,7 +209,18 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
       },
       confirm: t.transfer,
       cancel: t.cancelOp,
-      run: async (requestId) => donePack((await ctx.call("transferUnits", { requestId, coachId: ctx.coachId, packId: pack.id, toClientUid: to.control.value, units: digitsOnly(units.control.value) })).pack),
+      run: async (requestId) =>
+        donePack(
+          (
+            await ctx.call("transferUnits", {
+              requestId,
+              coachId: ctx.coachId,
+              packId: pack.id,
+              toClientUid: to.control.value,
+              units: digitsOnly(units.control.value),
+            })
+          ).pack,
+        ),
       done: finish,
       closed: close,
       explain: (error) => explain(ctx, error),
@@ -194,7 +243,18 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
       },
       confirm: t.extend,
       cancel: t.cancelOp,
-      run: async (requestId) => donePack((await ctx.call("extendPack", { requestId, coachId: ctx.coachId, packId: pack.id, days: digitsOnly(days.control.value), note: note.control.value.trim() })).pack),
+      run: async (requestId) =>
+        donePack(
+          (
+            await ctx.call("extendPack", {
+              requestId,
+              coachId: ctx.coachId,
+              packId: pack.id,
+              days: digitsOnly(days.control.value),
+              note: note.control.value.trim(),
+            })
+          ).pack,
+        ),
       done: finish,
       closed: close,
       explain: (error) => explain(ctx, error),
@@ -216,7 +276,18 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
       },
       confirm: t.adjust,
       cancel: t.cancelOp,
-      run: async (requestId) => donePack((await ctx.call("adjustPack", { requestId, coachId: ctx.coachId, packId: pack.id, delta: digitsOnly(delta.control.value), note: note.control.value.trim() })).pack),
+      run: async (requestId) =>
+        donePack(
+          (
+            await ctx.call("adjustPack", {
+              requestId,
+              coachId: ctx.coachId,
+              packId: pack.id,
+              delta: digitsOnly(delta.control.value),
+              note: note.control.value.trim(),
+            })
+          ).pack,
+        ),
       done: finish,
       closed: close,
       explain: (error) => explain(ctx, error),
@@ -273,15 +344,24 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
 
   const moneyActions = (target: Target): [string, (panel: HTMLElement, trigger: HTMLButtonElement) => void][] => {
     const actions: [string, (panel: HTMLElement, trigger: HTMLButtonElement) => void][] = [];
-    if (openOf(target.money) > 0) actions.push([t.recordPayment, (panel, trigger) => open(panel, trigger, (close, finish) => paymentForm(target, close, finish))]);
-    if (refundableOf(target.money) > 0) actions.push([t.refund, (panel, trigger) => open(panel, trigger, (close, finish) => refundForm(target, close, finish))]);
+    if (openOf(target.money) > 0)
+      actions.push([t.recordPayment, (panel, trigger) => open(panel, trigger, (close, finish) => paymentForm(target, close, finish))]);
+    if (refundableOf(target.money) > 0)
+      actions.push([t.refund, (panel, trigger) => open(panel, trigger, (close, finish) => refundForm(target, close, finish))]);
     return actions;
   };
 
   const packCard = (pack: PackState) => {
-    const target: Target = { type: "pack", id: pack.id, money: pack.payment, currency: pack.payment.currency, unitsLeft: pack.status === "active" ? pack.remaining : 0 };
+    const target: Target = {
+      type: "pack",
+      id: pack.id,
+      money: pack.payment,
+      currency: pack.payment.currency,
+      unitsLeft: pack.status === "active" ? pack.remaining : 0,
+    };
     const lines = [`${t.packLine(pack.remaining, pack.units, day(ctx, pack.expiresAt))} · ${t.packStatus[pack.status] ?? pack.status}`, ...moneyLines(target)];
-    const actions = pack.status === "pending" ? [] : pack.status === "refunded" ? moneyActions(target).filter(([label]) => label === t.refund) : moneyActions(target);
+    const actions =
+      pack.status === "pending" ? [] : pack.status === "refunded" ? moneyActions(target).filter(([label]) => label === t.refund) : moneyActions(target);
     if (pack.status === "active") {
       if (pack.transferable && pack.remaining > 0) {
         actions.push([
@@ -325,14 +405,25 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
     if (!detail) return [];
     const refunded = new Map<string, number>();
     for (const entry of detail.timeline) {
-      if (entry.type === "payment" && entry.kind === "refund" && entry.target.type === "booking") refunded.set(entry.target.id, (refunded.get(entry.target.id) ?? 0) + entry.amountMinor);
+      if (entry.type === "payment" && entry.kind === "refund" && entry.target.type === "booking")
+        refunded.set(entry.target.id, (refunded.get(entry.target.id) ?? 0) + entry.amountMinor);
     }
     return detail.timeline.flatMap((entry) => {
       if (entry.type !== "booking" || entry.payment.method !== "single" || entry.status === "held") return [];
-      const moneyState = { amountDueMinor: entry.payment.amountDueMinor ?? 0, paidMinor: entry.payment.paidMinor ?? 0, refundedMinor: refunded.get(entry.id) ?? 0 };
+      const moneyState = {
+        amountDueMinor: entry.payment.amountDueMinor ?? 0,
+        paidMinor: entry.payment.paidMinor ?? 0,
+        refundedMinor: refunded.get(entry.id) ?? 0,
+      };
       const owes = entry.status !== "cancelled" && openOf(moneyState) > 0;
       if (!owes && refundableOf(moneyState) === 0) return [];
-      const target: Target = { type: "booking", id: entry.id, money: owes ? moneyState : { ...moneyState, amountDueMinor: moneyState.paidMinor }, currency: detail?.currency ?? ctx.coach.currency, unitsLeft: 0 };
+      const target: Target = {
+        type: "booking",
+        id: entry.id,
+        money: owes ? moneyState : { ...moneyState, amountDueMinor: moneyState.paidMinor },
+        currency: detail?.currency ?? ctx.coach.currency,
+        unitsLeft: 0,
+      };
       return [{ target, title: t.singleTitle(entry.offeringTitle || entry.offeringId, dayTime(ctx, entry.start)) }];
     });
   };
@@ -347,7 +438,10 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
       cards.replaceChildren(el("li", s.loading, "muted"));
       return;
     }
-    const items = [...packs.map(packCard), ...bookingTargets().map(({ target, title }) => card(title, moneyLines(target), moneyActions(target), `booking:${target.id}`))];
+    const items = [
+      ...packs.map(packCard),
+      ...bookingTargets().map(({ target, title }) => card(title, moneyLines(target), moneyActions(target), `booking:${target.id}`)),
+    ];
     cards.replaceChildren(...items);
     if (items.length === 0) cards.replaceChildren(el("li", t.noPacks, "muted"));
   };
@@ -362,7 +456,9 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
           sellPanel.replaceChildren(el("p", t.noTemplates, "muted"));
           return;
         }
-        open(sellPanel, sell, (close, finish) => sellPackForm(ctx, { buyer: { uid: clientUid, name: hooks.clientName() }, templates, done: (_pack, line) => finish(line), closed: close }));
+        open(sellPanel, sell, (close, finish) =>
+          sellPackForm(ctx, { buyer: { uid: clientUid, name: hooks.clientName() }, templates, done: (_pack, line) => finish(line), closed: close }),
+        );
       })
       .catch((error: unknown) => {
         sell.disabled = false;

@@ -11,7 +11,12 @@ import { clientsText } from "./clients.text.js";
 import { formatDate } from "./after.js";
 
 /** "solocoach-lena-fischer-2026-11-23.json" */
-const exportName = (name: string, iso: string) => `solocoach-${fold(name).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "client"}-${iso.slice(0, 10)}.json`;
+const exportName = (name: string, iso: string) =>
+  `solocoach-${
+    fold(name)
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "client"
+  }-${iso.slice(0, 10)}.json`;
 
 /** What an erasure removed and kept, and until when, in the coach's language. */
 export function erasureReport(ctx: AppContext, report: DeleteClientResult): HTMLElement {

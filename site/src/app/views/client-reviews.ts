@@ -63,7 +63,9 @@ export function reviewsSection(ctx: AppContext): ReviewsSection {
     };
     if (review.reply) {
       const remove = Object.assign(el("button", t.removeReply, "secondary"), { type: "button" });
-      remove.addEventListener("click", () => act(remove, error, () => ctx.call("replyToReview", { coachId: ctx.coachId, bookingId: review.bookingId, reply: null }), close));
+      remove.addEventListener("click", () =>
+        act(remove, error, () => ctx.call("replyToReview", { coachId: ctx.coachId, bookingId: review.bookingId, reply: null }), close),
+      );
       buttons.append(remove);
     }
     const cancel = Object.assign(el("button", t.cancelOp, "secondary"), { type: "button" });
@@ -107,8 +109,10 @@ export function reviewsSection(ctx: AppContext): ReviewsSection {
       b.addEventListener("click", () => onClick(b));
       buttons.append(b);
     };
-    if (review.published) button(t.unpublish, (b) => act(b, error, () => ctx.call("publishReview", { coachId: ctx.coachId, bookingId: review.bookingId, published: false })));
-    else if (submission.consent) button(t.publish, (b) => act(b, error, () => ctx.call("publishReview", { coachId: ctx.coachId, bookingId: review.bookingId, published: true })));
+    if (review.published)
+      button(t.unpublish, (b) => act(b, error, () => ctx.call("publishReview", { coachId: ctx.coachId, bookingId: review.bookingId, published: false })));
+    else if (submission.consent)
+      button(t.publish, (b) => act(b, error, () => ctx.call("publishReview", { coachId: ctx.coachId, bookingId: review.bookingId, published: true })));
     button(t.reply, (b) => replyForm(review, panel, b, error));
     li.append(buttons, panel, error);
     return li;

@@ -74,7 +74,9 @@ export function renderTimeline(ctx: AppContext, detail: ClientDetailResult): HTM
   const now = Date.now();
   const list = el("ol", undefined, "plain timeline");
   for (const entry of detail.timeline) {
-    list.append(entry.type === "booking" ? bookingEntry(ctx, entry, detail.currency, now) : entry.type === "payment" ? paymentEntry(ctx, entry) : ledgerEntry(ctx, entry));
+    list.append(
+      entry.type === "booking" ? bookingEntry(ctx, entry, detail.currency, now) : entry.type === "payment" ? paymentEntry(ctx, entry) : ledgerEntry(ctx, entry),
+    );
   }
   return list;
 }

@@ -36,8 +36,12 @@ function header(ctx: AppContext, detail: ClientDetailResult): HTMLElement[] {
   const { client, stats, currency } = detail;
   const title = el("h1", nameOf(ctx, client));
   const contact = el("p", undefined, "contact actions");
-  if (client.phone) contact.append(Object.assign(el("a", client.phone, "button secondary"), { href: `tel:${client.phone.replace(/[^+0-9]/g, "")}`, ariaLabel: t.call(client.phone) }));
-  if (client.email) contact.append(Object.assign(el("a", client.email, "button secondary"), { href: `mailto:${client.email}`, ariaLabel: t.mail(client.email) }));
+  if (client.phone)
+    contact.append(
+      Object.assign(el("a", client.phone, "button secondary"), { href: `tel:${client.phone.replace(/[^+0-9]/g, "")}`, ariaLabel: t.call(client.phone) }),
+    );
+  if (client.email)
+    contact.append(Object.assign(el("a", client.email, "button secondary"), { href: `mailto:${client.email}`, ariaLabel: t.mail(client.email) }));
   const figures = el("dl", undefined, "figures");
   figures.setAttribute("aria-label", t.figures);
   const next = stats.nextSession ? `${dayTime(ctx, stats.nextSession.start)}${stats.nextSession.status === "requested" ? ` ${t.requestedTag}` : ""}` : t.never;
@@ -129,7 +133,8 @@ class ClientScreen {
       ["notes", t.notesTitle],
       ["privacy", t.privacyTitle],
     ];
-    for (const [id, title] of sections) jump.append(Object.assign(el("a", title), { href: `#/clients/${this.uid}`, onclick: (event: Event) => this.jumpTo(event, id) }));
+    for (const [id, title] of sections)
+      jump.append(Object.assign(el("a", title), { href: `#/clients/${this.uid}`, onclick: (event: Event) => this.jumpTo(event, id) }));
 
     const thread = el("div");
     this.root.replaceChildren(

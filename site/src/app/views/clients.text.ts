@@ -67,7 +67,8 @@ const en = {
 
   // Operation forms
   template: "Pack",
-  templateOption: (name: string, units: number, price: string, months: number) => `${name} · ${plural(units, "session", "sessions")} · ${price} · ${plural(months, "month", "months")}`,
+  templateOption: (name: string, units: number, price: string, months: number) =>
+    `${name} · ${plural(units, "session", "sessions")} · ${price} · ${plural(months, "month", "months")}`,
   noTemplates: "You have no pack templates yet. Add one in Settings.",
   clientName: "Name",
   clientEmail: "Email",
@@ -83,8 +84,10 @@ const en = {
   noOtherClients: "There is no other client to transfer to.",
 
   // "After" lines (computed from what is loaded, before confirming)
-  afterSell: (pack: string, who: string, units: number, until: string, open: string) => `Sell ${pack} to ${who} → ${plural(units, "session", "sessions")}, valid until ${until}, ${open} open`,
-  afterPayment: (amount: string, method: string, paid: string, due: string, open: string) => `Record ${amount} ${method} → paid ${paid} of ${due}, open ${open}`,
+  afterSell: (pack: string, who: string, units: number, until: string, open: string) =>
+    `Sell ${pack} to ${who} → ${plural(units, "session", "sessions")}, valid until ${until}, ${open} open`,
+  afterPayment: (amount: string, method: string, paid: string, due: string, open: string) =>
+    `Record ${amount} ${method} → paid ${paid} of ${due}, open ${open}`,
   afterRefund: (amount: string, method: string, refunded: string, paid: string) => `Refund ${amount} ${method} → refunded ${refunded} of ${paid} paid`,
   afterRefundVoids: (left: number) => ` · the ${plural(left, "unit", "units")} left are voided`,
   afterTransfer: (units: number, to: string, from: string, left: number, received: number) =>
@@ -102,8 +105,10 @@ const en = {
   confirm: "Confirm",
 
   // Server answers
-  donePack: (name: string, left: number, units: number, until: string, state: string) => `Done: ${name} · ${left} of ${units} left · valid until ${until} · ${state}`,
-  doneMoney: (paid: string, due: string, refunded: string, state: string) => `Done: paid ${paid} of ${due}${refunded ? `, refunded ${refunded}` : ""} · ${state}`,
+  donePack: (name: string, left: number, units: number, until: string, state: string) =>
+    `Done: ${name} · ${left} of ${units} left · valid until ${until} · ${state}`,
+  doneMoney: (paid: string, due: string, refunded: string, state: string) =>
+    `Done: paid ${paid} of ${due}${refunded ? `, refunded ${refunded}` : ""} · ${state}`,
 
   // Timeline
   noTimeline: "Nothing yet.",
@@ -153,7 +158,8 @@ const en = {
   exported: (file: string) => `Downloaded ${file}.`,
   deleteClient: "Delete client",
   deleteIntro: (name: string) => `Delete ${name}'s personal data at their request?`,
-  deleteRemoves: "Removed: the client record (name, email, phone, private notes, figures), the messages, their reviews (also from your page) and your notifications about them.",
+  deleteRemoves:
+    "Removed: the client record (name, email, phone, private notes, figures), the messages, their reviews (also from your page) and your notifications about them.",
   deleteKeeps:
     "Kept for your accounting, under a pseudonym that names nobody: bookings, packs with their ledger, payments and refunds (German law keeps accounting records for 10 years). The person's sign-in account and data at Stripe are not touched.",
   deleteConfirm: (name: string) => `Delete ${name}`,
@@ -315,7 +321,8 @@ const de: typeof en = {
   exported: (file) => `${file} heruntergeladen.`,
   deleteClient: "Kunden löschen",
   deleteIntro: (name) => `Die persönlichen Daten von ${name} auf Wunsch löschen?`,
-  deleteRemoves: "Gelöscht werden: der Kundeneintrag (Name, E-Mail, Telefon, private Notizen, Zahlen), die Nachrichten, die Bewertungen (auch auf deiner Seite) und deine Benachrichtigungen über die Person.",
+  deleteRemoves:
+    "Gelöscht werden: der Kundeneintrag (Name, E-Mail, Telefon, private Notizen, Zahlen), die Nachrichten, die Bewertungen (auch auf deiner Seite) und deine Benachrichtigungen über die Person.",
   deleteKeeps:
     "Für deine Buchhaltung bleiben unter einem Pseudonym, das niemanden nennt: Buchungen, Pakete mit ihrem Verlauf, Zahlungen und Erstattungen (Aufbewahrung 10 Jahre, §147 AO, §257 HGB). Das Anmeldekonto der Person und Daten bei Stripe bleiben unberührt.",
   deleteConfirm: (name) => `${name} löschen`,
@@ -333,7 +340,8 @@ const de: typeof en = {
     bookings:
       "Gegebene und stornierte Stunden sind die Grundlage der Abrechnung und des Paketverlaufs (Buchhaltungsunterlagen, §147 AO, §257 HGB). Aufbewahrt unter dem Pseudonym, ohne Name, Kontakt oder die Notiz des Kunden.",
     packs: "Verkaufte Pakete sind Umsätze mit Betrag und Zahlungsstand (§147 AO, §257 HGB). Aufbewahrt unter dem Pseudonym.",
-    ledger: "Jede Änderung der Einheiten ist ein unveränderlicher Buchungseintrag; er enthält keine Kontaktdaten (eine Übertragung nennt die beteiligten Kunden).",
+    ledger:
+      "Jede Änderung der Einheiten ist ein unveränderlicher Buchungseintrag; er enthält keine Kontaktdaten (eine Übertragung nennt die beteiligten Kunden).",
     payments: "Zahlungen und Erstattungen sind Buchungsbelege (§147 Abs. 1 Nr. 4 AO, §257 Abs. 1 Nr. 4 HGB). Aufbewahrt unter dem Pseudonym.",
   },
   retainUntil: (day) => `Aufzubewahren bis ${day}; danach dürfen sie gelöscht werden.`,

@@ -22,7 +22,9 @@ function row(ctx: AppContext, client: ClientSummary, currency: string): HTMLLIEl
   item.dataset.uid = client.uid;
   const link = Object.assign(el("a", undefined, "card"), { href: `#/clients/${client.uid}` });
   const contact = [client.email, client.phone].filter(Boolean).join(" · ");
-  const next = stats.nextSession ? t.next(`${dayTime(ctx, stats.nextSession.start)}${stats.nextSession.status === "requested" ? ` ${t.requestedTag}` : ""}`) : t.noNext;
+  const next = stats.nextSession
+    ? t.next(`${dayTime(ctx, stats.nextSession.start)}${stats.nextSession.status === "requested" ? ` ${t.requestedTag}` : ""}`)
+    : t.noNext;
   const last = stats.lastSessionAt ? ` · ${t.last(day(ctx, stats.lastSessionAt))}` : "";
   link.append(
     el("strong", nameOf(ctx, client), "name"),

@@ -12,7 +12,11 @@ let fieldCount = 0;
 export const fieldId = (prefix: string) => `${prefix}-${(fieldCount += 1)}`;
 
 /** A labelled control: <label for> + the control (and an optional hint). */
-export function labelled<T extends HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(text: string, control: T, name: string): { wrap: HTMLElement; control: T } {
+export function labelled<T extends HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+  text: string,
+  control: T,
+  name: string,
+): { wrap: HTMLElement; control: T } {
   control.id = fieldId(name);
   control.name = name;
   const wrap = el("div", undefined, "field");

@@ -14,7 +14,10 @@ import { input, operationForm, select } from "./operation.js";
 export type Buyer = { uid: string; name: string } | "new";
 
 /** The sell form; `done` gets the sold pack and the server's answer line. */
-export function sellPackForm(ctx: AppContext, args: { buyer: Buyer; templates: TemplateState[]; done(pack: PackView, answer: string): void; closed(): void }): HTMLFormElement {
+export function sellPackForm(
+  ctx: AppContext,
+  args: { buyer: Buyer; templates: TemplateState[]; done(pack: PackView, answer: string): void; closed(): void },
+): HTMLFormElement {
   const t = clientsText(ctx.lang);
   const s = strings(ctx.lang);
   const name = input(t.clientName, "name", { autocomplete: "name", maxLength: 100 });

@@ -21,7 +21,11 @@ export function availabilitySection(env: SettingsEnv): HTMLElement {
     return control;
   });
   const weekly = el("fieldset");
-  weekly.append(el("legend", t.weeklyHours), el("p", t.weeklyHint, "hint"), ...days.map((control) => field(t.weekdays[control.dataset.day ?? ""] ?? "", control, { path: `weeklyHours.${control.dataset.day}` })));
+  weekly.append(
+    el("legend", t.weeklyHours),
+    el("p", t.weeklyHint, "hint"),
+    ...days.map((control) => field(t.weekdays[control.dataset.day ?? ""] ?? "", control, { path: `weeklyHours.${control.dataset.day}` })),
+  );
 
   const timeOff = new RowList<TimeOff>(
     "timeOff",

@@ -72,7 +72,10 @@ export function offeringsSection(env: SettingsEnv, items: WithId<Offering>[]): H
     const duration = input({ type: "number", value: String(o?.durationMinutes ?? 60), min: "5", max: "720", step: "5", required: true });
     const price = input({ value: o ? formatMoneyInput(o.priceMinor, currency, ctx.locale) : "", inputMode: "decimal", required: true });
     const fee = input({ value: o && o.extraFeeMinor ? formatMoneyInput(o.extraFeeMinor, currency, ctx.locale) : "", inputMode: "decimal" });
-    const location = select(env.coach.locations.map((l) => [l.id, l.name]), o?.locationId ?? env.coach.locations[0]?.id ?? "");
+    const location = select(
+      env.coach.locations.map((l) => [l.id, l.name]),
+      o?.locationId ?? env.coach.locations[0]?.id ?? "",
+    );
     const pack = checkbox(t.packEligible, o?.packEligible ?? true, "offering.packEligible");
     const online = checkbox(t.bookableOnline, o?.bookableOnline ?? true, "offering.bookableOnline");
     const confirmation = select(
@@ -203,14 +206,25 @@ export function packsSection(env: SettingsEnv, items: WithId<PackTemplate>[], of
   const box = el("div");
   const render = (entries: WithId<PackTemplate>[]) =>
     box.replaceChildren(
-      catalogue({ kind: "packs", title: t.packs, newLabel: t.newPack, items: entries, summary: (p) => t.packSummary(p.name, p.units, money(p.priceMinor)), form, savedText: t.saved }),
+      catalogue({
+        kind: "packs",
+        title: t.packs,
+        newLabel: t.newPack,
+        items: entries,
+        summary: (p) => t.packSummary(p.name, p.units, money(p.priceMinor)),
+        form,
+        savedText: t.saved,
+      }),
     );
   render(items);
   env.events.addEventListener("offerings-changed", () => {
-    void Promise.all([readList(env, "offerings", env.domain.Offering), readList(env, "packTemplates", env.domain.PackTemplate)]).then(([fresh, templates]) => {
-      choices = fresh;
-      render(templates);
-    }, (error) => ctx.showError(error));
+    void Promise.all([readList(env, "offerings", env.domain.Offering), readList(env, "packTemplates", env.domain.PackTemplate)]).then(
+      ([fresh, templates]) => {
+        choices = fresh;
+        render(templates);
+      },
+      (error) => ctx.showError(error),
+    );
   });
   return box;
 }

@@ -28,7 +28,11 @@ export interface SettingsEnv {
 }
 
 /** Reads a subcollection of the coach and parses each document; unreadable ones are left out. */
-export async function readList<T>(env: SettingsEnv, name: "offerings" | "packTemplates", schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }): Promise<WithId<T>[]> {
+export async function readList<T>(
+  env: SettingsEnv,
+  name: "offerings" | "packTemplates",
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+): Promise<WithId<T>[]> {
   const { collection, getDocs } = env.fs;
   const snapshot = await getDocs(collection(env.db, "coaches", env.ctx.coachId, name));
   return snapshot.docs.flatMap((doc) => {

@@ -42,7 +42,23 @@ export function input(props: InputProps): HTMLInputElement {
 
 /** The <input> properties the forms set. */
 export type InputProps = Partial<
-  Pick<HTMLInputElement, "type" | "value" | "checked" | "required" | "maxLength" | "min" | "max" | "step" | "pattern" | "placeholder" | "autocomplete" | "inputMode" | "readOnly" | "id">
+  Pick<
+    HTMLInputElement,
+    | "type"
+    | "value"
+    | "checked"
+    | "required"
+    | "maxLength"
+    | "min"
+    | "max"
+    | "step"
+    | "pattern"
+    | "placeholder"
+    | "autocomplete"
+    | "inputMode"
+    | "readOnly"
+    | "id"
+  >
 >;
 
 /** A <select> of [value, label] pairs with one chosen. */
@@ -150,7 +166,9 @@ export class SettingsForm<T> {
       await this.options.afterSave?.(built.value);
     } catch (error) {
       if (error instanceof CallableError && error.reason === "INVALID_INPUT" && Array.isArray(error.details.issues)) {
-        const issues = error.details.issues.filter((i): i is { path: string; message: string } => typeof i === "object" && i !== null && "path" in i && "message" in i);
+        const issues = error.details.issues.filter(
+          (i): i is { path: string; message: string } => typeof i === "object" && i !== null && "path" in i && "message" in i,
+        );
         this.show(issues.map((issue) => this.problemAt(String(issue.path), String(issue.message))));
       }
       this.ctx.showError(error);
@@ -227,11 +245,15 @@ export class RowList<T> {
   private add(item: T | undefined, focus: boolean): void {
     const row = this.makeRow(item);
     row.classList.add("row-item");
-    const remove = plainButton(this.removeLabel, () => {
-      row.remove();
-      this.renumber();
-      this.fieldset.querySelector<HTMLElement>(":scope > .actions button")?.focus();
-    }, "link");
+    const remove = plainButton(
+      this.removeLabel,
+      () => {
+        row.remove();
+        this.renumber();
+        this.fieldset.querySelector<HTMLElement>(":scope > .actions button")?.focus();
+      },
+      "link",
+    );
     row.append(remove);
     this.list.append(row);
     this.renumber();

@@ -25,7 +25,11 @@ export function notificationsSection(env: SettingsEnv): HTMLElement {
   const evening = settings.leadTimes.find((lead) => lead.kind === "evening_before");
   const eveningOn = checkbox(t.eveningOn, evening !== undefined);
   const eveningAt = input({ type: "time", value: evening?.kind === "evening_before" ? evening.at : "18:00", required: true });
-  const before = input({ value: settings.leadTimes.flatMap((lead) => (lead.kind === "before" ? [String(lead.minutes)] : [])).join(", "), inputMode: "numeric", autocomplete: "off" });
+  const before = input({
+    value: settings.leadTimes.flatMap((lead) => (lead.kind === "before" ? [String(lead.minutes)] : [])).join(", "),
+    inputMode: "numeric",
+    autocomplete: "off",
+  });
   const paymentDays = input({ type: "number", value: String(settings.paymentOpenDays), min: "1", max: "60", step: "1", required: true });
   const agendaOn = checkbox(t.agendaOn, settings.agendaAt !== null);
   const agendaAt = input({ type: "time", value: settings.agendaAt ?? "07:00", required: true });

@@ -45,7 +45,8 @@ export function parseDayHours(text: string): Parsed<Interval[]> {
   }
   if (intervals.length > 8) return { ok: false, problem: "tooMany" };
   intervals.sort((a, b) => minutesOf(a.from) - minutesOf(b.from));
-  for (let i = 1; i < intervals.length; i += 1) if (minutesOf(intervals[i - 1]!.to) > minutesOf(intervals[i]!.from)) return { ok: false, problem: "hoursOverlap" };
+  for (let i = 1; i < intervals.length; i += 1)
+    if (minutesOf(intervals[i - 1]!.to) > minutesOf(intervals[i]!.from)) return { ok: false, problem: "hoursOverlap" };
   return { ok: true, value: intervals };
 }
 
@@ -105,7 +106,10 @@ export function idFrom(label: string, taken: ReadonlySet<string>, options: { dig
   if (!taken.has(base)) return base;
   const suffixes = options.digits ? ["2", "3", "4", "5", "6", "7", "8", "9"] : ["b", "c", "d", "e", "f", "g", "h", "i"];
   for (const suffix of suffixes) if (!taken.has(`${base}_${suffix}`)) return `${base}_${suffix}`;
-  return `${base}_${crypto.randomUUID().replace(/[^a-z]/g, "").slice(0, 2)}`;
+  return `${base}_${crypto
+    .randomUUID()
+    .replace(/[^a-z]/g, "")
+    .slice(0, 2)}`;
 }
 
 /** Minutes as hours for an input: 720 → "12", 90 → "1.5". */

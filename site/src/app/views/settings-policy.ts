@@ -45,7 +45,13 @@ export function policySection(env: SettingsEnv): HTMLElement {
       taken.add(id);
       return { id, label };
     });
-    return { ok: true, value: { coachId: ctx.coachId, policy: { windowHours: Number(windowHours.value), lateCancel: lateCancel.value === "credit" ? "credit" : "count_as_used", waiverReasons } } };
+    return {
+      ok: true,
+      value: {
+        coachId: ctx.coachId,
+        policy: { windowHours: Number(windowHours.value), lateCancel: lateCancel.value === "credit" ? "credit" : "count_as_used", waiverReasons },
+      },
+    };
   };
   const form = new SettingsForm<PolicyRequest>(ctx, t, {
     build,
@@ -57,6 +63,10 @@ export function policySection(env: SettingsEnv): HTMLElement {
       });
     },
   });
-  form.append(field(t.windowHours, windowHours, { path: "policy.windowHours" }), field(t.lateCancel, lateCancel, { path: "policy.lateCancel" }), reasons.fieldset);
+  form.append(
+    field(t.windowHours, windowHours, { path: "policy.windowHours" }),
+    field(t.lateCancel, lateCancel, { path: "policy.lateCancel" }),
+    reasons.fieldset,
+  );
   return section(t.policy, "policy", el("p", t.coachCancelNote, "hint"), form.form);
 }

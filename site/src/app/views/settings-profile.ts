@@ -44,7 +44,14 @@ export function profileSection(env: SettingsEnv): HTMLElement {
       taken.add(id);
       return { id, name: place?.value.trim() ?? "", address: address?.value.trim() ?? "" };
     });
-    const profile = { name: name.value.trim(), discipline: discipline.value.trim(), bio: bio.value.trim(), photoUrl: photoUrl.value.trim(), locale: locale.value === "de" ? ("de" as const) : ("en" as const), locations: list };
+    const profile = {
+      name: name.value.trim(),
+      discipline: discipline.value.trim(),
+      bio: bio.value.trim(),
+      photoUrl: photoUrl.value.trim(),
+      locale: locale.value === "de" ? ("de" as const) : ("en" as const),
+      locations: list,
+    };
     return { ok: true, value: { coachId: ctx.coachId, profile } };
   };
 
@@ -53,7 +60,13 @@ export function profileSection(env: SettingsEnv): HTMLElement {
     schema: async () => (await schemas()).SaveProfileInput,
     save: (value) => ctx.call("saveProfile", value),
     afterSave: ({ profile }) => {
-      env.coach = { ...env.coach, ...profile, bio: profile.bio ?? "", photoUrl: profile.photoUrl ?? "", locations: profile.locations.map((l) => ({ ...l, address: l.address ?? "" })) };
+      env.coach = {
+        ...env.coach,
+        ...profile,
+        bio: profile.bio ?? "",
+        photoUrl: profile.photoUrl ?? "",
+        locations: profile.locations.map((l) => ({ ...l, address: l.address ?? "" })),
+      };
       // New locations have their ids now: keep them on the rows, so saving again keeps the same ids.
       locations.rows().forEach((row, index) => {
         row.dataset.id = profile.locations[index]?.id ?? "";

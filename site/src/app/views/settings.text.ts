@@ -79,7 +79,8 @@ const en = {
   waiverReasons: "Reasons you may waive a late cancellation or no-show for",
   reasonLabel: "Reason",
   addReason: "Add a reason",
-  coachCancelNote: "A late cancellation that counts as used spends the pack unit, or keeps a single session charged. When you cancel, the client always gets the unit (or the payment) back.",
+  coachCancelNote:
+    "A late cancellation that counts as used spends the pack unit, or keeps a single session charged. When you cancel, the client always gets the unit (or the payment) back.",
 
   notifications: "Notifications",
   quietHours: "Quiet hours",
@@ -202,7 +203,8 @@ const de: typeof en = {
   waiverReasons: "Gründe, aus denen du eine späte Stornierung oder ein Nichterscheinen erlassen kannst",
   reasonLabel: "Grund",
   addReason: "Grund hinzufügen",
-  coachCancelNote: "Zählt eine späte Stornierung als genutzt, ist die Paketeinheit verbraucht bzw. eine Einzelstunde bleibt fällig. Wenn du absagst, bekommt der Kunde die Einheit (oder die Zahlung) immer zurück.",
+  coachCancelNote:
+    "Zählt eine späte Stornierung als genutzt, ist die Paketeinheit verbraucht bzw. eine Einzelstunde bleibt fällig. Wenn du absagst, bekommt der Kunde die Einheit (oder die Zahlung) immer zurück.",
 
   notifications: "Benachrichtigungen",
   quietHours: "Ruhezeiten",

@@ -20,7 +20,11 @@ export const settingsView: View = {
     const heading = el("h1", t.heading);
     const loading = el("p", t.loading, "muted");
     root.append(heading, loading);
-    const [fs, { clientDb }, domain] = await Promise.all([import("firebase/firestore"), import("../../client/firestore.js"), import("../../../../functions/src/domain/coach.js")]);
+    const [fs, { clientDb }, domain] = await Promise.all([
+      import("firebase/firestore"),
+      import("../../client/firestore.js"),
+      import("../../../../functions/src/domain/coach.js"),
+    ]);
     const db = clientDb();
     const snapshot = await fs.getDoc(fs.doc(db, "coaches", ctx.coachId));
     const coach = domain.Coach.parse(snapshot.data());

@@ -47,10 +47,27 @@ export function sessionFrom(id: string, data: unknown): Session | undefined {
       : { method: "pack" };
   const res = isRecord(data.resolution) ? data.resolution : undefined;
   const resolution = res
-    ? { kind: text(res.kind), by: text(res.by), outcome: text(res.outcome), sentence: text(res.sentence), waiverLabel: isRecord(res.waiver) ? text(res.waiver.label) : null }
+    ? {
+        kind: text(res.kind),
+        by: text(res.by),
+        outcome: text(res.outcome),
+        sentence: text(res.sentence),
+        waiverLabel: isRecord(res.waiver) ? text(res.waiver.label) : null,
+      }
     : null;
   const signature = JSON.stringify([start.getTime(), end.getTime(), data.status, payment, resolution, data.note, data.clientUid, data.offeringId]);
-  return { id, clientUid: text(data.clientUid), offeringId: text(data.offeringId), start, end, status: text(data.status), payment, resolution, note: text(data.note), signature };
+  return {
+    id,
+    clientUid: text(data.clientUid),
+    offeringId: text(data.offeringId),
+    start,
+    end,
+    status: text(data.status),
+    payment,
+    resolution,
+    note: text(data.note),
+    signature,
+  };
 }
 
 /** A late cancellation or a no-show that charged the client and was not waived yet. */

@@ -74,23 +74,39 @@ class TodayScreen {
   private listenCatalogue(): void {
     const { collection, doc, onSnapshot } = this.fs;
     this.catalogueStops.push(
-      onSnapshot(doc(this.db, "coaches", this.ctx.coachId), (snapshot) => {
-        const data: unknown = snapshot.data();
-        const record = typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {};
-        this.locations = new Map(listOf(record.locations).flatMap((l) => (typeof l.id === "string" && typeof l.name === "string" ? [[l.id, l.name] as const] : [])));
-        const policy = typeof record.cancellationPolicy === "object" && record.cancellationPolicy !== null ? (record.cancellationPolicy as Record<string, unknown>) : {};
-        this.waiverReasons = listOf(policy.waiverReasons).flatMap((r) => (typeof r.id === "string" && typeof r.label === "string" ? [{ id: r.id, label: r.label }] : []));
-        this.draw();
-      }, (error) => this.ctx.showError(error)),
-      onSnapshot(collection(this.db, "coaches", this.ctx.coachId, "offerings"), (snapshot) => {
-        this.offerings = new Map(
-          snapshot.docs.map((d) => {
-            const data = d.data();
-            return [d.id, { title: typeof data.title === "string" ? data.title : d.id, locationId: typeof data.locationId === "string" ? data.locationId : "" }];
-          }),
-        );
-        this.draw();
-      }, (error) => this.ctx.showError(error)),
+      onSnapshot(
+        doc(this.db, "coaches", this.ctx.coachId),
+        (snapshot) => {
+          const data: unknown = snapshot.data();
+          const record = typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {};
+          this.locations = new Map(
+            listOf(record.locations).flatMap((l) => (typeof l.id === "string" && typeof l.name === "string" ? [[l.id, l.name] as const] : [])),
+          );
+          const policy =
+            typeof record.cancellationPolicy === "object" && record.cancellationPolicy !== null ? (record.cancellationPolicy as Record<string, unknown>) : {};
+          this.waiverReasons = listOf(policy.waiverReasons).flatMap((r) =>
+            typeof r.id === "string" && typeof r.label === "string" ? [{ id: r.id, label: r.label }] : [],
+          );
+          this.draw();
+        },
+        (error) => this.ctx.showError(error),
+      ),
+      onSnapshot(
+        collection(this.db, "coaches", this.ctx.coachId, "offerings"),
+        (snapshot) => {
+          this.offerings = new Map(
+            snapshot.docs.map((d) => {
+              const data = d.data();
+              return [
+                d.id,
+                { title: typeof data.title === "string" ? data.title : d.id, locationId: typeof data.locationId === "string" ? data.locationId : "" },
+              ];
+            }),
+          );
+          this.draw();
+        },
+        (error) => this.ctx.showError(error),
+      ),
     );
   }
 
@@ -108,16 +124,24 @@ class TodayScreen {
     const from = Timestamp.fromMillis(startOfToday.minus({ days: DAYS_BACK }).toMillis());
     const to = Timestamp.fromMillis(startOfToday.plus({ days: DAYS_AHEAD }).toMillis());
     this.bookingStops = [
-      onSnapshot(query(bookings, where("startsAt", ">=", from), where("startsAt", "<", to), orderBy("startsAt")), (snapshot) => {
-        this.sessions = snapshot.docs.flatMap((d) => sessionFrom(d.id, d.data()) ?? []);
-        this.loaded.sessions = true;
-        this.draw();
-      }, (error) => this.ctx.showError(error)),
-      onSnapshot(query(bookings, where("status", "==", "requested")), (snapshot) => {
-        this.requests = snapshot.docs.flatMap((d) => sessionFrom(d.id, d.data()) ?? []);
-        this.loaded.requests = true;
-        this.draw();
-      }, (error) => this.ctx.showError(error)),
+      onSnapshot(
+        query(bookings, where("startsAt", ">=", from), where("startsAt", "<", to), orderBy("startsAt")),
+        (snapshot) => {
+          this.sessions = snapshot.docs.flatMap((d) => sessionFrom(d.id, d.data()) ?? []);
+          this.loaded.sessions = true;
+          this.draw();
+        },
+        (error) => this.ctx.showError(error),
+      ),
+      onSnapshot(
+        query(bookings, where("status", "==", "requested")),
+        (snapshot) => {
+          this.requests = snapshot.docs.flatMap((d) => sessionFrom(d.id, d.data()) ?? []);
+          this.loaded.requests = true;
+          this.draw();
+        },
+        (error) => this.ctx.showError(error),
+      ),
     ];
   }
 
@@ -210,15 +234,26 @@ class TodayScreen {
     const head = el("div", undefined, "session-head");
     head.id = headId;
     // Requests and earlier sessions are not under their own day's heading: their time names the day.
-    const time = el("strong", withDay ? `${formatDay(session.start.toISOString(), this.zone, this.ctx.locale)}, ${this.when(session)}` : this.when(session), "time");
+    const time = el(
+      "strong",
+      withDay ? `${formatDay(session.start.toISOString(), this.zone, this.ctx.locale)}, ${this.when(session)}` : this.when(session),
+      "time",
+    );
     head.append(time, " ", el("span", s.status[session.status] ?? session.status, "badge"), el("span", who, "who"));
     card.append(head);
     card.append(el("div", [offering?.title ?? "", place].filter(Boolean).join(" · "), "what"));
     const pay =
       session.payment.method === "pack"
         ? t.packUnit
-        : t.single(formatMoney(session.payment.amountDueMinor, session.payment.currency || this.ctx.coach.currency, this.ctx.locale), s.paymentState[session.payment.state] ?? session.payment.state);
-    const outcome = session.resolution ? (session.resolution.waiverLabel ? t.waivedWith(session.resolution.waiverLabel) : (s.outcome[session.resolution.outcome] ?? session.resolution.outcome)) : "";
+        : t.single(
+            formatMoney(session.payment.amountDueMinor, session.payment.currency || this.ctx.coach.currency, this.ctx.locale),
+            s.paymentState[session.payment.state] ?? session.payment.state,
+          );
+    const outcome = session.resolution
+      ? session.resolution.waiverLabel
+        ? t.waivedWith(session.resolution.waiverLabel)
+        : (s.outcome[session.resolution.outcome] ?? session.resolution.outcome)
+      : "";
     card.append(el("div", [pay, outcome].filter(Boolean).join(" · "), "muted"));
     if (session.note) card.append(el("p", t.clientNote(session.note), "note"));
 
@@ -286,11 +321,13 @@ class TodayScreen {
     text.dataset.preview = preview.outcome;
     const confirm = el("button", this.t.confirmCancel);
     confirm.type = "button";
-    confirm.addEventListener("click", () =>
-      void this.busy(confirm, async () => {
-        await this.ctx.call("cancelBooking", { ...ref, expectedOutcome: preview.outcome });
-        this.ctx.say(this.t.done.cancelled);
-      }),
+    confirm.addEventListener(
+      "click",
+      () =>
+        void this.busy(confirm, async () => {
+          await this.ctx.call("cancelBooking", { ...ref, expectedOutcome: preview.outcome });
+          this.ctx.say(this.t.done.cancelled);
+        }),
     );
     openPanel(panel, text, actionRow(confirm, closeButton(panel, this.t.keep)));
   }
@@ -310,16 +347,22 @@ class TodayScreen {
         groups.set(slot.localDate, group);
         select.append(group);
       }
-      group.append(Object.assign(el("option", `${formatDay(slot.start, this.zone, this.ctx.locale)}, ${formatTime(slot.start, this.zone, this.ctx.locale)}`), { value: slot.start }));
+      group.append(
+        Object.assign(el("option", `${formatDay(slot.start, this.zone, this.ctx.locale)}, ${formatTime(slot.start, this.zone, this.ctx.locale)}`), {
+          value: slot.start,
+        }),
+      );
     }
     const move = el("button", this.t.move);
     move.type = "button";
     const requestId = crypto.randomUUID();
-    move.addEventListener("click", () =>
-      void this.busy(move, async () => {
-        await this.ctx.call("rescheduleBooking", { requestId, coachId: this.ctx.coachId, bookingId: session.id, newStart: select.value });
-        this.ctx.say(this.t.done.moved);
-      }),
+    move.addEventListener(
+      "click",
+      () =>
+        void this.busy(move, async () => {
+          await this.ctx.call("rescheduleBooking", { requestId, coachId: this.ctx.coachId, bookingId: session.id, newStart: select.value });
+          this.ctx.say(this.t.done.moved);
+        }),
     );
     openPanel(panel, label, select, actionRow(move, closeButton(panel, this.t.close)));
   }
@@ -334,15 +377,16 @@ class TodayScreen {
     for (const reason of this.waiverReasons) select.append(Object.assign(el("option", reason.label), { value: reason.id }));
     const waive = el("button", this.t.waiveConfirm);
     waive.type = "button";
-    waive.addEventListener("click", () =>
-      void this.busy(waive, async () => {
-        await this.ctx.call("waiveCharge", { coachId: this.ctx.coachId, bookingId: session.id, reasonId: select.value });
-        this.ctx.say(this.t.done.waived);
-      }),
+    waive.addEventListener(
+      "click",
+      () =>
+        void this.busy(waive, async () => {
+          await this.ctx.call("waiveCharge", { coachId: this.ctx.coachId, bookingId: session.id, reasonId: select.value });
+          this.ctx.say(this.t.done.waived);
+        }),
     );
     openPanel(panel, label, select, actionRow(waive, closeButton(panel, this.t.close)));
   }
-
 }
 
 /** The records of an array field, ignoring anything else. */

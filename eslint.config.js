@@ -1,0 +1,24 @@
+// ESLint: the recommended JavaScript and typescript-eslint rules, nothing
+// switched off file by file. Type checking itself is tsc's and astro check's
+// job (npm run check), so these rules need no type information and stay fast.
+import js from "@eslint/js";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["**/node_modules/", "functions/lib/", "site/dist/", "site/.astro/", ".cache/", "test-results/"] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      // `_name` marks a value that is deliberately left unused (e.g. a field taken out of an object by destructuring).
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The service worker runs in its own global scope.
+    files: ["site/public/sw.js"],
+    languageOptions: { globals: globals.serviceworker },
+  },
+);
