@@ -1,20 +1,41 @@
 import { defineConfig } from "vitest/config";
 
-// All test kinds run in one vitest process inside `firebase emulators:exec`
-// (see scripts/test.mjs). Files run one after another because the
-// integration, rules and browser tests share one emulator project.
+const emulatorEnv = {
+  GCLOUD_PROJECT: "demo-solocoach",
+  FIRESTORE_EMULATOR_HOST: process.env.FIRESTORE_EMULATOR_HOST ?? "127.0.0.1:8080",
+  FIREBASE_AUTH_EMULATOR_HOST: process.env.FIREBASE_AUTH_EMULATOR_HOST ?? "127.0.0.1:9099",
+};
+
+// Two lanes:
+// - "unit": the pure domain and the site's pure logic; no emulators (`npm run test:unit`).
+// - "emulators": functions over HTTP, security rules and Chromium, inside
+//   `firebase emulators:exec` (scripts/test.mjs). These files share one emulator
+//   project, so they run one after another, in one process without per-file
+//   isolation: each file would otherwise load firebase-admin, the functions'
+//   modules and playwright again.
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
     fileParallelism: false,
-    // Generous: the racing tests settle dozens of contended transactions through the emulator on 2 cores.
-    testTimeout: 180_000,
-    hookTimeout: 120_000,
     reporters: ["default", "./tests/support/summary-reporter.ts"],
-    env: {
-      GCLOUD_PROJECT: "demo-solocoach",
-      FIRESTORE_EMULATOR_HOST: process.env.FIRESTORE_EMULATOR_HOST ?? "127.0.0.1:8080",
-      FIREBASE_AUTH_EMULATOR_HOST: process.env.FIREBASE_AUTH_EMULATOR_HOST ?? "127.0.0.1:9099",
-    },
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["tests/domain/**/*.test.ts", "tests/site/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "emulators",
+          include: ["tests/functions/**/*.test.ts", "tests/rules/**/*.test.ts", "tests/browser/**/*.test.ts"],
+          setupFiles: ["tests/support/setup.ts"],
+          isolate: false,
+          // Generous: the racing tests settle contended transactions through the emulator on 2 cores.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          env: emulatorEnv,
+        },
+      },
+    ],
   },
 });

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { DEMO } from "./demo.js";
+import { DEMO } from "./demo-data.js";
 
 /** Prints one bench line ("name: value"); bench.ts owns the output format. */
 export type Report = (name: string, value: string) => void;

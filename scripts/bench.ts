@@ -8,7 +8,7 @@ import { DateTime } from "luxon";
 import { db } from "../functions/src/shell/firebase.js";
 import { loadFreeSlots } from "../functions/src/shell/slots.js";
 import { lighthouseScores, pageWeight } from "./bench-site.js";
-import { DEMO } from "./demo.js";
+import { DEMO } from "./demo-data.js";
 
 const rows: [string, string][] = [];
 const report = (name: string, value: string) => {

@@ -21,7 +21,10 @@ function sourceFiles(dir) {
 /** The project files `file` imports (relative specifiers; NodeNext writes `./x.js` for `./x.ts`). */
 function importsOf(file) {
   const { importedFiles } = ts.preProcessFile(readFileSync(file, "utf8"), true, true);
-  return importedFiles.map((imported) => imported.fileName).filter((name) => name.startsWith(".")).map((name) => resolve(dirname(file), name.replace(/\.js$/, ".ts")));
+  return importedFiles
+    .map((imported) => imported.fileName)
+    .filter((name) => name.startsWith("."))
+    .map((name) => resolve(dirname(file), name.replace(/\.js$/, ".ts")));
 }
 
 /** The cycles of the import graph: one per strongly connected component (Tarjan), as a closed path. */

@@ -1,5 +1,6 @@
 // `npm run seed`: seeds the demo into the running emulators unless it is there.
-import { DEMO, isDemoSeeded, seedDemo } from "./demo.js";
+import { DEMO } from "./demo-data.js";
+import { isDemoSeeded, seedDemo } from "./demo.js";
 
 process.env.GCLOUD_PROJECT ??= DEMO.projectId;
 process.env.FIRESTORE_EMULATOR_HOST ??= "127.0.0.1:8080";

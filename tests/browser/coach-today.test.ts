@@ -77,7 +77,8 @@ it("shows requests, today's sessions and the days ahead with client, session typ
   await openApp(page);
   expect(await page.locator("coach-app [data-view] h1").textContent()).toBe("Sessions");
   const request = page.locator('section[data-group="requests"]').locator(card(page, ids.request));
-  expect(await request.textContent()).toContain("Lena Fischer");
+  // The card is drawn from the booking at once and names the client when their record has loaded.
+  await request.filter({ hasText: "Lena Fischer" }).waitFor({ timeout: 20_000 });
   expect(await request.textContent()).toContain("Match play (90 min) · Court 3, TC Blau-Weiss");
   expect(await request.textContent()).toContain("pack unit");
   expect(await request.textContent()).toContain("Note: “Bring new balls?”");

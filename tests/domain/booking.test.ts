@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { cellsFor, decideBooking, type BookingContext } from "../../functions/src/domain/booking.js";
 import { Offering } from "../../functions/src/domain/coach.js";
 import { choosePack, newPack, type Pack, type WithId } from "../../functions/src/domain/packs.js";
-import { DEMO, demoCoach, demoOffering, demoPackTemplate } from "../../scripts/demo.js";
+import { DEMO, demoCoach, demoOffering, demoPackTemplate } from "../../scripts/demo-data.js";
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });
 const NOW = utc("2026-11-20T10:00:00Z");

@@ -4,7 +4,7 @@ import type { Booking } from "../../functions/src/domain/booking.js";
 import { CancellationPolicy } from "../../functions/src/domain/coach.js";
 import { newPack, type Pack, type WithId } from "../../functions/src/domain/packs.js";
 import { openSummary } from "../../functions/src/domain/payments.js";
-import { demoPackTemplate } from "../../scripts/demo.js";
+import { demoPackTemplate } from "../../scripts/demo-data.js";
 
 /** A UTC instant from ISO text. */
 export const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });

@@ -17,7 +17,7 @@ import { decideCancellation, decideNoShow, decideWaiver, type ResolutionDecision
 import type { Result } from "../../functions/src/domain/result.js";
 import { freeSlots } from "../../functions/src/domain/slots.js";
 import { availabilityOf } from "../../functions/src/domain/coach.js";
-import { demoCoach, demoOffering, demoPackTemplate } from "../../scripts/demo.js";
+import { demoCoach, demoOffering, demoPackTemplate } from "../../scripts/demo-data.js";
 import { utc } from "./fixtures.js";
 
 /** An in-memory store that commits decisions the way the shell does. */

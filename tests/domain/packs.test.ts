@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decideAdjustment, decideExpiry, decideExtension, decideSale, decideTransfer, decideVoid } from "../../functions/src/domain/packs.js";
 import { applyMoney, clientAccount, openSummary } from "../../functions/src/domain/payments.js";
-import { demoPackTemplate } from "../../scripts/demo.js";
+import { demoPackTemplate } from "../../scripts/demo-data.js";
 import { ZONE, pack, utc } from "./fixtures.js";
 
 const BOUGHT = utc("2025-10-01T10:00:00Z");

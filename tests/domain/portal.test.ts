@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { owedSummaries } from "../../functions/src/domain/clients.js";
 import { portalBooking, splitBookings } from "../../functions/src/domain/portal.js";
-import { demoCoach, demoOffering } from "../../scripts/demo.js";
+import { demoCoach, demoOffering } from "../../scripts/demo-data.js";
 import { booking, pack, utc } from "./fixtures.js";
 
 const now = utc("2026-11-21T10:00:00Z");

@@ -4,7 +4,7 @@ import { decideProfile, Profile } from "../../functions/src/domain/coach.js";
 import { entry } from "../../functions/src/domain/packs.js";
 import type { PaymentRecord } from "../../functions/src/domain/payments.js";
 import { decideErasure, toJson } from "../../functions/src/domain/privacy.js";
-import { demoCoach } from "../../scripts/demo.js";
+import { demoCoach } from "../../scripts/demo-data.js";
 import { booking, pack, utc, ZONE } from "./fixtures.js";
 
 const NOW = utc("2026-11-18T08:00:00Z");

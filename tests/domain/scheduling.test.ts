@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { cellsFor, decideBooking, decideConfirmation, decideReschedule, decideSeries, weeklyOccurrences } from "../../functions/src/domain/booking.js";
 import { Coach, Offering, WeeklyHours, availabilityOf } from "../../functions/src/domain/coach.js";
 import { freeSlots, hoursOn } from "../../functions/src/domain/slots.js";
-import { demoCoach, demoOffering } from "../../scripts/demo.js";
+import { demoCoach, demoOffering } from "../../scripts/demo-data.js";
 import { booking, pack, utc } from "./fixtures.js";
 
 const local = (slots: { start: DateTime }[], zone: string, format = "ccc d LLL HH:mm") =>

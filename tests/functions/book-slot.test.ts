@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { DEMO, call, callFailing, clientWithPack, count, demoSlots, freshDemo, idTokenFor } from "../support/emulators.js";
+import { DEMO, RACERS, call, callFailing, clientWithPack, count, demoSlots, freshDemo, idTokenFor } from "../support/emulators.js";
 
 const packPath = `coaches/${DEMO.coachId}/packs`;
 const bookingsPath = `coaches/${DEMO.coachId}/bookings`;
@@ -111,14 +111,14 @@ describe("bookSlot", () => {
     expect([error.code, error.reason]).toEqual(["already-exists", "SLOT_TAKEN"]);
   });
 
-  it("lets exactly one of 20 clients with units racing for one slot win, with one deduction", async () => {
+  it(`lets exactly one of ${RACERS} clients with units racing for one slot win, with one deduction`, async () => {
     const [start] = await demoSlots();
-    const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => clientWithPack(`racer-${i}`, 3)));
+    const tokens = await Promise.all(Array.from({ length: RACERS }, (_, i) => clientWithPack(`racer-${i}`, 3)));
     const outcomes = await Promise.allSettled(tokens.map((token) => book(start!, token)));
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     expect(await count(bookingsPath)).toBe(1);
     const balances = await Promise.all(tokens.map((token) => call("getBalance", { coachId: DEMO.coachId }, token)));
-    expect(balances.map((b) => b.remaining).sort()).toEqual([2, ...Array(19).fill(3)]);
+    expect(balances.map((b) => b.remaining).sort()).toEqual([2, ...Array(RACERS - 1).fill(3)]);
   });
 });
 

@@ -8,7 +8,7 @@ import { refreshClientStats } from "../../functions/src/shell/client-stats.js";
 import { writePackChange } from "../../functions/src/shell/commit.js";
 import { adminApp, db } from "../../functions/src/shell/firebase.js";
 import { bookingsCol, clientRecordRef, clientsCol, coachRef, publicCoachesCol } from "../../functions/src/shell/refs.js";
-import { demoCoach, demoPackTemplate } from "../../scripts/demo.js";
+import { demoCoach, demoPackTemplate } from "../../scripts/demo-data.js";
 import { clientRecord, inHours, otherCoach, pastSession, statsWhere, waitFor } from "../support/coach-app.js";
 import { DEMO, call, callFailing, clientWithPack, demoSlots, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
 

@@ -5,7 +5,7 @@ import { deliverOutbox, flushDueOutbox } from "../../functions/src/shell/deliver
 import { db } from "../../functions/src/shell/firebase.js";
 import { notifyCoach } from "../../functions/src/shell/outbox.js";
 import { coachRef, outboxCol } from "../../functions/src/shell/refs.js";
-import { demoCoach } from "../../scripts/demo.js";
+import { demoCoach } from "../../scripts/demo-data.js";
 import { DEMO, call, callFailing, demoSlots, freshDemoSignedIn } from "../support/emulators.js";
 import { RecordingTransport } from "../support/push.js";
 

@@ -7,7 +7,7 @@ import { writePackChange } from "../../functions/src/shell/commit.js";
 import { db } from "../../functions/src/shell/firebase.js";
 import { paymentsCol } from "../../functions/src/shell/payments.js";
 import { bookingsCol, clientsCol, erasuresCol, packsCol, publicCoachesCol } from "../../functions/src/shell/refs.js";
-import { demoCoach, demoPackTemplate } from "../../scripts/demo.js";
+import { demoCoach, demoPackTemplate } from "../../scripts/demo-data.js";
 import { clientRecord, otherCoach, pastSession, statsWhere, waitFor } from "../support/coach-app.js";
 import { DEMO, call, callFailing, count, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
 

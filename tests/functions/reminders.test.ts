@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { flushDueOutbox } from "../../functions/src/shell/deliver.js";
 import { planDueNotifications } from "../../functions/src/shell/plan-notifications.js";
 import { coachRef, outboxCol } from "../../functions/src/shell/refs.js";
-import { demoCoach } from "../../scripts/demo.js";
+import { demoCoach } from "../../scripts/demo-data.js";
 import { DEMO, call, callFailing, clientWithPack, demoSlots, freshDemo, idTokenFor, seedPackBooking } from "../support/emulators.js";
 import { RecordingTransport } from "../support/push.js";
 

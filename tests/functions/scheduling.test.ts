@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
-import { DEMO, call, callFailing, clientWithPack, count, demoSlots, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
-import { demoCoach, demoOffering } from "../../scripts/demo.js";
+import { DEMO, RACERS, call, callFailing, clientWithPack, count, demoSlots, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
+import { demoCoach, demoOffering } from "../../scripts/demo-data.js";
 
 const coachId = DEMO.coachId;
 let lena: string;
@@ -70,26 +70,26 @@ describe("no double booking", () => {
     expect(slots.map((s) => s.start)).not.toContain(nine);
   });
 
-  it("50 clients racing for one slot: exactly one booking", async () => {
+  it(`${RACERS} clients racing for one slot: exactly one booking`, async () => {
     const [start] = await demoSlots();
-    const tokens = await Promise.all(Array.from({ length: 50 }, (_, i) => clientWithPack(`racer-${i}`, 1)));
+    const tokens = await Promise.all(Array.from({ length: RACERS }, (_, i) => clientWithPack(`racer-${i}`, 1)));
     const outcomes = await Promise.allSettled(tokens.map((token) => book(start!, token)));
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     // Every loser is refused: the slot is taken, or (under this much contention) asked to try again.
     const reasons = outcomes.flatMap((o) => (o.status === "rejected" ? [o.reason.reason] : []));
-    expect(reasons).toHaveLength(49);
+    expect(reasons).toHaveLength(RACERS - 1);
     expect(reasons.filter((r) => r !== "SLOT_TAKEN" && r !== "CONTENDED")).toEqual([]);
     expect(await count(`coaches/${coachId}/bookings`)).toBe(1);
   });
 
-  it("50 clients on 50 different slots of the same coach: 50 bookings, no false conflict", async () => {
+  it(`${RACERS} clients on ${RACERS} different slots of the same coach: ${RACERS} bookings, no false conflict`, async () => {
     const slots = await demoSlots();
-    const tokens = await Promise.all(Array.from({ length: 50 }, (_, i) => clientWithPack(`p-${i}`, 1)));
+    const tokens = await Promise.all(Array.from({ length: RACERS }, (_, i) => clientWithPack(`p-${i}`, 1)));
     const results = await Promise.all(tokens.map((token, i) => book(slots[i]!, token)));
     expect(results.every((r) => r.status === "confirmed")).toBe(true);
-    expect(await count(`coaches/${coachId}/bookings`)).toBe(50);
+    expect(await count(`coaches/${coachId}/bookings`)).toBe(RACERS);
     const left = await demoSlots();
-    expect(left.filter((s) => slots.slice(0, 50).includes(s))).toEqual([]);
+    expect(left.filter((s) => slots.slice(0, RACERS).includes(s))).toEqual([]);
   });
 });
 

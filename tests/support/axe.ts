@@ -36,8 +36,16 @@ declare global {
   }
 }
 
-/** Runs axe-core on the page as it is now and returns the violations, sorted by rule id. */
+/**
+ * Runs axe-core on the page as it is now, scrolled to the top, and returns the
+ * violations, sorted by rule id. Scrolled to the top because axe's target-size
+ * rule measures the part of a control not covered by other elements: after a
+ * test clicked far down a long screen, the coach app's sticky tab bar covers
+ * whatever sits just under it (a 44 px message field then "measures" 10 px),
+ * and which control that is depends on the scroll position the clicks left.
+ */
 export async function axeViolations(page: Page, options: AxeOptions = {}): Promise<AxeViolation[]> {
+  await page.evaluate(() => scrollTo(0, 0));
   if (!(await page.evaluate(() => window.axe !== undefined))) await page.addScriptTag({ content: axe.source });
   const violations = await page.evaluate(
     async ({ include, exclude, tags, disableRules }) => {

@@ -5,7 +5,7 @@ import { DateTime } from "luxon";
 import type { ClientStats } from "../../functions/src/domain/clients.js";
 import { adminApp } from "../../functions/src/shell/firebase.js";
 import { clientRecordRef, coachRef } from "../../functions/src/shell/refs.js";
-import { demoCoach } from "../../scripts/demo.js";
+import { demoCoach } from "../../scripts/demo-data.js";
 import { DEMO, idTokenFor, seedPackBooking } from "./emulators.js";
 
 /** Another coach (Otto, slug "otto") with his own coach document; returns his ID token. */

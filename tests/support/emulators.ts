@@ -9,7 +9,8 @@ import { markBusy } from "../../functions/src/shell/busy.js";
 import { writePackChange } from "../../functions/src/shell/commit.js";
 import { adminApp, db } from "../../functions/src/shell/firebase.js";
 import { bookingsCol, claimRef, clientsCol, packsCol } from "../../functions/src/shell/refs.js";
-import { DEMO, demoCoach, demoOffering, demoPackTemplate, seedDemo } from "../../scripts/demo.js";
+import { DEMO, demoCoach, demoOffering, demoPackTemplate } from "../../scripts/demo-data.js";
+import { seedDemo } from "../../scripts/demo.js";
 
 export const PROJECT_ID = DEMO.projectId;
 export const FUNCTIONS_ORIGIN = `http://127.0.0.1:5001/${PROJECT_ID}/europe-west1`;
@@ -102,15 +103,30 @@ export async function callFailing(name: keyof Api, input: unknown, idToken?: str
 }
 
 /**
- * Slots from here on stay clear of the 12 h minimum notice for the whole
- * test run; fixed once so that two calls in a test list the same slots.
+ * Concurrent callers in the racing tests: enough for a real race on one slot,
+ * few enough that the Functions emulator, which starts one worker (~85 MB) per
+ * concurrent request of a function and keeps it, stays small. The bench races 50.
  */
-const SAFE_FROM = DateTime.utc().plus({ hours: 13 });
+export const RACERS = 10;
 
-/** The free slots of the demo offering, from listSlots, from SAFE_FROM on. */
+/**
+ * Where demo slots start: the policy window + 1 h after the test began, and
+ * 1 h more for the test's own run (window 24 h → slots from 26 h on), so that a
+ * client's cancellation of such a slot is always in time, whatever the hour.
+ * Pinned before each test (tests/support/setup.ts): two calls list the same slots.
+ */
+let slotsFrom: DateTime | undefined;
+
+/** Pins the start of demoSlots to `now` + window + 2 h. */
+export function pinDemoSlots(now: DateTime = DateTime.utc()): void {
+  slotsFrom = now.plus({ hours: demoCoach.cancellationPolicy.windowHours + 2 });
+}
+
+/** The free slots of the demo offering, from listSlots, for 14 days from the pinned start. */
 export async function demoSlots(): Promise<string[]> {
-  const { slots } = await call("listSlots", { coachId: DEMO.coachId, offeringId: DEMO.offeringId, from: DateTime.utc().toISO(), days: 14 });
-  return slots.map((slot) => slot.start).filter((start) => DateTime.fromISO(start) >= SAFE_FROM);
+  if (!slotsFrom) pinDemoSlots();
+  const { slots } = await call("listSlots", { coachId: DEMO.coachId, offeringId: DEMO.offeringId, from: slotsFrom!.toISO()!, days: 14 });
+  return slots.map((slot) => slot.start);
 }
 
 /** Counts the documents of a collection path (admin view). */

@@ -2,7 +2,6 @@ import { DateTime } from "luxon";
 import { PortalBooking } from "./api.js";
 import { Booking } from "./booking.js";
 import { Coach, Offering } from "./coach.js";
-import { Pack } from "./packs.js";
 
 /** A booking as its client sees it in the portal, with what they may still do. */
 export function portalBooking(id: string, booking: Booking, offering: Offering | undefined, coach: Coach, now: DateTime): PortalBooking {

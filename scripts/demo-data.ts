@@ -1,0 +1,65 @@
+// The demo data of `npm start` and of the tests: a tennis coach in Berlin and
+// a client who holds a 10-session pack. Pure data: the domain tests use it
+// without Firebase; scripts/demo.ts writes it to the emulators.
+import { Coach, Offering, PackTemplate } from "../functions/src/domain/coach.js";
+
+/** Ids and sign-ins of the demo, used by README, tests and the site. */
+export const DEMO = {
+  projectId: "demo-solocoach",
+  coachId: "coach-emma",
+  slug: "emma",
+  offeringId: "private-60",
+  matchPlayId: "match-90",
+  packTemplateId: "ten-pack",
+  packId: "pack-lena-1",
+  coach: { uid: "uid-emma", email: "emma@example.com", password: "emma-demo-1", name: "Emma Weber" },
+  client: { uid: "uid-lena", email: "lena@example.com", password: "lena-demo-1", name: "Lena Fischer" },
+} as const;
+
+const weekday = [
+  { from: "08:00", to: "12:00" },
+  { from: "14:00", to: "20:00" },
+];
+
+/** The demo coach's private document. */
+export const demoCoach: Coach = Coach.parse({
+  ownerUid: DEMO.coach.uid,
+  slug: DEMO.slug,
+  name: DEMO.coach.name,
+  bio: "Tennis coach for adults and juniors: technique, match play and fitness on court.",
+  discipline: "Tennis",
+  timeZone: "Europe/Berlin",
+  currency: "EUR",
+  locale: "en",
+  locations: [{ id: "court-3", name: "Court 3, TC Blau-Weiss", address: "Waldstraße 12, 10551 Berlin" }],
+  weeklyHours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday },
+  bookingRules: { slotStepMinutes: 60, bufferMinutes: 0, minNoticeMinutes: 12 * 60, horizonDays: 60 },
+});
+
+/** The demo coach's one offering: a 60-minute private lesson. */
+export const demoOffering: Offering = Offering.parse({
+  title: "Private lesson (60 min)",
+  durationMinutes: 60,
+  priceMinor: 6500,
+  locationId: "court-3",
+});
+
+/** A second offering: 90 minutes of match play, which the coach confirms. */
+export const demoMatchPlay: Offering = Offering.parse({
+  title: "Match play (90 min)",
+  durationMinutes: 90,
+  priceMinor: 9000,
+  extraFeeMinor: 1200,
+  locationId: "court-3",
+  rules: { confirmation: "coach", bufferMinutes: 15 },
+});
+
+/** The demo coach's 10-session pack, valid 6 months. */
+export const demoPackTemplate: PackTemplate = PackTemplate.parse({
+  name: "10-session pack",
+  units: 10,
+  priceMinor: 58000,
+  validityMonths: 6,
+});
+
+/** Creates a user in the Auth emulator unless it exists. */
