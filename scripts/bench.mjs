@@ -1,13 +1,28 @@
-// `npm run bench`: starts the emulators and prints measured numbers
-// (see scripts/bench-in-emulators.ts). Numbers go to stdout, never asserted.
+// `npm run bench`: starts the emulators and prints measured numbers (see
+// scripts/bench.ts), then measures the test suite itself (scripts/bench-suite.mjs:
+// wall time and peak memory of `npm test`, and the unit lane's time).
+// Numbers go to stdout, never asserted.
+//
+//   npm run bench                  everything
+//   npm run bench -- --no-suite    the product's numbers only
+//   npm run bench -- --suite-only  the test suite's numbers only
+import { parseArgs } from "node:util";
 import { EMULATORS, PROJECT_ID, buildFunctions, ensureSiteDir, firebaseEnv, run } from "./lib/local.mjs";
 
+const { values } = parseArgs({ options: { "no-suite": { type: "boolean" }, "suite-only": { type: "boolean" } } });
+
 try {
-  await buildFunctions();
-  ensureSiteDir();
-  await run("firebase", ["emulators:exec", "--project", PROJECT_ID, "--only", EMULATORS, "node scripts/bench-in-emulators.mjs"], {
-    env: firebaseEnv(),
-  });
+  if (!values["suite-only"]) {
+    await buildFunctions();
+    ensureSiteDir();
+    await run("firebase", ["emulators:exec", "--project", PROJECT_ID, "--only", EMULATORS, "node scripts/bench-in-emulators.mjs"], {
+      env: firebaseEnv(),
+    });
+  }
+  if (!values["no-suite"]) {
+    await run("node", ["scripts/bench-suite.mjs", "npm", "run", "test:unit"]);
+    await run("node", ["scripts/bench-suite.mjs", "npm", "test"]);
+  }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -1,16 +1,17 @@
 // `npm test`: the style and structure checks (scripts/check.mjs, which also
 // compiles the functions), then every test kind inside the emulators
-// (`firebase emulators:exec`). Extra arguments go to vitest, e.g.
-// `npm test -- tests/functions/packs.test.ts`.
+// (`firebase emulators:exec`). Extra arguments go to vitest and pick fewer
+// tests, e.g. `npm test -- tests/functions/packs.test.ts`; such a run only
+// compiles the functions and leaves the checks to the full run and `npm run check`.
 import { runChecks } from "./check.mjs";
-import { EMULATORS, PROJECT_ID, ensureSiteDir, firebaseEnv, run } from "./lib/local.mjs";
+import { EMULATORS, PROJECT_ID, buildFunctions, ensureSiteDir, firebaseEnv, run } from "./lib/local.mjs";
 
 const vitestArgs = process.argv
   .slice(2)
   .map((arg) => JSON.stringify(arg))
   .join(" ");
 try {
-  await runChecks();
+  await (process.argv.length > 2 ? buildFunctions() : runChecks());
   ensureSiteDir();
   await run("firebase", ["emulators:exec", "--project", PROJECT_ID, "--only", EMULATORS, `node scripts/test-in-emulators.mjs ${vitestArgs}`], {
     env: firebaseEnv(),

@@ -13,6 +13,8 @@ export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SHOTS, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    // Under `npm run test:clock` Chromium runs without libfaketime (it hangs under it); phonePage shifts the pages' clock instead.
+    env: Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "LD_PRELOAD")),
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
 }
@@ -20,6 +22,8 @@ export async function launchBrowser(): Promise<Browser> {
 /** A page at phone width (390 × 844) in a fresh context (no earlier sign-in). */
 export async function phonePage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: "Europe/Berlin", locale: "en-GB", ...options });
+  // Under `npm run test:clock` Chromium keeps the real clock: give the pages this process's shifted one.
+  if (process.env.FAKETIME) await context.clock.setSystemTime(Date.now());
   return context.newPage();
 }
 

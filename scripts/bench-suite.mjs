@@ -1,0 +1,78 @@
+// Measures the test suite as CI runs it: wall time of `npm test` (or of the
+// command given), the peak memory of its whole process tree (emulators,
+// Functions workers, Chromium, vitest) and the peak number of Functions
+// emulator workers. Samples /proc once a second; prints numbers, asserts nothing.
+// The suite's own output goes to test-results/suite.log. Memory is the sum of
+// the processes' resident sets, so pages they share count more than once: an
+// upper bound.
+//
+//   node scripts/bench-suite.mjs                 # npm test
+//   node scripts/bench-suite.mjs npm run test:unit
+import { spawn } from "node:child_process";
+import { createWriteStream, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { ROOT } from "./lib/local.mjs";
+
+const PAGE_KB = 4;
+const [command, ...args] = process.argv.length > 2 ? process.argv.slice(2) : ["npm", "test"];
+
+/** pid → { ppid, rssKb, cmd } for every process we may read. */
+function processes() {
+  const table = new Map();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const rssPages = Number(readFileSync(`/proc/${name}/statm`, "utf8").split(" ")[1]);
+      const cmd = readFileSync(`/proc/${name}/cmdline`, "utf8").replaceAll("\0", " ");
+      table.set(Number(name), { ppid: Number(fields[1]), rssKb: rssPages * PAGE_KB, cmd });
+    } catch {
+      // The process ended while we read it.
+    }
+  }
+  return table;
+}
+
+/** The processes below `root` (itself included). */
+function tree(table, root) {
+  const children = new Map();
+  for (const [pid, { ppid }] of table) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const found = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop();
+    if (!table.has(pid)) continue;
+    found.push(table.get(pid));
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return found;
+}
+
+mkdirSync(`${ROOT}/test-results`, { recursive: true });
+const log = createWriteStream(`${ROOT}/test-results/suite.log`);
+const started = performance.now();
+const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+child.stderr.pipe(log);
+let summary = "";
+child.stdout.on("data", (chunk) => {
+  log.write(chunk);
+  const text = String(chunk);
+  const line = text.split("\n").find((l) => /^tests: \d+ passed/.test(l));
+  if (line) summary = line;
+});
+const peak = { totalMb: 0, workers: 0, workersMb: 0 };
+const sampler = setInterval(() => {
+  const members = tree(processes(), child.pid);
+  const workers = members.filter((p) => p.cmd.includes("functionsEmulatorRuntime"));
+  peak.totalMb = Math.max(peak.totalMb, members.reduce((sum, p) => sum + p.rssKb, 0) / 1024);
+  peak.workers = Math.max(peak.workers, workers.length);
+  peak.workersMb = Math.max(peak.workersMb, workers.reduce((sum, p) => sum + p.rssKb, 0) / 1024);
+}, 1000);
+const code = await new Promise((resolve) => child.on("exit", (exitCode) => resolve(exitCode ?? 1)));
+clearInterval(sampler);
+
+console.log(`suite: ${[command, ...args].join(" ")} → exit ${code}${summary ? `, ${summary}` : ""}`);
+console.log(`suite wall time: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log(`suite peak memory (RSS of the whole process tree, sampled each second): ${(peak.totalMb / 1024).toFixed(2)} GB`);
+console.log(`suite peak Functions emulator workers: ${peak.workers} (${(peak.workersMb / 1024).toFixed(2)} GB)`);
+process.exit(code);
