@@ -3,8 +3,9 @@
 // Functions workers, Chromium, vitest) and the peak number of Functions
 // emulator workers. Samples /proc once a second; prints numbers, asserts nothing.
 // The suite's own output goes to test-results/suite.log. Memory is the sum of
-// the processes' resident sets, so pages they share count more than once: an
-// upper bound.
+// the processes' proportional set sizes (PSS: a page shared by n processes
+// counts 1/n to each), and, as a cross-check, the machine's used memory
+// (MemTotal − MemAvailable) above what it used before the suite started.
 //
 //   node scripts/bench-suite.mjs                 # npm test
 //   node scripts/bench-suite.mjs npm run test:unit
@@ -12,10 +13,18 @@ import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { ROOT } from "./lib/local.mjs";
 
-const PAGE_KB = 4;
 const [command, ...args] = process.argv.length > 2 ? process.argv.slice(2) : ["npm", "test"];
 
-/** pid → { ppid, rssKb, cmd } for every process we may read. */
+/** A /proc meminfo-style field in kB, e.g. "Pss:  1234 kB". */
+const field = (text, name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? 0);
+
+/** The machine's used memory in MB. */
+function machineUsedMb() {
+  const info = readFileSync("/proc/meminfo", "utf8");
+  return (field(info, "MemTotal") - field(info, "MemAvailable")) / 1024;
+}
+
+/** pid → { ppid, pssKb, cmd } for every process we may read. */
 function processes() {
   const table = new Map();
   for (const name of readdirSync("/proc")) {
@@ -23,9 +32,9 @@ function processes() {
     try {
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const rssPages = Number(readFileSync(`/proc/${name}/statm`, "utf8").split(" ")[1]);
+      const pssKb = field(readFileSync(`/proc/${name}/smaps_rollup`, "utf8"), "Pss");
       const cmd = readFileSync(`/proc/${name}/cmdline`, "utf8").replaceAll("\0", " ");
-      table.set(Number(name), { ppid: Number(fields[1]), rssKb: rssPages * PAGE_KB, cmd });
+      table.set(Number(name), { ppid: Number(fields[1]), pssKb, cmd });
     } catch {
       // The process ended while we read it.
     }
@@ -60,19 +69,22 @@ child.stdout.on("data", (chunk) => {
   const line = text.split("\n").find((l) => /^tests: \d+ passed/.test(l));
   if (line) summary = line;
 });
-const peak = { totalMb: 0, workers: 0, workersMb: 0 };
+const idleMb = machineUsedMb();
+const peak = { totalMb: 0, workers: 0, workersMb: 0, machineMb: 0 };
 const sampler = setInterval(() => {
   const members = tree(processes(), child.pid);
   const workers = members.filter((p) => p.cmd.includes("functionsEmulatorRuntime"));
-  peak.totalMb = Math.max(peak.totalMb, members.reduce((sum, p) => sum + p.rssKb, 0) / 1024);
+  peak.totalMb = Math.max(peak.totalMb, members.reduce((sum, p) => sum + p.pssKb, 0) / 1024);
+  peak.machineMb = Math.max(peak.machineMb, machineUsedMb() - idleMb);
   peak.workers = Math.max(peak.workers, workers.length);
-  peak.workersMb = Math.max(peak.workersMb, workers.reduce((sum, p) => sum + p.rssKb, 0) / 1024);
+  peak.workersMb = Math.max(peak.workersMb, workers.reduce((sum, p) => sum + p.pssKb, 0) / 1024);
 }, 1000);
 const code = await new Promise((resolve) => child.on("exit", (exitCode) => resolve(exitCode ?? 1)));
 clearInterval(sampler);
 
 console.log(`suite: ${[command, ...args].join(" ")} → exit ${code}${summary ? `, ${summary}` : ""}`);
 console.log(`suite wall time: ${((performance.now() - started) / 1000).toFixed(0)} s`);
-console.log(`suite peak memory (RSS of the whole process tree, sampled each second): ${(peak.totalMb / 1024).toFixed(2)} GB`);
+console.log(`suite peak memory (PSS of the whole process tree, sampled each second): ${(peak.totalMb / 1024).toFixed(2)} GB`);
+console.log(`suite peak machine memory used above idle: ${(peak.machineMb / 1024).toFixed(2)} GB`);
 console.log(`suite peak Functions emulator workers: ${peak.workers} (${(peak.workersMb / 1024).toFixed(2)} GB)`);
 process.exit(code);
