@@ -2,10 +2,11 @@
 // command given), the peak memory of its whole process tree (emulators,
 // Functions workers, Chromium, vitest) and the peak number of Functions
 // emulator workers. Samples /proc once a second; prints numbers, asserts nothing.
-// The suite's own output goes to test-results/suite.log. Memory is the sum of
-// the processes' proportional set sizes (PSS: a page shared by n processes
-// counts 1/n to each), and, as a cross-check, the machine's used memory
-// (MemTotal − MemAvailable) above what it used before the suite started.
+// The suite's own output goes to test-results/suite.log. Memory is measured
+// twice: the machine's used memory (MemTotal − MemAvailable) above what it used
+// before the suite started, and the sum of the tree's resident sets (an upper
+// bound: pages shared by several processes count once per process). Both are
+// cheap to read; proportional sizes (smaps) cost seconds per sample here.
 //
 //   node scripts/bench-suite.mjs                 # npm test
 //   node scripts/bench-suite.mjs npm run test:unit
@@ -16,6 +17,7 @@ import { ROOT } from "./lib/local.mjs";
 const [command, ...args] = process.argv.length > 2 ? process.argv.slice(2) : ["npm", "test"];
 
 /** A /proc meminfo-style field in kB, e.g. "Pss:  1234 kB". */
+const PAGE_KB = 4;
 const field = (text, name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? 0);
 
 /** The machine's used memory in MB. */
@@ -24,7 +26,7 @@ function machineUsedMb() {
   return (field(info, "MemTotal") - field(info, "MemAvailable")) / 1024;
 }
 
-/** pid → { ppid, pssKb, cmd } for every process we may read. */
+/** pid → { ppid, rssKb, cmd } for every process we may read. */
 function processes() {
   const table = new Map();
   for (const name of readdirSync("/proc")) {
@@ -32,9 +34,9 @@ function processes() {
     try {
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const pssKb = field(readFileSync(`/proc/${name}/smaps_rollup`, "utf8"), "Pss");
+      const rssKb = Number(fields[21]) * PAGE_KB;
       const cmd = readFileSync(`/proc/${name}/cmdline`, "utf8").replaceAll("\0", " ");
-      table.set(Number(name), { ppid: Number(fields[1]), pssKb, cmd });
+      table.set(Number(name), { ppid: Number(fields[1]), rssKb, cmd });
     } catch {
       // The process ended while we read it.
     }
@@ -74,17 +76,17 @@ const peak = { totalMb: 0, workers: 0, workersMb: 0, machineMb: 0 };
 const sampler = setInterval(() => {
   const members = tree(processes(), child.pid);
   const workers = members.filter((p) => p.cmd.includes("functionsEmulatorRuntime"));
-  peak.totalMb = Math.max(peak.totalMb, members.reduce((sum, p) => sum + p.pssKb, 0) / 1024);
+  peak.totalMb = Math.max(peak.totalMb, members.reduce((sum, p) => sum + p.rssKb, 0) / 1024);
   peak.machineMb = Math.max(peak.machineMb, machineUsedMb() - idleMb);
   peak.workers = Math.max(peak.workers, workers.length);
-  peak.workersMb = Math.max(peak.workersMb, workers.reduce((sum, p) => sum + p.pssKb, 0) / 1024);
+  peak.workersMb = Math.max(peak.workersMb, workers.reduce((sum, p) => sum + p.rssKb, 0) / 1024);
 }, 1000);
 const code = await new Promise((resolve) => child.on("exit", (exitCode) => resolve(exitCode ?? 1)));
 clearInterval(sampler);
 
 console.log(`suite: ${[command, ...args].join(" ")} → exit ${code}${summary ? `, ${summary}` : ""}`);
 console.log(`suite wall time: ${((performance.now() - started) / 1000).toFixed(0)} s`);
-console.log(`suite peak memory (PSS of the whole process tree, sampled each second): ${(peak.totalMb / 1024).toFixed(2)} GB`);
-console.log(`suite peak machine memory used above idle: ${(peak.machineMb / 1024).toFixed(2)} GB`);
+console.log(`suite peak machine memory used above idle (sampled each second): ${(peak.machineMb / 1024).toFixed(2)} GB`);
+console.log(`suite peak resident memory of the process tree (upper bound): ${(peak.totalMb / 1024).toFixed(2)} GB`);
 console.log(`suite peak Functions emulator workers: ${peak.workers} (${(peak.workersMb / 1024).toFixed(2)} GB)`);
 process.exit(code);

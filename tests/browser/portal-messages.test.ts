@@ -46,7 +46,7 @@ it("loads no Firestore before sign-in; then the thread with the coach is live bo
   await call("sendMessage", { requestId: randomUUID(), coachId, clientUid: lenaUid, text: "Yes, 19:00 works." }, emma);
   const reply = log.locator(".message[data-from=coach]");
   await reply.waitFor({ timeout: 20_000 });
-  expect(await reply.locator(".meta").textContent()).toMatch(/^Emma Weber · \w{3} \d{1,2} \w{3}, \d{2}:\d{2}$/);
+  expect(await reply.locator(".meta").textContent()).toMatch(/^Emma Weber · \w{3} \d{1,2} \w{3,4}, \d{2}:\d{2}$/);
   expect(await reply.locator(".words").textContent()).toBe("Yes, 19:00 works.");
   await shot(page, "portal-thread");
   expect(await axeViolations(page)).toEqual([]);

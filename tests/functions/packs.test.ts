@@ -90,7 +90,7 @@ describe("cancellation", () => {
     expect(denied.reason).toBe("NOT_ALLOWED");
     const noShow = await call("markNoShow", { coachId, bookingId: "past" }, emma);
     expect(noShow).toMatchObject({ status: "no_show", outcome: "counted_as_used", delta: 0 });
-    expect(noShow.sentence).toMatch(/^0 {2}no-show on \w{3} \d+ \w{3} \d{2}:00: counts as used$/);
+    expect(noShow.sentence).toMatch(/^0 {2}no-show on \w{3} \d+ \w{3,4} \d{2}:00: counts as used$/);
     const clientCancel = await callFailing("cancelBooking", { coachId, bookingId: "past" }, lena);
     expect([clientCancel.code, clientCancel.reason]).toEqual(["failed-precondition", "BOOKING_NOT_CANCELLABLE"]);
   });
@@ -155,7 +155,7 @@ describe("pack operations (coach)", () => {
     expect(voided.pack).toMatchObject({ remaining: 0, status: "refunded" });
     const lines = await sentences(lena);
     expect(lines[0]).toBe("\u221212  pack refunded: 12 units unused voided");
-    expect(lines[1]).toMatch(/^0 {2}expiry extended from \d+ \w{3}( \d{4})? to \d+ \w{3}( \d{4})?: knee injury$/);
+    expect(lines[1]).toMatch(/^0 {2}expiry extended from \d+ \w{3,4}( \d{4})? to \d+ \w{3,4}( \d{4})?: knee injury$/);
     expect(lines[2]).toBe("+2  manual adjustment: goodwill after rain");
   });
 
@@ -189,7 +189,7 @@ describe("expiry scheduler", () => {
     expect(await expireDuePacks(afterEnd)).toBe(0);
     const expired = await call("getBalance", { coachId }, lena);
     expect(expired.packs[0]).toMatchObject({ status: "expired", remaining: 0 });
-    expect(expired.packs[0]!.ledger[0]!.sentence).toMatch(/^\u221210 {2}pack expired on \d+ \w{3}( \d{4})? with 10 units unused$/);
+    expect(expired.packs[0]!.ledger[0]!.sentence).toMatch(/^\u221210 {2}pack expired on \d+ \w{3,4}( \d{4})? with 10 units unused$/);
   });
 });
 

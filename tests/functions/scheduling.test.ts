@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
-import { DEMO, RACERS, call, callFailing, clientWithPack, count, demoSlots, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
+import { DEMO, RACERS, call, racingClients, callFailing, clientWithPack, count, demoSlots, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
 import { demoCoach, demoOffering } from "../../scripts/demo-data.js";
 
 const coachId = DEMO.coachId;
@@ -72,7 +72,7 @@ describe("no double booking", () => {
 
   it(`${RACERS} clients racing for one slot: exactly one booking`, async () => {
     const [start] = await demoSlots();
-    const tokens = await Promise.all(Array.from({ length: RACERS }, (_, i) => clientWithPack(`racer-${i}`, 1)));
+    const tokens = await racingClients("racer", 1);
     const outcomes = await Promise.allSettled(tokens.map((token) => book(start!, token)));
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     // Every loser is refused: the slot is taken, or (under this much contention) asked to try again.
@@ -84,7 +84,7 @@ describe("no double booking", () => {
 
   it(`${RACERS} clients on ${RACERS} different slots of the same coach: ${RACERS} bookings, no false conflict`, async () => {
     const slots = await demoSlots();
-    const tokens = await Promise.all(Array.from({ length: RACERS }, (_, i) => clientWithPack(`p-${i}`, 1)));
+    const tokens = await racingClients("p", 1);
     const results = await Promise.all(tokens.map((token, i) => book(slots[i]!, token)));
     expect(results.every((r) => r.status === "confirmed")).toBe(true);
     expect(await count(`coaches/${coachId}/bookings`)).toBe(RACERS);

@@ -109,6 +109,13 @@ export async function callFailing(name: keyof Api, input: unknown, idToken?: str
  */
 export const RACERS = 10;
 
+/** RACERS clients of the demo coach with `units` each, created one after another: only the race itself runs in parallel. */
+export async function racingClients(prefix: string, units: number): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let i = 0; i < RACERS; i += 1) tokens.push(await clientWithPack(`${prefix}-${i}`, units));
+  return tokens;
+}
+
 /**
  * Where demo slots start: the policy window + 1 h after the test began, and
  * 1 h more for the test's own run (window 24 h → slots from 26 h on), so that a
