@@ -71,20 +71,5 @@ export function firebaseEnv() {
   // The Functions emulator starts one worker process per concurrent request;
   // on 2 cores, 50 simultaneous cold workers need longer than the default 30 s
   // to load, and the emulator then fails the requests ("Failed to load function").
-  //
-  // Each worker is a Node process that loads the functions and then idles; a
-  // 1 MB young generation (V8's default is 16 MB) keeps it about 18 MB smaller
-  // (118 → 100 MB resident after loading the bundle). Workers inherit this
-  // environment; vitest gets its own back (WORKER_NODE_OPTIONS, scripts/test-in-emulators.mjs).
-  const NODE_OPTIONS = [env.NODE_OPTIONS, WORKER_NODE_OPTIONS].filter(Boolean).join(" ");
-  return { ...env, NODE_OPTIONS, NO_UPDATE_NOTIFIER: "1", FUNCTIONS_DISCOVERY_TIMEOUT: env.FUNCTIONS_DISCOVERY_TIMEOUT ?? "180" };
-}
-
-/** V8 flags for the Functions emulator's workers (see firebaseEnv). */
-export const WORKER_NODE_OPTIONS = "--max-semi-space-size=1";
-
-/** The environment without WORKER_NODE_OPTIONS: for the processes that do the tests' own work. */
-export function withoutWorkerOptions(env = process.env) {
-  const NODE_OPTIONS = (env.NODE_OPTIONS ?? "").replace(WORKER_NODE_OPTIONS, "").trim();
-  return { ...env, NODE_OPTIONS };
+  return { ...env, NO_UPDATE_NOTIFIER: "1", FUNCTIONS_DISCOVERY_TIMEOUT: env.FUNCTIONS_DISCOVERY_TIMEOUT ?? "180" };
 }
