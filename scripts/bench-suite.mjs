@@ -73,11 +73,18 @@ child.stdout.on("data", (chunk) => {
 });
 const idleMb = machineUsedMb();
 const peak = { totalMb: 0, workers: 0, workersMb: 0, machineMb: 0 };
+/** What each kind of process held at its largest (resident, MB). */
+const KINDS = { "Functions workers": "functionsEmulatorRuntime", "Firestore emulator (Java)": "java", Chromium: "chromium", vitest: "vitest" };
+const peakByKind = Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, 0]));
 const sampler = setInterval(() => {
   const members = tree(processes(), child.pid);
   const workers = members.filter((p) => p.cmd.includes("functionsEmulatorRuntime"));
   peak.totalMb = Math.max(peak.totalMb, members.reduce((sum, p) => sum + p.rssKb, 0) / 1024);
   peak.machineMb = Math.max(peak.machineMb, machineUsedMb() - idleMb);
+  for (const [kind, marker] of Object.entries(KINDS)) {
+    const mb = members.filter((p) => p.cmd.includes(marker)).reduce((sum, p) => sum + p.rssKb, 0) / 1024;
+    peakByKind[kind] = Math.max(peakByKind[kind], mb);
+  }
   peak.workers = Math.max(peak.workers, workers.length);
   peak.workersMb = Math.max(peak.workersMb, workers.reduce((sum, p) => sum + p.rssKb, 0) / 1024);
 }, 1000);
@@ -88,5 +95,10 @@ console.log(`suite: ${[command, ...args].join(" ")} → exit ${code}${summary ? 
 console.log(`suite wall time: ${((performance.now() - started) / 1000).toFixed(0)} s`);
 console.log(`suite peak machine memory used above idle (sampled each second): ${(peak.machineMb / 1024).toFixed(2)} GB`);
 console.log(`suite peak resident memory of the process tree (upper bound): ${(peak.totalMb / 1024).toFixed(2)} GB`);
+console.log(
+  `suite peak resident memory by kind: ${Object.entries(peakByKind)
+    .map(([kind, mb]) => `${kind} ${(mb / 1024).toFixed(2)} GB`)
+    .join(", ")}`,
+);
 console.log(`suite peak Functions emulator workers: ${peak.workers} (${(peak.workersMb / 1024).toFixed(2)} GB)`);
 process.exit(code);
