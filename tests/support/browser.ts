@@ -1,7 +1,7 @@
 // Browser-test helpers: Debian's Chromium driven by playwright-core, a phone
 // viewport, sign-in by emailed link through the Auth emulator, screenshots.
 import { mkdirSync } from "node:fs";
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { PROJECT_ID } from "./emulators.js";
 
 export const SITE = "http://127.0.0.1:5000";
@@ -19,9 +19,24 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page at phone width (390 × 844) in a fresh context (no earlier sign-in). */
+/** The contexts phonePage opened for the running test. */
+const openContexts = new Set<BrowserContext>();
+
+/**
+ * Closes the contexts the test opened (tests/support/setup.ts, after each
+ * test): a page left open keeps its Firestore listeners and service worker
+ * busy through every later test's reset and seed.
+ */
+export async function closeContexts(): Promise<void> {
+  const contexts = [...openContexts];
+  openContexts.clear();
+  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
+}
+
+/** A page at phone width (390 × 844) in a fresh context (no earlier sign-in), closed after the test. */
 export async function phonePage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: "Europe/Berlin", locale: "en-GB", ...options });
+  openContexts.add(context);
   // Under `npm run test:clock` Chromium keeps the real clock: give the pages this process's shifted one.
   if (process.env.FAKETIME) await context.clock.setSystemTime(Date.now());
   return context.newPage();
