@@ -28,6 +28,11 @@ describe("balance", () => {
     expect(mine.packs[0]!.ledger.map((e) => e.delta)).toEqual([-1, 10]);
   });
 
+  it("an unknown coach is named as such, to the client too (COACH_NOT_FOUND)", async () => {
+    const error = await callFailing("getBalance", { coachId: "coach-nobody" }, lena);
+    expect([error.code, error.reason]).toEqual(["not-found", "COACH_NOT_FOUND"]);
+  });
+
   it("another client or another coach may not read it (NOT_ALLOWED)", async () => {
     const other = await clientWithPack("other", 1);
     const error = await callFailing("getBalance", { coachId, clientUid: DEMO.client.uid }, other);
