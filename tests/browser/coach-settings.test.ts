@@ -48,7 +48,8 @@ it("shows every area filled from the coach's documents", async () => {
       .getByRole("link", { name: `/${DEMO.slug}` })
       .getAttribute("href"),
   ).toBe(`/${DEMO.slug}`);
-  expect(await area(page, "profile").textContent()).toContain("npm run publish");
+  expect(await area(page, "profile").textContent()).toContain("Free slots on your booking page are always live.");
+  expect(await area(page, "profile").textContent()).not.toContain("npm");
   expect(await area(page, "availability").getByLabel("Monday").inputValue()).toBe("08:00–12:00, 14:00–20:00");
   expect(await area(page, "availability").getByLabel("Sunday").inputValue()).toBe("");
   expect(await area(page, "availability").getByLabel("Minimum notice (hours)").inputValue()).toBe("12");

@@ -24,7 +24,7 @@ const en = {
   addLocation: "Add a location",
   publicPage: "Your public page",
   publishNote:
-    "Your booking page is a static page: changes to your profile, session types, packs and policy appear there once the site is published again (npm run publish). Free slots are always live.",
+    "Free slots on your booking page are always live. Changes to your profile, session types, packs and policy reach the page with the next site update.",
 
   offerings: "Session types",
   newOffering: "New session type",
@@ -148,7 +148,7 @@ const de: typeof en = {
   addLocation: "Ort hinzufügen",
   publicPage: "Deine öffentliche Seite",
   publishNote:
-    "Deine Buchungsseite ist eine statische Seite: Änderungen an Profil, Angeboten, Paketen und Stornoregeln erscheinen dort, sobald die Seite neu veröffentlicht wird (npm run publish). Freie Termine sind immer aktuell.",
+    "Freie Termine auf deiner Buchungsseite sind immer aktuell. Änderungen an Profil, Angeboten, Paketen und Stornoregeln erscheinen dort mit der nächsten Aktualisierung der Seite.",
 
   offerings: "Angebote",
   newOffering: "Neues Angebot",
