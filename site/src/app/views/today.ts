@@ -39,7 +39,7 @@ class TodayScreen {
   private locations = new Map<string, string>();
   private waiverReasons: WaiverReason[] = [];
   private readonly clients = new Map<string, string | null>();
-  private readonly cards = new Map<string, { signature: string; card: HTMLElement }>();
+  private readonly cards = new Map<string, { signature: string; card: HTMLElement; panel: HTMLElement; actions: string }>();
   private loaded = { sessions: false, requests: false };
   private today = "";
 
@@ -258,11 +258,12 @@ class TodayScreen {
     if (session.note) card.append(el("p", t.clientNote(session.note), "note"));
 
     const bar = el("div", undefined, "actions");
-    const panel = el("div", undefined, "panel");
-    panel.hidden = true;
+    // A card drawn again (e.g. the client's name arrived) keeps the panel the coach opened, or is filling, while its actions stay the same.
+    const actionsKey = actions.join();
+    const panel = kept && kept.actions === actionsKey ? kept.panel : Object.assign(el("div", undefined, "panel"), { hidden: true });
     for (const action of actions) bar.append(this.actionButton(action, session, panel, headId));
     if (actions.length) card.append(bar, panel);
-    this.cards.set(session.id, { signature, card });
+    this.cards.set(session.id, { signature, card, panel, actions: actionsKey });
     return card;
   }
 
