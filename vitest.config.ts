@@ -29,7 +29,7 @@ export default defineConfig({
       {
         test: {
           name: "emulators",
-          include: ["tests/functions/**/*.test.ts", "tests/rules/**/*.test.ts", "tests/browser/**/*.test.ts"],
+          include: ["tests/functions/**/*.test.ts", "tests/fuzz/**/*.test.ts", "tests/rules/**/*.test.ts", "tests/browser/**/*.test.ts"],
           setupFiles: ["tests/support/setup.ts"],
           isolate: false,
           // Generous: the racing tests settle contended transactions through the emulator on 2 cores.

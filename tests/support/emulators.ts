@@ -174,3 +174,42 @@ export async function seedPackBooking(args: { bookingId: string; clientUid: stri
   writePackChange(batch, DEMO.coachId, change.value);
   await batch.commit();
 }
+
+/**
+ * Every document of the project (path → fields) and every Auth account, as
+ * JSON lines, sorted. Leaves out the clients' `stats`: a read model the
+ * triggers recompute (with a new `asOf`) whenever they run, seconds after the
+ * writes of a test's setup; the documents it is computed from are compared.
+ */
+export async function projectState(): Promise<string[]> {
+  const response = await fetch(`${FIRESTORE}/v1/projects/${PROJECT_ID}/databases/(default)/documents:runQuery`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: "Bearer owner" },
+    body: JSON.stringify({ structuredQuery: { from: [{ allDescendants: true }] } }),
+  });
+  const rows = (await response.json()) as { document?: { name: string; fields?: Record<string, unknown> } }[];
+  const documents = rows.flatMap(({ document }) => {
+    if (!document) return [];
+    const { stats: _readModel, ...fields } = document.fields ?? {};
+    return [`${document.name.split("/documents/")[1]} ${JSON.stringify(fields)}`];
+  });
+  const { users } = await getAuth(adminApp()).listUsers();
+  const accounts = users.map((user) => `auth ${user.uid} ${user.email ?? ""} ${user.displayName ?? ""}`);
+  return [...documents, ...accounts].sort();
+}
+
+/**
+ * The project's whole state once it has settled (two reads 300 ms apart agree):
+ * triggers of the setup may still be writing. Compare two of these to prove
+ * that a call wrote nothing, in Firestore or Auth.
+ */
+export async function settledState(): Promise<string[]> {
+  let last = await projectState();
+  for (let attempt = 0; attempt < 30; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const next = await projectState();
+    if (JSON.stringify(next) === JSON.stringify(last)) return next;
+    last = next;
+  }
+  throw new Error("the emulators' data did not settle");
+}

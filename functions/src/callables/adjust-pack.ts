@@ -6,9 +6,7 @@ import { packOperation, single } from "../shell/pack-operation.js";
 /** Manual adjustment (coach) with a required note; never below zero. */
 export const adjustPack = onSignedInCall(
   AdjustPackInput,
-  packOperation(
-    (input) => `adjust-${input.requestId}`,
-    async (input, { pack, actor }) =>
-      single(decideAdjustment({ packId: pack.id, pack: pack.data, delta: input.delta, note: input.note, requestId: input.requestId, actor })),
+  packOperation("adjust", async (input, { pack, actor }) =>
+    single(decideAdjustment({ packId: pack.id, pack: pack.data, delta: input.delta, note: input.note, requestId: input.requestId, actor })),
   ),
 );

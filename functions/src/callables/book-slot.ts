@@ -1,10 +1,11 @@
 import { DateTime } from "luxon";
+import { GRID_MINUTES } from "../domain/coach.js";
 import { BookSlotInput, BookSlotResult } from "../domain/api.js";
 import { Booking, cellsFor, decideBooking } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
-import { markBusy } from "../shell/busy.js";
-import { onSignedInCall } from "../shell/callable.js";
+import { claimedByOther, markBusy } from "../shell/busy.js";
+import { CLAIMING_CALL, onSignedInCall } from "../shell/callable.js";
 import { writePackChange } from "../shell/commit.js";
 import { CLAIM_TRANSACTION, db } from "../shell/firebase.js";
 import { saveContact } from "../shell/contact.js";
@@ -30,64 +31,84 @@ function toResult(bookingId: string, booking: Booking, pack: BookSlotResult["pac
  * its calendar cells (so no overlapping booking can ever commit), records it
  * in the week's busy read model, and (instant booking) deducts one unit with
  * its ledger entry. The client's requestId is the booking id: a call retried
- * after a lost response returns the same booking.
+ * after a lost response returns the same booking. Before the transaction, a
+ * look at the busy read model turns away clients whose slot was just taken.
  */
-export const bookSlot = onSignedInCall(BookSlotInput, async (input, { uid, email, now }) => {
-  const start = DateTime.fromISO(input.start, { zone: "utc" });
-  const bookingRef = bookingsCol(input.coachId).doc(input.requestId);
-  const candidates = await activePacks(input.coachId, uid);
+export const bookSlot = onSignedInCall(
+  BookSlotInput,
+  async (input, { uid, email, now }) => {
+    const start = DateTime.fromISO(input.start, { zone: "utc" });
+    const bookingRef = bookingsCol(input.coachId).doc(input.requestId);
+    const [candidates, taken] = await Promise.all([activePacks(input.coachId, uid), slotTakenAlready(input.coachId, input.offeringId, bookingRef.id, start)]);
+    if (taken) return fail({ code: "SLOT_TAKEN", start: input.start });
 
-  return db().runTransaction(async (tx): Promise<Result<BookSlotResult, DomainError>> => {
-    const existing = (await tx.get(bookingRef)).data();
-    if (existing) {
-      const sameRequest = existing.clientUid === uid && existing.offeringId === input.offeringId && existing.startsAt.equals(start);
-      if (!sameRequest) return fail({ code: "REQUEST_ID_REUSED" });
-      const packId = existing.payment.method === "pack" ? existing.payment.packId : null;
-      const pack = packId ? (await tx.get(packsCol(input.coachId).doc(packId))).data() : undefined;
-      return ok(toResult(bookingRef.id, existing, packId && pack ? packView(packId, pack) : null));
-    }
+    return db().runTransaction(async (tx): Promise<Result<BookSlotResult, DomainError>> => {
+      const existing = (await tx.get(bookingRef)).data();
+      if (existing) {
+        const sameRequest = existing.clientUid === uid && existing.offeringId === input.offeringId && existing.startsAt.equals(start);
+        if (!sameRequest) return fail({ code: "REQUEST_ID_REUSED" });
+        const packId = existing.payment.method === "pack" ? existing.payment.packId : null;
+        const pack = packId ? (await tx.get(packsCol(input.coachId).doc(packId))).data() : undefined;
+        return ok(toResult(bookingRef.id, existing, packId && pack ? packView(packId, pack) : null));
+      }
 
-    const coach = (await tx.get(coachRef(input.coachId))).data();
-    if (!coach) return fail({ code: "COACH_NOT_FOUND" });
-    const offering = (await tx.get(offeringsCol(input.coachId).doc(input.offeringId))).data();
-    if (!offering) return fail({ code: "OFFERING_NOT_FOUND" });
+      const coach = (await tx.get(coachRef(input.coachId))).data();
+      if (!coach) return fail({ code: "COACH_NOT_FOUND" });
+      const offering = (await tx.get(offeringsCol(input.coachId).doc(input.offeringId))).data();
+      if (!offering) return fail({ code: "OFFERING_NOT_FOUND" });
 
-    const claims = await tx.getAll(...cellsFor(coach, offering, start).map((cell) => claimRef(input.coachId, cell)));
-    const decision = decideBooking({
-      bookingId: bookingRef.id,
-      clientUid: uid,
-      coachId: input.coachId,
-      coach,
-      offeringId: input.offeringId,
-      offering,
-      start,
-      now,
-      payWith: input.payWith,
-      note: input.note,
-      packs: await candidates.read(tx),
-      takenCells: claims.filter((claim) => claim.exists).map((claim) => claim.id),
-    });
-    if (!decision.ok) return decision;
-
-    const { booking, packChange } = decision.value;
-    tx.create(bookingRef, booking);
-    for (const cell of booking.cells) tx.create(claimRef(input.coachId, cell), { bookingId: bookingRef.id });
-    markBusy(tx, input.coachId, coach.timeZone, bookingRef.id, booking);
-    if (packChange) writePackChange(tx, input.coachId, packChange);
-    saveContact(tx, input.coachId, uid, email, input.contact);
-    const about = { bookingId: bookingRef.id, clientUid: uid, offeringId: input.offeringId, start: input.start };
-    notifyCoach(tx, input.coachId, coach, `booking-${bookingRef.id}-new`, booking.status === "requested" ? "booking_requested" : "booking_new", about, now);
-    if (packChange?.pack.remaining === 1) {
-      notifyCoach(
-        tx,
-        input.coachId,
+      const claims = await tx.getAll(...cellsFor(coach, offering, start).map((cell) => claimRef(input.coachId, cell)));
+      const decision = decideBooking({
+        bookingId: bookingRef.id,
+        clientUid: uid,
+        coachId: input.coachId,
         coach,
-        `pack-${packChange.packId}-low-${bookingRef.id}`,
-        "pack_low",
-        { clientUid: uid, remaining: 1, packName: packChange.pack.name },
+        offeringId: input.offeringId,
+        offering,
+        start,
         now,
-      );
-    }
-    return ok(toResult(bookingRef.id, booking, packChange ? packView(packChange.packId, packChange.pack) : null));
-  }, CLAIM_TRANSACTION);
-});
+        payWith: input.payWith,
+        note: input.note,
+        packs: await candidates.read(tx),
+        takenCells: claims.filter((claim) => claim.exists).map((claim) => claim.id),
+      });
+      if (!decision.ok) return decision;
+
+      const { booking, packChange } = decision.value;
+      tx.create(bookingRef, booking);
+      for (const cell of booking.cells) tx.create(claimRef(input.coachId, cell), { bookingId: bookingRef.id });
+      markBusy(tx, input.coachId, coach.timeZone, bookingRef.id, booking);
+      if (packChange) writePackChange(tx, input.coachId, packChange);
+      saveContact(tx, input.coachId, uid, email, input.contact);
+      const about = { bookingId: bookingRef.id, clientUid: uid, offeringId: input.offeringId, start: input.start };
+      notifyCoach(tx, input.coachId, coach, `booking-${bookingRef.id}-new`, booking.status === "requested" ? "booking_requested" : "booking_new", about, now);
+      if (packChange?.pack.remaining === 1) {
+        notifyCoach(
+          tx,
+          input.coachId,
+          coach,
+          `pack-${packChange.packId}-low-${bookingRef.id}`,
+          "pack_low",
+          { clientUid: uid, remaining: 1, packName: packChange.pack.name },
+          now,
+        );
+      }
+      return ok(toResult(bookingRef.id, booking, packChange ? packView(packChange.packId, packChange.pack) : null));
+    }, CLAIM_TRANSACTION);
+  },
+  CLAIMING_CALL,
+);
+
+/** The fast pre-check: another booking already holds part of this slot (a retry of this very booking never counts). */
+async function slotTakenAlready(coachId: string, offeringId: string, bookingId: string, start: DateTime): Promise<boolean> {
+  const [booking, coach, offering] = await Promise.all([
+    bookingsCol(coachId).doc(bookingId).get(),
+    coachRef(coachId).get(),
+    offeringsCol(coachId).doc(offeringId).get(),
+  ]);
+  const [coachData, offeringData] = [coach.data(), offering.data()];
+  if (booking.exists || !coachData || !offeringData) return false;
+  const cells = cellsFor(coachData, offeringData, start);
+  const claim = { start, end: start.plus({ minutes: cells.length * GRID_MINUTES }) };
+  return claimedByOther(coachId, coachData.timeZone, claim, bookingId);
+}

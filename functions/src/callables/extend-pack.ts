@@ -6,11 +6,9 @@ import { packOperation, single } from "../shell/pack-operation.js";
 /** Extend or freeze (coach): the expiry moves later, e.g. after an injury. */
 export const extendPack = onSignedInCall(
   ExtendPackInput,
-  packOperation(
-    (input) => `extend-${input.requestId}`,
-    async (input, { coach, pack, actor }) =>
-      single(
-        decideExtension({ packId: pack.id, pack: pack.data, days: input.days, note: input.note, requestId: input.requestId, timeZone: coach.timeZone, actor }),
-      ),
+  packOperation("extend", async (input, { coach, pack, actor }) =>
+    single(
+      decideExtension({ packId: pack.id, pack: pack.data, days: input.days, note: input.note, requestId: input.requestId, timeZone: coach.timeZone, actor }),
+    ),
   ),
 );

@@ -10,13 +10,15 @@ import { writePackChange } from "../shell/commit.js";
 import { db } from "../shell/firebase.js";
 import { notifyCoach } from "../shell/outbox.js";
 import { bookingsCol, claimRef, offeringsCol } from "../shell/refs.js";
+import { markRequest, requestUse } from "../shell/requests.js";
 import { packView } from "../shell/views.js";
 
 /**
  * Moves a booking to a new start in one transaction: the new cells are
  * claimed, the old ones released, the busy read model updated; the same unit
  * pays (a 0 ledger line records the move). Clients may move only before the
- * cancellation window closes; coaches always.
+ * cancellation window closes; coaches always. A retried request, however
+ * late, answers the booking as it stands and moves nothing.
  */
 export const rescheduleBooking = onSignedInCall(RescheduleInput, (input, { uid, now }) =>
   db().runTransaction(async (tx): Promise<Result<BookSlotResult, DomainError>> => {
@@ -33,8 +35,11 @@ export const rescheduleBooking = onSignedInCall(RescheduleInput, (input, { uid, 
       end: booking.endsAt.toISO() ?? "",
       pack: pack ? packView(pack.id, pack.data) : null,
     };
-    // Already there (a retried call): nothing to move.
-    if (booking.startsAt.equals(newStart) && booking.status !== "cancelled")
+    const mark = { kind: "reschedule", targetId: input.bookingId, uid };
+    const use = await requestUse(tx, input.coachId, input.requestId, mark);
+    if (use === "reused") return fail({ code: "REQUEST_ID_REUSED" });
+    // A retried call, or already there: nothing to move.
+    if (use === "replay" || (booking.startsAt.equals(newStart) && booking.status !== "cancelled"))
       return ok({ ...current, status: booking.status === "requested" ? "requested" : "confirmed" });
     const wanted = cellsFor(coach, offering, newStart).filter((cell) => !booking.cells.includes(cell));
     const claims = await tx.getAll(...wanted.map((cell) => claimRef(input.coachId, cell)));
@@ -58,6 +63,7 @@ export const rescheduleBooking = onSignedInCall(RescheduleInput, (input, { uid, 
     clearBusy(tx, input.coachId, coach.timeZone, input.bookingId, booking);
     markBusy(tx, input.coachId, coach.timeZone, input.bookingId, moved);
     tx.set(bookingsCol(input.coachId).doc(input.bookingId), moved);
+    markRequest(tx, input.coachId, input.requestId, mark);
     if (packChange) writePackChange(tx, input.coachId, packChange);
     if (role === "client") {
       const about = {

@@ -3,7 +3,7 @@ import { PackResult, SellPackInput } from "../domain/api.js";
 import { DomainError } from "../domain/errors.js";
 import { decideSale } from "../domain/packs.js";
 import { Result, fail, ok } from "../domain/result.js";
-import { loadOwnCoach } from "../shell/access.js";
+import { loadOwnCoach, readOwnCoach } from "../shell/access.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { writePackChange } from "../shell/commit.js";
 import { adminApp, db } from "../shell/firebase.js";
@@ -26,9 +26,14 @@ async function clientUidByEmail(email: string, name: string): Promise<string> {
 /**
  * Sells a pack (coach): a new pack from a template for a client, opened by a
  * "+N bought" entry, its payment target open. The requestId names the pack,
- * so a retried call sells nothing twice.
+ * so a retried call sells nothing twice. A client named by email gets an
+ * account, and only after the caller was found to be the coach.
  */
 export const sellPack = onSignedInCall(SellPackInput, async (input, { uid, now }) => {
+  if ("email" in input.client) {
+    const owner = await readOwnCoach(input.coachId, uid);
+    if (!owner.ok) return owner;
+  }
   const byEmail = "email" in input.client ? { ...input.client, uid: await clientUidByEmail(input.client.email, input.client.name) } : undefined;
   const clientUid = byEmail?.uid ?? ("uid" in input.client ? input.client.uid : "");
   const packId = `pack-${input.requestId}`;

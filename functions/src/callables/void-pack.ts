@@ -6,8 +6,7 @@ import { packOperation, single } from "../shell/pack-operation.js";
 /** Refund/void (coach): the remaining units are voided, the pack closed. */
 export const voidPack = onSignedInCall(
   VoidPackInput,
-  packOperation(
-    (input) => `void-${input.requestId}`,
-    async (input, { pack, actor }) => single(decideVoid({ packId: pack.id, pack: pack.data, requestId: input.requestId, note: input.note, actor })),
+  packOperation("void", async (input, { pack, actor }) =>
+    single(decideVoid({ packId: pack.id, pack: pack.data, requestId: input.requestId, note: input.note, actor })),
   ),
 );

@@ -10,7 +10,7 @@ import { IsoInstant } from "./time.js";
  * functions, the site and the tests (documented in docs/api.md).
  */
 
-const DocId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "expected a document id");
+import { DocId } from "./ids.js";
 
 /** listSlots: free slots of one offering, starting in [from, from + days). */
 export const ListSlotsInput = z.object({
@@ -107,7 +107,7 @@ export const SellPackInput = z.object({
   requestId: RequestId,
   coachId: DocId,
   templateId: DocId,
-  client: z.union([z.object({ uid: DocId }), z.object({ email: z.email(), name: z.string().trim().min(1).max(100) })]),
+  client: z.union([z.object({ uid: DocId }), z.object({ email: z.email().max(254), name: z.string().trim().min(1).max(100) })]),
 });
 export type SellPackInput = z.infer<typeof SellPackInput>;
 
@@ -153,7 +153,7 @@ export type BookingRefInput = z.infer<typeof BookingRefInput>;
  * time has moved the booking across the window since, nothing is cancelled
  * (OUTCOME_CHANGED), so nobody gets a different outcome than they saw.
  */
-export const CancelBookingInput = BookingRefInput.extend({ expectedOutcome: z.string().optional() });
+export const CancelBookingInput = BookingRefInput.extend({ expectedOutcome: z.string().max(40).optional() });
 export type CancelBookingInput = z.infer<typeof CancelBookingInput>;
 
 /** waiveCharge (coach): waive a late cancellation or a no-show with a policy reason. */

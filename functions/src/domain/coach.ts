@@ -1,6 +1,7 @@
 import { Info } from "luxon";
 import { z } from "zod";
 import { DomainError } from "./errors.js";
+import { DocId } from "./ids.js";
 import { NotificationSettings } from "./notifications.js";
 import { Result, fail, ok } from "./result.js";
 import { TimeOfDay, minutesOfDay } from "./time.js";
@@ -125,7 +126,7 @@ export interface Availability {
 }
 
 /** A place where sessions happen, e.g. "Court 3, TC Blau-Weiss". */
-export const Location = z.object({ id: z.string().min(1), name: z.string().min(1), address: z.string().default("") });
+export const Location = z.object({ id: DocId, name: z.string().min(1).max(100), address: z.string().max(200).default("") });
 export type Location = z.infer<typeof Location>;
 
 /** The coach document (private: owner and public fields). */
@@ -156,11 +157,11 @@ export type Coach = z.infer<typeof Coach>;
 
 /** A session type the coach sells, priced in integer minor units. */
 export const Offering = z.object({
-  title: z.string().min(1),
+  title: z.string().min(1).max(100),
   durationMinutes: gridMinutes(12 * 60).refine((m) => m > 0, "must be positive"),
   priceMinor: z.number().int().min(0),
   extraFeeMinor: z.number().int().min(0).default(0),
-  locationId: z.string().min(1),
+  locationId: DocId,
   packEligible: z.boolean().default(true),
   bookableOnline: z.boolean().default(true),
   rules: BookingRulesOverride.default({}),
@@ -177,13 +178,13 @@ export const availabilityOf = (coach: Coach): Availability => ({ weeklyHours: co
 
 /** What a pack of sessions costs and how long it lasts once bought. */
 export const PackTemplate = z.object({
-  name: z.string().min(1),
+  name: z.string().min(1).max(100),
   units: z.number().int().min(1).max(100),
   priceMinor: z.number().int().min(0),
   validityMonths: z.number().int().min(1).max(36),
   transferable: z.boolean().default(false),
   /** Offering ids a unit can pay for; empty means every pack-eligible offering. */
-  eligibleOfferingIds: z.array(z.string()).default([]),
+  eligibleOfferingIds: z.array(DocId).max(50).default([]),
 });
 export type PackTemplate = z.infer<typeof PackTemplate>;
 
@@ -193,7 +194,7 @@ export const Profile = z.object({
   bio: z.string().trim().max(2000).default(""),
   discipline: z.string().trim().min(1).max(60),
   /** A public https URL, or "" for none. */
-  photoUrl: z.union([z.literal(""), z.url({ protocol: /^https$/ })]).default(""),
+  photoUrl: z.union([z.literal(""), z.url({ protocol: /^https$/ }).max(2000)]).default(""),
   locations: z
     .array(Location)
     .max(20)

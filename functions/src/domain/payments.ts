@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "./errors.js";
+import { DocId } from "./ids.js";
 import { Result, fail, ok } from "./result.js";
 import { Instant } from "./time.js";
 
@@ -22,7 +23,7 @@ export const PaymentSummary = z.object({
 export type PaymentSummary = z.infer<typeof PaymentSummary>;
 
 /** Which target a payment belongs to. */
-export const PaymentTarget = z.object({ type: z.enum(["pack", "booking"]), id: z.string().min(1) });
+export const PaymentTarget = z.object({ type: z.enum(["pack", "booking"]), id: DocId });
 export type PaymentTarget = z.infer<typeof PaymentTarget>;
 
 /** One append-only money movement; its id comes from its cause (manual-{requestId}, stripe-{intent}). */

@@ -9,7 +9,7 @@ export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected
 export type TimeOfDay = z.infer<typeof TimeOfDay>;
 
 /** An ISO 8601 instant with an explicit offset, e.g. "2026-11-23T08:00:00.000Z". */
-export const IsoInstant = z.iso.datetime({ offset: true });
+export const IsoInstant = z.iso.datetime({ offset: true }).max(40);
 
 /** Minutes since midnight of a "HH:mm" string: "08:30" → 510. */
 export function minutesOfDay(time: TimeOfDay): number {

@@ -34,17 +34,30 @@ export function clearBusy(tx: DocWriter, coachId: string, timeZone: string, book
 }
 
 /**
- * Claimed intervals that may touch [from, to): the weeks from a day before
- * `from` (a claim starting late on Sunday reaches into Monday) to `to`.
- * Returns the intervals and how many documents were read.
+ * Claims (booking id → interval) that may touch [from, to): the weeks from a
+ * day before `from` (a claim starting late on Sunday reaches into Monday) to
+ * `to`. Returns the claims and how many documents were read.
  */
-export async function loadBusy(coachId: string, timeZone: string, from: DateTime, to: DateTime): Promise<{ busy: Interval[]; reads: number }> {
+async function loadClaims(coachId: string, timeZone: string, from: DateTime, to: DateTime): Promise<{ claims: [string, Interval][]; reads: number }> {
   const keys = new Set<string>();
   for (let day = from.minus({ days: 1 }); day < to.plus({ days: 1 }); day = day.plus({ days: 1 })) keys.add(weekKey(day, timeZone));
   const snapshots = await Promise.all([...keys].map((key) => weekDoc(coachId, key).withConverter(busyConverter).get()));
-  const busy = snapshots.flatMap((snapshot) => {
-    const intervals = snapshot.data()?.intervals;
-    return intervals ? Object.values(intervals) : [];
-  });
-  return { busy, reads: snapshots.length };
+  return { claims: snapshots.flatMap((snapshot) => Object.entries(snapshot.data()?.intervals ?? {})), reads: snapshots.length };
+}
+
+/** Claimed intervals that may touch [from, to), and how many documents were read. */
+export async function loadBusy(coachId: string, timeZone: string, from: DateTime, to: DateTime): Promise<{ busy: Interval[]; reads: number }> {
+  const { claims, reads } = await loadClaims(coachId, timeZone, from, to);
+  return { busy: claims.map(([, interval]) => interval), reads };
+}
+
+/**
+ * Whether another booking already claims part of `claim`, by the read model
+ * (1–2 reads, no transaction): racing clients who lost a slot learn it at
+ * once instead of queueing for the cells. Only a hint; the transaction's
+ * cell claims decide.
+ */
+export async function claimedByOther(coachId: string, timeZone: string, claim: Interval, bookingId: string): Promise<boolean> {
+  const { claims } = await loadClaims(coachId, timeZone, claim.start, claim.end);
+  return claims.some(([id, busy]) => id !== bookingId && busy.start < claim.end && claim.start < busy.end);
 }

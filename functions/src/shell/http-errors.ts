@@ -1,4 +1,5 @@
-import { HttpsError } from "firebase-functions/v2/https";
+import type { Response } from "express";
+import { HttpsError, type Request } from "firebase-functions/v2/https";
 import { logger } from "firebase-functions/v2";
 import { z } from "zod";
 import { DomainError } from "../domain/errors.js";
@@ -97,6 +98,11 @@ export function invalidInput(error: z.ZodError): HttpsError {
   return new HttpsError("invalid-argument", "The request is invalid.", { reason: "INVALID_INPUT", issues });
 }
 
+/** A request refused before its input is parsed (too large, not plain JSON): INVALID_INPUT too. */
+export function invalidRequest(message: string): HttpsError {
+  return new HttpsError("invalid-argument", "The request is invalid.", { reason: "INVALID_INPUT", issues: [{ path: "", message }] });
+}
+
 /** Unauthenticated caller. */
 export const authRequired = () => new HttpsError("unauthenticated", "Please sign in first.", { reason: "AUTH_REQUIRED" });
 
@@ -109,4 +115,21 @@ export function internalError(cause: unknown): HttpsError {
   }
   logger.error("unexpected failure in callable", cause);
   return new HttpsError("internal", "Something went wrong. Please try again.", { reason: "INTERNAL" });
+}
+
+/**
+ * An HTTP endpoint's handler (webhook, calendar feed) whose unexpected
+ * failure answers `500 {"error":"INTERNAL"}` as JSON, the cause to the log
+ * only: never an HTML page, a message or a stack trace.
+ */
+export function guarded(name: string, handler: (req: Request, res: Response) => Promise<void>) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      await handler(req, res);
+    } catch (cause) {
+      logger.error(`unexpected failure in ${name}`, cause);
+      if (res.headersSent) res.end();
+      else res.status(500).json({ error: "INTERNAL" });
+    }
+  };
 }

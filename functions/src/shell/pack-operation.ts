@@ -3,12 +3,12 @@ import { PackResult } from "../domain/api.js";
 import { Coach } from "../domain/coach.js";
 import { DomainError } from "../domain/errors.js";
 import { Actor, Pack, PackChange, WithId } from "../domain/packs.js";
-import { Result, ok } from "../domain/result.js";
+import { Result, fail, ok } from "../domain/result.js";
 import { loadOwnPack } from "./access.js";
 import { ClientContext } from "./callable.js";
 import { writePackChange } from "./commit.js";
 import { db } from "./firebase.js";
-import { ledgerCol } from "./refs.js";
+import { markRequest, requestUse } from "./requests.js";
 import { packView } from "./views.js";
 
 /** What every coach operation on an existing pack carries. */
@@ -28,12 +28,13 @@ export interface PackOperationContext {
 
 /**
  * A coach operation on one pack (void, extend, adjust, transfer), run the
- * same way: one transaction loads the coach (owner only) and the pack, skips
- * if the entry this request causes already exists (a retried call), else
- * decides and writes every pack change. Returns the pack operated on.
+ * same way: one transaction loads the coach (owner only) and the pack; a
+ * retried request returns the pack as it stands now, a requestId used for
+ * anything else is refused; else it decides and writes every pack change.
+ * Returns the pack operated on.
  */
 export function packOperation<I extends PackOperationInput>(
-  entryIdOf: (input: I) => string,
+  kind: "void" | "extend" | "adjust" | "transfer",
   decide: (input: I, ctx: PackOperationContext) => Promise<Result<PackChange[], DomainError>>,
 ) {
   return (input: I, { uid, now }: ClientContext): Promise<Result<PackResult, DomainError>> =>
@@ -41,12 +42,15 @@ export function packOperation<I extends PackOperationInput>(
       const loaded = await loadOwnPack(tx, input.coachId, input.packId, uid);
       if (!loaded.ok) return loaded;
       const { coach, pack } = loaded.value;
-      const marker = await tx.get(ledgerCol(input.coachId, input.packId).doc(entryIdOf(input)));
-      if (marker.exists) return ok({ pack: packView(pack.id, pack.data) });
+      const mark = { kind, targetId: input.packId, uid };
+      const use = await requestUse(tx, input.coachId, input.requestId, mark);
+      if (use === "replay") return ok({ pack: packView(pack.id, pack.data) });
+      if (use === "reused") return fail({ code: "REQUEST_ID_REUSED" });
 
       const decision = await decide(input, { coach, pack, actor: { uid, now }, tx });
       if (!decision.ok) return decision;
       for (const change of decision.value) writePackChange(tx, input.coachId, change);
+      markRequest(tx, input.coachId, input.requestId, mark);
       const own = decision.value.find((change) => change.packId === input.packId);
       return ok({ pack: own ? packView(own.packId, own.pack) : packView(pack.id, pack.data) });
     });

@@ -1,0 +1,69 @@
+// One valid call of every callable against the demo (docs/api.md), and who
+// may make it: the refusal and fuzz tests start from these.
+import { randomUUID } from "node:crypto";
+import type { Api } from "../../site/src/client/callable.js";
+import { DEMO, demoCoach, demoOffering, demoPackTemplate } from "../../scripts/demo-data.js";
+
+/** Who may call: anybody; any signed-in user (as a client); the coach only; the booking's coach or client. */
+export type Caller = "anybody" | "client" | "coach" | "party";
+
+export type Sample<N extends keyof Api = keyof Api> = { caller: Caller; input: Api[N]["input"] };
+export type Samples = { [N in keyof Api]: Sample<N> };
+
+/** Valid calls for the demo coach, about `bookingId` (a booking of Lena's) and a free slot at `start`. */
+export function sampleCalls(bookingId: string, start: string): Samples {
+  const coachId = DEMO.coachId;
+  const booking = { coachId, bookingId };
+  const lena = { coachId, clientUid: DEMO.client.uid };
+  const requestId = randomUUID();
+  const money = { requestId, coachId, target: { type: "pack" as const, id: DEMO.packId }, method: "cash" as const, amountMinor: 100 };
+  return {
+    listSlots: { caller: "anybody", input: { coachId, offeringId: DEMO.offeringId, from: start, days: 7 } },
+    bookSlot: { caller: "client", input: { requestId, coachId, offeringId: DEMO.offeringId, start, payWith: "pack" } },
+    bookSeries: { caller: "client", input: { requestId, coachId, offeringId: DEMO.offeringId, firstStart: start, weeks: 2, payWith: "pack" } },
+    createCheckout: { caller: "client", input: { requestId, coachId, item: { type: "pack", templateId: DEMO.packTemplateId } } },
+    getClientPortal: { caller: "client", input: {} },
+    sendMessage: { caller: "client", input: { requestId, coachId, text: "Hello" } },
+    getBalance: { caller: "party", input: { coachId, clientUid: DEMO.client.uid } },
+    previewCancellation: { caller: "party", input: booking },
+    cancelBooking: { caller: "party", input: booking },
+    rescheduleBooking: { caller: "party", input: { requestId, coachId, bookingId, newStart: start } },
+    bookingCalendar: { caller: "party", input: booking },
+    submitReview: { caller: "party", input: { ...booking, rating: 5, consent: true } },
+    markNoShow: { caller: "coach", input: booking },
+    waiveCharge: { caller: "coach", input: { ...booking, reasonId: "weather" } },
+    confirmBooking: { caller: "coach", input: booking },
+    completeBooking: { caller: "coach", input: booking },
+    requestReview: { caller: "coach", input: booking },
+    publishReview: { caller: "coach", input: { ...booking, published: true } },
+    replyToReview: { caller: "coach", input: { ...booking, reply: "Thanks" } },
+    sellPack: {
+      caller: "coach",
+      input: { requestId, coachId, templateId: DEMO.packTemplateId, client: { email: "new-client@example.com", name: "New Client" } },
+    },
+    transferUnits: { caller: "coach", input: { requestId, coachId, packId: DEMO.packId, toClientUid: "uid-max", units: 1 } },
+    voidPack: { caller: "coach", input: { requestId, coachId, packId: DEMO.packId, note: "refunded in cash" } },
+    extendPack: { caller: "coach", input: { requestId, coachId, packId: DEMO.packId, days: 7, note: "injury" } },
+    adjustPack: { caller: "coach", input: { requestId, coachId, packId: DEMO.packId, delta: 1, note: "goodwill" } },
+    savePackTemplate: { caller: "coach", input: { coachId, templateId: "five-pack", template: { ...demoPackTemplate, units: 5 } } },
+    setCancellationPolicy: { caller: "coach", input: { coachId, policy: { windowHours: 48 } } },
+    setAvailability: {
+      caller: "coach",
+      input: { coachId, weeklyHours: demoCoach.weeklyHours, dateOverrides: [], timeOff: [], bookingRules: demoCoach.bookingRules },
+    },
+    saveOffering: { caller: "coach", input: { coachId, offeringId: "private-30", offering: { ...demoOffering, title: "Short lesson", durationMinutes: 30 } } },
+    recordPayment: { caller: "coach", input: money },
+    recordRefund: { caller: "coach", input: money },
+    getClientAccount: { caller: "coach", input: lena },
+    registerDevice: { caller: "coach", input: { coachId, token: "device-token-0123456789" } },
+    unregisterDevice: { caller: "coach", input: { coachId, token: "device-token-0123456789" } },
+    setCalendarFeed: { caller: "coach", input: { coachId, enabled: true } },
+    setNotificationSettings: { caller: "coach", input: { coachId, settings: { paymentOpenDays: 5 } } },
+    listClients: { caller: "coach", input: { coachId } },
+    getClientDetail: { caller: "coach", input: lena },
+    saveClientNotes: { caller: "coach", input: { ...lena, notes: "Backhand" } },
+    exportClientData: { caller: "coach", input: lena },
+    deleteClient: { caller: "coach", input: lena },
+    saveProfile: { caller: "coach", input: { coachId, profile: { name: "Emma", discipline: "Tennis", locations: demoCoach.locations, locale: "en" } } },
+  };
+}
