@@ -115,4 +115,44 @@ describe("replays, however late", () => {
     await call("transferUnits", transfer, emma);
     expect((await callFailing("transferUnits", { ...transfer, packId: DEMO.packId, toClientUid: "uid-max" }, emma)).reason).toBe("REQUEST_ID_REUSED");
   });
+
+  it("a payment's requestId is answered the target's state on a retry, and refused for a refund", async () => {
+    const payment = { ...samples.recordPayment.input, requestId: randomUUID(), amountMinor: 1000 };
+    const paid = await call("recordPayment", payment, emma);
+    await call("recordPayment", { ...payment, requestId: randomUUID() }, emma);
+    const retry = await call("recordPayment", payment, emma);
+    expect(retry.paidMinor).toBe(paid.paidMinor + 1000);
+    expect((await callFailing("recordRefund", payment, emma)).reason).toBe("REQUEST_ID_REUSED");
+  });
+});
+
+describe("answers of the layer below the handlers", () => {
+  /** The answer to a raw POST: status, content type and text. */
+  async function post(url: string, body: string, contentType = "application/json") {
+    const response = await fetch(url, { method: "POST", headers: { "content-type": contentType }, body });
+    return { status: response.status, type: response.headers.get("content-type") ?? "", text: await response.text() };
+  }
+  const internals = /\bat \w|node_modules|\/work\/|SyntaxError|Error:/;
+
+  it("malformed JSON is answered 400 without a stack trace or file paths, at a callable and at the webhook", async () => {
+    for (const name of ["listSlots", "stripeWebhook"]) {
+      const answer = await post(`${FUNCTIONS_ORIGIN}/${name}`, '{"data": {bad');
+      expect(answer.status, name).toBe(400);
+      expect(answer.text, name).not.toMatch(internals);
+    }
+  });
+
+  it("the calendar feed answers an unknown or reserved coach 404 in plain text", async () => {
+    for (const coach of ["nobody", "__x__", "a/b"]) {
+      const response = await fetch(`${FUNCTIONS_ORIGIN}/calendarFeed?coach=${encodeURIComponent(coach)}&token=x`);
+      expect(response.status).toBe(404);
+      expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+      expect(await response.text()).toBe("Not found");
+    }
+  });
+
+  it("a webhook call without a valid signature is answered JSON", async () => {
+    const answer = await post(`${FUNCTIONS_ORIGIN}/stripeWebhook`, JSON.stringify({ id: "evt_1", type: "checkout.session.completed" }));
+    expect([answer.status, answer.type.split(";")[0], JSON.parse(answer.text)]).toEqual([400, "application/json", { error: "SIGNATURE_INVALID" }]);
+  });
 });
