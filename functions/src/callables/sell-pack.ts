@@ -47,7 +47,8 @@ export const sellPack = onSignedInCall(SellPackInput, async (input, { uid, now }
       tx.get(clientsCol(input.coachId).doc(clientUid)),
     ]);
     const sold = existing.data();
-    if (sold) return sold.clientUid === clientUid && sold.templateId === input.templateId ? ok({ pack: packView(packId, sold) }) : fail({ code: "REQUEST_ID_REUSED" });
+    if (sold)
+      return sold.clientUid === clientUid && sold.templateId === input.templateId ? ok({ pack: packView(packId, sold) }) : fail({ code: "REQUEST_ID_REUSED" });
     const terms = template.data();
     if (!terms) return fail({ code: "TEMPLATE_NOT_FOUND" });
     if (!client.exists && !byEmail) return fail({ code: "CLIENT_NOT_FOUND" });
