@@ -6,7 +6,7 @@ import { decideSale } from "../functions/src/domain/packs.js";
 import { writePackChange } from "../functions/src/shell/commit.js";
 import { adminApp, db } from "../functions/src/shell/firebase.js";
 import { writePublicCoach } from "../functions/src/shell/public-coach.js";
-import { clientsCol, coachRef, offeringsCol, packTemplatesCol } from "../functions/src/shell/refs.js";
+import { clientsCol, coachOwnerRef, coachRef, offeringsCol, packTemplatesCol, slugRef } from "../functions/src/shell/refs.js";
 import { DEMO, demoCoach, demoMatchPlay, demoOffering, demoPackTemplate } from "./demo-data.js";
 
 async function ensureUser(user: { uid: string; email: string; password: string; name: string }): Promise<void> {
@@ -27,6 +27,9 @@ export async function isDemoSeeded(): Promise<boolean> {
 export async function seedDemo(now: DateTime = DateTime.utc()): Promise<void> {
   await Promise.all([ensureUser(DEMO.coach), ensureUser(DEMO.client)]);
   await coachRef(DEMO.coachId).set(demoCoach);
+  // The claims createCoach writes for every coach: one address, one coach per account.
+  await slugRef(DEMO.slug).set({ coachId: DEMO.coachId });
+  await coachOwnerRef(DEMO.coach.uid).set({ coachId: DEMO.coachId, slug: DEMO.slug, requestId: "demo" });
   await offeringsCol(DEMO.coachId).doc(DEMO.offeringId).set(demoOffering);
   await offeringsCol(DEMO.coachId).doc(DEMO.matchPlayId).set(demoMatchPlay);
   await packTemplatesCol(DEMO.coachId).doc(DEMO.packTemplateId).set(demoPackTemplate);

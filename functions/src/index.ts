@@ -24,8 +24,10 @@ export const bookSlot = load<typeof import("./callables/book-slot.js")>("bookSlo
 export const bookingCalendar = load<typeof import("./callables/booking-calendar.js")>("bookingCalendar", "./callables/booking-calendar.js")?.bookingCalendar;
 export const cancelBooking = load<typeof import("./callables/cancel-booking.js")>("cancelBooking", "./callables/cancel-booking.js")?.cancelBooking;
 export const completeBooking = load<typeof import("./callables/complete-booking.js")>("completeBooking", "./callables/complete-booking.js")?.completeBooking;
+export const checkSlug = load<typeof import("./callables/check-slug.js")>("checkSlug", "./callables/check-slug.js")?.checkSlug;
 export const confirmBooking = load<typeof import("./callables/confirm-booking.js")>("confirmBooking", "./callables/confirm-booking.js")?.confirmBooking;
 export const createCheckout = load<typeof import("./callables/create-checkout.js")>("createCheckout", "./callables/create-checkout.js")?.createCheckout;
+export const createCoach = load<typeof import("./callables/create-coach.js")>("createCoach", "./callables/create-coach.js")?.createCoach;
 export const deleteClient = load<typeof import("./callables/delete-client.js")>("deleteClient", "./callables/delete-client.js")?.deleteClient;
 export const exportClientData = load<typeof import("./callables/export-client-data.js")>(
   "exportClientData",

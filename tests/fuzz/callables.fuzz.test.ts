@@ -56,6 +56,8 @@ const SCHEMAS: Record<keyof Api, { safeParse: (input: unknown) => { success: boo
   exportClientData: api.ClientRefInput,
   deleteClient: api.ClientRefInput,
   saveProfile: api.SaveProfileInput,
+  createCoach: api.CreateCoachInput,
+  checkSlug: api.CheckSlugInput,
 };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -64,6 +64,22 @@ export function sampleCalls(bookingId: string, start: string): Samples {
     saveClientNotes: { caller: "coach", input: { ...lena, notes: "Backhand" } },
     exportClientData: { caller: "coach", input: lena },
     deleteClient: { caller: "coach", input: lena },
+    createCoach: {
+      caller: "client",
+      input: {
+        requestId,
+        setup: {
+          name: "Ana Silva",
+          discipline: "Fitness",
+          slug: "ana-silva",
+          timeZone: "Europe/London",
+          currency: "GBP",
+          location: { name: "Hyde Park gym" },
+          offering: { title: "Personal training", durationMinutes: 45, priceMinor: 5500 },
+        },
+      },
+    },
+    checkSlug: { caller: "client", input: { slug: "ana-silva" } },
     saveProfile: { caller: "coach", input: { coachId, profile: { name: "Emma", discipline: "Tennis", locations: demoCoach.locations, locale: "en" } } },
   };
 }

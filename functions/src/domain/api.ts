@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BookingRules, CancellationPolicy, DateOverride, Offering, PackTemplate, Profile, TimeOff, WeeklyHours } from "./coach.js";
 import { NotificationSettings } from "./notifications.js";
+import { CoachSetup, Slug } from "./onboarding.js";
 import { PaymentMethod, PaymentTarget } from "./payments.js";
 import { ErasureReport } from "./privacy.js";
 import { IsoInstant } from "./time.js";
@@ -542,3 +543,23 @@ export const SaveProfileInput = z.object({ coachId: DocId, profile: Profile });
 export type SaveProfileInput = z.infer<typeof SaveProfileInput>;
 /** What a caller sends to saveProfile (bio and photoUrl may be left out). */
 export type SaveProfileRequest = z.input<typeof SaveProfileInput>;
+
+// ——— Sign-up (issue 21): a coach and their booking page ———
+
+/** createCoach (any signed-in account without a coach): the wizard's answers; requestId names the coach. */
+export const CreateCoachInput = z.object({ requestId: RequestId, setup: CoachSetup });
+export type CreateCoachInput = z.infer<typeof CreateCoachInput>;
+/** What a caller sends to createCoach (defaults may be left out). */
+export type CreateCoachRequest = z.input<typeof CreateCoachInput>;
+
+/** The new coach and their public address (the page is /{slug}). */
+export const CreateCoachResult = z.object({ coachId: z.string(), slug: z.string() });
+export type CreateCoachResult = z.infer<typeof CreateCoachResult>;
+
+/** checkSlug (signed in): whether an address is free, as the coach types it. */
+export const CheckSlugInput = z.object({ slug: Slug });
+export type CheckSlugInput = z.infer<typeof CheckSlugInput>;
+
+/** Free, or why not. */
+export const CheckSlugResult = z.object({ slug: z.string(), available: z.boolean(), reason: z.enum(["SLUG_TAKEN", "SLUG_RESERVED"]).nullable() });
+export type CheckSlugResult = z.infer<typeof CheckSlugResult>;

@@ -45,7 +45,10 @@ const gridMinutes = (max: number) =>
     .refine((m) => m % GRID_MINUTES === 0, `must be a multiple of ${GRID_MINUTES} minutes`);
 
 /** An IANA zone luxon knows, e.g. "Europe/Berlin". */
-export const TimeZone = z.string().refine((zone) => Info.isValidIANAZone(zone), "unknown IANA time zone");
+export const TimeZone = z
+  .string()
+  .max(64)
+  .refine((zone) => Info.isValidIANAZone(zone), "unknown IANA time zone");
 
 /** An ISO 4217 currency code, e.g. "EUR". */
 export const Currency = z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 code");

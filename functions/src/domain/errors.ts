@@ -5,6 +5,9 @@
  */
 export type DomainError =
   | { code: "NOT_ALLOWED" }
+  | { code: "SLUG_TAKEN" }
+  | { code: "SLUG_RESERVED" }
+  | { code: "ALREADY_A_COACH" }
   | { code: "COACH_NOT_FOUND" }
   | { code: "OFFERING_NOT_FOUND" }
   | { code: "OFFERING_NOT_BOOKABLE_ONLINE" }

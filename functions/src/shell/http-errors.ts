@@ -83,6 +83,12 @@ export function domainToHttpsError(error: DomainError): HttpsError {
       return new HttpsError("permission-denied", "You can write to a coach once you have booked with them.", details);
     case "CLIENT_HAS_OPEN_BUSINESS":
       return new HttpsError("failed-precondition", "Settle upcoming sessions, open amounts and unused units before deleting this client.", details);
+    case "SLUG_TAKEN":
+      return new HttpsError("already-exists", "This address is taken; please choose another.", details);
+    case "SLUG_RESERVED":
+      return new HttpsError("invalid-argument", "This address is reserved; please choose another.", details);
+    case "ALREADY_A_COACH":
+      return new HttpsError("already-exists", "This account already has a booking page.", details);
     case "LOCATION_IN_USE":
       return new HttpsError("failed-precondition", "A session type still takes place at this location.", details);
     default: {

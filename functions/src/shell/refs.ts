@@ -82,3 +82,13 @@ export const messagesCol = (coachId: string, clientUid: string) =>
   coachDoc(coachId).collection("threads").doc(clientUid).collection("messages").withConverter(messageConverter);
 /** coaches/{coachId}/erasures/{clientUid}: clients whose personal data was erased, with the report. */
 export const erasuresCol = (coachId: string) => coachDoc(coachId).collection("erasures").withConverter(erasureConverter);
+
+/** slugs/{slug}: the coach holding a public address; created with the coach, read by no client. */
+export const SlugClaim = z.object({ coachId: z.string().min(1) });
+/** slugs/{slug} */
+export const slugRef = (slug: string) => db().collection("slugs").doc(slug).withConverter(zodConverter(SlugClaim));
+
+/** coachOwners/{uid}: the one coach an account owns, and the request that created it; read by no client. */
+export const CoachOwner = z.object({ coachId: z.string().min(1), slug: z.string().min(1), requestId: z.string().min(1) });
+/** coachOwners/{uid} */
+export const coachOwnerRef = (uid: string) => db().collection("coachOwners").doc(uid).withConverter(zodConverter(CoachOwner));

@@ -47,6 +47,8 @@ export interface Api {
   exportClientData: { input: api.ClientRefInput; result: api.ClientExportResult };
   deleteClient: { input: api.ClientRefInput; result: api.DeleteClientResult };
   saveProfile: { input: api.SaveProfileRequest; result: api.SavedResult };
+  createCoach: { input: api.CreateCoachRequest; result: api.CreateCoachResult };
+  checkSlug: { input: api.CheckSlugInput; result: api.CheckSlugResult };
 }
 
 /** A failed call: the HttpsError code and the stable `details.reason`. */
