@@ -3,7 +3,7 @@ import { BookSeriesInput, BookSeriesResult } from "../domain/api.js";
 import { cellsFor, decideSeries, weeklyOccurrences } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
-import { markBusy } from "../shell/busy.js";
+import { writeBookingChange } from "../shell/booking-commit.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { writePackChange } from "../shell/commit.js";
 import { db } from "../shell/firebase.js";
@@ -65,9 +65,7 @@ export const bookSeries = onSignedInCall(BookSeriesInput, async (input, { uid, n
 
     for (const { id, data } of decision.value.bookings) {
       const booking = { ...data, seriesId: input.requestId };
-      tx.create(bookingsCol(input.coachId).doc(id), booking);
-      for (const cell of booking.cells) tx.create(claimRef(input.coachId, cell), { bookingId: id });
-      markBusy(tx, input.coachId, coach.timeZone, id, booking);
+      writeBookingChange(tx, input.coachId, coach.timeZone, { bookingId: id, before: undefined, after: booking, claimed: booking.cells, released: [] });
     }
     for (const change of decision.value.packChanges) writePackChange(tx, input.coachId, change);
     const first = decision.value.bookings[0];

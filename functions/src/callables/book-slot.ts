@@ -4,7 +4,8 @@ import { BookSlotInput, BookSlotResult } from "../domain/api.js";
 import { Booking, cellsFor, decideBooking } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
-import { claimedByOther, markBusy } from "../shell/busy.js";
+import { writeBookingChange } from "../shell/booking-commit.js";
+import { claimedByOther } from "../shell/busy.js";
 import { CLAIMING_CALL, onSignedInCall } from "../shell/callable.js";
 import { writePackChange } from "../shell/commit.js";
 import { CLAIM_TRANSACTION, db } from "../shell/firebase.js";
@@ -75,9 +76,13 @@ export const bookSlot = onSignedInCall(
       if (!decision.ok) return decision;
 
       const { booking, packChange } = decision.value;
-      tx.create(bookingRef, booking);
-      for (const cell of booking.cells) tx.create(claimRef(input.coachId, cell), { bookingId: bookingRef.id });
-      markBusy(tx, input.coachId, coach.timeZone, bookingRef.id, booking);
+      writeBookingChange(tx, input.coachId, coach.timeZone, {
+        bookingId: bookingRef.id,
+        before: undefined,
+        after: booking,
+        claimed: booking.cells,
+        released: [],
+      });
       if (packChange) writePackChange(tx, input.coachId, packChange);
       saveContact(tx, input.coachId, uid, email, input.contact);
       const about = { bookingId: bookingRef.id, clientUid: uid, offeringId: input.offeringId, start: input.start };

@@ -3,9 +3,9 @@ import { decideCompletion } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { loadBookingAccess } from "../shell/access.js";
+import { writeBookingChange } from "../shell/booking-commit.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { db } from "../shell/firebase.js";
-import { bookingsCol } from "../shell/refs.js";
 
 /**
  * The coach marks a session completed (a confirmed booking whose start has
@@ -20,7 +20,8 @@ export const completeBooking = onSignedInCall(BookingRefInput, (input, { uid, no
     const decision = decideCompletion(loaded.value.booking, now);
     if (!decision.ok) return decision;
     const { booking, changed } = decision.value;
-    if (changed) tx.set(bookingsCol(input.coachId).doc(input.bookingId), booking);
+    const { coach, booking: before } = loaded.value;
+    if (changed) writeBookingChange(tx, input.coachId, coach.timeZone, { bookingId: input.bookingId, before, after: booking, claimed: [], released: [] });
     return ok({ bookingId: input.bookingId, status: "completed", start: booking.startsAt.toISO() ?? "", end: booking.endsAt.toISO() ?? "" });
   }),
 );

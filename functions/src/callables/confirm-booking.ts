@@ -3,6 +3,7 @@ import { decideConfirmation } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { loadBookingAccess } from "../shell/access.js";
+import { writeBookingChange } from "../shell/booking-commit.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { writePackChange } from "../shell/commit.js";
 import { db } from "../shell/firebase.js";
@@ -42,7 +43,13 @@ export const confirmBooking = onSignedInCall(BookingRefInput, async (input, { ui
     });
     if (!decision.ok) return decision;
     const { booking: confirmed, packChange } = decision.value;
-    tx.set(bookingsCol(input.coachId).doc(input.bookingId), confirmed);
+    writeBookingChange(tx, input.coachId, access.coach.timeZone, {
+      bookingId: input.bookingId,
+      before: access.booking,
+      after: confirmed,
+      claimed: [],
+      released: [],
+    });
     if (packChange) writePackChange(tx, input.coachId, packChange);
     return ok({
       bookingId: input.bookingId,

@@ -4,12 +4,12 @@ import { cellsFor, decideReschedule } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { loadBookingAccess } from "../shell/access.js";
-import { clearBusy, markBusy } from "../shell/busy.js";
+import { writeBookingChange } from "../shell/booking-commit.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { writePackChange } from "../shell/commit.js";
 import { db } from "../shell/firebase.js";
 import { notifyCoach } from "../shell/outbox.js";
-import { bookingsCol, claimRef, offeringsCol } from "../shell/refs.js";
+import { claimRef, offeringsCol } from "../shell/refs.js";
 import { markRequest, requestUse } from "../shell/requests.js";
 import { packView } from "../shell/views.js";
 
@@ -58,11 +58,13 @@ export const rescheduleBooking = onSignedInCall(RescheduleInput, (input, { uid, 
     if (!decision.ok) return decision;
 
     const { booking: moved, releasedCells, claimedCells, packChange } = decision.value;
-    for (const cell of releasedCells) tx.delete(claimRef(input.coachId, cell));
-    for (const cell of claimedCells) tx.create(claimRef(input.coachId, cell), { bookingId: input.bookingId });
-    clearBusy(tx, input.coachId, coach.timeZone, input.bookingId, booking);
-    markBusy(tx, input.coachId, coach.timeZone, input.bookingId, moved);
-    tx.set(bookingsCol(input.coachId).doc(input.bookingId), moved);
+    writeBookingChange(tx, input.coachId, coach.timeZone, {
+      bookingId: input.bookingId,
+      before: booking,
+      after: moved,
+      claimed: claimedCells,
+      released: releasedCells,
+    });
     markRequest(tx, input.coachId, input.requestId, mark);
     if (packChange) writePackChange(tx, input.coachId, packChange);
     if (role === "client") {

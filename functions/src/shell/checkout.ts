@@ -10,7 +10,7 @@ import { PaymentTarget } from "../domain/payments.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { line } from "../domain/text.js";
 import { CheckoutLine } from "../gateways/payment-gateway.js";
-import { clearBusy, markBusy } from "./busy.js";
+import { writeBookingChange } from "./booking-commit.js";
 import { saveContact } from "./contact.js";
 import { db } from "./firebase.js";
 import { bookingsCol, claimRef, coachRef, offeringsCol, packTemplatesCol, packsCol } from "./refs.js";
@@ -73,9 +73,13 @@ export function prepareCheckout(
         takenCells: claims.filter((c) => c.exists).map((c) => c.id),
       });
       if (!held.ok) return held;
-      tx.create(ref, held.value);
-      for (const cell of held.value.cells) tx.create(claimRef(input.coachId, cell), { bookingId: ref.id });
-      markBusy(tx, input.coachId, coach.timeZone, ref.id, held.value);
+      writeBookingChange(tx, input.coachId, coach.timeZone, {
+        bookingId: ref.id,
+        before: undefined,
+        after: held.value,
+        claimed: held.value.cells,
+        released: [],
+      });
       saveContact(tx, input.coachId, uid, email, input.contact);
       return ok({ target, coach, lines, existing: null });
     }
@@ -132,9 +136,8 @@ export function releaseCheckout(coachId: string, target: PaymentTarget, now: Dat
       minutesBefore: null,
       waiver: null,
     };
-    tx.set(ref, { ...booking, status: "cancelled", resolution });
-    for (const cell of booking.cells) tx.delete(claimRef(coachId, cell));
-    clearBusy(tx, coachId, coach.timeZone, target.id, booking);
+    const released = { ...booking, status: "cancelled" as const, resolution };
+    writeBookingChange(tx, coachId, coach.timeZone, { bookingId: target.id, before: booking, after: released, claimed: [], released: booking.cells });
     return true;
   });
 }

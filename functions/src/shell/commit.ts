@@ -7,6 +7,7 @@ export interface DocWriter {
   set<T>(ref: DocumentReference<T>, data: WithFieldValue<T>): unknown;
   set(ref: DocumentReference<DocumentData>, data: DocumentData, options: SetOptions): unknown;
   create<T>(ref: DocumentReference<T>, data: WithFieldValue<T>): unknown;
+  delete<T>(ref: DocumentReference<T>): unknown;
 }
 
 /**

@@ -3,11 +3,10 @@ import { DomainError } from "../domain/errors.js";
 import { ResolutionDecision } from "../domain/policy.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { BookingAccess, loadBookingAccess } from "./access.js";
-import { clearBusy } from "./busy.js";
+import { writeBookingChange } from "./booking-commit.js";
 import { ClientContext } from "./callable.js";
 import { writePackChange } from "./commit.js";
 import { db } from "./firebase.js";
-import { bookingsCol, claimRef } from "./refs.js";
 import { notifyCoach } from "./outbox.js";
 import { packView } from "./views.js";
 
@@ -63,10 +62,9 @@ export function resolveBooking<I extends BookingRefInput>(
       if (!decision.ok) return decision;
       const { booking, packChange, releasedCells } = decision.value;
       if (options.commit) {
-        tx.set(bookingsCol(input.coachId).doc(input.bookingId), booking);
+        const change = { bookingId: input.bookingId, before: access.booking, after: booking, claimed: [], released: releasedCells };
+        writeBookingChange(tx, input.coachId, access.coach.timeZone, change);
         if (packChange) writePackChange(tx, input.coachId, packChange);
-        for (const cell of releasedCells) tx.delete(claimRef(input.coachId, cell));
-        if (releasedCells.length > 0) clearBusy(tx, input.coachId, access.coach.timeZone, input.bookingId, access.booking);
         if (options.notify?.(access)) {
           const about = {
             bookingId: input.bookingId,
