@@ -45,3 +45,6 @@ export type DomainError =
 
 /** The stable reason codes, as a type. */
 export type DomainErrorCode = DomainError["code"];
+
+/** Every `details.reason` a callable answers: the domain's, and those the shell raises itself (docs/api.md). */
+export type Reason = DomainErrorCode | "AUTH_REQUIRED" | "INVALID_INPUT" | "CONTENDED" | "INTERNAL" | "PAYMENT_PROVIDER_UNAVAILABLE";

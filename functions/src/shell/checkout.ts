@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import { CreateCheckoutInput } from "../domain/api.js";
 import { BookingResolution, cellsFor, decideHeldBooking } from "../domain/booking.js";
 import { Coach } from "../domain/coach.js";
-import { DomainError } from "../domain/errors.js";
+import { DomainError, Reason } from "../domain/errors.js";
 import { pendingPack } from "../domain/packs.js";
 import { PaymentTarget } from "../domain/payments.js";
 import { Result, fail, ok } from "../domain/result.js";
@@ -15,6 +15,8 @@ import { saveContact } from "./contact.js";
 import { db } from "./firebase.js";
 import { bookingsCol, claimRef, coachRef, offeringsCol, packTemplatesCol, packsCol } from "./refs.js";
 
+/** The name of an offering's extra fee on the checkout page, in the coach's language (as on the booking page). */
+const EXTRA_FEE = { en: "Court fee", de: "Platzgebühr" } as const;
 /** Stripe's shortest checkout lifetime: the slot is held this long. */
 export const CHECKOUT_MINUTES = 30;
 
@@ -49,7 +51,7 @@ export function prepareCheckout(
       if (!offering) return fail({ code: "OFFERING_NOT_FOUND" });
       const lines = [
         { name: offering.title, amountMinor: offering.priceMinor },
-        ...(offering.extraFeeMinor > 0 ? [{ name: "Court fee", amountMinor: offering.extraFeeMinor }] : []),
+        ...(offering.extraFeeMinor > 0 ? [{ name: EXTRA_FEE[coach.locale], amountMinor: offering.extraFeeMinor }] : []),
       ];
       const target: PaymentTarget = { type: "booking", id: ref.id };
       const existing = (await tx.get(ref)).data();
@@ -146,5 +148,7 @@ export function releaseCheckout(coachId: string, target: PaymentTarget, now: Dat
 export async function checkoutUnavailable(coachId: string, target: PaymentTarget, cause: unknown): Promise<never> {
   logger.error("payment provider failed to create a checkout", cause);
   await releaseCheckout(coachId, target, DateTime.utc(), "online payment could not start");
-  throw new HttpsError("unavailable", "Online payment is not available right now. Please try again.", { reason: "PAYMENT_PROVIDER_UNAVAILABLE" });
+  throw new HttpsError("unavailable", "Online payment is not available right now. Please try again.", {
+    reason: "PAYMENT_PROVIDER_UNAVAILABLE" satisfies Reason,
+  });
 }

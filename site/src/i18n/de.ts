@@ -230,6 +230,7 @@ export const de: Strings = {
     REVIEW_CONSENT_MISSING: "Der Kunde hat der Veröffentlichung nicht zugestimmt; diese Bewertung kann nicht veröffentlicht werden.",
     NOT_A_CLIENT: "Du kannst einem Coach schreiben, sobald du bei ihm gebucht oder ein Paket gekauft hast.",
     CLIENT_HAS_OPEN_BUSINESS: "Kläre zuerst anstehende Stunden, offene Beträge und ungenutzte Einheiten.",
+    INTERNAL: "Etwas ist schiefgelaufen. Bitte versuche es erneut.",
     FALLBACK: "Etwas ist schiefgelaufen. Bitte versuche es erneut.",
   },
 };

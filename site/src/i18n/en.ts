@@ -1,4 +1,13 @@
-// English texts of the site: pages and islands. de.ts has the same shape.
+// English texts of the site: pages and islands. de.ts has the same shape, so
+// a text missing in German fails the build; the tables over the domain's codes
+// (reasons, statuses, ledger reasons) must name every code.
+import type { BookingStatus } from "../../../functions/src/domain/booking.js";
+import type { Reason } from "../../../functions/src/domain/errors.js";
+import type { LedgerReason } from "../../../functions/src/domain/packs.js";
+import type { PaymentMethod, PaymentState } from "../../../functions/src/domain/payments.js";
+
+/** What the site itself may fail with, besides the reasons of a callable. */
+type SiteReason = "NETWORK" | "SIGN_IN_FAILED" | "LINK_EXPIRED" | "FALLBACK";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -137,15 +146,15 @@ export const en = {
     completed: "completed",
     cancelled: "cancelled",
     no_show: "no-show",
-  } as Record<string, string>,
+  } satisfies Record<BookingStatus, string> as Record<string, string>,
   paymentState: {
     open: "open",
     partially_paid: "partially paid",
     paid: "paid",
     partially_refunded: "partially refunded",
     refunded: "refunded",
-  } as Record<string, string>,
-  method: { cash: "cash", bank_transfer: "bank transfer", card: "card", wallet: "wallet" } as Record<string, string>,
+  } satisfies Record<PaymentState, string> as Record<string, string>,
+  method: { cash: "cash", bank_transfer: "bank transfer", card: "card", wallet: "wallet" } satisfies Record<PaymentMethod, string> as Record<string, string>,
   paymentKind: (kind: string, method: string) => `${kind === "refund" ? "Refund" : "Payment"} · ${method}`,
   packPaid: "pack",
   unitLine: "1 pack unit",
@@ -183,7 +192,7 @@ export const en = {
     PACK_VOIDED: "Pack refunded: units voided",
     EXPIRY_EXTENDED: "Validity extended",
     MANUAL_ADJUSTMENT: "Correction by the coach",
-  } as Record<string, string>,
+  } satisfies Record<LedgerReason, string> as Record<string, string>,
 
   // What a refusal means for the client (details.reason of a callable).
   errors: {
@@ -232,8 +241,9 @@ export const en = {
     REVIEW_CONSENT_MISSING: "The client did not agree to publication, so this review cannot be published.",
     NOT_A_CLIENT: "You can write to a coach once you have booked or bought a pack with them.",
     CLIENT_HAS_OPEN_BUSINESS: "Settle the upcoming sessions, open amounts and unused units first.",
+    INTERNAL: "Something went wrong. Please try again.",
     FALLBACK: "Something went wrong. Please try again.",
-  } as Record<string, string>,
+  } satisfies Record<Reason | SiteReason, string>,
 };
 
 export type Strings = typeof en;

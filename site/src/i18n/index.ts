@@ -25,8 +25,8 @@ export function intlLocale(lang: Lang): string {
 
 /** User text for a callable's `details.reason`. */
 export function messageFor(lang: Lang, reason: string): string {
-  const errors = strings(lang).errors;
-  return errors[reason] ?? errors.FALLBACK ?? "";
+  const errors: Partial<Record<string, string>> = strings(lang).errors;
+  return errors[reason] ?? strings(lang).errors.FALLBACK;
 }
 
 /** The coach page in a language: the coach's own language lives at /{slug}, others at /{lang}/{slug}. */

@@ -31,5 +31,6 @@ export function explain(ctx: AppContext, error: CallableError): string {
   const { openMinor, refundableMinor } = error.details;
   if (error.reason === "PAYMENT_EXCEEDS_DUE" && typeof openMinor === "number") return t.needAmount(money(ctx, openMinor));
   if (error.reason === "REFUND_EXCEEDS_PAID" && typeof refundableMinor === "number") return t.needAmount(money(ctx, refundableMinor));
-  return t.errors[error.reason] ?? messageFor(ctx.lang, error.reason);
+  const coachWords: Partial<Record<string, string>> = t.errors;
+  return coachWords[error.reason] ?? messageFor(ctx.lang, error.reason);
 }

@@ -1,6 +1,7 @@
 // Texts of the coach app's client screens (list, detail, operations, messages,
 // reviews, privacy) in en and de. Booking states, payment methods and ledger
 // reasons come from site/src/i18n (strings(lang)), shared with the portal.
+import type { Reason } from "../../../../functions/src/domain/errors.js";
 import type { Lang } from "../../i18n/index.js";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -183,7 +184,7 @@ const en = {
     PACK_BALANCE_INSUFFICIENT: "The pack has not enough units left for this.",
     REQUEST_ID_REUSED: "This operation was already used for something else. Please try again.",
     BOOKING_NOT_CANCELLABLE: "This session can no longer be changed.",
-  } as Record<string, string>,
+  } satisfies Partial<Record<Reason, string>>,
 };
 
 const de: typeof en = {
