@@ -1,7 +1,10 @@
 // The demo data of `npm start` and of the tests: a tennis coach in Berlin and
-// a client who holds a 10-session pack. Pure data: the domain tests use it
-// without Firebase; scripts/demo.ts writes it to the emulators.
+// a client who holds a 10-session pack; for `npm start`, a second coach (a
+// fitness trainer in London, in GBP) signed up the way every coach signs up.
+// Pure data: the domain tests use it without Firebase; scripts/demo.ts
+// writes it to the emulators.
 import { Coach, Offering, PackTemplate } from "../functions/src/domain/coach.js";
+import { CoachSetup } from "../functions/src/domain/onboarding.js";
 
 /** Ids and sign-ins of the demo, used by README, tests and the site. */
 export const DEMO = {
@@ -63,3 +66,25 @@ export const demoPackTemplate: PackTemplate = PackTemplate.parse({
 });
 
 /** Creates a user in the Auth emulator unless it exists. */
+
+/** The second demo coach: another discipline, zone and currency, set up through the sign-up wizard's answers. */
+export const SECOND_COACH = {
+  coachId: "coach-tom",
+  user: { uid: "uid-tom", email: "tom@example.com", password: "tom-demo-1", name: "Tom Baker" },
+  setup: CoachSetup.parse({
+    name: "Tom Baker",
+    discipline: "Personal training",
+    slug: "tom",
+    timeZone: "Europe/London",
+    currency: "GBP",
+    location: { name: "Regent's Park gym", address: "Outer Circle, London NW1 4NR" },
+    offering: { title: "Personal training (45 min)", durationMinutes: 45, priceMinor: 4500 },
+    weeklyHours: {
+      mon: [{ from: "07:00", to: "12:00" }],
+      wed: [{ from: "07:00", to: "12:00" }],
+      fri: [{ from: "16:00", to: "20:00" }],
+      sat: [{ from: "08:00", to: "12:00" }],
+    },
+    pack: { name: "5 sessions", units: 5, priceMinor: 20000, validityMonths: 3 },
+  }),
+} as const;

@@ -1,13 +1,16 @@
 // Seeds the demo data (scripts/demo-data.ts) into the emulators: the coach's
-// documents and public page, the client and her 10-session pack.
+// documents and public page, the client and her 10-session pack; and, for
+// `npm start`, the second coach, written as createCoach writes every coach.
 import { getAuth } from "firebase-admin/auth";
 import { DateTime } from "luxon";
+import { decideNewCoach } from "../functions/src/domain/onboarding.js";
 import { decideSale } from "../functions/src/domain/packs.js";
 import { writePackChange } from "../functions/src/shell/commit.js";
 import { adminApp, db } from "../functions/src/shell/firebase.js";
+import { writeNewCoach } from "../functions/src/shell/new-coach.js";
 import { writePublicCoach } from "../functions/src/shell/public-coach.js";
 import { clientsCol, coachOwnerRef, coachRef, offeringsCol, packTemplatesCol, slugRef } from "../functions/src/shell/refs.js";
-import { DEMO, demoCoach, demoMatchPlay, demoOffering, demoPackTemplate } from "./demo-data.js";
+import { DEMO, SECOND_COACH, demoCoach, demoMatchPlay, demoOffering, demoPackTemplate } from "./demo-data.js";
 
 async function ensureUser(user: { uid: string; email: string; password: string; name: string }): Promise<void> {
   const auth = getAuth(adminApp());
@@ -47,5 +50,16 @@ export async function seedDemo(now: DateTime = DateTime.utc()): Promise<void> {
   });
   const batch = db().batch();
   writePackChange(batch, DEMO.coachId, sale);
+  await batch.commit();
+}
+
+/** Writes the second demo coach (npm start) as createCoach would, unless it is there. */
+export async function seedSecondCoach(): Promise<void> {
+  if ((await coachOwnerRef(SECOND_COACH.user.uid).get()).exists) return;
+  await ensureUser(SECOND_COACH.user);
+  const decided = decideNewCoach(SECOND_COACH.setup, SECOND_COACH.user.uid);
+  if (!decided.ok) throw new Error(decided.error.code);
+  const batch = db().batch();
+  writeNewCoach(batch, { coachId: SECOND_COACH.coachId, uid: SECOND_COACH.user.uid, requestId: "demo", decided: decided.value });
   await batch.commit();
 }

@@ -42,7 +42,7 @@ async function onReady() {
 SoloCoach is running on the emulators (project ${PROJECT_ID}).
 ${pages.join("\n")}
   Client portal: ${URLS.site}/portal
-  Coach app:     ${URLS.site}/app   (emma@example.com / emma-demo-1)
+  Coach app:     ${URLS.site}/app   (emma@example.com / emma-demo-1, or tom@example.com / tom-demo-1)
   All coaches:   ${URLS.site}/
   Functions:     ${URLS.functions}
   Auth:          ${URLS.auth}

@@ -1,18 +1,20 @@
 // Helpers of the coach app's function tests: a second coach, waiting for the
 // stats trigger, and the parsed client record.
+import { randomUUID } from "node:crypto";
 import { getAuth } from "firebase-admin/auth";
 import { DateTime } from "luxon";
 import type { ClientStats } from "../../functions/src/domain/clients.js";
 import { adminApp } from "../../functions/src/shell/firebase.js";
-import { clientRecordRef, coachRef } from "../../functions/src/shell/refs.js";
-import { demoCoach } from "../../scripts/demo-data.js";
-import { DEMO, idTokenFor, seedPackBooking } from "./emulators.js";
+import { clientRecordRef } from "../../functions/src/shell/refs.js";
+import { SECOND_COACH } from "../../scripts/demo-data.js";
+import { DEMO, call, idTokenFor, seedPackBooking } from "./emulators.js";
 
-/** Another coach (Otto, slug "otto") with his own coach document; returns his ID token. */
+/** Another coach (Otto, at /otto), signed up through createCoach like any coach; returns his ID token. */
 export async function otherCoach(): Promise<string> {
   await getAuth(adminApp()).createUser({ uid: "uid-otto", email: "otto@example.com", password: "otto-demo-1" });
-  await coachRef("coach-otto").set({ ...demoCoach, ownerUid: "uid-otto", slug: "otto", name: "Otto Berg" });
-  return idTokenFor("otto@example.com", "otto-demo-1");
+  const otto = await idTokenFor("otto@example.com", "otto-demo-1");
+  await call("createCoach", { requestId: randomUUID(), setup: { ...SECOND_COACH.setup, name: "Otto Berg", slug: "otto" } }, otto);
+  return otto;
 }
 
 /** Polls `read` until `done` holds (a trigger runs after the call that caused it returns); fails after ~20 s. */

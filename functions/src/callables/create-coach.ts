@@ -1,18 +1,18 @@
 import { CreateCoachInput, CreateCoachResult } from "../domain/api.js";
 import { DomainError } from "../domain/errors.js";
 import { decideNewCoach } from "../domain/onboarding.js";
-import { toPublicCoach } from "../domain/public-coach.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { db } from "../shell/firebase.js";
-import { coachOwnerRef, coachRef, offeringsCol, packTemplatesCol, publicCoachesCol, slugRef } from "../shell/refs.js";
+import { writeNewCoach } from "../shell/new-coach.js";
+import { coachOwnerRef, slugRef } from "../shell/refs.js";
 
 /**
- * Signs the caller up as a coach, in one transaction: the coach document with
- * the first location, hours and policy, the first session type and pack, the
- * public page data, and two claims that make it safe under races —
- * `slugs/{slug}` (one coach per address) and `coachOwners/{uid}` (one coach
- * per account). The requestId names the coach: a retry returns the same coach.
+ * Signs the caller up as a coach, in one transaction (shell/new-coach.ts): the
+ * coach document with the first location, hours and policy, the first session
+ * type and pack, the public page data, and two claims that make it safe under
+ * races — `slugs/{slug}` (one coach per address) and `coachOwners/{uid}` (one
+ * coach per account). The requestId names the coach: a retry returns the same coach.
  */
 export const createCoach = onSignedInCall(CreateCoachInput, (input, { uid }) =>
   db().runTransaction(async (tx): Promise<Result<CreateCoachResult, DomainError>> => {
@@ -26,16 +26,7 @@ export const createCoach = onSignedInCall(CreateCoachInput, (input, { uid }) =>
     if (!decided.ok) return decided;
 
     const coachId = `coach-${input.requestId}`;
-    const { coach, offering, packTemplate } = decided.value;
-    tx.create(coachRef(coachId), coach);
-    tx.create(offeringsCol(coachId).doc(offering.id), offering.data);
-    if (packTemplate) tx.create(packTemplatesCol(coachId).doc(packTemplate.id), packTemplate.data);
-    tx.create(slugRef(coach.slug), { coachId });
-    tx.create(coachOwnerRef(uid), { coachId, slug: coach.slug, requestId: input.requestId });
-    tx.set(
-      publicCoachesCol().doc(coach.slug),
-      toPublicCoach({ coachId, coach, offerings: [offering], packTemplates: packTemplate ? [packTemplate] : [], reviews: [] }),
-    );
-    return ok({ coachId, slug: coach.slug });
+    writeNewCoach(tx, { coachId, uid, requestId: input.requestId, decided: decided.value });
+    return ok({ coachId, slug: decided.value.coach.slug });
   }),
 );
