@@ -1,18 +1,10 @@
 // Signing up as a coach, pure: the address proposed from a name, which
 // addresses are refused, and the documents a new coach starts with.
 import { describe, expect, it } from "vitest";
+import { NEW_COACH_ANSWERS } from "../support/samples.js";
 import { CoachSetup, DEFAULT_WEEKLY_HOURS, FIRST, Slug, decideNewCoach, suggestSlug } from "../../functions/src/domain/onboarding.js";
 
-const setup = (slug: string) =>
-  CoachSetup.parse({
-    name: "Ana Silva",
-    discipline: "Fitness",
-    slug,
-    timeZone: "Europe/London",
-    currency: "GBP",
-    location: { name: "Hyde Park gym" },
-    offering: { title: "Personal training (45 min)", durationMinutes: 45, priceMinor: 5500 },
-  });
+const setup = (slug: string) => CoachSetup.parse({ ...NEW_COACH_ANSWERS, slug });
 
 describe("the public address", () => {
   it.each([

@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Api } from "../../site/src/client/callable.js";
 import { adminApp } from "../../functions/src/shell/firebase.js";
 import { coachRef, publicCoachesCol } from "../../functions/src/shell/refs.js";
+import { NEW_COACH_ANSWERS } from "../support/samples.js";
 import { DEMO, call, callFailing, freshDemoSignedIn, idTokenFor } from "../support/emulators.js";
 
 /** A new account (no coach yet), signed in; returns its ID token. */
@@ -17,13 +18,8 @@ async function newAccount(name: string): Promise<string> {
 }
 
 const setup = (slug: string): Api["createCoach"]["input"]["setup"] => ({
-  name: "Ana Silva",
-  discipline: "Fitness",
+  ...NEW_COACH_ANSWERS,
   slug,
-  timeZone: "Europe/London",
-  currency: "GBP",
-  location: { name: "Hyde Park gym" },
-  offering: { title: "Personal training (45 min)", durationMinutes: 45, priceMinor: 5500 },
   pack: { name: "5 sessions", units: 5, priceMinor: 25000, validityMonths: 3 },
 });
 

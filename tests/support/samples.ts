@@ -4,6 +4,17 @@ import { randomUUID } from "node:crypto";
 import type { Api } from "../../site/src/client/callable.js";
 import { DEMO, demoCoach, demoOffering, demoPackTemplate } from "../../scripts/demo-data.js";
 
+/** What a new coach answers in the sign-up wizard, leaving every default as it is (createCoach's `setup`). */
+export const NEW_COACH_ANSWERS = {
+  name: "Ana Silva",
+  discipline: "Fitness",
+  slug: "ana-silva",
+  timeZone: "Europe/London",
+  currency: "GBP",
+  location: { name: "Hyde Park gym" },
+  offering: { title: "Personal training (45 min)", durationMinutes: 45, priceMinor: 5500 },
+} satisfies Api["createCoach"]["input"]["setup"];
+
 /** Who may call: anybody; any signed-in user (as a client); the coach only; the booking's coach or client. */
 export type Caller = "anybody" | "client" | "coach" | "party";
 
@@ -64,21 +75,7 @@ export function sampleCalls(bookingId: string, start: string): Samples {
     saveClientNotes: { caller: "coach", input: { ...lena, notes: "Backhand" } },
     exportClientData: { caller: "coach", input: lena },
     deleteClient: { caller: "coach", input: lena },
-    createCoach: {
-      caller: "client",
-      input: {
-        requestId,
-        setup: {
-          name: "Ana Silva",
-          discipline: "Fitness",
-          slug: "ana-silva",
-          timeZone: "Europe/London",
-          currency: "GBP",
-          location: { name: "Hyde Park gym" },
-          offering: { title: "Personal training", durationMinutes: 45, priceMinor: 5500 },
-        },
-      },
-    },
+    createCoach: { caller: "client", input: { requestId, setup: NEW_COACH_ANSWERS } },
     checkSlug: { caller: "client", input: { slug: "ana-silva" } },
     saveProfile: { caller: "coach", input: { coachId, profile: { name: "Emma", discipline: "Tennis", locations: demoCoach.locations, locale: "en" } } },
   };
