@@ -1,8 +1,11 @@
+import { writeFileSync } from "node:fs";
 import type { Reporter, TestModule } from "vitest/node";
 
 /**
  * Ends the run with one plain line, "tests: N passed, N failed, N skipped",
- * that any CI can read whatever the runner.
+ * that any CI can read whatever the runner. When the suite runs as several
+ * vitest processes (scripts/test-in-emulators.mjs), each writes its counts to
+ * SUMMARY_FILE instead, and the script prints the combined line.
  */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
@@ -10,6 +13,8 @@ export default class SummaryReporter implements Reporter {
     for (const module of testModules) {
       for (const test of module.children.allTests()) counts[test.result().state] += 1;
     }
-    console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+    const file = process.env.SUMMARY_FILE;
+    if (file) writeFileSync(file, JSON.stringify(counts));
+    else console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   }
 }
