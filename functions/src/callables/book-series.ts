@@ -11,6 +11,7 @@ import { notifyCoach } from "../shell/outbox.js";
 import { activePacks } from "../shell/packs.js";
 import { bookingsCol, claimRef, coachRef, offeringsCol } from "../shell/refs.js";
 import { packView } from "../shell/views.js";
+import { iso } from "../domain/time.js";
 
 /**
  * Books a weekly series (e.g. every Tuesday 18:00 for 8 weeks) in one
@@ -34,7 +35,7 @@ export const bookSeries = onSignedInCall(BookSeriesInput, async (input, { uid, n
     if (existing.some((snapshot) => snapshot.exists)) {
       const booked = existing.flatMap((snapshot) => {
         const booking = snapshot.data();
-        return booking && booking.clientUid === uid ? [{ bookingId: snapshot.id, start: booking.startsAt.toISO() ?? "", status: booking.status }] : [];
+        return booking && booking.clientUid === uid ? [{ bookingId: snapshot.id, start: iso(booking.startsAt), status: booking.status }] : [];
       });
       return booked.length > 0
         ? ok({ seriesId: input.requestId, booked, skipped: [], packs: packs.map((p) => packView(p.id, p.data)) })
@@ -45,7 +46,7 @@ export const bookSeries = onSignedInCall(BookSeriesInput, async (input, { uid, n
     for (const start of starts) {
       const claims = await tx.getAll(...cellsFor(coach, offering, start).map((cell) => claimRef(input.coachId, cell)));
       takenCellsByStart.set(
-        start.toISO() ?? "",
+        iso(start),
         claims.filter((claim) => claim.exists).map((claim) => claim.id),
       );
     }
@@ -74,7 +75,7 @@ export const bookSeries = onSignedInCall(BookSeriesInput, async (input, { uid, n
         bookingId: first.id,
         clientUid: uid,
         offeringId: input.offeringId,
-        start: first.data.startsAt.toISO() ?? "",
+        start: iso(first.data.startsAt),
         sentence: `${decision.value.bookings.length} weekly sessions`,
       };
       notifyCoach(
@@ -89,8 +90,8 @@ export const bookSeries = onSignedInCall(BookSeriesInput, async (input, { uid, n
     }
     return ok({
       seriesId: input.requestId,
-      booked: decision.value.bookings.map(({ id, data }) => ({ bookingId: id, start: data.startsAt.toISO() ?? "", status: data.status })),
-      skipped: decision.value.skipped.map(({ start, reason }) => ({ start: start.toISO() ?? "", reason })),
+      booked: decision.value.bookings.map(({ id, data }) => ({ bookingId: id, start: iso(data.startsAt), status: data.status })),
+      skipped: decision.value.skipped.map(({ start, reason }) => ({ start: iso(start), reason })),
       packs: decision.value.packChanges.map((change) => packView(change.packId, change.pack)),
     });
   });

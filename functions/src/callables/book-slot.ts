@@ -14,14 +14,15 @@ import { notifyCoach } from "../shell/outbox.js";
 import { activePacks } from "../shell/packs.js";
 import { bookingsCol, claimRef, coachRef, offeringsCol, packsCol } from "../shell/refs.js";
 import { packView } from "../shell/views.js";
+import { iso } from "../domain/time.js";
 
 /** The result a client sees: the booking and, once a unit is spent, the pack after it. */
 function toResult(bookingId: string, booking: Booking, pack: BookSlotResult["pack"]): BookSlotResult {
   return {
     bookingId,
     status: booking.status === "requested" ? "requested" : "confirmed",
-    start: booking.startsAt.toISO() ?? "",
-    end: booking.endsAt.toISO() ?? "",
+    start: iso(booking.startsAt),
+    end: iso(booking.endsAt),
     pack,
   };
 }

@@ -6,6 +6,7 @@ import { loadBookingAccess } from "../shell/access.js";
 import { writeBookingChange } from "../shell/booking-commit.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { db } from "../shell/firebase.js";
+import { iso } from "../domain/time.js";
 
 /**
  * The coach marks a session completed (a confirmed booking whose start has
@@ -22,6 +23,6 @@ export const completeBooking = onSignedInCall(BookingRefInput, (input, { uid, no
     const { booking, changed } = decision.value;
     const { coach, booking: before } = loaded.value;
     if (changed) writeBookingChange(tx, input.coachId, coach.timeZone, { bookingId: input.bookingId, before, after: booking, claimed: [], released: [] });
-    return ok({ bookingId: input.bookingId, status: "completed", start: booking.startsAt.toISO() ?? "", end: booking.endsAt.toISO() ?? "" });
+    return ok({ bookingId: input.bookingId, status: "completed", start: iso(booking.startsAt), end: iso(booking.endsAt) });
   }),
 );

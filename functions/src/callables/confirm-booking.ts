@@ -10,6 +10,7 @@ import { db } from "../shell/firebase.js";
 import { activePacks } from "../shell/packs.js";
 import { bookingsCol } from "../shell/refs.js";
 import { packView } from "../shell/views.js";
+import { iso } from "../domain/time.js";
 
 /**
  * The coach confirms a booking request: in one transaction the booking
@@ -29,8 +30,8 @@ export const confirmBooking = onSignedInCall(BookingRefInput, async (input, { ui
       return ok({
         bookingId: input.bookingId,
         status: "confirmed",
-        start: access.booking.startsAt.toISO() ?? "",
-        end: access.booking.endsAt.toISO() ?? "",
+        start: iso(access.booking.startsAt),
+        end: iso(access.booking.endsAt),
         pack,
       });
     }
@@ -54,8 +55,8 @@ export const confirmBooking = onSignedInCall(BookingRefInput, async (input, { ui
     return ok({
       bookingId: input.bookingId,
       status: "confirmed",
-      start: confirmed.startsAt.toISO() ?? "",
-      end: confirmed.endsAt.toISO() ?? "",
+      start: iso(confirmed.startsAt),
+      end: iso(confirmed.endsAt),
       pack: packChange ? packView(packChange.packId, packChange.pack) : null,
     });
   });

@@ -10,6 +10,7 @@ import { db } from "../shell/firebase.js";
 import { paymentsCol } from "../shell/payments.js";
 import { writePublicCoach } from "../shell/public-coach.js";
 import { bookingsCol, clientsCol, erasuresCol, ledgerCol, messagesCol, outboxCol, packsCol, reviewsCol, threadsCol } from "../shell/refs.js";
+import { iso } from "../domain/time.js";
 
 /**
  * Erases a client's personal data at their request (coach only): the client
@@ -66,7 +67,7 @@ export const deleteClient = onSignedInCall(ClientRefInput, async (input, { uid, 
     const report: ErasureReport = {
       clientUid,
       pseudonym,
-      erasedAt: now.toISO() ?? "",
+      erasedAt: iso(now),
       removed: { clientRecord: true, messages: messages.data().count, reviews: reviews.size, notifications: outbox.size },
       kept: plan.value.kept,
       retainUntil: plan.value.retainUntil,

@@ -5,6 +5,7 @@ import { readOwnCoach } from "../shell/access.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { paymentsCol } from "../shell/payments.js";
 import { bookingsCol, clientRecordRef, ledgerCol, messagesCol, packsCol, reviewsCol } from "../shell/refs.js";
+import { iso } from "../domain/time.js";
 
 /**
  * Everything the coach holds about one client, as JSON, for a request under
@@ -34,7 +35,7 @@ export const exportClientData = onSignedInCall(ClientRefInput, async (input, { u
   const byId = <T extends object>(docs: { id: string; data: () => T }[]) => docs.map((doc) => toJsonObject({ id: doc.id, ...doc.data() }));
   const result: ClientExportResult = {
     format: "solocoach.client-export.v1",
-    exportedAt: now.toISO() ?? "",
+    exportedAt: iso(now),
     coach: { coachId, name: coach.value.name },
     client: toJsonObject({ uid: clientUid, ...record }),
     bookings: byId(bookings.docs),

@@ -12,6 +12,7 @@ import { notifyCoach } from "../shell/outbox.js";
 import { claimRef, offeringsCol } from "../shell/refs.js";
 import { markRequest, requestUse } from "../shell/requests.js";
 import { packView } from "../shell/views.js";
+import { iso } from "../domain/time.js";
 
 /**
  * Moves a booking to a new start in one transaction: the new cells are
@@ -31,8 +32,8 @@ export const rescheduleBooking = onSignedInCall(RescheduleInput, (input, { uid, 
     const newStart = DateTime.fromISO(input.newStart, { zone: "utc" });
     const current = {
       bookingId: input.bookingId,
-      start: booking.startsAt.toISO() ?? "",
-      end: booking.endsAt.toISO() ?? "",
+      start: iso(booking.startsAt),
+      end: iso(booking.endsAt),
       pack: pack ? packView(pack.id, pack.data) : null,
     };
     const mark = { kind: "reschedule", targetId: input.bookingId, uid };
@@ -73,7 +74,7 @@ export const rescheduleBooking = onSignedInCall(RescheduleInput, (input, { uid, 
         clientUid: uid,
         offeringId: booking.offeringId,
         start: input.newStart,
-        previousStart: booking.startsAt.toISO() ?? "",
+        previousStart: iso(booking.startsAt),
       };
       notifyCoach(tx, input.coachId, coach, `booking-${input.bookingId}-moved-${input.requestId}`, "booking_moved", about, now);
     }
@@ -81,8 +82,8 @@ export const rescheduleBooking = onSignedInCall(RescheduleInput, (input, { uid, 
     return ok({
       bookingId: input.bookingId,
       status: moved.status === "requested" ? "requested" : "confirmed",
-      start: moved.startsAt.toISO() ?? "",
-      end: moved.endsAt.toISO() ?? "",
+      start: iso(moved.startsAt),
+      end: iso(moved.endsAt),
       pack: packAfter,
     });
   }),

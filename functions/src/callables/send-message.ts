@@ -6,6 +6,7 @@ import { onSignedInCall } from "../shell/callable.js";
 import { db } from "../shell/firebase.js";
 import { notifyCoach } from "../shell/outbox.js";
 import { clientsCol, coachRef, messagesCol, threadsCol } from "../shell/refs.js";
+import { iso } from "../domain/time.js";
 
 /**
  * A message between the coach and one client, in their thread
@@ -44,6 +45,6 @@ export const sendMessage = onSignedInCall(SendMessageInput, (input, { uid, now }
           now,
         );
     }
-    return ok({ messageId: input.requestId, clientUid, from: message.from, at: message.at.toISO() ?? "" });
+    return ok({ messageId: input.requestId, clientUid, from: message.from, at: iso(message.at) });
   }),
 );

@@ -7,7 +7,7 @@ import { Pack, PackChange, WithId, bookingDebitEntry, choosePack, entry, post } 
 import { line, sessionTime } from "./text.js";
 import { Result, fail, ok } from "./result.js";
 import { claimInterval, gridCells, isOfferedSlot, isOnGrid } from "./slots.js";
-import { Instant, Interval } from "./time.js";
+import { Instant, Interval, iso } from "./time.js";
 
 /** Booking lifecycle; instant booking goes straight to confirmed; "held" waits for an online payment. */
 export const BookingStatus = z.enum(["held", "requested", "confirmed", "completed", "cancelled", "no_show"]);
@@ -154,8 +154,8 @@ export function decideBooking(ctx: BookingContext): Result<BookingDecision, Doma
 function checkSlot(ctx: Pick<BookingContext, "coach" | "offering" | "start" | "now" | "takenCells">): Result<true, DomainError> {
   const { coach, offering, start } = ctx;
   if (!offering.bookableOnline) return fail({ code: "OFFERING_NOT_BOOKABLE_ONLINE" });
-  if (!isBookable(coach, offering, start, ctx.now)) return fail({ code: "SLOT_NOT_OFFERED", start: start.toISO() ?? "" });
-  if (ctx.takenCells.length > 0) return fail({ code: "SLOT_TAKEN", start: start.toUTC().toISO() ?? "" });
+  if (!isBookable(coach, offering, start, ctx.now)) return fail({ code: "SLOT_NOT_OFFERED", start: iso(start) });
+  if (ctx.takenCells.length > 0) return fail({ code: "SLOT_TAKEN", start: iso(start.toUTC()) });
   return ok(true);
 }
 
@@ -245,11 +245,11 @@ export function decideReschedule(args: {
     const minutesBefore = booking.startsAt.diff(actor.now, "minutes").minutes;
     if (minutesBefore < coach.cancellationPolicy.windowHours * 60)
       return fail({ code: "RESCHEDULE_TOO_LATE", windowHours: coach.cancellationPolicy.windowHours });
-    if (!isBookable(coach, offering, newStart, actor.now)) return fail({ code: "SLOT_NOT_OFFERED", start: newStart.toISO() ?? "" });
+    if (!isBookable(coach, offering, newStart, actor.now)) return fail({ code: "SLOT_NOT_OFFERED", start: iso(newStart) });
   } else if (!isOnGrid(newStart) || newStart <= actor.now) {
-    return fail({ code: "SLOT_NOT_OFFERED", start: newStart.toISO() ?? "" });
+    return fail({ code: "SLOT_NOT_OFFERED", start: iso(newStart) });
   }
-  if (args.takenCells.length > 0) return fail({ code: "SLOT_TAKEN", start: newStart.toUTC().toISO() ?? "" });
+  if (args.takenCells.length > 0) return fail({ code: "SLOT_TAKEN", start: iso(newStart.toUTC()) });
 
   const cells = cellsFor(coach, offering, newStart);
   const moved: Booking = { ...booking, startsAt: newStart.toUTC(), endsAt: newStart.plus({ minutes: offering.durationMinutes }).toUTC(), cells };
@@ -324,7 +324,7 @@ export function decideSeries(args: {
   let needed = 0;
   for (const [index, start] of args.starts.entries()) {
     const bookingId = `${args.seriesId}-${index + 1}`;
-    const decision = decideBooking({ ...args, bookingId, start, packs, takenCells: args.takenCellsByStart.get(start.toISO() ?? "") ?? [] });
+    const decision = decideBooking({ ...args, bookingId, start, packs, takenCells: args.takenCellsByStart.get(iso(start)) ?? [] });
     if (!decision.ok) {
       const { error } = decision;
       if (error.code === "SLOT_NOT_OFFERED" || error.code === "SLOT_TAKEN") skipped.push({ start, reason: error.code });

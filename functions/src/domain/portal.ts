@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { PortalBooking } from "./api.js";
 import { Booking } from "./booking.js";
 import { Coach, Offering } from "./coach.js";
+import { iso } from "./time.js";
 
 /** A booking as its client sees it in the portal, with what they may still do. */
 export function portalBooking(id: string, booking: Booking, offering: Offering | undefined, coach: Coach, now: DateTime): PortalBooking {
@@ -13,8 +14,8 @@ export function portalBooking(id: string, booking: Booking, offering: Offering |
     offeringId: booking.offeringId,
     title: offering?.title ?? "",
     location: coach.locations.find((l) => l.id === offering?.locationId)?.name ?? "",
-    start: booking.startsAt.toISO() ?? "",
-    end: booking.endsAt.toISO() ?? "",
+    start: iso(booking.startsAt),
+    end: iso(booking.endsAt),
     status: booking.status,
     paidWith: payment.method === "pack" ? "pack" : "single",
     payment:

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { Booking } from "./booking.js";
 import { LeadTime, NotificationKind, NotificationParams, NotificationSettings } from "./notifications.js";
 import { Pack, WithId } from "./packs.js";
-import { minutesOfDay } from "./time.js";
+import { minutesOfDay, iso } from "./time.js";
 
 /** A notification the scheduler should write, named after its cause so it is written once. */
 export interface PlannedNotification {
@@ -48,7 +48,7 @@ export function planNotifications(args: {
 }): PlannedNotification[] {
   const { now, timeZone, settings } = args;
   const planned: PlannedNotification[] = [];
-  const about = (id: string, b: Booking) => ({ bookingId: id, clientUid: b.clientUid, offeringId: b.offeringId, start: b.startsAt.toISO() ?? "" });
+  const about = (id: string, b: Booking) => ({ bookingId: id, clientUid: b.clientUid, offeringId: b.offeringId, start: iso(b.startsAt) });
 
   for (const { id, data: booking } of args.bookings) {
     if (upcomingStates.has(booking.status) && booking.startsAt > now) {
@@ -95,7 +95,7 @@ export function planNotifications(args: {
       planned.push({
         id: `pack-${id}-expiring`,
         kind: "pack_expiring",
-        params: { clientUid: pack.clientUid, packName: pack.name, remaining: pack.remaining, expiresAt: pack.expiresAt.toISO() ?? "" },
+        params: { clientUid: pack.clientUid, packName: pack.name, remaining: pack.remaining, expiresAt: iso(pack.expiresAt) },
       });
     }
   }
@@ -109,8 +109,7 @@ export function planNotifications(args: {
         .filter(({ data }) => upcomingStates.has(data.status) && data.startsAt >= local.startOf("day") && data.startsAt <= dayEnd)
         .sort((a, b) => a.data.startsAt.toMillis() - b.data.startsAt.toMillis());
       const first = today[0];
-      if (first)
-        planned.push({ id: `agenda-${local.toISODate()}`, kind: "daily_agenda", params: { sessions: today.length, start: first.data.startsAt.toISO() ?? "" } });
+      if (first) planned.push({ id: `agenda-${local.toISODate()}`, kind: "daily_agenda", params: { sessions: today.length, start: iso(first.data.startsAt) } });
     }
   }
   return planned;

@@ -11,6 +11,9 @@ export type TimeOfDay = z.infer<typeof TimeOfDay>;
 /** An ISO 8601 instant with an explicit offset, e.g. "2026-11-23T08:00:00.000Z". */
 export const IsoInstant = z.iso.datetime({ offset: true }).max(40);
 
+/** The ISO text of a valid instant, as results and documents carry it ("" only for an invalid one, which the schemas never let through). */
+export const iso = (instant: DateTime): string => instant.toISO() ?? "";
+
 /** Minutes since midnight of a "HH:mm" string: "08:30" → 510. */
 export function minutesOfDay(time: TimeOfDay): number {
   const [hours = 0, minutes = 0] = time.split(":").map(Number);

@@ -2,8 +2,7 @@ import { ClientStatsView, ReviewView, TimelineEntryView } from "../domain/api.js
 import { StatsAt, TimelineItem } from "../domain/clients.js";
 import { Coach, Offering } from "../domain/coach.js";
 import { Review } from "../domain/reviews.js";
-
-const iso = (instant: { toISO: () => string | null }) => instant.toISO() ?? "";
+import { iso } from "../domain/time.js";
 
 /** A client's figures as the callables return them. */
 export function statsView(stats: StatsAt): ClientStatsView {

@@ -9,6 +9,7 @@ import { writePackChange } from "./commit.js";
 import { db } from "./firebase.js";
 import { notifyCoach } from "./outbox.js";
 import { packView } from "./views.js";
+import { iso } from "../domain/time.js";
 
 /** How a resolution callable behaves. */
 interface ResolveOptions {
@@ -70,7 +71,7 @@ export function resolveBooking<I extends BookingRefInput>(
             bookingId: input.bookingId,
             clientUid: booking.clientUid,
             offeringId: booking.offeringId,
-            start: booking.startsAt.toISO() ?? "",
+            start: iso(booking.startsAt),
             sentence: decision.value.sentence,
           };
           notifyCoach(tx, input.coachId, access.coach, `booking-${input.bookingId}-${booking.status}`, "booking_cancelled", about, ctx.now);

@@ -6,6 +6,7 @@ import { Result, fail, ok } from "../domain/result.js";
 import { freeSlots } from "../domain/slots.js";
 import { loadBusy } from "./busy.js";
 import { coachRef, offeringsCol } from "./refs.js";
+import { iso } from "../domain/time.js";
 
 /**
  * Free slots of one offering: 2 reads (coach, offering) plus one per ISO
@@ -35,7 +36,7 @@ export async function loadFreeSlots(input: ListSlotsInput, now: DateTime): Promi
     timeZone: coach.timeZone,
     slots: slots.map((slot) => {
       const local = slot.start.setZone(coach.timeZone);
-      return { start: slot.start.toISO() ?? "", end: slot.end.toISO() ?? "", localDate: local.toISODate() ?? "", localTime: local.toFormat("HH:mm") };
+      return { start: iso(slot.start), end: iso(slot.end), localDate: local.toISODate() ?? "", localTime: local.toFormat("HH:mm") };
     }),
     reads: reads + 2,
   });

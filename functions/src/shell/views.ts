@@ -1,6 +1,7 @@
 import { ClientAccountResult, LedgerView, PackView } from "../domain/api.js";
 import { LedgerEntry, Pack } from "../domain/packs.js";
 import { PaymentRecord } from "../domain/payments.js";
+import { iso } from "../domain/time.js";
 
 /** A pack as the callables return it. */
 export function packView(id: string, pack: Pack): PackView {
@@ -11,14 +12,14 @@ export function packView(id: string, pack: Pack): PackView {
     units: pack.units,
     remaining: pack.remaining,
     status: pack.status,
-    expiresAt: pack.expiresAt.toISO() ?? "",
+    expiresAt: iso(pack.expiresAt),
     paymentState: pack.payment.state,
   };
 }
 
 /** A ledger entry as the callables return it. */
 export function ledgerView(id: string, entry: LedgerEntry): LedgerView {
-  return { id, delta: entry.delta, reason: entry.reason, sentence: entry.sentence, bookingId: entry.bookingId, at: entry.at.toISO() ?? "" };
+  return { id, delta: entry.delta, reason: entry.reason, sentence: entry.sentence, bookingId: entry.bookingId, at: iso(entry.at) };
 }
 
 /** A payment or refund record as the callables return it. */
@@ -30,6 +31,6 @@ export function paymentView(id: string, record: PaymentRecord): ClientAccountRes
     method: record.method,
     wallet: record.wallet,
     amountMinor: record.amountMinor,
-    at: record.at.toISO() ?? "",
+    at: iso(record.at),
   };
 }
