@@ -64,9 +64,10 @@ function run<S extends z.ZodType, C, R>(schema: S, request: CallableRequest, ctx
 
 /**
  * Options of the callables whose transaction claims calendar cells (up to 10
- * attempts under contention, see CLAIM_TRANSACTION): a timeout well above the
- * slowest answer measured with 50 racing clients (npm run bench), so every
- * caller gets an answer with a reason instead of a dropped connection.
+ * attempts under contention, see CLAIM_TRANSACTION): a timeout above the
+ * slowest warm answer measured with 50 racing clients (70 s on the 2-core
+ * emulator, npm run bench), so every caller gets an answer with a reason
+ * instead of a dropped connection.
  */
 export const CLAIMING_CALL: CallableOptions = { timeoutSeconds: 120 };
 
