@@ -52,7 +52,12 @@ export const PublicCoach = z.object({
     }),
   ),
   /** The cancellation policy, for the page to say in plain words. */
-  policy: z.object({ windowHours: z.number().int().min(0), lateCancel: z.enum(["count_as_used", "credit"]) }),
+  policy: z.object({
+    windowHours: z.number().int().min(0),
+    lateCancel: z.enum(["count_as_used", "credit"]),
+    /** The coach's own reasons for waiving a late cancellation (e.g. "court closed (weather)"), as the page names them. */
+    waivers: z.array(z.string()).default([]),
+  }),
   /** Published reviews, newest first; pages written before reviews existed have none. */
   reviews: z.array(PublicReview).default([]),
 });
@@ -110,7 +115,11 @@ export function toPublicCoach(args: {
         locationName: locationName(data.locationId),
         packEligible: data.packEligible,
       })),
-    policy: { windowHours: coach.cancellationPolicy.windowHours, lateCancel: coach.cancellationPolicy.lateCancel },
+    policy: {
+      windowHours: coach.cancellationPolicy.windowHours,
+      lateCancel: coach.cancellationPolicy.lateCancel,
+      waivers: coach.cancellationPolicy.waiverReasons.map((reason) => reason.label),
+    },
     packs: args.packTemplates.map(({ id, data }) => ({
       id,
       name: data.name,

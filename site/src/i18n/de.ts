@@ -26,10 +26,13 @@ export const de: Strings = {
   aClient: "Ein Kunde",
   averageRating: (average, count) => `${average} von 5 · ${plural(count, "Bewertung", "Bewertungen")}`,
   cancellation: "Stornierung",
-  policy: (hours, lateCancel) =>
+  policy: (hours, lateCancel, waivers) =>
     `Bis ${hours} Stunden vor Beginn stornieren und die Einheit wird gutgeschrieben (eine im Voraus bezahlte Einzelstunde wird erstattet).` +
     (lateCancel === "count_as_used"
-      ? " Spätere Stornierungen und Nichterscheinen gelten als genutzt. Sagt der Coach ab oder erlässt eine späte Stornierung (etwa wenn der Platz wegen Wetter gesperrt ist), bekommst du die Einheit zurück."
+      ? " Spätere Stornierungen und Nichterscheinen gelten als genutzt. " +
+        (waivers.length > 0
+          ? `Sagt der Coach ab oder erlässt eine späte Stornierung (aus einem Grund wie ${waivers.slice(0, 3).join(", ")}), bekommst du die Einheit zurück.`
+          : "Sagt der Coach ab, bekommst du die Einheit zurück.")
       : " Spätere Stornierungen werden ebenfalls gutgeschrieben; Nichterscheinen gilt als genutzt."),
 
   book: "Stunde buchen",

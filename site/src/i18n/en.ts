@@ -34,10 +34,13 @@ export const en = {
   aClient: "A client",
   averageRating: (average: string, count: number) => `${average} out of 5 · ${plural(count, "review", "reviews")}`,
   cancellation: "Cancellation",
-  policy: (hours: number, lateCancel: "count_as_used" | "credit") =>
+  policy: (hours: number, lateCancel: "count_as_used" | "credit", waivers: readonly string[]) =>
     `Cancel up to ${hours} hours before the start and your pack unit is credited back (a single session paid in advance is refunded).` +
     (lateCancel === "count_as_used"
-      ? " Later cancellations and no-shows count as used. If the coach cancels, or waives a late cancellation (for example when the court is closed for weather), you get the unit back."
+      ? " Later cancellations and no-shows count as used. " +
+        (waivers.length > 0
+          ? `If the coach cancels, or waives a late cancellation (for a reason such as ${waivers.slice(0, 3).join(", ")}), you get the unit back.`
+          : "If the coach cancels, you get the unit back.")
       : " Later cancellations are credited too; no-shows count as used."),
 
   // Booking
