@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_WAIVER_REASONS } from "../../functions/src/domain/coach.js";
 import { expireDuePacks } from "../../functions/src/shell/expire-packs.js";
 import { db } from "../../functions/src/shell/firebase.js";
 import { DEMO, call, callFailing, clientWithPack, count, demoSlots, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
@@ -201,7 +202,8 @@ describe("expiry scheduler", () => {
 describe("coach settings", () => {
   it("a 48 h window set by the coach makes a cancellation 30 h before late", async () => {
     await call("setCancellationPolicy", { coachId, policy: { windowHours: 48 } }, emma);
-    expect((await db().doc(`publicCoaches/${DEMO.slug}`).get()).get("policy")).toEqual({ windowHours: 48, lateCancel: "count_as_used" });
+    const waivers = DEFAULT_WAIVER_REASONS.map((reason) => reason.label);
+    expect((await db().doc(`publicCoaches/${DEMO.slug}`).get()).get("policy")).toEqual({ windowHours: 48, lateCancel: "count_as_used", waivers });
     await seedPackBooking({ bookingId: "b30", clientUid: DEMO.client.uid, packId: lenaPack, start: inHours(30) });
     const preview = await call("previewCancellation", { coachId, bookingId: "b30" }, lena);
     expect(preview).toMatchObject({ outcome: "counted_as_used", delta: 0, freeCancellationUntil: null });
