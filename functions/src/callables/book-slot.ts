@@ -1,9 +1,9 @@
 import { DateTime } from "luxon";
-import { GRID_MINUTES } from "../domain/coach.js";
 import { BookSlotInput, BookSlotResult } from "../domain/api.js";
-import { Booking, cellsFor, decideBooking } from "../domain/booking.js";
+import { Booking, cellsFor, claimFor, decideBooking } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
+import { iso } from "../domain/time.js";
 import { writeBookingChange } from "../shell/booking-commit.js";
 import { claimedByOther } from "../shell/busy.js";
 import { CLAIMING_CALL, onSignedInCall } from "../shell/callable.js";
@@ -14,7 +14,6 @@ import { notifyCoach } from "../shell/outbox.js";
 import { activePacks } from "../shell/packs.js";
 import { bookingsCol, claimRef, coachRef, offeringsCol, packsCol } from "../shell/refs.js";
 import { packView } from "../shell/views.js";
-import { iso } from "../domain/time.js";
 
 /** The result a client sees: the booking and, once a unit is spent, the pack after it. */
 function toResult(bookingId: string, booking: Booking, pack: BookSlotResult["pack"]): BookSlotResult {
@@ -114,7 +113,5 @@ async function slotTakenAlready(coachId: string, offeringId: string, bookingId: 
   ]);
   const [coachData, offeringData] = [coach.data(), offering.data()];
   if (booking.exists || !coachData || !offeringData) return false;
-  const cells = cellsFor(coachData, offeringData, start);
-  const claim = { start, end: start.plus({ minutes: cells.length * GRID_MINUTES }) };
-  return claimedByOther(coachId, coachData.timeZone, claim, bookingId);
+  return claimedByOther(coachId, coachData.timeZone, claimFor(coachData, offeringData, start), bookingId);
 }

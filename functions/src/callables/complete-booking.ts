@@ -2,11 +2,11 @@ import { BookingRefInput, CompleteBookingResult } from "../domain/api.js";
 import { decideCompletion } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
+import { iso } from "../domain/time.js";
 import { loadBookingAccess } from "../shell/access.js";
 import { writeBookingChange } from "../shell/booking-commit.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { db } from "../shell/firebase.js";
-import { iso } from "../domain/time.js";
 
 /**
  * The coach marks a session completed (a confirmed booking whose start has

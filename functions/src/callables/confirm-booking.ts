@@ -2,6 +2,7 @@ import { BookSlotResult, BookingRefInput } from "../domain/api.js";
 import { decideConfirmation } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
+import { iso } from "../domain/time.js";
 import { loadBookingAccess } from "../shell/access.js";
 import { writeBookingChange } from "../shell/booking-commit.js";
 import { onSignedInCall } from "../shell/callable.js";
@@ -10,7 +11,6 @@ import { db } from "../shell/firebase.js";
 import { activePacks } from "../shell/packs.js";
 import { bookingsCol } from "../shell/refs.js";
 import { packView } from "../shell/views.js";
-import { iso } from "../domain/time.js";
 
 /**
  * The coach confirms a booking request: in one transaction the booking

@@ -1,6 +1,6 @@
 import { CreateCheckoutInput, CreateCheckoutResult } from "../domain/api.js";
 import { ok } from "../domain/result.js";
-import { onSignedInCall } from "../shell/callable.js";
+import { CLAIMING_CALL, onSignedInCall } from "../shell/callable.js";
 import { CHECKOUT_MINUTES, attachCheckout, checkoutUnavailable, prepareCheckout } from "../shell/checkout.js";
 import { siteOrigin, stripeSecretKey } from "../shell/config.js";
 import { paymentGateway } from "../shell/gateway.js";
@@ -37,5 +37,5 @@ export const createCheckout = onSignedInCall(
     await attachCheckout(input.coachId, target, { sessionId: session.id, url: session.url });
     return ok<CreateCheckoutResult>({ checkoutUrl: session.url, sessionId: session.id, target });
   },
-  { secrets: [stripeSecretKey] },
+  { ...CLAIMING_CALL, secrets: [stripeSecretKey] },
 );

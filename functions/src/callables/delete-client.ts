@@ -3,6 +3,7 @@ import { ClientRefInput, DeleteClientResult } from "../domain/api.js";
 import { DomainError } from "../domain/errors.js";
 import { ErasureReport, decideErasure, pseudonymFor } from "../domain/privacy.js";
 import { Result, fail, ok } from "../domain/result.js";
+import { iso } from "../domain/time.js";
 import { loadOwnCoach } from "../shell/access.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { deleteMessages } from "../shell/erase.js";
@@ -10,7 +11,6 @@ import { db } from "../shell/firebase.js";
 import { paymentsCol } from "../shell/payments.js";
 import { writePublicCoach } from "../shell/public-coach.js";
 import { bookingsCol, clientsCol, erasuresCol, ledgerCol, messagesCol, outboxCol, packsCol, reviewsCol, threadsCol } from "../shell/refs.js";
-import { iso } from "../domain/time.js";
 
 /**
  * Erases a client's personal data at their request (coach only): the client

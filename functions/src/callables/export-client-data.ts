@@ -1,11 +1,11 @@
 import { ClientExportResult, ClientRefInput } from "../domain/api.js";
 import { toJsonObject } from "../domain/privacy.js";
 import { fail, ok } from "../domain/result.js";
+import { iso } from "../domain/time.js";
 import { readOwnCoach } from "../shell/access.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { paymentsCol } from "../shell/payments.js";
 import { bookingsCol, clientRecordRef, ledgerCol, messagesCol, packsCol, reviewsCol } from "../shell/refs.js";
-import { iso } from "../domain/time.js";
 
 /**
  * Everything the coach holds about one client, as JSON, for a request under

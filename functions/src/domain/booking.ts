@@ -93,9 +93,14 @@ export function claimOf(booking: Booking): Interval {
   return { start: booking.startsAt, end: booking.startsAt.plus({ minutes: booking.cells.length * GRID_MINUTES }) };
 }
 
+/** The time a booking of this offering at `start` holds: the session and its buffer. */
+export function claimFor(coach: Coach, offering: Offering, start: DateTime): Interval {
+  return claimInterval(start, offering.durationMinutes, rulesFor(coach, offering).bufferMinutes);
+}
+
 /** The cells a booking of this offering at `start` must claim. */
 export function cellsFor(coach: Coach, offering: Offering, start: DateTime): string[] {
-  return gridCells(claimInterval(start, offering.durationMinutes, rulesFor(coach, offering).bufferMinutes));
+  return gridCells(claimFor(coach, offering, start));
 }
 
 /** True when clients may book `start` for this offering (hours, grid, notice, horizon). */

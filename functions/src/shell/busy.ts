@@ -2,7 +2,7 @@ import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { Booking, claimOf } from "../domain/booking.js";
-import { Instant, Interval } from "../domain/time.js";
+import { Instant, Interval, overlaps } from "../domain/time.js";
 import { DocWriter } from "./commit.js";
 import { zodConverter } from "./converter.js";
 import { db } from "./firebase.js";
@@ -59,5 +59,5 @@ export async function loadBusy(coachId: string, timeZone: string, from: DateTime
  */
 export async function claimedByOther(coachId: string, timeZone: string, claim: Interval, bookingId: string): Promise<boolean> {
   const { claims } = await loadClaims(coachId, timeZone, claim.start, claim.end);
-  return claims.some(([id, busy]) => id !== bookingId && busy.start < claim.end && claim.start < busy.end);
+  return claims.some(([id, busy]) => id !== bookingId && overlaps(busy, claim));
 }

@@ -85,10 +85,12 @@ export const erasuresCol = (coachId: string) => coachDoc(coachId).collection("er
 
 /** slugs/{slug}: the coach holding a public address; created with the coach, read by no client. */
 export const SlugClaim = z.object({ coachId: z.string().min(1) });
+const slugConverter = zodConverter(SlugClaim);
 /** slugs/{slug} */
-export const slugRef = (slug: string) => db().collection("slugs").doc(slug).withConverter(zodConverter(SlugClaim));
+export const slugRef = (slug: string) => db().collection("slugs").doc(slug).withConverter(slugConverter);
 
 /** coachOwners/{uid}: the one coach an account owns, and the request that created it; read by no client. */
 export const CoachOwner = z.object({ coachId: z.string().min(1), slug: z.string().min(1), requestId: z.string().min(1) });
+const coachOwnerConverter = zodConverter(CoachOwner);
 /** coachOwners/{uid} */
-export const coachOwnerRef = (uid: string) => db().collection("coachOwners").doc(uid).withConverter(zodConverter(CoachOwner));
+export const coachOwnerRef = (uid: string) => db().collection("coachOwners").doc(uid).withConverter(coachOwnerConverter);

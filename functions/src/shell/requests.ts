@@ -13,8 +13,9 @@ import { db } from "./firebase.js";
 export const RequestMark = z.object({ kind: z.string(), targetId: z.string(), uid: z.string() });
 export type RequestMark = z.infer<typeof RequestMark>;
 
+const requestConverter = zodConverter(RequestMark);
 const requestRef = (coachId: string, requestId: string) =>
-  db().collection("coaches").doc(coachId).collection("requests").doc(requestId).withConverter(zodConverter(RequestMark));
+  db().collection("coaches").doc(coachId).collection("requests").doc(requestId).withConverter(requestConverter);
 
 /** "new": first use; "replay": the same request again; "reused": the id was used for something else. */
 export type RequestUse = "new" | "replay" | "reused";

@@ -2,6 +2,7 @@ import { BookingRefInput, ResolutionResult } from "../domain/api.js";
 import { DomainError } from "../domain/errors.js";
 import { ResolutionDecision } from "../domain/policy.js";
 import { Result, fail, ok } from "../domain/result.js";
+import { iso } from "../domain/time.js";
 import { BookingAccess, loadBookingAccess } from "./access.js";
 import { writeBookingChange } from "./booking-commit.js";
 import { ClientContext } from "./callable.js";
@@ -9,7 +10,6 @@ import { writePackChange } from "./commit.js";
 import { db } from "./firebase.js";
 import { notifyCoach } from "./outbox.js";
 import { packView } from "./views.js";
-import { iso } from "../domain/time.js";
 
 /** How a resolution callable behaves. */
 interface ResolveOptions {

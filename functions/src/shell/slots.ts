@@ -4,9 +4,9 @@ import { availabilityOf, rulesFor } from "../domain/coach.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { freeSlots } from "../domain/slots.js";
+import { iso } from "../domain/time.js";
 import { loadBusy } from "./busy.js";
 import { coachRef, offeringsCol } from "./refs.js";
-import { iso } from "../domain/time.js";
 
 /**
  * Free slots of one offering: 2 reads (coach, offering) plus one per ISO
