@@ -1,5 +1,6 @@
 // <coach-app>: the coach's installable back office. Signs the coach in,
-// finds their coach profile, and shows one view per route:
+// finds their coach profile (an account without one gets the sign-up
+// wizard), and shows one view per route:
 //   #/today (default) · #/clients · #/clients/{uid} · #/settings
 import type { User } from "firebase/auth";
 import { CallableError, callFunction, type Api } from "../client/callable.js";
@@ -8,8 +9,8 @@ import { asLang, intlLocale, messageFor, type Lang } from "../i18n/index.js";
 import { child } from "../islands/dom.js";
 import { SignInForm } from "../islands/sign-in-form.js";
 import type { AppContext, CoachSummary, View } from "./context.js";
+import type { SignUpContext } from "./views/onboarding.js";
 import "./pwa.js";
-import { shellText } from "./text.js";
 import { clientView } from "./views/client.js";
 import { clientsView } from "./views/clients.js";
 import { settingsView } from "./views/settings.js";
@@ -43,22 +44,10 @@ class CoachApp extends HTMLElement {
   }
 
   private async onSignedIn(user: User): Promise<void> {
-    const found = await this.findCoach(user);
-    if (!found) {
-      this.showError(new CallableError("permission-denied", "NOT_A_COACH", {}, ""));
-      return;
-    }
-    const [coachId, coach] = found;
-    this.ctx = {
+    const signedIn: SignUpContext = {
       lang: this.language,
       locale: intlLocale(this.language),
-      user,
-      coachId,
-      coach,
       call: async <N extends keyof Api>(name: N, input: Api[N]["input"]) => callFunction(FUNCTIONS_ORIGIN, name, input, await user.getIdToken()),
-      navigate: (hash) => {
-        location.hash = hash;
-      },
       showError: (error) => this.showError(error),
       say: (text) => {
         // A success replaces an earlier refusal.
@@ -67,6 +56,22 @@ class CoachApp extends HTMLElement {
       },
     };
     child(this, "[data-signed-out]", HTMLElement).hidden = true;
+    const found = await this.findCoach(user);
+    if (!found) {
+      const { renderOnboarding } = await import("./views/onboarding.js");
+      await renderOnboarding(signedIn, child(this, "[data-view]", HTMLElement), () => void this.onSignedIn(user));
+      return;
+    }
+    const [coachId, coach] = found;
+    this.ctx = {
+      ...signedIn,
+      user,
+      coachId,
+      coach,
+      navigate: (hash) => {
+        location.hash = hash;
+      },
+    };
     child(this, "nav", HTMLElement).hidden = false;
     await this.route();
   }
@@ -104,7 +109,7 @@ class CoachApp extends HTMLElement {
   private showError(error: unknown): void {
     const line = child(this, ":scope > [data-error]", HTMLElement);
     const reason = error instanceof CallableError ? error.reason : "FALLBACK";
-    line.textContent = reason === "NOT_A_COACH" ? shellText(this.language).notACoach : messageFor(this.language, reason);
+    line.textContent = messageFor(this.language, reason);
     line.hidden = false;
   }
 }

@@ -8,7 +8,7 @@ const en = {
   clients: "Clients",
   settings: "Settings",
   signInTitle: "Sign in to your back office",
-  notACoach: "This account has no coach profile. Sign in with your coach account.",
+  newCoach: "New to SoloCoach? Sign in with your e-mail address and create your booking page right after, in about two minutes.",
   offline: "Offline: showing what was loaded last.",
 };
 
@@ -19,7 +19,7 @@ const de: typeof en = {
   clients: "Kunden",
   settings: "Einstellungen",
   signInTitle: "Melde dich in deinem Backoffice an",
-  notACoach: "Dieses Konto hat kein Coach-Profil. Melde dich mit deinem Coach-Konto an.",
+  newCoach: "Neu bei SoloCoach? Melde dich mit deiner E-Mail-Adresse an und erstelle gleich danach deine Buchungsseite, in etwa zwei Minuten.",
   offline: "Offline: zuletzt Geladenes wird angezeigt.",
 };
 

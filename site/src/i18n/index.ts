@@ -34,10 +34,14 @@ export function coachPath(lang: Lang, coach: { slug: string; locale: string }): 
   return lang === coach.locale ? `/${coach.slug}` : `/${lang}/${coach.slug}`;
 }
 
-/** The client portal in a language: /portal (English), /de/portal. */
-export function portalPath(lang: Lang): string {
-  return lang === "en" ? "/portal" : `/${lang}/portal`;
+/** A site page in a language: English at /{page}, others at /{lang}/{page} ("" is the start page: /, /de). */
+export function sitePath(lang: Lang, page: "" | "app" | "portal"): string {
+  if (lang === "en") return `/${page}`;
+  return page ? `/${lang}/${page}` : `/${lang}`;
 }
+
+/** The client portal in a language: /portal (English), /de/portal. */
+export const portalPath = (lang: Lang) => sitePath(lang, "portal");
 
 /** getStaticPaths of the pages that live at /{page} in English and /{lang}/{page} otherwise (portal, app). */
 export function otherLanguagePaths(): { params: { lang: Lang }; props: { lang: Lang } }[] {

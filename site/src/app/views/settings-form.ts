@@ -49,6 +49,7 @@ export type InputProps = Partial<
     | "checked"
     | "required"
     | "maxLength"
+    | "minLength"
     | "min"
     | "max"
     | "step"
@@ -115,10 +116,12 @@ export class SettingsForm<T> {
   readonly form = el("form", undefined, "settings-form");
   private readonly saved = el("p", undefined, "saved");
   private readonly problems = el("div", undefined, "form-error");
-  private readonly submit: HTMLButtonElement;
+  /** The bar with the submit button (a wizard adds Back and Next to it). */
+  readonly actions = el("p", undefined, "actions");
+  readonly submit: HTMLButtonElement;
 
   constructor(
-    private readonly ctx: AppContext,
+    private readonly ctx: Pick<AppContext, "showError">,
     private readonly t: SettingsText,
     private readonly options: {
       build: () => Built<T>;
@@ -126,6 +129,8 @@ export class SettingsForm<T> {
       save: (value: T) => Promise<unknown>;
       label?: string;
       afterSave?: (value: T) => void | Promise<void>;
+      /** Makes a control with a problem visible before it gets focus (a wizard shows its step). */
+      reveal?: (control: Element) => void;
     },
   ) {
     this.saved.setAttribute("role", "status");
@@ -145,9 +150,8 @@ export class SettingsForm<T> {
 
   /** Adds the fields, then the Save button, "Saved." and the problem list. */
   append(...content: HTMLElement[]): this {
-    const bar = el("p", undefined, "actions");
-    bar.append(this.submit);
-    this.form.replaceChildren(...content, bar, this.saved, this.problems);
+    this.actions.append(this.submit);
+    this.form.replaceChildren(...content, this.actions, this.saved, this.problems);
     return this;
   }
 
@@ -204,7 +208,9 @@ export class SettingsForm<T> {
     }
     this.problems.replaceChildren(el("p", this.t.checkForm), list);
     this.problems.hidden = false;
-    problems.find((p) => p.control)?.control?.focus();
+    const first = problems.find((p) => p.control)?.control;
+    if (first) this.options.reveal?.(first);
+    first?.focus();
   }
 }
 
