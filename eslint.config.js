@@ -6,7 +6,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/", "functions/lib/", "site/dist/", "site/.astro/", ".cache/", "test-results/"] },
+  { ignores: ["**/node_modules/", "functions/lib/", "functions/.site-render/", "site/dist/", "site/.astro/", ".cache/", "test-results/"] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -10,7 +10,7 @@ import { DEMO } from "./demo-data.js";
 /** Prints one bench line ("name: value"); bench.ts owns the output format. */
 export type Report = (name: string, value: string) => void;
 
-const DIST = join("site", "dist");
+const DIST = join("site", "dist", "client");
 const SITE = "http://127.0.0.1:5000";
 
 /** Site paths Lighthouse measures; a path not in the build is skipped with a note. */

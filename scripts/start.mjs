@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { EMULATORS, PROJECT_ID, ROOT, URLS, buildFunctions, buildSite, ensureSiteDir, firebaseEnv, run } from "./lib/local.mjs";
+import { EMULATORS, PROJECT_ID, ROOT, SITE_DIR, URLS, buildFunctions, buildSite, ensureSiteDir, firebaseEnv, run } from "./lib/local.mjs";
 
 const DATA_DIR = join(ROOT, ".emulator-data");
 
@@ -31,11 +31,11 @@ async function onReady() {
   try {
     await run("tsx", ["scripts/seed-demo.ts"], { env: { ...process.env, GCLOUD_PROJECT: PROJECT_ID } });
     await buildSite();
-    const pages = readdirSync(join(ROOT, "site", "dist"))
+    const pages = readdirSync(SITE_DIR)
       .filter((file) => file.endsWith(".html") && !["index.html", "404.html", "portal.html", "app.html"].includes(file))
       .map((file) => {
         const slug = file.replace(/\.html$/, "");
-        const other = ["de", "en"].find((lang) => existsSync(join(ROOT, "site", "dist", lang, file)));
+        const other = ["de", "en"].find((lang) => existsSync(join(SITE_DIR, lang, file)));
         return `  Booking page:  ${URLS.site}/${slug}${other ? ` (also ${URLS.site}/${other}/${slug})` : ""}`;
       });
     console.log(`

@@ -85,6 +85,7 @@ export const unregisterDevice = load<typeof import("./callables/unregister-devic
 )?.unregisterDevice;
 export const voidPack = load<typeof import("./callables/void-pack.js")>("voidPack", "./callables/void-pack.js")?.voidPack;
 export const waiveCharge = load<typeof import("./callables/waive-charge.js")>("waiveCharge", "./callables/waive-charge.js")?.waiveCharge;
+export const coachPage = load<typeof import("./http/coach-page.js")>("coachPage", "./http/coach-page.js")?.coachPage;
 export const calendarFeed = load<typeof import("./http/calendar-feed.js")>("calendarFeed", "./http/calendar-feed.js")?.calendarFeed;
 export const expirePacks = load<typeof import("./scheduled/expire-packs.js")>("expirePacks", "./scheduled/expire-packs.js")?.expirePacks;
 export const flushOutbox = load<typeof import("./scheduled/flush-outbox.js")>("flushOutbox", "./scheduled/flush-outbox.js")?.flushOutbox;
@@ -113,4 +114,9 @@ export const deliverNotification = load<typeof import("./triggers/deliver-notifi
   "deliverNotification",
   "./triggers/deliver-notification.js",
 )?.deliverNotification;
+export const pageOnPublicCoachWritten = load<typeof import("./triggers/page-on-public-coach-written.js")>(
+  "pageOnPublicCoachWritten",
+  "./triggers/page-on-public-coach-written.js",
+)?.pageOnPublicCoachWritten;
+export const refreshCoachPage = load<typeof import("./tasks/refresh-coach-page.js")>("refreshCoachPage", "./tasks/refresh-coach-page.js")?.refreshCoachPage;
 export const stripeWebhook = load<typeof import("./webhooks/stripe-webhook.js")>("stripeWebhook", "./webhooks/stripe-webhook.js")?.stripeWebhook;

@@ -50,9 +50,12 @@ export function buildFunctions() {
   return run("npm", ["run", "build", "--workspace", "functions"]);
 }
 
+/** What Hosting serves: the static pages of the site build (the on-demand renderer goes to functions/site-render). */
+export const SITE_DIR = join(ROOT, "site", "dist", "client");
+
 /** The hosting emulator needs its folder to exist before the site is built. */
 export function ensureSiteDir() {
-  const dist = join(ROOT, "site", "dist");
+  const dist = SITE_DIR;
   if (!existsSync(dist)) {
     mkdirSync(dist, { recursive: true });
     writeFileSync(join(dist, "index.html"), "<!doctype html><title>SoloCoach</title><p>The site is being built…</p>");

@@ -15,3 +15,10 @@ interface ImportMetaEnv {
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }
+
+declare namespace App {
+  interface Locals {
+    /** The coach of an on-demand coach page (set by the `coachPage` function). */
+    coach?: import("../../functions/src/domain/public-coach.js").PublicCoach;
+  }
+}

@@ -63,6 +63,14 @@ export const PublicCoach = z.object({
 });
 export type PublicCoach = z.infer<typeof PublicCoach>;
 
+/** The languages of the public pages. */
+export type PageLang = PublicCoach["locale"];
+
+/** A coach page in a language: the coach's own at /{slug}, the other at /{lang}/{slug}. */
+export function coachLanguagePath(lang: PageLang, coach: { slug: string; locale: PageLang }): string {
+  return lang === coach.locale ? `/${coach.slug}` : `/${lang}/${coach.slug}`;
+}
+
 /**
  * The reviews the page shows: published ones whose author consented (a
  * review without consent never reaches the page, whatever its flag says),
@@ -129,4 +137,23 @@ export function toPublicCoach(args: {
     })),
     reviews: publicReviews(args.reviews, coach.timeZone),
   };
+}
+
+/**
+ * A short fingerprint of what a coach's page shows (cyrb53 of the parsed
+ * projection as JSON): the page carries it, so a page that no longer matches
+ * its coach's data is recognised without rendering it again.
+ */
+export function publicCoachVersion(coach: PublicCoach): string {
+  const text = JSON.stringify(coach);
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }

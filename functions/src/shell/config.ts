@@ -10,3 +10,5 @@ export const paymentsGateway = defineString("PAYMENTS_GATEWAY", { default: "stri
 export const siteOrigin = defineString("SITE_ORIGIN");
 /** "fcm" in production; "log" in the emulators (writes devPushLog). */
 export const pushTransportName = defineString("PUSH_TRANSPORT", { default: "fcm" });
+/** Which SiteBuilder keeps static coach pages current: "local" in the emulators (docs/site.md). */
+export const siteBuilderName = defineString("SITE_BUILDER", { default: "hosting" });

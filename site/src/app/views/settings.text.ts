@@ -23,8 +23,7 @@ const en = {
   locationAddress: "Address (optional)",
   addLocation: "Add a location",
   publicPage: "Your public page",
-  publishNote:
-    "Free slots on your booking page are always live. Changes to your profile, session types, packs and policy reach the page with the next site update.",
+  publishNote: "Your page shows what you save here within a minute; free slots are always live.",
 
   offerings: "Session types",
   newOffering: "New session type",
@@ -147,8 +146,7 @@ const de: typeof en = {
   locationAddress: "Adresse (optional)",
   addLocation: "Ort hinzufügen",
   publicPage: "Deine öffentliche Seite",
-  publishNote:
-    "Freie Termine auf deiner Buchungsseite sind immer aktuell. Änderungen an Profil, Angeboten, Paketen und Stornoregeln erscheinen dort mit der nächsten Aktualisierung der Seite.",
+  publishNote: "Deine Seite zeigt, was du hier speicherst, innerhalb einer Minute; freie Termine sind immer aktuell.",
 
   offerings: "Angebote",
   newOffering: "Neues Angebot",

@@ -1,0 +1,108 @@
+// Coach pages are current without a publish step: a new coach's page answers
+// at once (rendered on demand from the same Astro components), a saved change
+// retires the stale static page within seconds, old and wrong addresses are
+// sent on, and nothing but the public projection reaches a page.
+import { DateTime } from "luxon";
+import { beforeEach, describe, expect, it } from "vitest";
+import { publicCoachVersion } from "../../functions/src/domain/public-coach.js";
+import { publicCoachesCol } from "../../functions/src/shell/refs.js";
+import { SITE } from "../support/browser.js";
+import { otherCoach, waitFor } from "../support/coach-app.js";
+import { demoCoach } from "../../scripts/demo-data.js";
+import { DEMO, call, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
+
+let emma: string;
+beforeEach(async () => {
+  ({ emma } = await freshDemoSignedIn());
+});
+
+/** The page at `path` as a visitor gets it (redirects not followed). */
+async function visit(path: string): Promise<{ status: number; html: string; location: string | null; onDemand: boolean }> {
+  const response = await fetch(`${SITE}${path}`, { redirect: "manual" });
+  const onDemand = (response.headers.get("cache-control") ?? "").includes("s-maxage=60");
+  return { status: response.status, html: await response.text(), location: response.headers.get("location"), onDemand };
+}
+
+const heading = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
+const version = (html: string) => /<meta name="solocoach:version" content="([^"]*)"/.exec(html)?.[1];
+
+describe("a new coach", () => {
+  it("has a page within 10 s of signing up, in both languages, rendered from their public data", async () => {
+    await otherCoach();
+    const signedUp = Date.now();
+    const page = await waitFor(
+      () => visit("/otto"),
+      (answer) => answer.status === 200,
+      "Otto's page",
+    );
+    expect(Date.now() - signedUp).toBeLessThan(10_000);
+    expect(page.onDemand).toBe(true);
+    expect(heading(page.html)).toBe("Otto Berg");
+    const otto = (await publicCoachesCol().doc("otto").get()).data()!;
+    expect(version(page.html)).toBe(publicCoachVersion(otto));
+    expect(page.html).toContain('<html lang="en"');
+    expect(page.html).toContain('hreflang="de"');
+
+    const german = await visit("/de/otto");
+    expect(german.status).toBe(200);
+    expect(german.html).toContain('<html lang="de"');
+    // The own language lives at /{slug} only.
+    expect(await visit("/en/otto")).toMatchObject({ status: 301, location: "/otto" });
+  });
+
+  it("shares the static page's scripts and styles, so the booking panel works the same", async () => {
+    const built = await visit(`/${DEMO.slug}`);
+    expect(built).toMatchObject({ status: 200, onDemand: false });
+    const { name, discipline, locale, locations } = demoCoach;
+    await call("saveProfile", { coachId: DEMO.coachId, profile: { name, discipline, locale, locations, bio: "Now also padel." } }, emma);
+    const rendered = await waitFor(
+      () => visit(`/${DEMO.slug}`),
+      (answer) => answer.onDemand && answer.html.includes("Now also padel."),
+      "the on-demand page",
+    );
+    const assets = (html: string) => [...html.matchAll(/(?:src|href)="(\/_astro\/[^"]+)"/g)].map((match) => match[1]).sort();
+    expect(assets(rendered.html)).toEqual(assets(built.html));
+    expect(assets(rendered.html).length).toBeGreaterThan(0);
+  });
+});
+
+describe("a saved change", () => {
+  it("shows on the page without any publish step", async () => {
+    expect((await visit(`/${DEMO.slug}`)).html).toContain("Cancel up to 24 hours before the start");
+    await call("setCancellationPolicy", { coachId: DEMO.coachId, policy: { windowHours: 48, lateCancel: "count_as_used" } }, emma);
+    const changedAt = Date.now();
+    const after = await waitFor(
+      () => visit(`/${DEMO.slug}`),
+      (answer) => answer.html.includes("Cancel up to 48 hours before the start"),
+      "the 48 h policy on the page",
+    );
+    console.log(`coach page: policy change visible after ${((Date.now() - changedAt) / 1000).toFixed(1)} s`);
+    expect(after.onDemand).toBe(true);
+    expect(after.html).not.toContain("Cancel up to 24 hours");
+  });
+
+  it("never carries client data: a booking and a client's name stay off the page", async () => {
+    await seedPackBooking({ bookingId: "b-private", clientUid: DEMO.client.uid, packId: DEMO.packId, start: DateTime.utc().plus({ days: 3 }).startOf("hour") });
+    await call("setCancellationPolicy", { coachId: DEMO.coachId, policy: { windowHours: 12, lateCancel: "credit" } }, emma);
+    const page = await waitFor(
+      () => visit(`/${DEMO.slug}`),
+      (answer) => answer.html.includes("Cancel up to 12 hours"),
+      "the changed page",
+    );
+    expect(page.html).not.toContain(DEMO.client.email);
+    expect(page.html).not.toContain("Lena");
+    expect(page.html).not.toContain(DEMO.client.uid);
+  });
+});
+
+describe("other addresses", () => {
+  it("are not found when no coach has them, and the site's own pages stay static", async () => {
+    expect((await visit("/nobody-here")).status).toBe(404);
+    expect((await visit("/de/nobody-here")).status).toBe(404);
+    expect((await visit("/x")).status).toBe(404);
+    expect((await visit("/Emma")).status).toBe(404);
+    const app = await visit("/app");
+    expect(app).toMatchObject({ status: 200, onDemand: false });
+    expect((await fetch(`${SITE}/emma`, { method: "POST" })).status).toBeGreaterThanOrEqual(400);
+  });
+});
