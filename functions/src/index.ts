@@ -24,6 +24,7 @@ export const bookSlot = load<typeof import("./callables/book-slot.js")>("bookSlo
 export const bookingCalendar = load<typeof import("./callables/booking-calendar.js")>("bookingCalendar", "./callables/booking-calendar.js")?.bookingCalendar;
 export const cancelBooking = load<typeof import("./callables/cancel-booking.js")>("cancelBooking", "./callables/cancel-booking.js")?.cancelBooking;
 export const completeBooking = load<typeof import("./callables/complete-booking.js")>("completeBooking", "./callables/complete-booking.js")?.completeBooking;
+export const changeSlug = load<typeof import("./callables/change-slug.js")>("changeSlug", "./callables/change-slug.js")?.changeSlug;
 export const checkSlug = load<typeof import("./callables/check-slug.js")>("checkSlug", "./callables/check-slug.js")?.checkSlug;
 export const confirmBooking = load<typeof import("./callables/confirm-booking.js")>("confirmBooking", "./callables/confirm-booking.js")?.confirmBooking;
 export const createCheckout = load<typeof import("./callables/create-checkout.js")>("createCheckout", "./callables/create-checkout.js")?.createCheckout;

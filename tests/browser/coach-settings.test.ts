@@ -9,6 +9,7 @@ import { coachRef, devicesCol, offeringsCol, packTemplatesCol } from "../../func
 import { formatDayHours, formatMoneyInput, idFrom, parseDayHours, parseMinutesList, parseMoney } from "../../site/src/app/views/settings-parse.js";
 import { axeViolations } from "../support/axe.js";
 import { SITE, launchBrowser, phonePage, shot } from "../support/browser.js";
+import { waitFor } from "../support/coach-app.js";
 import { DEMO, freshDemo } from "../support/emulators.js";
 
 let browser: Browser;
@@ -38,6 +39,34 @@ const savedIn = (page: Page, name: string) =>
     .waitFor({ timeout: 20_000 });
 const coach = async () => (await coachRef(DEMO.coachId).get()).data()!;
 
+it("moves the page to another address: the live check first, then the old address sends visitors on", async () => {
+  const page = await phonePage(browser);
+  await openSettings(page);
+  const profile = area(page, "profile");
+  const address = profile.getByLabel("Address of your page");
+  expect(await address.inputValue()).toBe(DEMO.slug);
+  await address.fill("portal");
+  await profile.locator(".slug-status").filter({ hasText: "SoloCoach uses this address itself" }).waitFor({ timeout: 20_000 });
+  await address.fill("emma-tennis");
+  await profile
+    .locator(".slug-status")
+    .filter({ hasText: `Free: ${SITE}/emma-tennis` })
+    .waitFor({ timeout: 20_000 });
+  await profile.getByRole("button", { name: "Move my page" }).click();
+  await savedIn(page, "profile");
+  expect(await profile.getByRole("link", { name: `${SITE}/emma-tennis` }).getAttribute("href")).toBe("/emma-tennis");
+  expect((await coach()).slug).toBe("emma-tennis");
+  await shot(page, "coach-settings-address");
+  expect(await axeViolations(page)).toEqual([]);
+  const visitor = await phonePage(browser);
+  await waitFor(
+    async () => (await visitor.goto(`${SITE}/${DEMO.slug}`), visitor.url()),
+    (url) => url === `${SITE}/emma-tennis`,
+    "the old address to lead to the new one",
+  );
+  expect(await visitor.locator("h1").textContent()).toBe(DEMO.coach.name);
+});
+
 it("shows every area filled from the coach's documents", async () => {
   const page = await phonePage(browser);
   await openSettings(page);
@@ -45,10 +74,10 @@ it("shows every area filled from the coach's documents", async () => {
   expect(await area(page, "profile").getByLabel("Name").inputValue()).toBe(DEMO.coach.name);
   expect(
     await area(page, "profile")
-      .getByRole("link", { name: `/${DEMO.slug}` })
+      .getByRole("link", { name: `${SITE}/${DEMO.slug}` })
       .getAttribute("href"),
   ).toBe(`/${DEMO.slug}`);
-  expect(await area(page, "profile").textContent()).toContain("Free slots on your booking page are always live.");
+  expect(await area(page, "profile").textContent()).toContain("Your page shows what you save here within a minute");
   expect(await area(page, "profile").textContent()).not.toContain("npm");
   expect(await area(page, "availability").getByLabel("Monday").inputValue()).toBe("08:00–12:00, 14:00–20:00");
   expect(await area(page, "availability").getByLabel("Sunday").inputValue()).toBe("");

@@ -2,7 +2,7 @@
 // addresses are refused, and the documents a new coach starts with.
 import { describe, expect, it } from "vitest";
 import { NEW_COACH_ANSWERS } from "../support/samples.js";
-import { CoachSetup, DEFAULT_WEEKLY_HOURS, FIRST, Slug, decideNewCoach, suggestSlug } from "../../functions/src/domain/onboarding.js";
+import { CoachSetup, DEFAULT_WEEKLY_HOURS, FIRST, Slug, decideNewCoach, decideSlugChange, suggestSlug } from "../../functions/src/domain/onboarding.js";
 
 const setup = (slug: string) => CoachSetup.parse({ ...NEW_COACH_ANSWERS, slug });
 
@@ -45,5 +45,20 @@ describe("a new coach", () => {
 
   it.each(["app", "portal", "api", "admin", "sign-up"])("may not take the site's own address %j (SLUG_RESERVED)", (slug) => {
     expect(decideNewCoach(setup(slug), "uid-ana")).toEqual({ ok: false, error: { code: "SLUG_RESERVED" } });
+  });
+});
+
+describe("a change of address", () => {
+  const change = (slug: string, holder: string | null) => decideSlugChange({ coachId: "coach-1", currentSlug: "ana-silva", slug, holder });
+  it("moves to a free address, or back to one of the coach's own earlier ones", () => {
+    expect(change("ana-silva-yoga", null)).toEqual({ ok: true, value: "changed" });
+    expect(change("ana-old", "coach-1")).toEqual({ ok: true, value: "changed" });
+  });
+  it("is nothing to do for the current address", () => {
+    expect(change("ana-silva", "coach-1")).toEqual({ ok: true, value: "unchanged" });
+  });
+  it("refuses another coach's address, now or earlier held, and reserved words", () => {
+    expect(change("emma", "coach-emma")).toEqual({ ok: false, error: { code: "SLUG_TAKEN" } });
+    expect(change("portal", null)).toEqual({ ok: false, error: { code: "SLUG_RESERVED" } });
   });
 });

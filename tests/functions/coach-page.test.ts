@@ -5,11 +5,11 @@
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
 import { publicCoachVersion } from "../../functions/src/domain/public-coach.js";
-import { publicCoachesCol } from "../../functions/src/shell/refs.js";
+import { coachOwnerRef, publicCoachesCol } from "../../functions/src/shell/refs.js";
 import { SITE } from "../support/browser.js";
 import { otherCoach, waitFor } from "../support/coach-app.js";
 import { demoCoach } from "../../scripts/demo-data.js";
-import { DEMO, call, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
+import { DEMO, call, callFailing, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
 
 let emma: string;
 beforeEach(async () => {
@@ -23,6 +23,8 @@ async function visit(path: string): Promise<{ status: number; html: string; loca
   return { status: response.status, html: await response.text(), location: response.headers.get("location"), onDemand };
 }
 
+/** Otto's coach id (tests/support/coach-app.ts signs him up). */
+const ottoCoachId = async () => (await coachOwnerRef("uid-otto").get()).data()?.coachId ?? "";
 const heading = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
 const version = (html: string) => /<meta name="solocoach:version" content="([^"]*)"/.exec(html)?.[1];
 
@@ -92,6 +94,45 @@ describe("a saved change", () => {
     expect(page.html).not.toContain(DEMO.client.email);
     expect(page.html).not.toContain("Lena");
     expect(page.html).not.toContain(DEMO.client.uid);
+  });
+});
+
+describe("a change of address", () => {
+  it("sends the old address on (301) to the new one, keeps it for the coach, and lets them take it back", async () => {
+    expect(await call("changeSlug", { coachId: DEMO.coachId, slug: "emma-weber" }, emma)).toEqual({ slug: "emma-weber" });
+    const moved = await waitFor(
+      () => visit(`/${DEMO.slug}`),
+      (answer) => answer.status === 301,
+      "the old address to answer 301",
+    );
+    expect(moved.location).toBe("/emma-weber");
+    expect(await visit(`/de/${DEMO.slug}`)).toMatchObject({ status: 301, location: "/de/emma-weber" });
+    const page = await visit("/emma-weber");
+    expect(page.status).toBe(200);
+    expect(heading(page.html)).toBe(DEMO.coach.name);
+    expect((await publicCoachesCol().doc(DEMO.slug).get()).exists).toBe(false);
+
+    // Nobody else may take the old address, by signing up or by moving.
+    const otto = await otherCoach();
+    expect((await callFailing("changeSlug", { coachId: await ottoCoachId(), slug: DEMO.slug }, otto)).reason).toBe("SLUG_TAKEN");
+    expect(await call("checkSlug", { slug: DEMO.slug }, otto)).toMatchObject({ available: false, reason: "SLUG_TAKEN" });
+
+    // The coach moves back: the page is at the first address again, the second one now sends on.
+    await call("changeSlug", { coachId: DEMO.coachId, slug: DEMO.slug }, emma);
+    await waitFor(
+      () => visit(`/${DEMO.slug}`),
+      (answer) => answer.status === 200,
+      "the first address again",
+    );
+    expect(
+      await waitFor(
+        () => visit("/emma-weber"),
+        (answer) => answer.status === 301,
+        "the second address to send on",
+      ),
+    ).toMatchObject({
+      location: `/${DEMO.slug}`,
+    });
   });
 });
 

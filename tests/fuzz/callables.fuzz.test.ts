@@ -58,6 +58,7 @@ const SCHEMAS: Record<keyof Api, { safeParse: (input: unknown) => { success: boo
   saveProfile: api.SaveProfileInput,
   createCoach: api.CreateCoachInput,
   checkSlug: api.CheckSlugInput,
+  changeSlug: api.ChangeSlugInput,
 };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

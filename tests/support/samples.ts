@@ -77,6 +77,7 @@ export function sampleCalls(bookingId: string, start: string): Samples {
     deleteClient: { caller: "coach", input: lena },
     createCoach: { caller: "client", input: { requestId, setup: NEW_COACH_ANSWERS } },
     checkSlug: { caller: "client", input: { slug: "ana-silva" } },
+    changeSlug: { caller: "coach", input: { coachId, slug: "emma-weber" } },
     saveProfile: { caller: "coach", input: { coachId, profile: { name: "Emma", discipline: "Tennis", locations: demoCoach.locations, locale: "en" } } },
   };
 }

@@ -560,6 +560,14 @@ export type CreateCoachResult = z.infer<typeof CreateCoachResult>;
 export const CheckSlugInput = z.object({ slug: Slug });
 export type CheckSlugInput = z.infer<typeof CheckSlugInput>;
 
+/** changeSlug (coach): the page moves to another address; the old one answers 301 and stays the coach's. */
+export const ChangeSlugInput = z.object({ coachId: DocId, slug: Slug });
+export type ChangeSlugInput = z.infer<typeof ChangeSlugInput>;
+
+/** The page's address now. */
+export const ChangeSlugResult = z.object({ slug: z.string() });
+export type ChangeSlugResult = z.infer<typeof ChangeSlugResult>;
+
 /** Free, or why not. */
 export const CheckSlugResult = z.object({ slug: z.string(), available: z.boolean(), reason: z.enum(["SLUG_TAKEN", "SLUG_RESERVED"]).nullable() });
 export type CheckSlugResult = z.infer<typeof CheckSlugResult>;

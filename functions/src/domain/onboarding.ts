@@ -139,3 +139,21 @@ export function decideNewCoach(setup: CoachSetup, ownerUid: string): Result<NewC
   const packTemplate = setup.pack ? { id: FIRST.packTemplateId, data: PackTemplate.parse(setup.pack) } : null;
   return ok({ coach, offering: { id: FIRST.offeringId, data: offering }, packTemplate });
 }
+
+/**
+ * A coach moves their page to another address (changeSlug). Reserved words
+ * are refused; an address another coach holds (now or before) is taken; the
+ * coach's own earlier addresses stay theirs and may be taken back.
+ */
+export function decideSlugChange(args: {
+  coachId: string;
+  currentSlug: string;
+  slug: string;
+  holder: string | null;
+}): Result<"unchanged" | "changed", DomainError> {
+  if (args.slug === args.currentSlug) return ok("unchanged");
+  const refusal = slugRefusal(args.slug);
+  if (refusal) return fail({ code: refusal });
+  if (args.holder !== null && args.holder !== args.coachId) return fail({ code: "SLUG_TAKEN" });
+  return ok("changed");
+}

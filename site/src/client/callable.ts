@@ -49,6 +49,7 @@ export interface Api {
   saveProfile: { input: api.SaveProfileRequest; result: api.SavedResult };
   createCoach: { input: api.CreateCoachRequest; result: api.CreateCoachResult };
   checkSlug: { input: api.CheckSlugInput; result: api.CheckSlugResult };
+  changeSlug: { input: api.ChangeSlugInput; result: api.ChangeSlugResult };
 }
 
 /** A failed call: the HttpsError code and the stable `details.reason`. */

@@ -8,6 +8,7 @@ import { CallableError } from "../../client/callable.js";
 import { actionRow, el } from "../../islands/dom.js";
 import { qrSvg } from "../../lib/qr.js";
 import type { AppContext } from "../context.js";
+import { slugChecker, slugInput } from "./slug-check.js";
 import { COMMON_CURRENCIES, browserTimeZone, defaultCurrency, defaultWaivers } from "./onboarding-defaults.js";
 import { onboardingText, type OnboardingText } from "./onboarding.text.js";
 import { RowList, SettingsForm, checkbox, field, input, plainButton, schemas, select, type Built, type FieldProblem } from "./settings-form.js";
@@ -19,7 +20,6 @@ import "./views.css";
 export type SignUpContext = Pick<AppContext, "lang" | "locale" | "call" | "showError" | "say">;
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-type SlugState = "checking" | "free" | "SLUG_TAKEN" | "SLUG_RESERVED" | "format" | "unknown";
 
 /** A <datalist> for an input's suggestions. */
 function datalist(id: string, values: readonly string[]): HTMLDataListElement {
@@ -41,7 +41,7 @@ export async function renderOnboarding(ctx: SignUpContext, root: HTMLElement, on
   const locale = select(Object.entries(st.languages), ctx.lang);
 
   // 2 · Your page address
-  const slug = input({ required: true, minLength: 3, maxLength: 40, pattern: "[a-z0-9]+(-[a-z0-9]+)*", autocomplete: "off", inputMode: "url" });
+  const slug = slugInput();
   const slugStatus = el("p", undefined, "hint slug-status");
   slugStatus.setAttribute("role", "status");
   const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
@@ -260,59 +260,6 @@ export async function renderOnboarding(ctx: SignUpContext, root: HTMLElement, on
   root.replaceChildren(wizard);
   showStep(0);
   name.focus();
-}
-
-/** The address field's live check: format here, availability by checkSlug, shown as the coach types. */
-function slugChecker(ctx: SignUpContext, t: OnboardingText, slug: HTMLInputElement, status: HTMLElement) {
-  let state: SlugState = "unknown";
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let pending: Promise<void> = Promise.resolve();
-  const url = () => `${location.origin}/${slug.value}`;
-  const show = (next: SlugState) => {
-    state = next;
-    const text: Record<SlugState, string> = {
-      checking: t.slugChecking,
-      free: t.slugFree(url()),
-      SLUG_TAKEN: t.slugTaken,
-      SLUG_RESERVED: t.slugReserved,
-      format: t.slugFormat,
-      unknown: "",
-    };
-    status.textContent = text[next];
-    status.classList.toggle("bad", next === "SLUG_TAKEN" || next === "SLUG_RESERVED" || next === "format");
-    if (next === "free" || next === "unknown" || next === "checking") slug.removeAttribute("aria-invalid");
-    else slug.setAttribute("aria-invalid", "true");
-  };
-  const ask = async (value: string) => {
-    try {
-      const answer = await ctx.call("checkSlug", { slug: value });
-      if (slug.value === value) show(answer.available ? "free" : (answer.reason ?? "SLUG_TAKEN"));
-    } catch {
-      if (slug.value === value) show("unknown"); // createCoach decides; the wizard does not stop on a failed check.
-    }
-  };
-  const check = () => {
-    clearTimeout(timer);
-    if (!slug.checkValidity()) return show(slug.value ? "format" : "unknown");
-    show("checking");
-    const value = slug.value;
-    pending = new Promise((resolve) => {
-      timer = setTimeout(() => void ask(value).then(resolve), 300);
-    });
-  };
-  slug.addEventListener("input", () => {
-    slug.value = slug.value.toLowerCase();
-    check();
-  });
-  return {
-    check,
-    show,
-    /** Whether the address may be tried: free, or not checkable just now. */
-    async usable(): Promise<boolean> {
-      if (state === "checking") await pending;
-      return state === "free" || state === "unknown";
-    },
-  };
 }
 
 /** The last screen: the live page's address, to copy, share or scan. */

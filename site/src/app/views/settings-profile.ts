@@ -1,11 +1,14 @@
 // Settings → profile and public page (saveProfile): name, discipline, bio,
 // photo, language and locations; the link to the public page and how it
 // gets rebuilt.
-import type { SaveProfileRequest } from "../../../../functions/src/domain/api.js";
+import type { ChangeSlugInput, SaveProfileRequest } from "../../../../functions/src/domain/api.js";
+import { CallableError } from "../../client/callable.js";
 import { el } from "../../islands/dom.js";
 import { RowList, SettingsForm, field, input, schemas, select, section, type Built } from "./settings-form.js";
 import type { SettingsEnv } from "./settings-env.js";
 import { idFrom } from "./settings-parse.js";
+import { onboardingText } from "./onboarding.text.js";
+import { slugChecker, slugInput } from "./slug-check.js";
 
 type Location = SettingsEnv["coach"]["locations"][number];
 
@@ -83,7 +86,37 @@ export function profileSection(env: SettingsEnv): HTMLElement {
     locations.fieldset,
   );
 
+  return section(t.profile, "profile", addressForm(env), el("p", t.publishNote, "hint"), form.form);
+}
+
+/** The page's address with its link; changing it moves the page (changeSlug), and the old address sends visitors on. */
+function addressForm(env: SettingsEnv): HTMLElement {
+  const { t, ctx } = env;
+  const link = el("a");
+  const showLink = (slug: string) => Object.assign(link, { href: `/${slug}`, textContent: `${location.origin}/${slug}` });
+  showLink(env.coach.slug);
+  const slug = slugInput(env.coach.slug);
+  const status = el("p", undefined, "hint slug-status");
+  status.setAttribute("role", "status");
+  const checker = slugChecker(ctx, onboardingText(ctx.lang), slug, status, env.coach.slug);
+  const form = new SettingsForm<ChangeSlugInput>(ctx, t, {
+    build: () => ({ ok: true, value: { coachId: ctx.coachId, slug: slug.value } }),
+    schema: async () => (await schemas()).ChangeSlugInput,
+    save: async (value) => {
+      if (!(await checker.usable())) throw new CallableError("already-exists", "SLUG_TAKEN", {}, "");
+      await ctx.call("changeSlug", value);
+    },
+    label: t.moveAddress,
+    afterSave: ({ slug: saved }) => {
+      env.coach = { ...env.coach, slug: saved };
+      showLink(saved);
+      checker.forget(saved);
+    },
+  });
+  form.append(field(t.address, slug, { path: "slug", hint: t.addressHint }), status);
   const page = el("p");
-  page.append(`${t.publicPage}: `, Object.assign(el("a", `/${coach.slug}`), { href: `/${coach.slug}` }));
-  return section(t.profile, "profile", page, el("p", t.publishNote, "hint"), form.form);
+  page.append(`${t.publicPage}: `, link);
+  const wrap = el("div", undefined, "address");
+  wrap.append(page, form.form);
+  return wrap;
 }

@@ -23,6 +23,9 @@ const en = {
   locationAddress: "Address (optional)",
   addLocation: "Add a location",
   publicPage: "Your public page",
+  address: "Address of your page",
+  addressHint: "Changing it moves your page; the old address stays yours and sends visitors to the new one.",
+  moveAddress: "Move my page",
   publishNote: "Your page shows what you save here within a minute; free slots are always live.",
 
   offerings: "Session types",
@@ -146,6 +149,9 @@ const de: typeof en = {
   locationAddress: "Adresse (optional)",
   addLocation: "Ort hinzufügen",
   publicPage: "Deine öffentliche Seite",
+  address: "Adresse deiner Seite",
+  addressHint: "Eine neue Adresse zieht deine Seite um; die alte bleibt deine und leitet Besucher zur neuen weiter.",
+  moveAddress: "Seite umziehen",
   publishNote: "Deine Seite zeigt, was du hier speicherst, innerhalb einer Minute; freie Termine sind immer aktuell.",
 
   offerings: "Angebote",
