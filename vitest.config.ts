@@ -21,7 +21,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["tests/domain/**/*.test.ts", "tests/site/**/*.test.ts"],
+          include: ["tests/domain/**/*.test.ts", "tests/site/**/*.test.ts", "tests/gateways/**/*.test.ts"],
           // The property tests run a few hundred cases each (about 4 s alone); room for a busy machine.
           testTimeout: 30_000,
         },

@@ -64,17 +64,18 @@ function builtFile(path: string): string | undefined {
 }
 
 /**
+ * (Paths in `onDemandPaths` have no built file: the coachPage function renders them.)
  * Lighthouse's default run: a mid-range phone (Moto G Power screen) on slow
  * 4G with 4× CPU slowdown, simulated from one unthrottled load, so scores
  * move little with this machine's load. Prints each category score and the
  * audits that scored below 1 in it, e.g. "render-blocking-insight (Est
  * savings of 150 ms)".
  */
-export async function lighthouseScores(report: Report): Promise<void> {
+export async function lighthouseScores(report: Report, onDemandPaths: string[] = []): Promise<void> {
   const chrome = await launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS, logLevel: "error" });
   try {
-    for (const path of LIGHTHOUSE_PATHS) {
-      if (!builtFile(path)) {
+    for (const path of [...LIGHTHOUSE_PATHS, ...onDemandPaths]) {
+      if (!onDemandPaths.includes(path) && !builtFile(path)) {
         console.log(`lighthouse ${path}: not in the build (${DIST}), skipped`);
         continue;
       }

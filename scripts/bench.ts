@@ -4,7 +4,12 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { CallableError } from "../site/src/client/callable.js";
-import { call, clientWithPack, demoSlots, freshDemo } from "../tests/support/emulators.js";
+import { getAuth } from "firebase-admin/auth";
+import { adminApp } from "../functions/src/shell/firebase.js";
+import { axeViolations } from "../tests/support/axe.js";
+import { launchBrowser, phonePage, SITE } from "../tests/support/browser.js";
+import { call, clientWithPack, demoSlots, freshDemo, idTokenFor } from "../tests/support/emulators.js";
+import { NEW_COACH_ANSWERS } from "../tests/support/samples.js";
 import { DateTime } from "luxon";
 import { db } from "../functions/src/shell/firebase.js";
 import { loadFreeSlots } from "../functions/src/shell/slots.js";
@@ -101,13 +106,52 @@ async function contention(clients: number, sameSlot: boolean, run = ""): Promise
   );
 }
 
+/** Polls `path` until `done` holds for its HTML; returns the milliseconds it took. */
+async function untilPage(path: string, done: (status: number, html: string) => boolean): Promise<number> {
+  const start = performance.now();
+  for (;;) {
+    const response = await fetch(`${SITE}${path}`, { redirect: "manual" });
+    if (done(response.status, await response.text())) return performance.now() - start;
+    if (performance.now() - start > 120_000) throw new Error(`${path}: not as expected after 120 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * A coach signs up through createCoach, as the wizard does: how soon the page
+ * answers, how soon a saved policy change shows, and axe on the new page.
+ * Returns the page's path for Lighthouse.
+ */
+async function newCoachPage(): Promise<string> {
+  await getAuth(adminApp()).createUser({ uid: "uid-bench-coach", email: "bench-coach@example.com", password: "bench-coach-1" });
+  const token = await idTokenFor("bench-coach@example.com", "bench-coach-1");
+  const path = `/${NEW_COACH_ANSWERS.slug}`;
+  const [signUp, { coachId }] = await timed(() => call("createCoach", { requestId: randomUUID(), setup: NEW_COACH_ANSWERS }, token));
+  const live = await untilPage(path, (status) => status === 200);
+  report("new coach: createCoach, then the page answers", `${ms(signUp)} + ${ms(live)} (budget 10 s)`);
+  await call("setCancellationPolicy", { coachId, policy: { windowHours: 48 } }, token);
+  const changed = await untilPage(path, (_, html) => html.includes("Cancel up to 48 hours"));
+  report("new coach: a saved policy change on the page after", `${ms(changed)} (budget 60 s)`);
+  const browser = await launchBrowser();
+  try {
+    const page = await phonePage(browser);
+    await page.goto(`${SITE}${path}`);
+    await page.locator("button[data-start]").first().waitFor({ timeout: 60_000 });
+    const violations = await axeViolations(page);
+    report(`axe ${path} (on demand)`, violations.length ? violations.map((v) => `${v.id} (${v.targets.join(" ")})`).join(", ") : "no violations");
+  } finally {
+    await browser.close();
+  }
+  return path;
+}
+
 coldImport();
 pageWeight(report);
 await freshDemo();
 // One call first: the page's listSlots would otherwise meet a cold emulator
 // worker, which loads the whole functions bundle (not what a visitor waits for).
 await demoSlots();
-await lighthouseScores(report);
+await lighthouseScores(report, [await newCoachPage()]);
 await slotReads("empty calendar");
 await slotsLatency();
 // The first race also starts the emulator's bookSlot workers (one per concurrent request, ~85 MB each, all loading at once on this

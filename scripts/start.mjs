@@ -32,7 +32,7 @@ async function onReady() {
     await run("tsx", ["scripts/seed-demo.ts"], { env: { ...process.env, GCLOUD_PROJECT: PROJECT_ID } });
     await buildSite();
     const pages = readdirSync(SITE_DIR)
-      .filter((file) => file.endsWith(".html") && !["index.html", "404.html", "portal.html", "app.html"].includes(file))
+      .filter((file) => file.endsWith(".html") && !["index.html", "404.html", "portal.html", "app.html", "de.html", "en.html"].includes(file))
       .map((file) => {
         const slug = file.replace(/\.html$/, "");
         const other = ["de", "en"].find((lang) => existsSync(join(SITE_DIR, lang, file)));
@@ -43,7 +43,7 @@ SoloCoach is running on the emulators (project ${PROJECT_ID}).
 ${pages.join("\n")}
   Client portal: ${URLS.site}/portal
   Coach app:     ${URLS.site}/app   (emma@example.com / emma-demo-1, or tom@example.com / tom-demo-1)
-  All coaches:   ${URLS.site}/
+  Start page:    ${URLS.site}/   ("Create your booking page": a new coach signs up in the coach app)
   Functions:     ${URLS.functions}
   Auth:          ${URLS.auth}
 Sign-in links "emailed" to clients appear in this output and at ${URLS.auth}/emulator/v1/projects/${PROJECT_ID}/oobCodes

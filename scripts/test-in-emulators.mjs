@@ -14,7 +14,7 @@ import { ROOT, buildSite, run } from "./lib/local.mjs";
 
 const LANES = {
   main: ["--project", "emulators", "tests/functions", "tests/fuzz", "tests/browser"],
-  beside: ["tests/domain", "tests/site", "tests/rules"],
+  beside: ["tests/domain", "tests/site", "tests/gateways", "tests/rules"],
 };
 
 /** Runs the lanes side by side; prints the combined summary; true when all passed. */

@@ -10,5 +10,7 @@ export const paymentsGateway = defineString("PAYMENTS_GATEWAY", { default: "stri
 export const siteOrigin = defineString("SITE_ORIGIN");
 /** "fcm" in production; "log" in the emulators (writes devPushLog). */
 export const pushTransportName = defineString("PUSH_TRANSPORT", { default: "fcm" });
-/** Which SiteBuilder keeps static coach pages current: "local" in the emulators (docs/site.md). */
+/** Which SiteBuilder keeps static coach pages current: "hosting" (the live release) or "local" in the emulators. */
 export const siteBuilderName = defineString("SITE_BUILDER", { default: "hosting" });
+/** The Hosting site of the booking pages; "default": the project's default site (whose id is the project id). */
+export const hostingSite = defineString("HOSTING_SITE", { default: "default" });

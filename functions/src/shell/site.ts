@@ -1,14 +1,20 @@
+import { applicationDefault } from "firebase-admin/app";
 import { getFunctions } from "firebase-admin/functions";
+import { HostingSiteBuilder } from "../gateways/hosting-site-builder.js";
 import { LocalSiteBuilder } from "../gateways/local-site-builder.js";
 import type { SiteBuilder } from "../gateways/site-builder.js";
-import { siteBuilderName } from "./config.js";
+import { hostingSite, siteBuilderName, siteOrigin } from "./config.js";
 import { REGION, adminApp } from "./firebase.js";
 
-/** The site builder of this environment (functions/.env.local: "local" in the emulators). */
+/** The site builder of this environment: the live Hosting release, or the emulators' folder (functions/.env.local). */
 export function siteBuilder(): SiteBuilder {
-  const name = siteBuilderName.value();
-  if (name === "local") return new LocalSiteBuilder();
-  throw new Error(`SITE_BUILDER=${name}: no such site builder (docs/site.md)`);
+  if (siteBuilderName.value() === "local") return new LocalSiteBuilder();
+  const credential = applicationDefault();
+  return new HostingSiteBuilder({
+    site: hostingSite.value() === "default" ? (process.env.GCLOUD_PROJECT ?? "") : hostingSite.value(),
+    pageOrigin: siteOrigin.value(),
+    token: async () => (await credential.getAccessToken()).access_token,
+  });
 }
 
 /**
