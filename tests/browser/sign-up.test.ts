@@ -1,15 +1,15 @@
 // A coach from zero, in Chromium at phone width: the start page, sign-in by
 // emailed link, the five-step wizard (the address checked live), the live
-// page's address with a QR code; then a client books on the new page and the
-// coach sees the booking in Today.
+// page's address with a QR code; then a client books on the new page (no
+// publish step: rendered on demand) and the coach sees the booking in Today.
 import { getAuth } from "firebase-admin/auth";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { adminApp } from "../../functions/src/shell/firebase.js";
 import { coachOwnerRef, coachRef, offeringsCol, packTemplatesCol, slugRef } from "../../functions/src/shell/refs.js";
 import { axeViolations } from "../support/axe.js";
-import { SITE, launchBrowser, phonePage, shot, signInByLink } from "../support/browser.js";
-import { freshDemo } from "../support/emulators.js";
+import { SITE, launchBrowser, phonePage, shot, signInByLink, signInWithPassword } from "../support/browser.js";
+import { DEMO, freshDemo } from "../support/emulators.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 beforeEach(() => freshDemo());
 
-it("a new coach signs up from the start page, sets up the page in five steps and gets its address with a QR code", async () => {
+it("a new coach signs up from the start page, sets up the page in five steps, shares it, and a client books on it", async () => {
   const started = Date.now();
   const page = await phonePage(browser);
   page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
@@ -127,4 +127,30 @@ it("a new coach signs up from the start page, sets up the page in five steps and
   await page.getByRole("button", { name: "Go to your back office" }).click();
   await page.locator("coach-app nav").waitFor({ timeout: 20_000 });
   expect(await page.locator("coach-app nav").isVisible()).toBe(true);
+
+  // A client opens the shared link and books the first free time, to pay on site.
+  const client = await phonePage(browser);
+  await client.goto(`${SITE}/anna-berg`);
+  expect(await client.locator("h1").textContent()).toBe("Anna Berg");
+  const slot = client.locator("button[data-start]").first();
+  await slot.waitFor({ timeout: 20_000 });
+  await shot(client, "new-coach-page");
+  expect(await axeViolations(client)).toEqual([]);
+  await slot.click();
+  await signInWithPassword(client, DEMO.client.email, DEMO.client.password);
+  const confirm = client.locator('[data-step="confirm"]');
+  await confirm.waitFor({ state: "visible", timeout: 20_000 });
+  await confirm.getByLabel("Name").fill("Lena Fischer");
+  expect(await confirm.locator('[data-action="book"]').textContent()).toBe("Book, pay on site");
+  await confirm.locator('[data-action="book"]').click();
+  const booked = client.locator('[data-step="done"]');
+  await booked.waitFor({ state: "visible", timeout: 20_000 });
+  expect(await booked.locator("[data-paid]").textContent()).toBe("€45.50, to pay on site");
+
+  // The coach's Today shows it, live.
+  const card = page.locator("li[data-booking-id]").filter({ hasText: "Lena Fischer" });
+  await card.waitFor({ timeout: 20_000 });
+  expect(await card.textContent()).toContain("Private session");
+  console.log(`sign-up: from the start page to a client's booking in the coach's Today in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await shot(page, "new-coach-today");
 });

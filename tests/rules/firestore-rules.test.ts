@@ -1,10 +1,24 @@
 import { assertFails, assertSucceeds } from "@firebase/rules-unit-testing";
 import { describe, it } from "vitest";
+import { CoachSetup, decideNewCoach, FIRST } from "../../functions/src/domain/onboarding.js";
+import { toPublicCoach } from "../../functions/src/domain/public-coach.js";
 import { ROLES, UIDS, rulesEnvironment, type Role } from "../support/rules.js";
+import { NEW_COACH_ANSWERS } from "../support/samples.js";
+
+/** Otto, the other coach: the documents createCoach writes for a sign-up (the same decision; this project has no functions). */
+const otto = (() => {
+  const decided = decideNewCoach(CoachSetup.parse({ ...NEW_COACH_ANSWERS, name: "Otto Berg", slug: "otto" }), UIDS.otherCoach);
+  if (!decided.ok) throw new Error("Otto's sign-up was refused");
+  return decided.value;
+})();
 
 const { as } = rulesEnvironment(async (setDoc) => {
   await setDoc("coaches/emma-c", { ownerUid: "emma", name: "Emma" });
-  await setDoc("coaches/otto-c", { ownerUid: "otto", name: "Otto" });
+  await setDoc("coaches/otto-c", otto.coach);
+  await setDoc(`coaches/otto-c/offerings/${otto.offering.id}`, otto.offering.data);
+  await setDoc("publicCoaches/otto", toPublicCoach({ coachId: "otto-c", coach: otto.coach, offerings: [otto.offering], packTemplates: [], reviews: [] }));
+  await setDoc("slugs/otto", { coachId: "otto-c" });
+  await setDoc("coachOwners/otto", { coachId: "otto-c", slug: "otto", requestId: "r1" });
   await setDoc("publicCoaches/emma", { name: "Emma" });
   await setDoc("coaches/emma-c/offerings/o1", { title: "Lesson" });
   await setDoc("coaches/emma-c/packTemplates/t1", { name: "10 pack" });
@@ -41,6 +55,12 @@ const readers: Record<string, Role[]> = {
   "coaches/emma-c/packs/p1": ["client", "coach"],
   "coaches/emma-c/packs/p1/ledger/e1": ["client", "coach"],
   "coaches/emma-c/unknown/x": [],
+  // The other coach's own documents: his alone (and his public page, everybody's).
+  "coaches/otto-c": ["otherCoach"],
+  [`coaches/otto-c/offerings/${FIRST.offeringId}`]: ["otherCoach"],
+  "publicCoaches/otto": ["anonymous", "client", "otherClient", "coach", "otherCoach"],
+  "slugs/otto": [],
+  "coachOwners/otto": [],
 };
 
 describe("reads", () => {
