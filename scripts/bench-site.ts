@@ -1,6 +1,6 @@
 // The site half of `npm run bench`: what a visitor's phone downloads and what
 // Lighthouse thinks of the built pages served by the Hosting emulator.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { launch } from "chrome-launcher";
@@ -58,27 +58,23 @@ export function pageWeight(report: Report): void {
   );
 }
 
-/** The built file the Hosting emulator serves for a clean URL (/de/emma → de/emma.html or de/emma/index.html). */
-function builtFile(path: string): string | undefined {
-  return [`${path}.html`, join(path, "index.html")].map((file) => join(DIST, file)).find((file) => existsSync(file));
-}
-
 /**
- * (Paths in `onDemandPaths` have no built file: the coachPage function renders them.)
+ * Each path is named with how Hosting served it: a static file, or rendered
+ * on demand by coachPage (a coach without a current static page).
  * Lighthouse's default run: a mid-range phone (Moto G Power screen) on slow
  * 4G with 4× CPU slowdown, simulated from one unthrottled load, so scores
  * move little with this machine's load. Prints each category score and the
  * audits that scored below 1 in it, e.g. "render-blocking-insight (Est
  * savings of 150 ms)".
  */
-export async function lighthouseScores(report: Report, onDemandPaths: string[] = []): Promise<void> {
+export async function lighthouseScores(report: Report, morePaths: string[] = []): Promise<void> {
   const chrome = await launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS, logLevel: "error" });
   try {
-    for (const path of [...LIGHTHOUSE_PATHS, ...onDemandPaths]) {
-      if (!onDemandPaths.includes(path) && !builtFile(path)) {
-        console.log(`lighthouse ${path}: not in the build (${DIST}), skipped`);
-        continue;
-      }
+    for (const path of [...LIGHTHOUSE_PATHS, ...morePaths]) {
+      const served = await fetch(`${SITE}${path}`);
+      if (!served.ok) throw new Error(`lighthouse ${path}: HTTP ${served.status}`);
+      const how = (served.headers.get("cache-control") ?? "").includes("s-maxage") ? "on demand" : "static";
+      console.log(`lighthouse ${path}: served ${how}`);
       const result = await lighthouse(`${SITE}${path}`, { port: chrome.port, logLevel: "error", onlyCategories: CATEGORIES, disableFullPageScreenshot: true });
       if (!result) throw new Error(`lighthouse ${path}: no result`);
       const { lhr } = result;

@@ -154,3 +154,23 @@ it("a new coach signs up from the start page, sets up the page in five steps, sh
   console.log(`sign-up: from the start page to a client's booking in the coach's Today in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await shot(page, "new-coach-today");
 });
+
+it("in German: the start page at /de leads to the German wizard, with German defaults", async () => {
+  const page = await phonePage(browser, { locale: "de-DE" });
+  await page.goto(`${SITE}/de`);
+  expect(await page.locator("html").getAttribute("lang")).toBe("de");
+  await page.getByRole("link", { name: "Erstelle deine Buchungsseite" }).click();
+  expect(page.url()).toBe(`${SITE}/de/app`);
+  await signInByLink(page, "jonas@example.com");
+  const wizard = page.locator("section.onboarding");
+  await wizard.waitFor({ timeout: 20_000 });
+  expect(await wizard.locator("h1").textContent()).toBe("Erstelle deine Buchungsseite");
+  expect(await page.getByLabel("Sprache deiner Seite und Benachrichtigungen").inputValue()).toBe("de");
+  expect(await page.getByLabel("Währung").inputValue()).toBe("EUR");
+  const reasons = await wizard
+    .locator('[data-path^="setup.policy.waiverReasons"]')
+    .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+  expect(reasons).toEqual(["Wetter", "Ort geschlossen", "Krankheit"]);
+  await shot(page, "sign-up-de");
+  expect(await axeViolations(page)).toEqual([]);
+});

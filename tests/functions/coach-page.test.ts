@@ -5,7 +5,7 @@
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
 import { publicCoachVersion } from "../../functions/src/domain/public-coach.js";
-import { coachOwnerRef, publicCoachesCol } from "../../functions/src/shell/refs.js";
+import { coachOwnerRef, coachRef, publicCoachesCol, slugRef } from "../../functions/src/shell/refs.js";
 import { SITE } from "../support/browser.js";
 import { otherCoach, waitFor } from "../support/coach-app.js";
 import { DEMO, call, callFailing, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
@@ -129,6 +129,23 @@ describe("a change of address", () => {
     ).toMatchObject({
       location: `/${DEMO.slug}`,
     });
+  });
+
+  it("gives a free address to exactly one of two coaches moving to it at once", async () => {
+    const otto = await otherCoach();
+    const ottoId = await ottoCoachId();
+    const answers = await Promise.allSettled([
+      call("changeSlug", { coachId: DEMO.coachId, slug: "tennis-berlin" }, emma),
+      call("changeSlug", { coachId: ottoId, slug: "tennis-berlin" }, otto),
+    ]);
+    const won = answers.filter((answer) => answer.status === "fulfilled");
+    const lost = answers.flatMap((answer) => (answer.status === "rejected" ? [(answer.reason as { reason?: string }).reason] : []));
+    expect(won).toHaveLength(1);
+    expect(lost).toEqual(["SLUG_TAKEN"]);
+    const holder = (await slugRef("tennis-berlin").get()).data()?.coachId;
+    const owner = (await coachRef(holder ?? "").get()).data();
+    expect(owner?.slug).toBe("tennis-berlin");
+    expect((await publicCoachesCol().doc("tennis-berlin").get()).data()?.coachId).toBe(holder);
   });
 });
 
