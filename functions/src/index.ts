@@ -119,5 +119,8 @@ export const pageOnPublicCoachWritten = load<typeof import("./triggers/page-on-p
   "pageOnPublicCoachWritten",
   "./triggers/page-on-public-coach-written.js",
 )?.pageOnPublicCoachWritten;
-export const refreshCoachPage = load<typeof import("./tasks/refresh-coach-page.js")>("refreshCoachPage", "./tasks/refresh-coach-page.js")?.refreshCoachPage;
+export const refreshCoachPages = load<typeof import("./tasks/refresh-coach-pages.js")>(
+  "refreshCoachPages",
+  "./tasks/refresh-coach-pages.js",
+)?.refreshCoachPages;
 export const stripeWebhook = load<typeof import("./webhooks/stripe-webhook.js")>("stripeWebhook", "./webhooks/stripe-webhook.js")?.stripeWebhook;

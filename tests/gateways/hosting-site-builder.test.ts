@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { HostingSiteBuilder } from "../../functions/src/gateways/hosting-site-builder.js";
+import { refreshWindow } from "../../functions/src/gateways/site-builder.js";
 
 const page = (version: string) => `<!doctype html><html><head><meta name="solocoach:version" content="${version}" /></head><body></body></html>`;
 
@@ -91,7 +92,7 @@ const liveFiles = () => [...(hosting.versions.get(hosting.live)?.keys() ?? [])].
 
 describe("HostingSiteBuilder", () => {
   it("releases a clone of the live version without the address's stale pages; other coaches keep theirs", async () => {
-    await builder().refresh("emma", "emma-2");
+    await builder().refresh([{ slug: "emma", version: "emma-2" }]);
     expect(liveFiles()).toEqual(["/app.html", "/tom.html"]);
     expect(hosting.live).toBe("sites/demo/versions/v2");
     expect(hosting.calls).toEqual([
@@ -102,21 +103,43 @@ describe("HostingSiteBuilder", () => {
     ]);
   });
 
+  it("retires the stale pages of several coaches with one release (the CDN's cache is cleared once)", async () => {
+    await builder().refresh([
+      { slug: "emma", version: "emma-2" },
+      { slug: "tom", version: "tom-2" },
+      { slug: "anna", version: "anna-1" },
+    ]);
+    expect(liveFiles()).toEqual(["/app.html"]);
+    expect(hosting.calls.filter((call) => call.startsWith("POST"))).toEqual(["POST /v1beta1/sites/demo/versions:clone", "POST /v1beta1/sites/demo/releases"]);
+  });
+
   it("does nothing when the live pages already show the version, or are already retired", async () => {
-    await builder().refresh("emma", "emma-1");
-    await builder().refresh("anna", "anna-1");
+    await builder().refresh([
+      { slug: "emma", version: "emma-1" },
+      { slug: "anna", version: "anna-1" },
+    ]);
     expect(hosting.calls).toEqual([]);
     expect(hosting.live).toBe("sites/demo/versions/v1");
   });
 
   it("retires the pages of an address a coach left", async () => {
-    await builder().refresh("tom", null);
+    await builder().refresh([{ slug: "tom", version: null }]);
     expect(liveFiles()).toEqual(["/app.html", "/de/emma.html", "/emma.html"]);
   });
 
   it("fails (so the task is retried) when the Hosting API does, and leaves the live release as it was", async () => {
     hosting.failClone = true;
-    await expect(builder().refresh("emma", "emma-2")).rejects.toThrow(/versions:clone: 500/);
+    await expect(builder().refresh([{ slug: "emma", version: "emma-2" }])).rejects.toThrow(/versions:clone: 500/);
     expect(hosting.live).toBe("sites/demo/versions/v1");
+  });
+});
+
+describe("refreshWindow", () => {
+  it("gives every change of one minute the same task, run 5 s after the minute ends; the next minute another", () => {
+    const at = (iso: string) => refreshWindow(new Date(iso), 60);
+    expect(at("2026-11-30T12:00:00.000Z")).toEqual(at("2026-11-30T12:00:59.999Z"));
+    expect(at("2026-11-30T12:00:30.000Z").runAt.toISOString()).toBe("2026-11-30T12:01:05.000Z");
+    expect(at("2026-11-30T12:01:00.000Z").id).not.toBe(at("2026-11-30T12:00:59.999Z").id);
+    expect(at("2026-11-30T12:01:00.000Z").runAt.toISOString()).toBe("2026-11-30T12:02:05.000Z");
   });
 });

@@ -18,6 +18,7 @@ const { as } = rulesEnvironment(async (setDoc) => {
   await setDoc(`coaches/otto-c/offerings/${otto.offering.id}`, otto.offering.data);
   await setDoc("publicCoaches/otto", toPublicCoach({ coachId: "otto-c", coach: otto.coach, offerings: [otto.offering], packTemplates: [], reviews: [] }));
   await setDoc("slugs/otto", { coachId: "otto-c" });
+  await setDoc("pageRefreshes/otto", { queuedAt: new Date(0) });
   await setDoc("coachOwners/otto", { coachId: "otto-c", slug: "otto", requestId: "r1" });
   await setDoc("publicCoaches/emma", { name: "Emma" });
   await setDoc("coaches/emma-c/offerings/o1", { title: "Lesson" });
@@ -61,6 +62,7 @@ const readers: Record<string, Role[]> = {
   "publicCoaches/otto": ["anonymous", "client", "otherClient", "coach", "otherCoach"],
   "slugs/otto": [],
   "coachOwners/otto": [],
+  "pageRefreshes/otto": [],
 };
 
 describe("reads", () => {

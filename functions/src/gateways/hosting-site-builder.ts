@@ -1,4 +1,4 @@
-import { pageFiles, builtVersion, type SiteBuilder } from "./site-builder.js";
+import { pageFiles, builtVersion, type PageVersion, type SiteBuilder } from "./site-builder.js";
 
 /** A Hosting API long-running operation (versions:clone). */
 interface Operation {
@@ -19,31 +19,37 @@ export interface HostingOptions {
   api?: string;
   /** How long to wait between looks at the clone operation. */
   pollMs?: number;
+  /** Seconds refreshes wait to share one release (default 30: at most two releases a minute). */
+  gatherSeconds?: number;
 }
 
 /**
  * Production: retires stale coach pages from the live Hosting release. It
  * looks at the pages as visitors get them; when one shows another version,
- * it clones the live version without that address's files (server-side: no
- * upload, however many coaches the site holds) and releases the clone. The
- * Hosting rewrite then sends the address to `coachPage`. Calls are made one
- * at a time (the refresh queue dispatches one task at a time), so two
- * releases never race.
+ * it clones the live version without the stale files of every address
+ * asked about (server-side: no upload, however many coaches the site holds)
+ * and releases the clone, once for all of them. The Hosting rewrite then
+ * sends those addresses to `coachPage`. Calls are made one at a time (the
+ * refresh queue dispatches one task at a time), so two releases never race.
  */
 export class HostingSiteBuilder implements SiteBuilder {
+  readonly gatherSeconds: number;
   private readonly api: string;
 
   constructor(private readonly options: HostingOptions) {
     this.api = options.api ?? "https://firebasehosting.googleapis.com";
+    this.gatherSeconds = options.gatherSeconds ?? 30;
   }
 
-  async refresh(slug: string, version: string | null): Promise<void> {
+  async refresh(pages: PageVersion[]): Promise<void> {
     const stale = [];
-    for (const file of pageFiles(slug)) {
-      const path = `/${file.replace(/\.html$/, "")}`;
-      const response = await fetch(`${this.options.pageOrigin}${path}`, { redirect: "manual" });
-      const shown = response.status === 200 ? builtVersion(await response.text()) : null;
-      if (response.status === 200 && shown !== null && shown !== version) stale.push(file);
+    for (const { slug, version } of pages) {
+      for (const file of pageFiles(slug)) {
+        const path = `/${file.replace(/\.html$/, "")}`;
+        const response = await fetch(`${this.options.pageOrigin}${path}`, { redirect: "manual" });
+        const shown = response.status === 200 ? builtVersion(await response.text()) : null;
+        if (response.status === 200 && shown !== null && shown !== version) stale.push(file);
+      }
     }
     if (stale.length === 0) return;
     const live = await this.call<{ release?: { version?: { name?: string } } }>("GET", `/v1beta1/sites/${this.options.site}/channels/live`);
@@ -58,7 +64,7 @@ export class HostingSiteBuilder implements SiteBuilder {
     const cloned = operation.response?.name;
     if (operation.error || !cloned) throw new Error(`cloning ${sourceVersion} failed: ${operation.error?.message ?? "no version"}`);
     await this.call("POST", `/v1beta1/sites/${this.options.site}/releases?versionName=${encodeURIComponent(cloned)}`, {
-      message: `SoloCoach: page of /${slug} rendered on demand until the next static build`,
+      message: `SoloCoach: ${stale.length} coach page file(s) rendered on demand until the next static build`,
     });
   }
 

@@ -7,11 +7,22 @@
  */
 export interface SiteBuilder {
   /**
-   * The coach at `slug` now shows `version` (publicCoachVersion), or nobody
-   * is there any more (null, after a slug change): retire the static pages
-   * of that address that show anything else.
+   * Seconds the refreshes of several coaches wait to be done together (one
+   * Hosting release clears the CDN's cache for the whole site); 0: at once.
    */
-  refresh(slug: string, version: string | null): Promise<void>;
+  readonly gatherSeconds: number;
+  /**
+   * Each coach address now shows `version` (publicCoachVersion), or nobody
+   * is there any more (null, after a slug change): retire the static pages
+   * of those addresses that show anything else.
+   */
+  refresh(pages: PageVersion[]): Promise<void>;
+}
+
+/** What a coach address should show now. */
+export interface PageVersion {
+  slug: string;
+  version: string | null;
 }
 
 /** The static files of a coach address: the coach's own language and the other one. */
@@ -20,4 +31,14 @@ export const pageFiles = (slug: string) => [`${slug}.html`, `de/${slug}.html`, `
 /** The page version a built page carries (coach-page.astro), or null. */
 export function builtVersion(html: string): string | null {
   return /<meta name="solocoach:version" content="([^"]*)"/.exec(html)?.[1] ?? null;
+}
+
+/**
+ * The gathering window a change at `now` falls in (windows of `gatherSeconds`
+ * from the epoch): the id of its one refresh task, and when that task runs —
+ * 5 s after the window ends, so every change of the window is written by then.
+ */
+export function refreshWindow(now: Date, gatherSeconds: number): { id: string; runAt: Date } {
+  const end = Math.floor(now.getTime() / 1000 / gatherSeconds + 1) * gatherSeconds;
+  return { id: `pages-${end}`, runAt: new Date((end + 5) * 1000) };
 }

@@ -13,8 +13,8 @@ interface SiteRenderer {
 const RENDERER = "../../.site-render/entry.mjs";
 let renderer: Promise<SiteRenderer> | undefined;
 
-/** How long the CDN may keep a rendered page: a saved change shows within a minute. */
-const CDN_SECONDS = 60;
+/** How long the CDN may keep a rendered page: a saved change shows within half a minute. */
+const CDN_SECONDS = 30;
 
 /**
  * Coach pages without a current static file (Hosting rewrites /{slug} and
