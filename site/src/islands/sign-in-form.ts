@@ -23,13 +23,16 @@ export class SignInForm extends HTMLElement {
     if (isLinkReturn()) void this.finishLink();
   }
 
-  /** Shows who is signed in (announcing it), or the form when nobody is. */
+  /**
+   * Shows who is signed in (announcing it). Nobody signed in: the form stays
+   * as it is — as the page drew it, or as the visitor has used it meanwhile
+   * (a link asked for while Auth was still loading stays announced).
+   */
   async start(): Promise<void> {
     if (this.user) return this.signedIn(this.user);
     const { currentUser } = await import("../client/auth.js");
     const user = await currentUser();
     if (user) this.signedIn(user);
-    else this.render();
   }
 
   /** The page was opened from an emailed link: sign in with the address it was sent to. */
