@@ -11,8 +11,9 @@ import type { AppContext } from "../context.js";
 import { slugChecker, slugInput } from "./slug-check.js";
 import { COMMON_CURRENCIES, browserTimeZone, defaultCurrency, defaultWaivers } from "./onboarding-defaults.js";
 import { onboardingText, type OnboardingText } from "./onboarding.text.js";
-import { RowList, SettingsForm, checkbox, field, input, plainButton, schemas, select, type Built, type FieldProblem } from "./settings-form.js";
-import { formatDayHours, idFrom, parseDayHours, parseMoney, type Interval } from "./settings-parse.js";
+import { SettingsForm, checkbox, field, input, plainButton, schemas, select, type Built, type FieldProblem } from "./settings-form.js";
+import { formatDayHours, parseDayHours, parseMoney, type Interval } from "./settings-parse.js";
+import { lateCancelSelect, waiverReasonRows, waiverReasonsOf } from "./settings-policy.js";
 import { settingsText } from "./settings.text.js";
 import "./views.css";
 
@@ -68,28 +69,8 @@ export async function renderOnboarding(ctx: SignUpContext, root: HTMLElement, on
 
   // 5 · Cancellations and packs
   const windowHours = input({ type: "number", value: "24", min: "0", max: "336", step: "1", required: true });
-  const lateCancel = select(
-    [
-      ["count_as_used", st.lateCountAsUsed],
-      ["credit", st.lateCredit],
-    ],
-    "count_as_used",
-  );
-  const reasons = new RowList<{ id: string; label: string }>(
-    "setup.policy.waiverReasons",
-    st.waiverReasons,
-    defaultWaivers(ctx.lang),
-    (reason) => {
-      const row = el("div", undefined, "row reason");
-      if (reason) row.dataset.id = reason.id;
-      const label = input({ value: reason?.label ?? "", required: true, maxLength: 60 });
-      label.dataset.field = "label";
-      row.append(field(st.reasonLabel, label));
-      return row;
-    },
-    st.addReason,
-    st.remove,
-  );
+  const lateCancel = lateCancelSelect(st, "count_as_used");
+  const reasons = waiverReasonRows(st, "setup.policy.waiverReasons", defaultWaivers(ctx.lang));
   const offerPack = checkbox(t.pack, false);
   const packName = input({ required: true, maxLength: 100, value: t.packDefault(10) });
   const packUnits = input({ type: "number", required: true, min: "1", max: "100", step: "1", value: "10" });
@@ -156,9 +137,8 @@ export async function renderOnboarding(ctx: SignUpContext, root: HTMLElement, on
   });
 
   const slugs = slugChecker(ctx, t, slug, slugStatus);
-  const build = (): Built<CreateCoachRequest> => buildSetup();
   const form = new SettingsForm<CreateCoachRequest>(ctx, st, {
-    build,
+    build: buildSetup,
     label: t.create,
     schema: async () => (await schemas()).CreateCoachInput,
     reveal: (control) => showStep(steps.findIndex((step) => step.contains(control))),
@@ -222,13 +202,7 @@ export async function renderOnboarding(ctx: SignUpContext, root: HTMLElement, on
       if (parsed.ok) weeklyHours[control.dataset.day ?? ""] = parsed.value;
       else problems.push({ control, message: st.problems[parsed.problem] });
     }
-    const taken = new Set<string>();
-    const waiverReasons = reasons.rows().map((row) => {
-      const label = row.querySelector<HTMLInputElement>("[data-field]")?.value.trim() ?? "";
-      const id = row.dataset.id || idFrom(label, taken, { digits: false, max: 31, fallback: "reason" });
-      taken.add(id);
-      return { id, label };
-    });
+    const waiverReasons = waiverReasonsOf(reasons);
     const priceMinor = money(price);
     const pack = offerPack.box.checked
       ? { name: packName.value.trim(), units: Number(packUnits.value), priceMinor: money(packPrice), validityMonths: Number(packValidity.value) }
