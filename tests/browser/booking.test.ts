@@ -5,7 +5,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { bookingsCol, clientsCol, packsCol } from "../../functions/src/shell/refs.js";
 import { axeViolations } from "../support/axe.js";
-import { SITE, launchBrowser, phonePage, shot, signInByLink, signInWithPassword } from "../support/browser.js";
+import { SITE, launchBrowser, phonePage, shot, signInByLink, signInWithPassword, signedInPage } from "../support/browser.js";
 import { DEMO, call, clientWithPack, freshDemo } from "../support/emulators.js";
 import { checkoutSession, deliver, stripeEvent } from "../support/stripe.js";
 
@@ -137,13 +137,12 @@ it("pay online: the slot is held through the (fake) Stripe checkout and confirme
   expect(await page.locator(".movements").textContent()).toContain("Payment · apple pay€65.00");
 });
 
-it("a slot taken while the client was choosing: a clear message and fresh slots", async () => {
-  const page = await phonePage(browser);
+it("a slot taken while the returning client was choosing: a clear message and fresh slots", async () => {
+  const page = await signedInPage(browser, DEMO.client);
   await page.goto(`${SITE}/${DEMO.slug}`);
   const slot = page.locator("button[data-start]").first();
   const start = (await slot.getAttribute("data-start")) ?? "";
   await slot.click();
-  await signInWithPassword(page, DEMO.client.email, DEMO.client.password);
   const confirm = page.locator('[data-step="confirm"]');
   await confirm.waitFor({ state: "visible", timeout: 20_000 });
   await confirm.getByLabel("Name").fill("Lena Fischer");
@@ -162,8 +161,8 @@ it("a slot taken while the client was choosing: a clear message and fresh slots"
   expect(await bookingsOf(DEMO.client.uid)).toEqual([]);
 });
 
-it("match play needs the coach's confirmation: the client sends a request", async () => {
-  const page = await phonePage(browser);
+it("match play needs the coach's confirmation: the returning client sends a request", async () => {
+  const page = await signedInPage(browser, DEMO.client);
   await page.goto(`${SITE}/${DEMO.slug}`);
   await page.locator("button[data-start]").first().waitFor();
   await page.getByLabel("Match play (90 min)").check();
@@ -171,7 +170,6 @@ it("match play needs the coach's confirmation: the client sends a request", asyn
   await page.waitForFunction(() => !document.querySelector("[data-slots]")?.hasAttribute("aria-busy"));
   expect(await page.locator("button[data-start]").allTextContents()).not.toContain("11:00");
   await page.locator("button[data-start]").first().click();
-  await signInWithPassword(page, DEMO.client.email, DEMO.client.password);
   const confirm = page.locator('[data-step="confirm"]');
   await confirm.waitFor({ state: "visible", timeout: 20_000 });
   await confirm.getByLabel("Name").fill("Lena Fischer");

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { paymentsCol } from "../../functions/src/shell/payments.js";
 import { clientRecordRef, erasuresCol, ledgerCol, packsCol, publicCoachesCol, reviewsCol } from "../../functions/src/shell/refs.js";
 import { axeViolations } from "../support/axe.js";
-import { SITE, launchBrowser, phonePage, shot, signInWithPassword } from "../support/browser.js";
+import { SITE, launchBrowser, shot, signedInPage } from "../support/browser.js";
 import { pastSession, statsWhere, waitFor } from "../support/coach-app.js";
 import { DEMO, call, clientWithPack, demoSlots, freshDemoSignedIn } from "../support/emulators.js";
 
@@ -31,11 +31,8 @@ beforeEach(async () => {
 
 /** The coach app signed in as Emma, at a route (e.g. "#/clients"). */
 async function coachApp(route: string, path = "/app"): Promise<Page> {
-  const page = await phonePage(browser);
+  const page = await signedInPage(browser, DEMO.coach);
   page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
-  await page.goto(`${SITE}/app`);
-  await signInWithPassword(page, DEMO.coach.email, DEMO.coach.password);
-  await page.locator("coach-app nav").waitFor({ timeout: 20_000 });
   await page.goto(`${SITE}${path}${route}`);
   return page;
 }
@@ -49,9 +46,8 @@ async function lenaScreen(): Promise<Page> {
 
 /** The portal signed in as Lena, once her account with Emma is shown. */
 async function portal(): Promise<Page> {
-  const page = await phonePage(browser);
+  const page = await signedInPage(browser, DEMO.client);
   await page.goto(`${SITE}/portal`);
-  await signInWithPassword(page, DEMO.client.email, DEMO.client.password);
   await page.locator(".account").waitFor({ timeout: 20_000 });
   return page;
 }

@@ -3,12 +3,12 @@
 // problems are shown on the fields before anything is sent, push is turned
 // on for this device, the calendar feed address is made. Also the pure
 // parsers behind the forms.
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { coachRef, devicesCol, offeringsCol, packTemplatesCol } from "../../functions/src/shell/refs.js";
 import { formatDayHours, formatMoneyInput, idFrom, parseDayHours, parseMinutesList, parseMoney } from "../../site/src/app/views/settings-parse.js";
 import { axeViolations } from "../support/axe.js";
-import { SITE, launchBrowser, phonePage, shot } from "../support/browser.js";
+import { SITE, launchBrowser, phonePage, shot, signedInPage } from "../support/browser.js";
 import { waitFor } from "../support/coach-app.js";
 import { DEMO, freshDemo } from "../support/emulators.js";
 
@@ -19,15 +19,12 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 beforeEach(() => freshDemo());
 
-/** Signs in as the coach and opens Settings (English or German labels). */
-async function openSettings(page: Page, path = "/app"): Promise<void> {
+/** The coach's Settings, signed in (English or German labels). */
+async function openSettings(options: BrowserContextOptions = {}, path = "/app"): Promise<Page> {
+  const page = await signedInPage(browser, DEMO.coach, options);
   await page.goto(`${SITE}${path}#/settings`);
-  const form = page.locator("sign-in-form:visible");
-  await form.locator("summary").click();
-  await form.getByLabel(/^(Email|E-Mail)$/).fill(DEMO.coach.email);
-  await form.getByLabel(/^(Password|Passwort)$/).fill(DEMO.coach.password);
-  await form.locator('button[value="password"]').click();
   await page.locator('section[data-section="calendar"]').waitFor({ timeout: 30_000 });
+  return page;
 }
 
 const area = (page: Page, name: string) => page.locator(`section[data-section="${name}"]`);
@@ -40,8 +37,7 @@ const savedIn = (page: Page, name: string) =>
 const coach = async () => (await coachRef(DEMO.coachId).get()).data()!;
 
 it("moves the page to another address: the live check first, then the old address sends visitors on", async () => {
-  const page = await phonePage(browser);
-  await openSettings(page);
+  const page = await openSettings();
   const profile = area(page, "profile");
   const address = profile.getByLabel("Address of your page");
   expect(await address.inputValue()).toBe(DEMO.slug);
@@ -68,8 +64,7 @@ it("moves the page to another address: the live check first, then the old addres
 });
 
 it("shows every area filled from the coach's documents", async () => {
-  const page = await phonePage(browser);
-  await openSettings(page);
+  const page = await openSettings();
   expect(await page.locator("coach-app [data-view] h1").textContent()).toBe("Settings");
   expect(await area(page, "profile").getByLabel("Name").inputValue()).toBe(DEMO.coach.name);
   expect(
@@ -94,8 +89,7 @@ it("shows every area filled from the coach's documents", async () => {
 });
 
 it("saves the cancellation window and a new waiver reason", async () => {
-  const page = await phonePage(browser);
-  await openSettings(page);
+  const page = await openSettings();
   const policy = area(page, "policy");
   await policy.getByLabel("Free cancellation until (hours before the start)").fill("48");
   await policy.getByRole("button", { name: "Add a reason" }).click();
@@ -109,8 +103,7 @@ it("saves the cancellation window and a new waiver reason", async () => {
 });
 
 it("saves weekly hours typed as text and time off; refuses overlapping hours before calling", async () => {
-  const page = await phonePage(browser);
-  await openSettings(page);
+  const page = await openSettings();
   const availability = area(page, "availability");
   await availability.getByLabel("Tuesday").fill("09:00–12:00, 11:00–13:00");
   await availability.getByRole("button", { name: "Save" }).click();
@@ -148,8 +141,7 @@ it("saves weekly hours typed as text and time off; refuses overlapping hours bef
 });
 
 it("saves a new pack template and a session type's new price", async () => {
-  const page = await phonePage(browser);
-  await openSettings(page);
+  const page = await openSettings();
   const packs = area(page, "packs");
   await packs.locator("summary", { hasText: "New pack" }).click();
   const fresh = packs.locator("details.new-item");
@@ -182,8 +174,7 @@ it("saves a new pack template and a session type's new price", async () => {
 });
 
 it("saves the profile with a new location, and notification preferences", async () => {
-  const page = await phonePage(browser);
-  await openSettings(page);
+  const page = await openSettings();
   const profile = area(page, "profile");
   // Blanks pass the browser's "required" but not the shared schema (trimmed, at least 1 character): nothing is sent.
   await profile.getByLabel("Name").fill("   ");
@@ -223,8 +214,7 @@ it("saves the profile with a new location, and notification preferences", async 
 });
 
 it("turns push on for this device (a device is registered) and off again", async () => {
-  const page = await phonePage(browser, { permissions: ["notifications"] });
-  await openSettings(page);
+  const page = await openSettings({ permissions: ["notifications"] });
   const device = area(page, "device");
   const toggle = device.getByRole("switch", { name: "Notifications on this device" });
   expect(await toggle.isChecked()).toBe(false);
@@ -245,9 +235,8 @@ it("turns push on for this device (a device is registered) and off again", async
 });
 
 it("explains when notifications are blocked, and registers nothing", async () => {
-  const page = await phonePage(browser);
+  const page = await openSettings();
   await page.context().grantPermissions([]);
-  await openSettings(page);
   await page.evaluate(() => Object.defineProperty(Notification, "requestPermission", { value: async () => "denied" }));
   const device = area(page, "device");
   // A click, not check(): the switch flips back at once when permission is refused.
@@ -258,8 +247,7 @@ it("explains when notifications are blocked, and registers nothing", async () =>
 });
 
 it("makes a private calendar feed address and turns it off", async () => {
-  const page = await phonePage(browser);
-  await openSettings(page);
+  const page = await openSettings();
   const calendar = area(page, "calendar");
   await calendar.getByRole("button", { name: "Make a new feed address" }).click();
   const address = calendar.getByLabel("Your feed address (shown once)");
@@ -274,8 +262,7 @@ it("makes a private calendar feed address and turns it off", async () => {
 });
 
 it("in German", async () => {
-  const page = await phonePage(browser, { locale: "de-DE" });
-  await openSettings(page, "/de/app");
+  const page = await openSettings({ locale: "de-DE" }, "/de/app");
   expect(await page.locator("coach-app [data-view] h1").textContent()).toBe("Einstellungen");
   expect(await page.locator(".settings-section h2").allTextContents()).toEqual([
     "Profil und öffentliche Seite",

@@ -5,12 +5,12 @@
 // German. Also the screen's pure agenda rules.
 import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { bookingsCol, ledgerCol, packsCol } from "../../functions/src/shell/refs.js";
 import { actionsFor, agenda, dateIn, sessionFrom, type Session } from "../../site/src/app/views/today-data.js";
 import { axeViolations } from "../support/axe.js";
-import { SITE, launchBrowser, phonePage, shot } from "../support/browser.js";
+import { SITE, launchBrowser, phonePage, shot, signedInPage } from "../support/browser.js";
 import { pastSession } from "../support/coach-app.js";
 import { DEMO, call, demoSlots, freshDemoSignedIn } from "../support/emulators.js";
 
@@ -57,8 +57,8 @@ beforeEach(async () => {
   missedStart = await pastSession(ids.pastMissed, 4);
 });
 
-/** Signs in as the coach on the app page (English or German labels). */
-async function openApp(page: Page, path = "/app"): Promise<void> {
+/** Signs in as the coach through the app's own form (English or German labels). */
+async function signInToApp(page: Page, path = "/app"): Promise<void> {
   await page.goto(`${SITE}${path}`);
   const form = page.locator("sign-in-form:visible");
   await form.locator("summary").click();
@@ -68,6 +68,14 @@ async function openApp(page: Page, path = "/app"): Promise<void> {
   await page.locator(".agenda section").first().waitFor({ timeout: 30_000 });
 }
 
+/** The coach app's Sessions, signed in as on a later visit. */
+async function openApp(options: BrowserContextOptions = {}, path = "/app"): Promise<Page> {
+  const page = await signedInPage(browser, DEMO.coach, options);
+  await page.goto(`${SITE}${path}`);
+  await page.locator(".agenda section").first().waitFor({ timeout: 30_000 });
+  return page;
+}
+
 const card = (page: Page, id: string) => page.locator(`li[data-booking-id="${id}"]`);
 const said = (page: Page, text: string) => page.locator("coach-app > [data-status]").filter({ hasText: text }).waitFor({ timeout: 20_000 });
 const booking = async (id: string) => (await bookingsCol(DEMO.coachId).doc(id).get()).data()!;
@@ -75,7 +83,7 @@ const remaining = async () => (await packsCol(DEMO.coachId).doc(DEMO.packId).get
 
 it("shows requests, today's sessions and the days ahead with client, session type, place and payment", async () => {
   const page = await phonePage(browser);
-  await openApp(page);
+  await signInToApp(page);
   expect(await page.locator("coach-app [data-view] h1").textContent()).toBe("Sessions");
   const request = page.locator('section[data-group="requests"]').locator(card(page, ids.request));
   // The card is drawn from the booking at once and names the client when their record has loaded.
@@ -96,8 +104,7 @@ it("shows requests, today's sessions and the days ahead with client, session typ
 });
 
 it("confirms a request (one unit spent) and the card moves to its day", async () => {
-  const page = await phonePage(browser);
-  await openApp(page);
+  const page = await openApp();
   const before = await remaining();
   await card(page, ids.request).getByRole("button", { name: "Confirm" }).click();
   await said(page, "Confirmed.");
@@ -108,8 +115,7 @@ it("confirms a request (one unit spent) and the card moves to its day", async ()
 });
 
 it("marks a past session completed, and a no-show that it then waives with a reason", async () => {
-  const page = await phonePage(browser);
-  await openApp(page);
+  const page = await openApp();
   await card(page, ids.pastDone).getByRole("button", { name: "Mark completed" }).click();
   await said(page, "Marked completed.");
   expect((await booking(ids.pastDone)).status).toBe("completed");
@@ -142,8 +148,7 @@ it("marks a past session completed, and a no-show that it then waives with a rea
 });
 
 it("cancels a future session after showing that the unit is credited", async () => {
-  const page = await phonePage(browser);
-  await openApp(page);
+  const page = await openApp();
   const before = await remaining();
   const future = card(page, ids.future);
   await future.getByRole("button", { name: "Cancel" }).click();
@@ -163,8 +168,7 @@ it("cancels a future session after showing that the unit is credited", async () 
 });
 
 it("reschedules a session to another free time, keeping its unit", async () => {
-  const page = await phonePage(browser);
-  await openApp(page);
+  const page = await openApp();
   const before = await remaining();
   const oldStart = (await booking(ids.future)).startsAt.toISO();
   const future = card(page, ids.future);
@@ -183,8 +187,7 @@ it("reschedules a session to another free time, keeping its unit", async () => {
 });
 
 it("a booking made meanwhile appears without reloading", async () => {
-  const page = await phonePage(browser);
-  await openApp(page);
+  const page = await openApp();
   const start = await slotOf(DEMO.offeringId, 30);
   const made = await call("bookSlot", { requestId: randomUUID(), coachId: DEMO.coachId, offeringId: DEMO.offeringId, start, payWith: "on_site" }, lena);
   const fresh = card(page, made.bookingId);
@@ -194,8 +197,7 @@ it("a booking made meanwhile appears without reloading", async () => {
 });
 
 it("works offline once loaded: the service worker serves the app, Firestore's cache the day", async () => {
-  const page = await phonePage(browser);
-  await openApp(page);
+  const page = await openApp();
   await card(page, ids.pastDone).waitFor();
   // The worker took control and stored the page's scripts (pwa.ts sends it what loaded before).
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
@@ -227,8 +229,7 @@ it("works offline once loaded: the service worker serves the app, Firestore's ca
 });
 
 it("in German", async () => {
-  const page = await phonePage(browser, { locale: "de-DE" });
-  await openApp(page, "/de/app");
+  const page = await openApp({ locale: "de-DE" }, "/de/app");
   expect(await page.locator("coach-app [data-view] h1").textContent()).toBe("Stunden");
   expect(await page.locator('section[data-group="today"] h2').textContent()).toMatch(/^Heute · /);
   expect(await page.locator('section[data-group="requests"] h2').textContent()).toBe("Warten auf deine Bestätigung");

@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { messagesCol, reviewsCol } from "../../functions/src/shell/refs.js";
 import { axeViolations } from "../support/axe.js";
-import { SITE, launchBrowser, phonePage, shot, signInByLink, signInWithPassword } from "../support/browser.js";
+import { SITE, launchBrowser, phonePage, shot, signInByLink, signInWithPassword, signedInPage } from "../support/browser.js";
 import { pastSession, waitFor } from "../support/coach-app.js";
 import { DEMO, call, callFailing, freshDemoSignedIn } from "../support/emulators.js";
 
@@ -53,9 +53,8 @@ it("loads no Firestore before sign-in; then the thread with the coach is live bo
 });
 
 it("a message whose answer was lost is sent again with the same id and stored once", async () => {
-  const page = await phonePage(browser);
+  const page = await signedInPage(browser, DEMO.client);
   await page.goto(`${SITE}/portal`);
-  await signInWithPassword(page, DEMO.client.email, DEMO.client.password);
   await page.getByRole("log").waitFor({ timeout: 20_000 });
   // The first call reaches the server, but its answer never arrives.
   let lost = false;

@@ -17,21 +17,24 @@ export const FUNCTIONS_ORIGIN = `http://127.0.0.1:5001/${PROJECT_ID}/europe-west
 const FIRESTORE = `http://${process.env.FIRESTORE_EMULATOR_HOST}`;
 const AUTH = `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}`;
 
+/** The demo's accounts: kept by resetEmulators, like people who come back (their saved sign-ins stay valid). */
+const DEMO_ACCOUNTS = new Set<string>([DEMO.coach.uid, DEMO.client.uid]);
+
 /**
- * Deletes every document and every user of the test project. A trigger of
- * the previous test (e.g. a notification being delivered) may still hold a
- * transaction lock, which makes the emulator refuse the reset for a moment:
- * try again shortly.
+ * Deletes every document of the test project and every account but the
+ * demo's. A trigger of the previous test (e.g. a notification being
+ * delivered) may still hold a transaction lock, which makes the emulator
+ * refuse the reset for a moment: try again shortly.
  */
 export async function resetEmulators(): Promise<void> {
+  const auth = getAuth(adminApp());
+  const { users } = await auth.listUsers(1000);
+  const others = users.map((user) => user.uid).filter((uid) => !DEMO_ACCOUNTS.has(uid));
+  if (others.length > 0) await auth.deleteUsers(others);
   for (let attempt = 1; ; attempt += 1) {
-    const responses = await Promise.all([
-      fetch(`${FIRESTORE}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`, { method: "DELETE" }),
-      fetch(`${AUTH}/emulator/v1/projects/${PROJECT_ID}/accounts`, { method: "DELETE" }),
-    ]);
-    const failed = responses.find((response) => !response.ok);
-    if (!failed) return;
-    if (attempt === 5) throw new Error(`emulator reset failed: ${failed.status} ${await failed.text()}`);
+    const response = await fetch(`${FIRESTORE}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`, { method: "DELETE" });
+    if (response.ok) return;
+    if (attempt === 5) throw new Error(`emulator reset failed: ${response.status} ${await response.text()}`);
     await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
   }
 }

@@ -18,7 +18,9 @@ export class SignInForm extends HTMLElement {
   private user: User | undefined;
 
   connectedCallback(): void {
-    child(this, "[data-form]", HTMLFormElement).addEventListener("submit", (event) => void this.onSubmit(event));
+    const form = child(this, "[data-form]", HTMLFormElement);
+    form.addEventListener("submit", (event) => void this.onSubmit(event));
+    for (const button of form.querySelectorAll("button")) button.disabled = false;
     child(this, '[data-action="sign-out"]', HTMLButtonElement).addEventListener("click", () => void this.onSignOut());
     if (isLinkReturn()) void this.finishLink();
   }
