@@ -1,7 +1,10 @@
 // Measures the test suite as CI runs it: wall time of `npm test` (or of the
 // command given), the peak memory of its whole process tree (emulators,
 // Functions workers, Chromium, vitest) and the peak number of Functions
-// emulator workers. Samples /proc once a second; prints numbers, asserts nothing.
+// emulator workers, and where the CPU time went: seconds per kind of process,
+// and how many workers each function needed (one per concurrent request, each
+// about 1.5 s of CPU to start). Samples /proc once a second; prints numbers,
+// asserts nothing.
 // The suite's own output goes to test-results/suite.log. Memory is measured
 // twice: the machine's used memory (MemTotal − MemAvailable) above what it used
 // before the suite started, and the sum of the tree's resident sets (an upper
@@ -18,6 +21,8 @@ const [command, ...args] = process.argv.length > 2 ? process.argv.slice(2) : ["n
 
 /** A /proc meminfo-style field in kB, e.g. "Pss:  1234 kB". */
 const PAGE_KB = 4;
+/** /proc's CPU times are in clock ticks of 1/100 s on Linux. */
+const CLOCK_TICKS = 100;
 const field = (text, name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? 0);
 
 /** The machine's used memory in MB. */
@@ -26,7 +31,7 @@ function machineUsedMb() {
   return (field(info, "MemTotal") - field(info, "MemAvailable")) / 1024;
 }
 
-/** pid → { ppid, rssKb, cmd } for every process we may read. */
+/** pid → { ppid, rssKb, cpuTicks, cmd } for every process we may read. */
 function processes() {
   const table = new Map();
   for (const name of readdirSync("/proc")) {
@@ -35,8 +40,9 @@ function processes() {
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       const rssKb = Number(fields[21]) * PAGE_KB;
+      const cpuTicks = Number(fields[11]) + Number(fields[12]);
       const cmd = readFileSync(`/proc/${name}/cmdline`, "utf8").replaceAll("\0", " ");
-      table.set(Number(name), { ppid: Number(fields[1]), rssKb, cmd });
+      table.set(Number(name), { pid: Number(name), ppid: Number(fields[1]), rssKb, cpuTicks, cmd });
     } catch {
       // The process ended while we read it.
     }
@@ -76,8 +82,33 @@ const peak = { totalMb: 0, workers: 0, workersMb: 0, machineMb: 0 };
 /** What each kind of process held at its largest (resident, MB). */
 const KINDS = { "Functions workers": "functionsEmulatorRuntime", "Firestore emulator (Java)": "java", Chromium: "chromium", vitest: "vitest" };
 const peakByKind = Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, 0]));
+/** The kind of a process for the CPU account: the KINDS, else checks and builds (node), else other. */
+const kindOf = (cmd) =>
+  Object.entries(KINDS).find(([, marker]) => cmd.includes(marker))?.[0] ?? (/^\S*node /.test(cmd) ? "checks, builds, CLI (node)" : "other");
+/** pid → { kind, ticks } at the last sample; CPU seconds per kind; worker pids per function. */
+const seen = new Map();
+const cpuByKind = {};
+const workersByFunction = new Map();
+/** The function a Functions emulator worker runs (its FUNCTION_TARGET). */
+function targetOf(pid) {
+  try {
+    return /(?:^|\0)FUNCTION_TARGET=([^\0]*)/.exec(readFileSync(`/proc/${pid}/environ`, "utf8"))?.[1] ?? "?";
+  } catch {
+    return "?";
+  }
+}
 const sampler = setInterval(() => {
   const members = tree(processes(), child.pid);
+  for (const p of members) {
+    const before = seen.get(p.pid) ?? { kind: kindOf(p.cmd), ticks: 0 };
+    cpuByKind[before.kind] = (cpuByKind[before.kind] ?? 0) + Math.max(0, p.cpuTicks - before.ticks) / CLOCK_TICKS;
+    seen.set(p.pid, { ...before, ticks: p.cpuTicks });
+    if (p.cmd.includes(KINDS["Functions workers"]) && !before.target) {
+      const target = targetOf(p.pid);
+      seen.get(p.pid).target = target;
+      workersByFunction.set(target, (workersByFunction.get(target) ?? 0) + 1);
+    }
+  }
   const workers = members.filter((p) => p.cmd.includes("functionsEmulatorRuntime"));
   peak.totalMb = Math.max(peak.totalMb, members.reduce((sum, p) => sum + p.rssKb, 0) / 1024);
   peak.machineMb = Math.max(peak.machineMb, machineUsedMb() - idleMb);
@@ -101,4 +132,16 @@ console.log(
     .join(", ")}`,
 );
 console.log(`suite peak Functions emulator workers: ${peak.workers} (${(peak.workersMb / 1024).toFixed(2)} GB)`);
+console.log(
+  `suite CPU seconds by kind (processes sampled each second; a process's last second may be missed): ${Object.entries(cpuByKind)
+    .sort(([, a], [, b]) => b - a)
+    .map(([kind, seconds]) => `${kind} ${seconds.toFixed(0)}`)
+    .join(", ")}`,
+);
+console.log(
+  `suite Functions workers started, by function (more than one: concurrent requests): ${[...workersByFunction]
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([name, count]) => `${name} ${count}`)
+    .join(", ")}`,
+);
 process.exit(code);

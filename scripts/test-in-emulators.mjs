@@ -1,5 +1,6 @@
-// Runs inside `firebase emulators:exec`: seeds the demo, builds the site from
-// it (the browser tests open that build), then runs vitest.
+// Runs inside `firebase emulators:exec`: seeds the demo and builds the site
+// from it (the browser tests open that build) while the style and structure
+// checks run beside them (full run only), then runs vitest.
 //
 // The whole suite runs as two vitest processes side by side, because the
 // browser and function tests leave one of the two cores idle much of the time:
@@ -10,6 +11,7 @@
 // Each writes its counts; the combined "tests: N passed, …" line ends the run.
 // Given paths (`npm test -- tests/functions/packs.test.ts`), one vitest runs them.
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { CHECKS, FUNCTIONS_BUILD, runChecks } from "./check.mjs";
 import { ROOT, buildSite, run } from "./lib/local.mjs";
 
 const LANES = {
@@ -38,12 +40,23 @@ async function runLanes() {
   return outcomes.every((outcome) => outcome.status === "fulfilled") && total.failed === 0;
 }
 
-try {
+/** The demo data and the site built from it. */
+async function seedAndBuild() {
   await run("tsx", ["scripts/seed-demo.ts"]);
   await buildSite();
+}
+
+try {
   const paths = process.argv.slice(2);
-  if (paths.length > 0) await run("vitest", ["run", ...paths]);
-  else if (!(await runLanes())) process.exit(1);
+  if (paths.length > 0) {
+    await seedAndBuild();
+    await run("vitest", ["run", ...paths]);
+  } else {
+    // scripts/test.mjs compiled the functions already: that check is done.
+    const checks = runChecks(Object.keys(CHECKS).filter((name) => name !== FUNCTIONS_BUILD));
+    await Promise.all([checks, seedAndBuild()]);
+    if (!(await runLanes())) process.exit(1);
+  }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -1,9 +1,10 @@
-// `npm test`: the style and structure checks (scripts/check.mjs, which also
-// compiles the functions), then every test kind inside the emulators
-// (`firebase emulators:exec`). Extra arguments go to vitest and pick fewer
-// tests, e.g. `npm test -- tests/functions/packs.test.ts`; such a run only
-// compiles the functions and leaves the checks to the full run and `npm run check`.
-import { runChecks } from "./check.mjs";
+// `npm test`: compiles the functions (the emulators load functions/lib), then
+// runs scripts/test-in-emulators.mjs inside `firebase emulators:exec`: the
+// other style and structure checks (scripts/check.mjs) side by side with the
+// demo seed and the site build, then every test kind once they passed. Extra
+// arguments go to vitest and pick fewer tests, e.g.
+// `npm test -- tests/functions/packs.test.ts`; such a run leaves the checks to
+// the full run and `npm run check`.
 import { EMULATORS, PROJECT_ID, buildFunctions, ensureSiteDir, firebaseEnv, run } from "./lib/local.mjs";
 
 const vitestArgs = process.argv
@@ -11,7 +12,7 @@ const vitestArgs = process.argv
   .map((arg) => JSON.stringify(arg))
   .join(" ");
 try {
-  await (process.argv.length > 2 ? buildFunctions() : runChecks());
+  await buildFunctions();
   ensureSiteDir();
   await run("firebase", ["emulators:exec", "--project", PROJECT_ID, "--only", EMULATORS, `node scripts/test-in-emulators.mjs ${vitestArgs}`], {
     env: firebaseEnv(),
