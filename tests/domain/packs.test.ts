@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideAdjustment, decideExpiry, decideExtension, decideSale, decideTransfer, decideVoid } from "../../functions/src/domain/packs.js";
+import { decideAdjustment, decideExpiry, decideExtension, decideSale, decideTransfer, decideVoid, packAfterMoney } from "../../functions/src/domain/packs.js";
 import { applyMoney, clientAccount, openSummary } from "../../functions/src/domain/payments.js";
 import { demoPackTemplate } from "../../scripts/demo-data.js";
 import { ZONE, pack, utc } from "./fixtures.js";
@@ -33,6 +33,30 @@ describe("pack operations", () => {
         entries: [{ id: "void-r1", data: { delta: -7, sentence: "\u22127  pack refunded: 7 units unused voided" } }],
       },
     });
+  });
+
+  it("after a money movement: the pack carries the new summary; refunded in full, its unused units are voided in the same change", () => {
+    const sale = decideSale({ packId: "p1", clientUid: "c1", templateId: "ten", template: demoPackTemplate, currency: "EUR", timeZone: ZONE, actor });
+    const paid = applyMoney(sale.pack.payment, { kind: "payment", amountMinor: 58000, currency: "EUR" });
+    if (!paid.ok) throw new Error(paid.error.code);
+    const afterPayment = packAfterMoney(sale, paid.value, { requestId: "pay-1", actor });
+    expect(afterPayment.pack).toMatchObject({ remaining: 10, status: "active", payment: { paidMinor: 58000, state: "paid" } });
+    expect(afterPayment.entries).toEqual(sale.entries);
+
+    const partly = applyMoney(paid.value, { kind: "refund", amountMinor: 20000, currency: "EUR" });
+    if (!partly.ok) throw new Error(partly.error.code);
+    expect(packAfterMoney({ ...afterPayment, entries: [] }, partly.value, { requestId: "ref-1", actor })).toMatchObject({
+      pack: { remaining: 10, status: "active", payment: { state: "partially_refunded" } },
+      entries: [],
+    });
+
+    const all = applyMoney(paid.value, { kind: "refund", amountMinor: 58000, currency: "EUR" });
+    if (!all.ok) throw new Error(all.error.code);
+    const refunded = packAfterMoney({ ...afterPayment, entries: [] }, all.value, { requestId: "ref-2", actor });
+    expect(refunded.pack).toMatchObject({ remaining: 0, status: "refunded", payment: { state: "refunded" } });
+    expect(refunded.entries.map((e) => [e.id, e.data.delta, e.data.sentence])).toEqual([
+      ["void-ref-2", -10, "\u221210  pack refunded: 10 units unused voided (refunded in full)"],
+    ]);
   });
 
   it("extends the expiry for an injury without touching units", () => {

@@ -1,7 +1,10 @@
 // What the client portal shows of a booking and what the client may still do with it.
 import { describe, expect, it } from "vitest";
 import { owedSummaries } from "../../functions/src/domain/clients.js";
-import { portalBooking, splitBookings } from "../../functions/src/domain/portal.js";
+import { packBalance } from "../../functions/src/domain/packs.js";
+import type { PaymentRecord } from "../../functions/src/domain/payments.js";
+import { clientPortal, portalBooking, portalCoach, splitBookings } from "../../functions/src/domain/portal.js";
+import { ledgerView, packView, paymentView } from "../../functions/src/shell/views.js";
 import { demoCoach, demoOffering } from "../../scripts/demo-data.js";
 import { booking, pack, utc } from "./fixtures.js";
 
@@ -52,5 +55,70 @@ describe("owedSummaries", () => {
       [single({}), single({ status: "held" }), single({ status: "cancelled" }), booking(utc("2026-11-25T10:00:00Z"), "p1")],
     );
     expect(owed.map((s) => s.amountDueMinor)).toEqual([58000, 6500]);
+  });
+});
+
+describe("packBalance", () => {
+  it("counts the units of active packs only and lists the packs in the order asked for", () => {
+    const packs = [
+      { id: "b", status: "active", remaining: 4, expiresAt: "2027-03-01T00:00:00.000Z" },
+      { id: "a", status: "expired", remaining: 2, expiresAt: "2026-09-01T00:00:00.000Z" },
+      { id: "c", status: "active", remaining: 10, expiresAt: "2027-05-01T00:00:00.000Z" },
+    ];
+    const soonest = packBalance(packs, "soonest expiry first");
+    expect([soonest.remaining, soonest.packs.map((p) => p.id)]).toEqual([14, ["a", "b", "c"]]);
+    expect(packBalance(packs, "latest expiry first").packs.map((p) => p.id)).toEqual(["c", "b", "a"]);
+  });
+});
+
+describe("portalCoach", () => {
+  const payment = (id: string, at: string, amountMinor: number, kind: PaymentRecord["kind"] = "payment") => {
+    const record: PaymentRecord = {
+      target: { type: "pack", id: "p1" },
+      clientUid: "client-1",
+      kind,
+      method: "cash",
+      wallet: null,
+      amountMinor,
+      currency: "EUR",
+      reference: "",
+      source: "manual",
+      actorUid: "coach-uid",
+      at: utc(at),
+    };
+    return { record, view: paymentView(id, record) };
+  };
+  const withView = (p: ReturnType<typeof pack>) => ({ pack: p.data, view: { ...packView(p.id, p.data), ledger: [] as ReturnType<typeof ledgerView>[] } });
+
+  it("shows the coach's bookings split, packs newest first without unfinished checkouts, payments latest first, paid and open", () => {
+    const older = pack("old", utc("2026-01-05T10:00:00Z"), { remaining: 0, status: "expired" });
+    const bought = pack("p1", utc("2026-10-01T10:00:00Z"), { remaining: 7 });
+    const current = { ...bought, data: { ...bought.data, payment: { ...bought.data.payment, paidMinor: 30000, state: "partially_paid" as const } } };
+    const checkout = pack("pending", utc("2026-11-20T10:00:00Z"), { status: "pending" });
+    const coach = portalCoach(
+      {
+        coachId: "coach-1",
+        coach: demoCoach,
+        offerings: new Map([["private-60", demoOffering]]),
+        bookings: [
+          { id: "next", booking: booking(utc("2026-11-24T10:00:00Z"), "p1") },
+          { id: "single", booking: booking(utc("2026-11-14T10:00:00Z"), null) },
+        ],
+        packs: [older, current, checkout].map(withView),
+        payments: [payment("pay-1", "2026-10-01T10:05:00Z", 20000), payment("pay-2", "2026-11-02T10:00:00Z", 10000)],
+      },
+      now,
+    );
+    expect(coach).toMatchObject({ coachId: "coach-1", name: demoCoach.name, currency: "EUR", windowHours: 24, remaining: 7 });
+    expect([coach.upcoming.map((b) => b.id), coach.past.map((b) => b.id)]).toEqual([["next"], ["single"]]);
+    expect(coach.packs.map((p) => p.id)).toEqual(["p1", "old"]);
+    expect(coach.payments.map((p) => p.id)).toEqual(["pay-2", "pay-1"]);
+    // Owed: the two sold packs (€580 each, €300 paid on the current one) and the single session's €65.
+    expect([coach.paidMinor, coach.openMinor]).toEqual([30000, 58000 + (58000 - 30000) + 6500]);
+  });
+
+  it("lists the client's coaches by name", () => {
+    const named = (name: string) => ({ name }) as Parameters<typeof clientPortal>[0][number];
+    expect(clientPortal([named("Otto Berg"), named("Emma Weber")]).coaches.map((c) => c.name)).toEqual(["Emma Weber", "Otto Berg"]);
   });
 });

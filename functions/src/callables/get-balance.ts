@@ -1,4 +1,5 @@
 import { GetBalanceInput, GetBalanceResult } from "../domain/api.js";
+import { packBalance } from "../domain/packs.js";
 import { fail, ok } from "../domain/result.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { coachRef, ledgerCol, packsCol } from "../shell/refs.js";
@@ -21,10 +22,6 @@ export const getBalance = onSignedInCall(GetBalanceInput, async (input, { uid })
       return { ...packView(doc.id, doc.data()), ledger: ledger.docs.map((entry) => ledgerView(entry.id, entry.data())) };
     }),
   );
-  const result: GetBalanceResult = {
-    clientUid,
-    remaining: withLedgers.filter((p) => p.status === "active").reduce((sum, p) => sum + p.remaining, 0),
-    packs: withLedgers.sort((a, b) => a.expiresAt.localeCompare(b.expiresAt)),
-  };
+  const result: GetBalanceResult = { clientUid, ...packBalance(withLedgers, "soonest expiry first") };
   return ok(result);
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { DomainError } from "./errors.js";
 import { Result, fail, ok } from "./result.js";
 import { calendarDay, line, sessionTime, units } from "./text.js";
-import { PaymentSummary, openSummary } from "./payments.js";
+import { PaymentSummary, fullyRefunded, openSummary } from "./payments.js";
 import { Instant } from "./time.js";
 
 /** A pack instance owned by one client; `remaining` always equals the sum of its ledger. */
@@ -254,6 +254,36 @@ export function decideVoid(args: { packId: string; pack: Pack; requestId: string
     args.actor,
   );
   return post(args.packId, pack, [voided], { status: "refunded" });
+}
+
+/**
+ * A pack after a money movement on it: its new payment summary; an active
+ * pack refunded in full also gives up its remaining units, by a "refunded in
+ * full" void entry in the same change. `base` carries the other changes of
+ * the same transaction (e.g. the activation of a pack bought online).
+ */
+export function packAfterMoney(base: PackChange, summary: PaymentSummary, cause: { requestId: string; actor: Actor }): PackChange {
+  const pack = { ...base.pack, payment: summary };
+  const voided = fullyRefunded(summary)
+    ? decideVoid({ packId: base.packId, pack, requestId: cause.requestId, note: "refunded in full", actor: cause.actor })
+    : undefined;
+  return voided?.ok ? { ...voided.value, entries: [...base.entries, ...voided.value.entries] } : { ...base, pack };
+}
+
+/**
+ * A client's units with one coach: the sum over their active packs, and the
+ * packs in the order a screen lists them (a balance: the pack used next, which
+ * expires soonest, first; the portal's history: the newest first).
+ */
+export function packBalance<P extends { status: string; remaining: number; expiresAt: string }>(
+  packs: readonly P[],
+  order: "soonest expiry first" | "latest expiry first",
+): { remaining: number; packs: P[] } {
+  const sign = order === "soonest expiry first" ? 1 : -1;
+  return {
+    remaining: packs.filter((p) => p.status === "active").reduce((sum, p) => sum + p.remaining, 0),
+    packs: [...packs].sort((a, b) => sign * a.expiresAt.localeCompare(b.expiresAt)),
+  };
 }
 
 /** Extend or freeze: the expiry moves N days later (e.g. injury); units do not change. */

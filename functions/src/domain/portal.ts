@@ -1,7 +1,10 @@
 import { DateTime } from "luxon";
-import { PortalBooking } from "./api.js";
+import { ClientPortalResult, PortalBooking, PortalCoach } from "./api.js";
 import { Booking } from "./booking.js";
+import { owedSummaries } from "./clients.js";
 import { Coach, Offering } from "./coach.js";
+import { Pack, packBalance } from "./packs.js";
+import { PaymentRecord, clientAccount } from "./payments.js";
 import { iso } from "./time.js";
 
 /** A booking as its client sees it in the portal, with what they may still do. */
@@ -38,3 +41,53 @@ export function splitBookings(bookings: PortalBooking[], now: DateTime): { upcom
     past: shown.filter((b) => !isUpcoming(b)).sort((a, b) => b.start.localeCompare(a.start)),
   };
 }
+
+/** What the portal read of one coach for the signed-in client, with the views the shell made of packs and payments. */
+export interface PortalCoachData {
+  coachId: string;
+  coach: Coach;
+  offerings: ReadonlyMap<string, Offering>;
+  bookings: { id: string; booking: Booking }[];
+  packs: { pack: Pack; view: PortalCoach["packs"][number] }[];
+  payments: { record: PaymentRecord; view: PortalCoach["payments"][number] }[];
+}
+
+/**
+ * One coach in the client's portal: bookings split into upcoming and past,
+ * packs (not those of an unfinished checkout) newest first with the units
+ * left, payments latest first, and what the client paid and still owes.
+ */
+export function portalCoach(data: PortalCoachData, now: DateTime): PortalCoach {
+  const { coachId, coach } = data;
+  const packs = data.packs.filter(({ pack }) => pack.status !== "pending");
+  const account = clientAccount(
+    data.payments.map(({ record }) => record),
+    owedSummaries(
+      packs.map(({ pack }) => pack),
+      data.bookings.map(({ booking }) => booking),
+    ),
+  );
+  const balance = packBalance(
+    packs.map(({ view }) => view),
+    "latest expiry first",
+  );
+  const bookings = data.bookings.map(({ id, booking }) => portalBooking(id, booking, data.offerings.get(booking.offeringId), coach, now));
+  return {
+    coachId,
+    name: coach.name,
+    slug: coach.slug,
+    timeZone: coach.timeZone,
+    currency: coach.currency,
+    locale: coach.locale,
+    windowHours: coach.cancellationPolicy.windowHours,
+    ...splitBookings(bookings, now),
+    remaining: balance.remaining,
+    packs: balance.packs,
+    payments: [...data.payments].sort((a, b) => b.record.at.toMillis() - a.record.at.toMillis()).map(({ view }) => view),
+    paidMinor: account.revenueMinor,
+    openMinor: account.openMinor,
+  };
+}
+
+/** The client's portal: one entry per coach, by name. */
+export const clientPortal = (coaches: PortalCoach[]): ClientPortalResult => ({ coaches: [...coaches].sort((a, b) => a.name.localeCompare(b.name)) });

@@ -1,8 +1,8 @@
 import { Transaction } from "firebase-admin/firestore";
 import { Booking } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
-import { Pack, PackChange, decideVoid } from "../domain/packs.js";
-import { PaymentRecord, PaymentSummary, PaymentTarget, applyMoney, fullyRefunded } from "../domain/payments.js";
+import { Pack, PackChange, packAfterMoney } from "../domain/packs.js";
+import { PaymentRecord, PaymentSummary, PaymentTarget, applyMoney } from "../domain/payments.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { writePackChange } from "./commit.js";
 import { zodConverter } from "./converter.js";
@@ -46,8 +46,8 @@ export async function isRecorded(tx: Transaction, coachId: string, paymentId: st
  * Writes one money movement (call after all reads): the record under its
  * cause-derived id, and the target with its new summary. `packChange` and
  * `booking` carry other changes of the same target made in this transaction
- * (activation, confirmation). A pack refunded in full loses its remaining
- * units through a ledger entry.
+ * (activation, confirmation); what the movement does to a pack is the
+ * domain's packAfterMoney.
  */
 export function writeMoney(
   tx: Transaction,
@@ -65,14 +65,7 @@ export function writeMoney(
     return;
   }
   const base = changes.packChange ?? (state.pack ? { packId: state.target.id, pack: state.pack, entries: [] } : undefined);
-  if (!base) return;
-  const pack = { ...base.pack, payment: summary };
-  const voided =
-    pack.status === "active" && fullyRefunded(summary)
-      ? decideVoid({ packId: base.packId, pack, requestId: paymentId, note: "refunded in full", actor: { uid: record.actorUid, now: record.at } })
-      : undefined;
-  if (voided?.ok) writePackChange(tx, coachId, { ...voided.value, entries: [...base.entries, ...voided.value.entries] });
-  else writePackChange(tx, coachId, { ...base, pack });
+  if (base) writePackChange(tx, coachId, packAfterMoney(base, summary, { requestId: paymentId, actor: { uid: record.actorUid, now: record.at } }));
 }
 
 /** Loads the target, applies the movement and writes it: the manual path. A repeated id changes nothing. */
