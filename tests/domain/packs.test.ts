@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decideAdjustment, decideExpiry, decideExtension, decideSale, decideTransfer, decideVoid, packAfterMoney } from "../../functions/src/domain/packs.js";
 import { applyMoney, clientAccount, openSummary } from "../../functions/src/domain/payments.js";
 import { demoPackTemplate } from "../../scripts/demo-data.js";
+import { lineWords } from "../../functions/src/domain/text.js";
 import { ZONE, pack, utc } from "./fixtures.js";
 
 const BOUGHT = utc("2025-10-01T10:00:00Z");
@@ -126,5 +127,16 @@ describe("payment state", () => {
         [{ amountDueMinor: 58000, paidMinor: 29000 }],
       ),
     ).toEqual({ revenueMinor: 11000, openMinor: 29000 });
+  });
+});
+
+describe("ledger lines", () => {
+  it("a line's words come back without the delta, whatever its sign", () => {
+    expect(["+10  10-session pack bought", "\u22121  Tue 14 Oct 18:00 session booked", "0  nothing changed", "no delta here"].map(lineWords)).toEqual([
+      "10-session pack bought",
+      "Tue 14 Oct 18:00 session booked",
+      "nothing changed",
+      "no delta here",
+    ]);
   });
 });

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { BookingResolution, BookingStatus, CancellationOutcome } from "./booking.js";
 import { BookingRules, CancellationPolicy, DateOverride, Offering, PackTemplate, Profile, TimeOff, WeeklyHours } from "./coach.js";
 import { NotificationSettings } from "./notifications.js";
 import { CoachSetup, Slug } from "./onboarding.js";
-import { PaymentMethod, PaymentTarget } from "./payments.js";
+import { LedgerReason, Pack } from "./packs.js";
+import { PaymentMethod, PaymentRecord, PaymentState, PaymentTarget } from "./payments.js";
 import { ErasureReport } from "./privacy.js";
 import { IsoInstant } from "./time.js";
 
@@ -82,9 +84,9 @@ export const PackView = z.object({
   name: z.string(),
   units: z.number().int(),
   remaining: z.number().int(),
-  status: z.string(),
+  status: Pack.shape.status,
   expiresAt: IsoInstant,
-  paymentState: z.string(),
+  paymentState: PaymentState,
 });
 export type PackView = z.infer<typeof PackView>;
 
@@ -92,7 +94,7 @@ export type PackView = z.infer<typeof PackView>;
 export const LedgerView = z.object({
   id: z.string(),
   delta: z.number().int(),
-  reason: z.string(),
+  reason: LedgerReason,
   sentence: z.string(),
   bookingId: z.string().nullable(),
   at: IsoInstant,
@@ -164,8 +166,8 @@ export type WaiveChargeInput = z.infer<typeof WaiveChargeInput>;
 /** What a cancellation, no-show or waiver does (preview) or did. */
 export const ResolutionResult = z.object({
   bookingId: z.string(),
-  status: z.string(),
-  outcome: z.string(),
+  status: BookingStatus,
+  outcome: CancellationOutcome,
   delta: z.number().int(),
   sentence: z.string(),
   /** Until when a client's cancellation is credited; null once past or for coaches. */
@@ -212,7 +214,7 @@ export type BookSeriesInput = z.infer<typeof BookSeriesInput>;
 /** bookSeries result: what was booked and what was not free (never silently dropped). */
 export const BookSeriesResult = z.object({
   seriesId: z.string(),
-  booked: z.array(z.object({ bookingId: z.string(), start: IsoInstant, status: z.string() })),
+  booked: z.array(z.object({ bookingId: z.string(), start: IsoInstant, status: BookingStatus })),
   skipped: z.array(z.object({ start: IsoInstant, reason: z.enum(["SLOT_NOT_OFFERED", "SLOT_TAKEN"]) })),
   packs: z.array(PackView),
 });
@@ -250,7 +252,7 @@ export const PaymentStateResult = z.object({
   paidMinor: z.number().int(),
   refundedMinor: z.number().int(),
   currency: z.string(),
-  state: z.string(),
+  state: PaymentState,
 });
 export type PaymentStateResult = z.infer<typeof PaymentStateResult>;
 
@@ -285,8 +287,8 @@ export const ClientAccountResult = z.object({
     z.object({
       id: z.string(),
       target: PaymentTarget,
-      kind: z.string(),
-      method: z.string(),
+      kind: PaymentRecord.shape.kind,
+      method: PaymentMethod,
       wallet: z.string().nullable(),
       amountMinor: z.number().int(),
       at: IsoInstant,
@@ -327,11 +329,13 @@ export const PortalBooking = z.object({
   location: z.string(),
   start: IsoInstant,
   end: IsoInstant,
-  status: z.string(),
+  status: BookingStatus,
   /** "pack": paid with a unit (packId null while requested); "single": priced on its own. */
   paidWith: z.enum(["pack", "single"]),
-  payment: z.object({ amountDueMinor: z.number().int(), paidMinor: z.number().int(), refundedMinor: z.number().int(), state: z.string() }).nullable(),
-  resolution: z.object({ kind: z.string(), by: z.string(), outcome: z.string(), delta: z.number().int() }).nullable(),
+  payment: z.object({ amountDueMinor: z.number().int(), paidMinor: z.number().int(), refundedMinor: z.number().int(), state: PaymentState }).nullable(),
+  resolution: z
+    .object({ kind: BookingResolution.shape.kind, by: BookingResolution.shape.by, outcome: CancellationOutcome, delta: z.number().int() })
+    .nullable(),
   note: z.string(),
   /** The client may still cancel (the preview says what it does). */
   canCancel: z.boolean(),
@@ -357,8 +361,8 @@ export const PortalCoach = z.object({
     z.object({
       id: z.string(),
       target: PaymentTarget,
-      kind: z.string(),
-      method: z.string(),
+      kind: PaymentRecord.shape.kind,
+      method: PaymentMethod,
       wallet: z.string().nullable(),
       amountMinor: z.number().int(),
       at: IsoInstant,
@@ -419,7 +423,7 @@ export const TimelineEntryView = z.discriminatedUnion("type", [
     id: z.string(),
     /** The session's start. */
     at: IsoInstant,
-    status: z.string(),
+    status: BookingStatus,
     offeringId: z.string(),
     offeringTitle: z.string(),
     locationName: z.string(),
@@ -428,12 +432,14 @@ export const TimelineEntryView = z.discriminatedUnion("type", [
     payment: z.object({
       method: z.enum(["pack", "single"]),
       packId: z.string().nullable(),
-      state: z.string().nullable(),
+      state: PaymentState.nullable(),
       amountDueMinor: z.number().int().nullable(),
       paidMinor: z.number().int().nullable(),
     }),
     /** What a cancellation, no-show or waiver did, as the ledger says it; null otherwise. */
     sentence: z.string().nullable(),
+    /** The same without the leading delta ("credited back 1 unit…"), for screens that show the delta apart. */
+    words: z.string().nullable(),
     /** What the client wrote when booking. */
     note: z.string(),
   }),
@@ -442,7 +448,7 @@ export const TimelineEntryView = z.discriminatedUnion("type", [
     id: z.string(),
     at: IsoInstant,
     kind: z.enum(["payment", "refund"]),
-    method: z.string(),
+    method: PaymentMethod,
     wallet: z.string().nullable(),
     amountMinor: z.number().int(),
     currency: z.string(),
@@ -457,8 +463,10 @@ export const TimelineEntryView = z.discriminatedUnion("type", [
     packId: z.string(),
     packName: z.string(),
     delta: z.number().int(),
-    reason: z.string(),
+    reason: LedgerReason,
     sentence: z.string(),
+    /** The sentence without its leading delta (the delta is the field above). */
+    words: z.string(),
     bookingId: z.string().nullable(),
   }),
 ]);

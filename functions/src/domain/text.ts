@@ -35,5 +35,8 @@ export function formatDelta(delta: number): string {
 /** "−1  Tue 14 Oct 18:00 session booked": the delta, two spaces, the explanation. */
 export const line = (delta: number, text: string) => `${formatDelta(delta)}  ${text}`;
 
+/** The words of a line without its delta, for screens that show the delta apart: "+10  10-session pack bought" → "10-session pack bought". */
+export const lineWords = (sentence: string) => sentence.replace(/^(?:[+\u2212]\d+|0) {2}/, "");
+
 /** "1 unit" / "3 units". */
 export const units = (n: number) => `${n} unit${n === 1 ? "" : "s"}`;

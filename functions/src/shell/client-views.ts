@@ -2,6 +2,7 @@ import { ClientStatsView, ReviewView, TimelineEntryView } from "../domain/api.js
 import { StatsAt, TimelineItem } from "../domain/clients.js";
 import { Coach, Offering } from "../domain/coach.js";
 import { Review } from "../domain/reviews.js";
+import { lineWords } from "../domain/text.js";
 import { iso } from "../domain/time.js";
 
 /** A client's figures as the callables return them. */
@@ -44,6 +45,7 @@ export function timelineView(item: TimelineItem, coach: Coach, offerings: Map<st
       const { booking } = item;
       const offering = offerings.get(booking.offeringId);
       const { payment, resolution } = booking;
+      const sentence = resolution ? (resolution.waiver?.sentence ?? resolution.sentence) : null;
       return {
         type: "booking",
         id: item.id,
@@ -58,7 +60,8 @@ export function timelineView(item: TimelineItem, coach: Coach, offerings: Map<st
           payment.method === "pack"
             ? { method: "pack", packId: payment.packId, state: null, amountDueMinor: null, paidMinor: null }
             : { method: "single", packId: null, state: payment.state, amountDueMinor: payment.amountDueMinor, paidMinor: payment.paidMinor },
-        sentence: resolution ? (resolution.waiver?.sentence ?? resolution.sentence) : null,
+        sentence,
+        words: sentence === null ? null : lineWords(sentence),
         note: booking.note,
       };
     }
@@ -87,6 +90,7 @@ export function timelineView(item: TimelineItem, coach: Coach, offerings: Map<st
         delta: item.entry.delta,
         reason: item.entry.reason,
         sentence: item.entry.sentence,
+        words: lineWords(item.entry.sentence),
         bookingId: item.entry.bookingId,
       };
   }

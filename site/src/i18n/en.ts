@@ -1,7 +1,7 @@
 // English texts of the site: pages and islands. de.ts has the same shape, so
 // a text missing in German fails the build; the tables over the domain's codes
 // (reasons, statuses, ledger reasons) must name every code.
-import type { BookingStatus } from "../../../functions/src/domain/booking.js";
+import type { BookingStatus, CancellationOutcome } from "../../../functions/src/domain/booking.js";
 import type { Reason } from "../../../functions/src/domain/errors.js";
 import type { LedgerReason } from "../../../functions/src/domain/packs.js";
 import type { PaymentMethod, PaymentState } from "../../../functions/src/domain/payments.js";
@@ -163,15 +163,15 @@ export const en = {
     completed: "completed",
     cancelled: "cancelled",
     no_show: "no-show",
-  } satisfies Record<BookingStatus, string> as Record<string, string>,
+  } satisfies Record<BookingStatus, string>,
   paymentState: {
     open: "open",
     partially_paid: "partially paid",
     paid: "paid",
     partially_refunded: "partially refunded",
     refunded: "refunded",
-  } satisfies Record<PaymentState, string> as Record<string, string>,
-  method: { cash: "cash", bank_transfer: "bank transfer", card: "card", wallet: "wallet" } satisfies Record<PaymentMethod, string> as Record<string, string>,
+  } satisfies Record<PaymentState, string>,
+  method: { cash: "cash", bank_transfer: "bank transfer", card: "card", wallet: "wallet" } satisfies Record<PaymentMethod, string>,
   paymentKind: (kind: string, method: string) => `${kind === "refund" ? "Refund" : "Payment"} · ${method}`,
   packPaid: "pack",
   unitLine: "1 pack unit",
@@ -191,7 +191,7 @@ export const en = {
     charge_kept: "charge kept",
     released: "released",
     waived: "waived by the coach",
-  } as Record<string, string>,
+  } satisfies Record<CancellationOutcome, string>,
   ledger: {
     PACK_PURCHASED: "Pack bought",
     BOOKING_DEBIT: "Session booked",
@@ -209,7 +209,7 @@ export const en = {
     PACK_VOIDED: "Pack refunded: units voided",
     EXPIRY_EXTENDED: "Validity extended",
     MANUAL_ADJUSTMENT: "Correction by the coach",
-  } satisfies Record<LedgerReason, string> as Record<string, string>,
+  } satisfies Record<LedgerReason, string>,
 
   // What a refusal means for the client (details.reason of a callable).
   errors: {

@@ -23,6 +23,16 @@ export function intlLocale(lang: Lang): string {
   return lang === "de" ? "de-DE" : "en-GB";
 }
 
+/**
+ * The text a table gives `key`. Tables are typed over a closed union (a
+ * booking status, a payment state…), so a text missing in one language fails
+ * the build; a key from outside the union (data of another version) shows as
+ * itself.
+ */
+export function label<K extends string>(table: Readonly<Record<K, string>>, key: string): string {
+  return Object.hasOwn(table, key) ? table[key as K] : key;
+}
+
 /** User text for a callable's `details.reason`. */
 export function messageFor(lang: Lang, reason: string): string {
   const errors: Partial<Record<string, string>> = strings(lang).errors;

@@ -5,7 +5,7 @@
 // ("Adjust −1 → 6 left", "Record €200.00 cash → paid €400.00 of €580.00, open €180.00").
 import type { ClientDetailResult, ClientSummary, PackView } from "../../../../functions/src/domain/api.js";
 import { el } from "../../islands/dom.js";
-import { strings } from "../../i18n/index.js";
+import { label, strings } from "../../i18n/index.js";
 import type { AppContext } from "../context.js";
 import {
   afterAdjust,
@@ -72,7 +72,7 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
   let formOpen = false;
   let stale = false;
 
-  const methodLabel = (method: string) => s.method[method] ?? method;
+  const methodLabel = (method: string) => label(s.method, method);
   const methods = () =>
     radios(
       t.method,
@@ -332,7 +332,7 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
 
   const moneyLines = (target: Target) => {
     const m = (x: number) => money(ctx, x, target.currency);
-    const lines = [t.paidOf(m(target.money.paidMinor), m(target.money.amountDueMinor), s.paymentState[paymentStateLabel(target)] ?? paymentStateLabel(target))];
+    const lines = [t.paidOf(m(target.money.paidMinor), m(target.money.amountDueMinor), label(s.paymentState, paymentStateLabel(target)))];
     if (target.money.refundedMinor) lines.push(t.refundedLine(m(target.money.refundedMinor)));
     return lines;
   };
@@ -359,7 +359,7 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
       currency: pack.payment.currency,
       unitsLeft: pack.status === "active" ? pack.remaining : 0,
     };
-    const lines = [`${t.packLine(pack.remaining, pack.units, day(ctx, pack.expiresAt))} · ${t.packStatus[pack.status] ?? pack.status}`, ...moneyLines(target)];
+    const lines = [`${t.packLine(pack.remaining, pack.units, day(ctx, pack.expiresAt))} · ${label(t.packStatus, pack.status)}`, ...moneyLines(target)];
     const actions =
       pack.status === "pending" ? [] : pack.status === "refunded" ? moneyActions(target).filter(([label]) => label === t.refund) : moneyActions(target);
     if (pack.status === "active") {

@@ -3,16 +3,14 @@
 // note), payments and refunds, and every change of pack units, in the coach's
 // language and zone. Completed sessions carry "Ask for a review".
 import type { ClientDetailResult, ReviewView, TimelineEntryView } from "../../../../functions/src/domain/api.js";
+import type { LedgerReason } from "../../../../functions/src/domain/packs.js";
 import { el } from "../../islands/dom.js";
-import { strings } from "../../i18n/index.js";
+import { label, strings } from "../../i18n/index.js";
 import type { AppContext } from "../context.js";
 import { signed } from "./after.js";
 import { dayTime, explain, money } from "./client-format.js";
 import { clientsText } from "./clients.text.js";
 import { CallableError } from "../../client/callable.js";
-
-/** The ledger's sentence without its leading delta: "−1  Tue 14 Oct 18:00 session booked" → "Tue 14 Oct 18:00 session booked". */
-const withoutDelta = (sentence: string) => sentence.replace(/^\S+\s{2}/, "");
 
 function bookingEntry(ctx: AppContext, entry: Extract<TimelineEntryView, { type: "booking" }>, currency: string, now: number): HTMLLIElement {
   const t = clientsText(ctx.lang);
@@ -28,9 +26,9 @@ function bookingEntry(ctx: AppContext, entry: Extract<TimelineEntryView, { type:
   const paid =
     entry.payment.method === "pack"
       ? t.unit
-      : `${money(ctx, entry.payment.amountDueMinor ?? 0, currency)} · ${s.paymentState[entry.payment.state ?? ""] ?? entry.payment.state ?? ""}`;
+      : `${money(ctx, entry.payment.amountDueMinor ?? 0, currency)} · ${label(s.paymentState, entry.payment.state ?? "")}`;
   what.append(head, el("p", [entry.locationName, paid].filter(Boolean).join(" · "), "muted"));
-  if (entry.sentence) what.append(el("p", withoutDelta(entry.sentence), "muted"));
+  if (entry.words) what.append(el("p", entry.words, "muted"));
   if (entry.note) what.append(el("p", t.clientNote(entry.note), "muted"));
   if (entry.status === "completed") {
     const slot = el("div", undefined, "review-slot");
@@ -59,10 +57,10 @@ function ledgerEntry(ctx: AppContext, entry: Extract<TimelineEntryView, { type: 
   const s = strings(ctx.lang);
   const item = el("li", undefined, "entry ledger-entry");
   const what = el("div", undefined, "what");
-  const sentence = withoutDelta(entry.sentence);
   // "10-session pack bought" names the pack already; other sentences get it in front.
-  const detail = sentence.includes(entry.packName) ? sentence : `${entry.packName} · ${sentence}`;
-  what.append(el("p", t.coachLedger[entry.reason] ?? s.ledger[entry.reason] ?? entry.reason, "head"), el("p", detail, "muted"));
+  const detail = entry.words.includes(entry.packName) ? entry.words : `${entry.packName} · ${entry.words}`;
+  const coachWords: Partial<Record<LedgerReason, string>> = t.coachLedger;
+  what.append(el("p", coachWords[entry.reason] ?? s.ledger[entry.reason], "head"), el("p", detail, "muted"));
   item.append(el("span", dayTime(ctx, entry.at), "when"), what, el("span", signed(entry.delta), "delta"));
   return item;
 }

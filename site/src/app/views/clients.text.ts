@@ -2,9 +2,12 @@
 // reviews, privacy) in en and de. Booking states, payment methods and ledger
 // reasons come from site/src/i18n (strings(lang)), shared with the portal.
 import type { Reason } from "../../../../functions/src/domain/errors.js";
+import type { LedgerReason, Pack } from "../../../../functions/src/domain/packs.js";
+import type { KeptRecords } from "../../../../functions/src/domain/privacy.js";
 import type { Lang } from "../../i18n/index.js";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const ENGLISH_KEPT_WHY: Partial<Record<KeptRecords, string>> = {};
 
 const en = {
   // List
@@ -53,7 +56,7 @@ const en = {
   // Packs and payment targets
   noPacks: "No packs.",
   packLine: (left: number, units: number, until: string) => `${left} of ${units} left · valid until ${until}`,
-  packStatus: { pending: "waiting for online payment", active: "active", expired: "expired", refunded: "refunded" } as Record<string, string>,
+  packStatus: { pending: "waiting for online payment", active: "active", expired: "expired", refunded: "refunded" } satisfies Record<Pack["status"], string>,
   paidOf: (paid: string, due: string, state: string) => `paid ${paid} of ${due} · ${state}`,
   refundedLine: (refunded: string) => `refunded ${refunded}`,
   singleTitle: (title: string, when: string) => `${title} · ${when}`,
@@ -117,7 +120,9 @@ const en = {
   unit: "1 pack unit",
   clientNote: (note: string) => `Client's note: “${note}”`,
   reference_: (ref: string) => `Reference: ${ref}`,
-  coachLedger: { TRANSFER_OUT: "Units transferred to another client", TRANSFER_IN: "Units received by transfer" } as Record<string, string>,
+  coachLedger: { TRANSFER_OUT: "Units transferred to another client", TRANSFER_IN: "Units received by transfer" } satisfies Partial<
+    Record<LedgerReason, string>
+  >,
   askReview: "Ask for a review",
   reviewAsked: "Review requested",
   reviewed: (rating: number) => `Reviewed: ${rating} of 5`,
@@ -173,8 +178,9 @@ const en = {
     `Removed: the client record, ${plural(messages, "message", "messages")}, ${plural(reviews, "review", "reviews")}, ${plural(notifications, "notification", "notifications")}.`,
   keptTitle: (pseudonym: string) => `Kept under the pseudonym ${pseudonym}:`,
   kept: (records: string, count: number) => `${records}: ${count}`,
-  keptRecords: { bookings: "Bookings", packs: "Packs", ledger: "Ledger entries", payments: "Payments and refunds" } as Record<string, string>,
-  keptWhy: {} as Record<string, string>,
+  keptRecords: { bookings: "Bookings", packs: "Packs", ledger: "Ledger entries", payments: "Payments and refunds" } satisfies Record<KeptRecords, string>,
+  /** Why each kind of record is kept: in English the server's own words; other languages say it here. */
+  keptWhy: ENGLISH_KEPT_WHY,
   retainUntil: (day: string) => `Keep until ${day}; then they may be deleted.`,
   nothingKept: "No accounting records were kept.",
   notFound: "This client does not exist (any more).",

@@ -4,6 +4,7 @@
 // cancellation policy and an optional pack — then one createCoach call. It
 // ends on the live page's address, to share as a link or a QR code.
 import type { CreateCoachRequest } from "../../../../functions/src/domain/api.js";
+import { label } from "../../i18n/index.js";
 import { CallableError } from "../../client/callable.js";
 import { actionRow, el } from "../../islands/dom.js";
 import { qrSvg } from "../../lib/qr.js";
@@ -120,7 +121,7 @@ export async function renderOnboarding(ctx: SignUpContext, root: HTMLElement, on
     ],
     [
       el("p", st.weeklyHint, "hint"),
-      ...days.map((control) => field(st.weekdays[control.dataset.day ?? ""] ?? "", control, { path: `setup.weeklyHours.${control.dataset.day}` })),
+      ...days.map((control) => field(label(st.weekdays, control.dataset.day ?? ""), control, { path: `setup.weeklyHours.${control.dataset.day}` })),
     ],
     [
       field(st.windowHours, windowHours, { path: "setup.policy.windowHours" }),

@@ -3,6 +3,7 @@
 // rules. Date overrides have no editor here: they are sent back unchanged.
 import type { z } from "zod";
 import type * as api from "../../../../functions/src/domain/api.js";
+import { label } from "../../i18n/index.js";
 import { el } from "../../islands/dom.js";
 import { RowList, SettingsForm, field, input, schemas, select, section, type Built, type FieldProblem } from "./settings-form.js";
 import type { SettingsEnv } from "./settings-env.js";
@@ -24,7 +25,7 @@ export function availabilitySection(env: SettingsEnv): HTMLElement {
   weekly.append(
     el("legend", t.weeklyHours),
     el("p", t.weeklyHint, "hint"),
-    ...days.map((control) => field(t.weekdays[control.dataset.day ?? ""] ?? "", control, { path: `weeklyHours.${control.dataset.day}` })),
+    ...days.map((control) => field(label(t.weekdays, control.dataset.day ?? ""), control, { path: `weeklyHours.${control.dataset.day}` })),
   );
 
   const timeOff = new RowList<TimeOff>(

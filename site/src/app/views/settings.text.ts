@@ -1,5 +1,6 @@
 // Texts of the coach app's Settings screen (en, de).
 import type { Lang } from "../../i18n/index.js";
+import type { Weekday } from "../../../../functions/src/domain/coach.js";
 
 const en = {
   heading: "Settings",
@@ -17,7 +18,7 @@ const en = {
   bio: "About you",
   photoUrl: "Photo address (https, optional)",
   language: "Language of your page and notifications",
-  languages: { en: "English", de: "Deutsch" } as Record<string, string>,
+  languages: { en: "English", de: "Deutsch" } satisfies Record<Lang, string>,
   locations: "Locations",
   locationName: "Place",
   locationAddress: "Address (optional)",
@@ -58,7 +59,10 @@ const en = {
   weeklyHours: "Weekly hours",
   weeklyHint: "For example 09:00–12:00, 14:00–18:00. Empty: no sessions that day.",
   closed: "closed",
-  weekdays: { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" } as Record<string, string>,
+  weekdays: { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" } satisfies Record<
+    Weekday,
+    string
+  >,
   timeOff: "Time off",
   timeOffHint: "Holidays and days away: no slots from the first to the last day (both included).",
   timeOffFrom: "First day",

@@ -3,7 +3,7 @@
 // Firestore (coaches/{c}/bookings by startsAt), grouped by day in the
 // coach's zone, each with the actions its state allows.
 import type { Firestore, Unsubscribe } from "firebase/firestore";
-import { strings } from "../../i18n/index.js";
+import { label, strings } from "../../i18n/index.js";
 import { actionRow, closeButton, el, openPanel, whileBusy } from "../../islands/dom.js";
 import { formatDay, formatMoney, formatTime } from "../../lib/format.js";
 import type { AppContext, View } from "../context.js";
@@ -239,7 +239,7 @@ class TodayScreen {
       withDay ? `${formatDay(session.start.toISOString(), this.zone, this.ctx.locale)}, ${this.when(session)}` : this.when(session),
       "time",
     );
-    head.append(time, " ", el("span", s.status[session.status] ?? session.status, "badge"), el("span", who, "who"));
+    head.append(time, " ", el("span", label(s.status, session.status), "badge"), el("span", who, "who"));
     card.append(head);
     card.append(el("div", [offering?.title ?? "", place].filter(Boolean).join(" · "), "what"));
     const pay =
@@ -247,12 +247,12 @@ class TodayScreen {
         ? t.packUnit
         : t.single(
             formatMoney(session.payment.amountDueMinor, session.payment.currency || this.ctx.coach.currency, this.ctx.locale),
-            s.paymentState[session.payment.state] ?? session.payment.state,
+            label(s.paymentState, session.payment.state),
           );
     const outcome = session.resolution
       ? session.resolution.waiverLabel
         ? t.waivedWith(session.resolution.waiverLabel)
-        : (s.outcome[session.resolution.outcome] ?? session.resolution.outcome)
+        : label(s.outcome, session.resolution.outcome)
       : "";
     card.append(el("div", [pay, outcome].filter(Boolean).join(" · "), "muted"));
     if (session.note) card.append(el("p", t.clientNote(session.note), "note"));
