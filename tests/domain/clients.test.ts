@@ -3,7 +3,7 @@ import { decideCompletion, type Booking, type BookingResolution } from "../../fu
 import { clientTimeline, computeClientStats, matchesQuery, statsAt, UPCOMING_KEPT } from "../../functions/src/domain/clients.js";
 import { entry } from "../../functions/src/domain/packs.js";
 import type { PaymentRecord } from "../../functions/src/domain/payments.js";
-import { booking, pack, utc } from "./fixtures.js";
+import { booking, cashRecord, pack, utc } from "./fixtures.js";
 
 const NOW = utc("2026-11-18T08:00:00Z"); // Wed 09:00 Berlin
 
@@ -19,19 +19,8 @@ const resolved = (kind: BookingResolution["kind"], by: BookingResolution["by"], 
   waiver: null,
 });
 
-const payment = (kind: "payment" | "refund", amountMinor: number, target: PaymentRecord["target"]): PaymentRecord => ({
-  target,
-  clientUid: "client-1",
-  kind,
-  method: "cash",
-  wallet: null,
-  amountMinor,
-  currency: "EUR",
-  reference: "",
-  source: "manual",
-  actorUid: "coach-uid",
-  at: NOW.minus({ days: 1 }),
-});
+const payment = (kind: PaymentRecord["kind"], amountMinor: number, target: PaymentRecord["target"]) =>
+  cashRecord(kind, amountMinor, target, NOW.minus({ days: 1 }));
 
 const withId = (id: string, data: Booking) => ({ id, data });
 

@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import type { Booking } from "../../functions/src/domain/booking.js";
 import { CancellationPolicy } from "../../functions/src/domain/coach.js";
 import { newPack, type Pack, type WithId } from "../../functions/src/domain/packs.js";
-import { openSummary } from "../../functions/src/domain/payments.js";
+import { openSummary, type PaymentRecord } from "../../functions/src/domain/payments.js";
 import { demoPackTemplate } from "../../scripts/demo-data.js";
 
 /** A UTC instant from ISO text. */
@@ -38,5 +38,22 @@ export function booking(start: DateTime, packId: string | null, overrides: Parti
     checkout: null,
     note: "",
     ...overrides,
+  };
+}
+
+/** A cash payment (or refund) of client-1 recorded by the coach at `at`. */
+export function cashRecord(kind: PaymentRecord["kind"], amountMinor: number, target: PaymentRecord["target"], at: DateTime): PaymentRecord {
+  return {
+    target,
+    clientUid: "client-1",
+    kind,
+    method: "cash",
+    wallet: null,
+    amountMinor,
+    currency: "EUR",
+    reference: "",
+    source: "manual",
+    actorUid: "coach-uid",
+    at,
   };
 }

@@ -2,11 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { owedSummaries } from "../../functions/src/domain/clients.js";
 import { packBalance } from "../../functions/src/domain/packs.js";
-import type { PaymentRecord } from "../../functions/src/domain/payments.js";
 import { clientPortal, portalBooking, portalCoach, splitBookings } from "../../functions/src/domain/portal.js";
 import { ledgerView, packView, paymentView } from "../../functions/src/shell/views.js";
 import { demoCoach, demoOffering } from "../../scripts/demo-data.js";
-import { booking, pack, utc } from "./fixtures.js";
+import { booking, cashRecord, pack, utc } from "./fixtures.js";
 
 const now = utc("2026-11-21T10:00:00Z");
 const view = (start: string, overrides: Parameters<typeof booking>[2] = {}, id = start) =>
@@ -72,20 +71,8 @@ describe("packBalance", () => {
 });
 
 describe("portalCoach", () => {
-  const payment = (id: string, at: string, amountMinor: number, kind: PaymentRecord["kind"] = "payment") => {
-    const record: PaymentRecord = {
-      target: { type: "pack", id: "p1" },
-      clientUid: "client-1",
-      kind,
-      method: "cash",
-      wallet: null,
-      amountMinor,
-      currency: "EUR",
-      reference: "",
-      source: "manual",
-      actorUid: "coach-uid",
-      at: utc(at),
-    };
+  const payment = (id: string, at: string, amountMinor: number) => {
+    const record = cashRecord("payment", amountMinor, { type: "pack", id: "p1" }, utc(at));
     return { record, view: paymentView(id, record) };
   };
   const withView = (p: ReturnType<typeof pack>) => ({ pack: p.data, view: { ...packView(p.id, p.data), ledger: [] as ReturnType<typeof ledgerView>[] } });

@@ -106,82 +106,53 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
     form.querySelector<HTMLElement>("input:not([type=radio]), select, textarea, button")?.focus();
   };
 
-  const donePack = (pack: PackView) =>
-    t.donePack(pack.name, pack.remaining, pack.units, day(ctx, pack.expiresAt), s.paymentState[pack.paymentState] ?? pack.paymentState);
+  const donePack = (pack: PackView) => t.donePack(pack.name, pack.remaining, pack.units, day(ctx, pack.expiresAt), s.paymentState[pack.paymentState]);
 
-  const paymentForm = (target: Target, close: () => void, finish: (line: string) => void) => {
+  /** Recording a payment or a refund: one form; the kind decides the limit, the "after" line and the callable. */
+  const moneyForm = (kind: "payment" | "refund", target: Target, close: () => void, finish: (line: string) => void) => {
+    const refund = kind === "refund";
+    const limit = refund ? refundableOf(target.money) : openOf(target.money);
     const method = methods();
-    const amount = input(t.amount(target.currency), "amount", { inputMode: "decimal", value: amountField(openOf(target.money), target.currency) });
+    const amount = input(t.amount(target.currency), "amount", { inputMode: "decimal", value: amountField(limit, target.currency) });
     const reference = input(t.reference, "reference", { maxLength: 120 });
-    return operationForm({
-      title: t.recordPayment,
-      fields: [method.wrap, amount.wrap, reference.wrap],
-      after: (): AfterLine => {
-        const minor = parseAmount(amount.control.value, target.currency);
-        const after = minor === null ? null : afterPayment(target.money, minor);
-        if (minor === null || !after) return { problem: t.needAmount(money(ctx, openOf(target.money), target.currency)) };
-        const m = (x: number) => money(ctx, x, target.currency);
-        return { line: t.afterPayment(m(minor), methodLabel(method.value()), m(after.paidMinor), m(after.amountDueMinor), m(after.openMinor)) };
-      },
-      confirm: t.recordPayment,
-      cancel: t.cancelOp,
-      run: async (requestId) => {
-        const amountMinor = parseAmount(amount.control.value, target.currency) ?? 0;
-        const result = await ctx.call("recordPayment", {
-          requestId,
-          coachId: ctx.coachId,
-          target: { type: target.type, id: target.id },
-          method: method.value() === "bank_transfer" ? "bank_transfer" : "cash",
-          amountMinor,
-          reference: reference.control.value,
-        });
-        const m = (x: number) => money(ctx, x, result.currency);
-        return t.doneMoney(
-          m(result.paidMinor),
-          m(result.amountDueMinor),
-          result.refundedMinor ? m(result.refundedMinor) : "",
-          s.paymentState[result.state] ?? result.state,
-        );
-      },
-      done: finish,
-      closed: close,
-      explain: (error) => explain(ctx, error),
-    });
-  };
-
-  const refundForm = (target: Target, close: () => void, finish: (line: string) => void) => {
-    const method = methods();
-    const amount = input(t.amount(target.currency), "amount", { inputMode: "decimal", value: amountField(refundableOf(target.money), target.currency) });
-    const reference = input(t.reference, "reference", { maxLength: 120 });
-    return operationForm({
-      title: t.refund,
-      fields: [method.wrap, amount.wrap, reference.wrap],
-      after: (): AfterLine => {
-        const minor = parseAmount(amount.control.value, target.currency);
-        const after = minor === null ? null : afterRefund(target.money, minor);
-        if (minor === null || !after) return { problem: t.needAmount(money(ctx, refundableOf(target.money), target.currency)) };
-        const m = (x: number) => money(ctx, x, target.currency);
+    const title = refund ? t.refund : t.recordPayment;
+    const m = (x: number, currency = target.currency) => money(ctx, x, currency);
+    /** What the movement of `minor` leaves, in words; undefined when it is not allowed. */
+    const afterLine = (minor: number): string | undefined => {
+      if (refund) {
+        const after = afterRefund(target.money, minor);
+        if (!after) return undefined;
         const voids = after.fully && target.unitsLeft > 0 ? t.afterRefundVoids(target.unitsLeft) : "";
-        return { line: t.afterRefund(m(minor), methodLabel(method.value()), m(after.refundedMinor), m(after.paidMinor)) + voids };
+        return t.afterRefund(m(minor), methodLabel(method.value()), m(after.refundedMinor), m(after.paidMinor)) + voids;
+      }
+      const after = afterPayment(target.money, minor);
+      return after ? t.afterPayment(m(minor), methodLabel(method.value()), m(after.paidMinor), m(after.amountDueMinor), m(after.openMinor)) : undefined;
+    };
+    return operationForm({
+      title,
+      fields: [method.wrap, amount.wrap, reference.wrap],
+      after: (): AfterLine => {
+        const minor = parseAmount(amount.control.value, target.currency);
+        const line = minor === null ? undefined : afterLine(minor);
+        return line === undefined ? { problem: t.needAmount(m(limit)) } : { line };
       },
-      confirm: t.refund,
+      confirm: title,
       cancel: t.cancelOp,
       run: async (requestId) => {
-        const amountMinor = parseAmount(amount.control.value, target.currency) ?? 0;
-        const result = await ctx.call("recordRefund", {
+        const request = {
           requestId,
           coachId: ctx.coachId,
           target: { type: target.type, id: target.id },
-          method: method.value() === "bank_transfer" ? "bank_transfer" : "cash",
-          amountMinor,
+          method: method.value() === "bank_transfer" ? ("bank_transfer" as const) : ("cash" as const),
+          amountMinor: parseAmount(amount.control.value, target.currency) ?? 0,
           reference: reference.control.value,
-        });
-        const m = (x: number) => money(ctx, x, result.currency);
+        };
+        const result = await (refund ? ctx.call("recordRefund", request) : ctx.call("recordPayment", request));
         return t.doneMoney(
-          m(result.paidMinor),
-          m(result.amountDueMinor),
-          result.refundedMinor ? m(result.refundedMinor) : "",
-          s.paymentState[result.state] ?? result.state,
+          m(result.paidMinor, result.currency),
+          m(result.amountDueMinor, result.currency),
+          result.refundedMinor ? m(result.refundedMinor, result.currency) : "",
+          label(s.paymentState, result.state),
         );
       },
       done: finish,
@@ -345,9 +316,9 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
   const moneyActions = (target: Target): [string, (panel: HTMLElement, trigger: HTMLButtonElement) => void][] => {
     const actions: [string, (panel: HTMLElement, trigger: HTMLButtonElement) => void][] = [];
     if (openOf(target.money) > 0)
-      actions.push([t.recordPayment, (panel, trigger) => open(panel, trigger, (close, finish) => paymentForm(target, close, finish))]);
+      actions.push([t.recordPayment, (panel, trigger) => open(panel, trigger, (close, finish) => moneyForm("payment", target, close, finish))]);
     if (refundableOf(target.money) > 0)
-      actions.push([t.refund, (panel, trigger) => open(panel, trigger, (close, finish) => refundForm(target, close, finish))]);
+      actions.push([t.refund, (panel, trigger) => open(panel, trigger, (close, finish) => moneyForm("refund", target, close, finish))]);
     return actions;
   };
 

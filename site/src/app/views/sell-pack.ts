@@ -53,7 +53,7 @@ export function sellPackForm(
       const client = args.buyer === "new" ? typed() : { uid: args.buyer.uid };
       const { pack } = await ctx.call("sellPack", { requestId, coachId: ctx.coachId, templateId: template.control.value, client });
       sold = pack;
-      return t.donePack(pack.name, pack.remaining, pack.units, day(ctx, pack.expiresAt), s.paymentState[pack.paymentState] ?? pack.paymentState);
+      return t.donePack(pack.name, pack.remaining, pack.units, day(ctx, pack.expiresAt), s.paymentState[pack.paymentState]);
     },
     done: (answer) => {
       if (sold) args.done(sold, answer);
