@@ -66,9 +66,10 @@ const savedSignIns = new Map<string, Promise<SavedSignIn>>();
 
 /** Signs in through <sign-in-form> on the portal and keeps Firebase Auth's database of the site's origin (nothing else). */
 async function signInOnce(browser: Browser, account: Account): Promise<SavedSignIn> {
-  const context = await browser.newContext();
+  // A phone page like any other (under test:clock, with the shifted clock the tokens are issued by).
+  const page = await phonePage(browser);
+  const context = page.context();
   try {
-    const page = await context.newPage();
     await page.goto(`${SITE}/portal`);
     await signInWithPassword(page, account.email, account.password);
     await page.locator("sign-in-form [data-signed-in]:visible").waitFor({ timeout: 30_000 });
