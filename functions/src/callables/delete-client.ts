@@ -8,9 +8,8 @@ import { loadOwnCoach } from "../shell/access.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { deleteMessages } from "../shell/erase.js";
 import { db } from "../shell/firebase.js";
-import { paymentsCol } from "../shell/payments.js";
 import { writePublicCoach } from "../shell/public-coach.js";
-import { bookingsCol, clientsCol, erasuresCol, ledgerCol, messagesCol, outboxCol, packsCol, reviewsCol, threadsCol } from "../shell/refs.js";
+import { bookingsCol, clientsCol, erasuresCol, ledgerCol, messagesCol, outboxCol, packsCol, paymentsCol, reviewsCol, threadsCol } from "../shell/refs.js";
 
 /**
  * Erases a client's personal data at their request (coach only): the client

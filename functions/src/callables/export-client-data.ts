@@ -4,8 +4,7 @@ import { fail, ok } from "../domain/result.js";
 import { iso } from "../domain/time.js";
 import { readOwnCoach } from "../shell/access.js";
 import { onSignedInCall } from "../shell/callable.js";
-import { paymentsCol } from "../shell/payments.js";
-import { bookingsCol, clientRecordRef, ledgerCol, messagesCol, packsCol, reviewsCol } from "../shell/refs.js";
+import { bookingsCol, clientRecordRef, ledgerCol, messagesCol, packsCol, paymentsCol, reviewsCol } from "../shell/refs.js";
 
 /**
  * Everything the coach holds about one client, as JSON, for a request under

@@ -3,8 +3,7 @@ import { clientAccount } from "../domain/payments.js";
 import { owedSummaries } from "../domain/clients.js";
 import { fail, ok } from "../domain/result.js";
 import { onSignedInCall } from "../shell/callable.js";
-import { paymentsCol } from "../shell/payments.js";
-import { bookingsCol, coachRef, packsCol } from "../shell/refs.js";
+import { bookingsCol, coachRef, packsCol, paymentsCol } from "../shell/refs.js";
 import { paymentView } from "../shell/views.js";
 
 /**

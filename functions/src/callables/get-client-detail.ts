@@ -4,8 +4,7 @@ import { fail, ok } from "../domain/result.js";
 import { readOwnCoach } from "../shell/access.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { statsView, timelineView } from "../shell/client-views.js";
-import { paymentsCol } from "../shell/payments.js";
-import { bookingsCol, clientRecordRef, ledgerCol, offeringsCol, packsCol } from "../shell/refs.js";
+import { bookingsCol, clientRecordRef, ledgerCol, offeringsCol, packsCol, paymentsCol } from "../shell/refs.js";
 
 /**
  * One client for their coach: contact and private notes, the figures, and a

@@ -2,8 +2,7 @@ import { GetClientPortalInput, PortalCoach } from "../domain/api.js";
 import { clientPortal, portalCoach } from "../domain/portal.js";
 import { ok } from "../domain/result.js";
 import { onSignedInCall } from "../shell/callable.js";
-import { paymentsGroup } from "../shell/payments.js";
-import { bookingsGroup, coachRef, ledgerCol, offeringsCol, packsGroup } from "../shell/refs.js";
+import { bookingsGroup, coachRef, ledgerCol, offeringsCol, packsGroup, paymentsGroup } from "../shell/refs.js";
 import { ledgerView, packView, paymentView } from "../shell/views.js";
 
 const coachOf = (path: string) => path.split("/")[1] ?? "";

@@ -1,36 +1,27 @@
+// The read model behind listSlots (refs.ts busyWeekRef): one document per
+// coach and ISO week (in the coach's zone) mapping booking id → claimed
+// interval. Reading two weeks of slots costs the same few reads however many
+// bookings exist. Bookings update it in their own transaction with a blind
+// merge (no read), so bookings in the same week never contend on it.
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import { DateTime } from "luxon";
-import { z } from "zod";
 import { Booking, claimOf } from "../domain/booking.js";
-import { Instant, Interval, overlaps } from "../domain/time.js";
+import { Interval, overlaps } from "../domain/time.js";
 import { DocWriter } from "./commit.js";
-import { zodConverter } from "./converter.js";
-import { db } from "./firebase.js";
-
-/**
- * The read model behind listSlots: one document per coach and ISO week (in
- * the coach's zone) mapping booking id → claimed interval. Reading two weeks
- * of slots costs the same few reads however many bookings exist. Bookings
- * update it in their own transaction with a blind merge (no read), so
- * bookings in the same week never contend on it.
- */
-export const BusyWeek = z.object({ intervals: z.record(z.string(), z.object({ start: Instant, end: Instant })).default({}) });
-export type BusyWeek = z.infer<typeof BusyWeek>;
-const busyConverter = zodConverter(BusyWeek);
+import { busyWeekReadRef, busyWeekRef } from "./refs.js";
 
 const weekKey = (instant: DateTime, timeZone: string) => instant.setZone(timeZone).toFormat("kkkk-'W'WW");
-const weekDoc = (coachId: string, key: string) => db().collection("coaches").doc(coachId).collection("busyWeeks").doc(key);
 
 /** Records a booking's claim in the week of its start. */
 export function markBusy(tx: DocWriter, coachId: string, timeZone: string, bookingId: string, booking: Booking): void {
   const claim = claimOf(booking);
   const interval = { start: Timestamp.fromMillis(claim.start.toMillis()), end: Timestamp.fromMillis(claim.end.toMillis()) };
-  tx.set(weekDoc(coachId, weekKey(booking.startsAt, timeZone)), { intervals: { [bookingId]: interval } }, { merge: true });
+  tx.set(busyWeekRef(coachId, weekKey(booking.startsAt, timeZone)), { intervals: { [bookingId]: interval } }, { merge: true });
 }
 
 /** Removes a booking's claim (cancelled, or moved away). */
 export function clearBusy(tx: DocWriter, coachId: string, timeZone: string, bookingId: string, booking: Booking): void {
-  tx.set(weekDoc(coachId, weekKey(booking.startsAt, timeZone)), { intervals: { [bookingId]: FieldValue.delete() } }, { merge: true });
+  tx.set(busyWeekRef(coachId, weekKey(booking.startsAt, timeZone)), { intervals: { [bookingId]: FieldValue.delete() } }, { merge: true });
 }
 
 /**
@@ -41,7 +32,7 @@ export function clearBusy(tx: DocWriter, coachId: string, timeZone: string, book
 async function loadClaims(coachId: string, timeZone: string, from: DateTime, to: DateTime): Promise<{ claims: [string, Interval][]; reads: number }> {
   const keys = new Set<string>();
   for (let day = from.minus({ days: 1 }); day < to.plus({ days: 1 }); day = day.plus({ days: 1 })) keys.add(weekKey(day, timeZone));
-  const snapshots = await Promise.all([...keys].map((key) => weekDoc(coachId, key).withConverter(busyConverter).get()));
+  const snapshots = await Promise.all([...keys].map((key) => busyWeekReadRef(coachId, key).get()));
   return { claims: snapshots.flatMap((snapshot) => Object.entries(snapshot.data()?.intervals ?? {})), reads: snapshots.length };
 }
 

@@ -2,8 +2,7 @@ import { DocumentSnapshot, Timestamp } from "firebase-admin/firestore";
 import { DateTime } from "luxon";
 import { computeClientStats, isPseudonym } from "../domain/clients.js";
 import { db } from "./firebase.js";
-import { paymentsCol } from "./payments.js";
-import { bookingsCol, clientRecordRef, erasuresCol, packsCol } from "./refs.js";
+import { bookingsCol, clientRecordRef, erasuresCol, packsCol, paymentsCol } from "./refs.js";
 
 /** What a refresh did: wrote the stats, or left them (a newer computation is there, the client was erased, or there is nothing to describe). */
 export type RefreshOutcome = "written" | "stale" | "erased" | "pseudonym" | "nothing";

@@ -5,16 +5,7 @@ import { Pack, PackChange, packAfterMoney } from "../domain/packs.js";
 import { PaymentRecord, PaymentSummary, PaymentTarget, applyMoney } from "../domain/payments.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { writePackChange } from "./commit.js";
-import { zodConverter } from "./converter.js";
-import { db } from "./firebase.js";
-import { bookingsCol, packsCol } from "./refs.js";
-
-const paymentConverter = zodConverter(PaymentRecord);
-
-/** coaches/{coachId}/payments/{paymentId}: every payment and refund, append-only. */
-export const paymentsCol = (coachId: string) => db().collection("coaches").doc(coachId).collection("payments").withConverter(paymentConverter);
-/** Every coach's payment records (the client portal finds a client's by uid). */
-export const paymentsGroup = () => db().collectionGroup("payments").withConverter(paymentConverter);
+import { bookingsCol, packsCol, paymentsCol } from "./refs.js";
 
 /** A payment target as loaded: its summary, who pays, and the pack or booking itself. */
 export interface TargetState {

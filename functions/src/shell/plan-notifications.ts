@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { planNotifications } from "../domain/reminders.js";
 import { db } from "./firebase.js";
 import { notifyCoach } from "./outbox.js";
-import { bookingsCol, coachRef, outboxCol, packsCol } from "./refs.js";
+import { bookingsCol, coachRef, coachesCol, outboxCol, packsCol } from "./refs.js";
 
 /** How far back payments may still be open and how far ahead reminders look. */
 const LOOK_BACK_DAYS = 30;
@@ -16,7 +16,7 @@ const LOOK_AHEAD_DAYS = 8;
  * or late writes nothing twice. Returns how many were written.
  */
 export async function planDueNotifications(now: DateTime): Promise<number> {
-  const coaches = await db().collection("coaches").select().get();
+  const coaches = await coachesCol().select().get();
   let written = 0;
   for (const { id: coachId } of coaches.docs) {
     const coach = (await coachRef(coachId).get()).data();

@@ -4,6 +4,8 @@ import { ClientRecord } from "../domain/clients.js";
 import { Coach, Offering, PackTemplate } from "../domain/coach.js";
 import { LedgerEntry, Pack } from "../domain/packs.js";
 import { OutboxEntry } from "../domain/notifications.js";
+import { PaymentMethod, PaymentRecord, PaymentTarget } from "../domain/payments.js";
+import { Instant } from "../domain/time.js";
 import { PublicCoach } from "../domain/public-coach.js";
 import { Message, Thread } from "../domain/messages.js";
 import { Erasure } from "../domain/privacy.js";
@@ -12,8 +14,11 @@ import { zodConverter } from "./converter.js";
 import { db } from "./firebase.js";
 
 /**
- * Where every document lives. Everything a coach owns sits under
- * coaches/{coachId}; the public page data sits in publicCoaches/{slug}.
+ * Where every document lives, and the shape of those that only the shell
+ * reads (requests, busy weeks, claims, Stripe markers). Everything a coach
+ * owns sits under coaches/{coachId}; the public page data sits in
+ * publicCoaches/{slug}. The one exception is the emulators' devPushLog,
+ * which the log transport (gateways/log-transport.ts) writes for tests.
  */
 const coachConverter = zodConverter(Coach);
 const offeringConverter = zodConverter(Offering);
@@ -27,6 +32,9 @@ export const SlotClaim = z.object({ bookingId: z.string() });
 const claimConverter = zodConverter(SlotClaim);
 
 const coachDoc = (coachId: string) => db().collection("coaches").doc(coachId);
+
+/** coaches (unparsed: the reminder scheduler reads ids only, with select()). */
+export const coachesCol = () => db().collection("coaches");
 
 /** coaches/{coachId} */
 export const coachRef = (coachId: string) => coachDoc(coachId).withConverter(coachConverter);
@@ -94,3 +102,47 @@ export const CoachOwner = z.object({ coachId: z.string().min(1), slug: z.string(
 const coachOwnerConverter = zodConverter(CoachOwner);
 /** coachOwners/{uid} */
 export const coachOwnerRef = (uid: string) => db().collection("coachOwners").doc(uid).withConverter(coachOwnerConverter);
+
+const paymentConverter = zodConverter(PaymentRecord);
+/** coaches/{coachId}/payments/{paymentId}: every payment and refund, append-only. */
+export const paymentsCol = (coachId: string) => coachDoc(coachId).collection("payments").withConverter(paymentConverter);
+/** Every coach's payment records (the client portal finds a client's by uid). */
+export const paymentsGroup = () => db().collectionGroup("payments").withConverter(paymentConverter);
+
+/**
+ * coaches/{coachId}/requests/{requestId}: what a requestId was first used for
+ * (shell/requests.ts). Read by no client (the rules have no match for it).
+ */
+export const RequestMark = z.object({ kind: z.string(), targetId: z.string(), uid: z.string() });
+export type RequestMark = z.infer<typeof RequestMark>;
+const requestConverter = zodConverter(RequestMark);
+/** coaches/{coachId}/requests/{requestId} */
+export const requestRef = (coachId: string, requestId: string) => coachDoc(coachId).collection("requests").doc(requestId).withConverter(requestConverter);
+
+/**
+ * coaches/{coachId}/busyWeeks/{ISO week}: the read model behind listSlots,
+ * booking id → claimed interval (shell/busy.ts).
+ */
+export const BusyWeek = z.object({ intervals: z.record(z.string(), z.object({ start: Instant, end: Instant })).default({}) });
+export type BusyWeek = z.infer<typeof BusyWeek>;
+const busyConverter = zodConverter(BusyWeek);
+/** coaches/{coachId}/busyWeeks/{key}, unparsed: bookings write it with blind merges and field deletes. */
+export const busyWeekRef = (coachId: string, key: string) => coachDoc(coachId).collection("busyWeeks").doc(key);
+/** coaches/{coachId}/busyWeeks/{key}, parsed for reading. */
+export const busyWeekReadRef = (coachId: string, key: string) => busyWeekRef(coachId, key).withConverter(busyConverter);
+
+/** stripePayments/{paymentIntentId}: where a paid intent belongs, for refunds that arrive later. */
+export const StripePayment = z.object({
+  coachId: z.string(),
+  target: PaymentTarget,
+  method: PaymentMethod,
+  wallet: z.string().nullable(),
+  refundedMinor: z.number().int().min(0),
+});
+/** stripePayments/{paymentIntentId} */
+export const stripePaymentRef = (intentId: string) => db().collection("stripePayments").doc(intentId);
+/** stripeEvents/{eventId}: the marker of a Stripe event applied once. */
+export const stripeEventRef = (eventId: string) => db().collection("stripeEvents").doc(eventId);
+
+/** pageRefreshes/{slug}: coach addresses whose page changed and is not refreshed yet (read by no client). */
+export const pageRefreshesCol = () => db().collection("pageRefreshes");

@@ -1,21 +1,9 @@
+// What a requestId was first used for (refs.ts requestRef): written in the
+// same transaction as the change it names, so a retry of that request, however
+// late, is recognised (and answered with the state as it stands), and any
+// other use of the id is refused (REQUEST_ID_REUSED).
 import { Transaction } from "firebase-admin/firestore";
-import { z } from "zod";
-import { zodConverter } from "./converter.js";
-import { db } from "./firebase.js";
-
-/**
- * coaches/{coachId}/requests/{requestId}: what a requestId was first used for.
- * Written in the same transaction as the change it names, so a retry of that
- * request, however late, is recognised (and answered with the state as it
- * stands), and any other use of the id is refused (REQUEST_ID_REUSED). Read
- * by no client (the rules have no match for it).
- */
-export const RequestMark = z.object({ kind: z.string(), targetId: z.string(), uid: z.string() });
-export type RequestMark = z.infer<typeof RequestMark>;
-
-const requestConverter = zodConverter(RequestMark);
-const requestRef = (coachId: string, requestId: string) =>
-  db().collection("coaches").doc(coachId).collection("requests").doc(requestId).withConverter(requestConverter);
+import { RequestMark, requestRef } from "./refs.js";
 
 /** "new": first use; "replay": the same request again; "reused": the id was used for something else. */
 export type RequestUse = "new" | "replay" | "reused";

@@ -5,7 +5,8 @@ import { HostingSiteBuilder } from "../gateways/hosting-site-builder.js";
 import { LocalSiteBuilder } from "../gateways/local-site-builder.js";
 import { refreshWindow, type SiteBuilder } from "../gateways/site-builder.js";
 import { hostingSite, siteBuilderName, siteOrigin } from "./config.js";
-import { REGION, adminApp, db } from "./firebase.js";
+import { REGION, adminApp } from "./firebase.js";
+import { pageRefreshesCol } from "./refs.js";
 
 /** The site builder of this environment: the live Hosting release, or the emulators' folder (functions/.env.local). */
 export function siteBuilder(): SiteBuilder {
@@ -17,9 +18,6 @@ export function siteBuilder(): SiteBuilder {
     token: async () => (await credential.getAccessToken()).access_token,
   });
 }
-
-/** pageRefreshes/{slug}: coach addresses whose page changed and is not refreshed yet (read by no client). */
-export const pageRefreshesCol = () => db().collection("pageRefreshes");
 
 /** The refresh queue (tasks/refresh-coach-pages.ts). */
 const refreshQueue = () => getFunctions(adminApp()).taskQueue(`locations/${REGION}/functions/refreshCoachPages`);

@@ -3,13 +3,13 @@ import { z } from "zod";
 import { Booking } from "../domain/booking.js";
 import { rulesFor } from "../domain/coach.js";
 import { decideActivation } from "../domain/packs.js";
-import { PaymentMethod, PaymentRecord, PaymentTarget, applyMoney } from "../domain/payments.js";
+import { PaymentRecord, PaymentTarget, applyMoney } from "../domain/payments.js";
 import { releaseCheckout } from "./checkout.js";
 import { db } from "./firebase.js";
 import { paymentGateway } from "./gateway.js";
 import { notifyCoach } from "./outbox.js";
 import { isRecorded, loadTarget, writeMoney } from "./payments.js";
-import { coachRef, offeringsCol } from "./refs.js";
+import { StripePayment, coachRef, offeringsCol, stripeEventRef, stripePaymentRef } from "./refs.js";
 
 /** Event types the webhook acts on; every other type is acknowledged and ignored. */
 export const HANDLED_EVENTS = new Set([
@@ -40,17 +40,6 @@ const CheckoutSession = z.object({
   metadata: Metadata,
 });
 const Charge = z.object({ id: z.string(), payment_intent: z.string(), amount_refunded: z.number().int().min(0), currency: z.string() });
-
-/** stripePayments/{paymentIntentId}: where a paid intent belongs, for refunds that arrive later. */
-const StripePayment = z.object({
-  coachId: z.string(),
-  target: PaymentTarget,
-  method: PaymentMethod,
-  wallet: z.string().nullable(),
-  refundedMinor: z.number().int().min(0),
-});
-const stripePaymentRef = (intentId: string) => db().collection("stripePayments").doc(intentId);
-const eventMarkerRef = (eventId: string) => db().collection("stripeEvents").doc(eventId);
 
 /**
  * Applies one verified event exactly once: a marker stripeEvents/{eventId}
@@ -85,14 +74,14 @@ async function settle(event: VerifiedEvent, session: z.infer<typeof CheckoutSess
   const paymentId = `stripe-${intentId}`;
 
   return db().runTransaction(async (tx): Promise<EventOutcome> => {
-    if ((await tx.get(eventMarkerRef(event.id))).exists) return "duplicate";
+    if ((await tx.get(stripeEventRef(event.id))).exists) return "duplicate";
     const state = await loadTarget(tx, coachId, target);
     if (!state.ok) throw new Error(`paid checkout ${session.id} has no target ${target.type}/${target.id}`);
     const offering = state.value.booking ? (await tx.get(offeringsCol(coachId).doc(state.value.booking.offeringId))).data() : undefined;
     const coach = (await tx.get(coachRef(coachId))).data();
     const alreadyRecorded = await isRecorded(tx, coachId, paymentId);
 
-    tx.create(eventMarkerRef(event.id), { type: event.type, at: now.toISO(), paymentId });
+    tx.create(stripeEventRef(event.id), { type: event.type, at: now.toISO(), paymentId });
     if (alreadyRecorded) return "duplicate";
 
     const record: Omit<PaymentRecord, "clientUid"> = {
@@ -144,14 +133,14 @@ async function settle(event: VerifiedEvent, session: z.infer<typeof CheckoutSess
  */
 async function refund(event: VerifiedEvent, charge: z.infer<typeof Charge>, now: DateTime): Promise<EventOutcome> {
   return db().runTransaction(async (tx): Promise<EventOutcome> => {
-    if ((await tx.get(eventMarkerRef(event.id))).exists) return "duplicate";
+    if ((await tx.get(stripeEventRef(event.id))).exists) return "duplicate";
     const mapping = (await tx.get(stripePaymentRef(charge.payment_intent))).data();
     if (!mapping) return "retry";
     const paid = StripePayment.parse(mapping);
     const state = await loadTarget(tx, paid.coachId, paid.target);
     if (!state.ok) throw new Error(`refunded payment ${charge.payment_intent} has no target`);
 
-    tx.create(eventMarkerRef(event.id), { type: event.type, at: now.toISO() });
+    tx.create(stripeEventRef(event.id), { type: event.type, at: now.toISO() });
     const delta = charge.amount_refunded - paid.refundedMinor;
     if (delta <= 0) return "duplicate";
     const record: Omit<PaymentRecord, "clientUid"> = {

@@ -3,7 +3,8 @@ import { publicCoachVersion } from "../domain/public-coach.js";
 import type { PageVersion } from "../gateways/site-builder.js";
 import "../shell/firebase.js";
 import { publicCoachesCol, slugRef } from "../shell/refs.js";
-import { continueRefreshes, pageRefreshesCol, siteBuilder } from "../shell/site.js";
+import { pageRefreshesCol } from "../shell/refs.js";
+import { continueRefreshes, siteBuilder } from "../shell/site.js";
 
 /** The most addresses one task refreshes (one release); more wait for the next task. */
 const BATCH = 200;
