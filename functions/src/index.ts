@@ -9,6 +9,12 @@
 // and a require()d ES module may not use top-level await (Node ≥ 22.12 loads
 // ES modules through require()).
 import { createRequire } from "node:module";
+import { setGlobalOptions } from "firebase-functions/v2";
+import { REGION } from "./shell/firebase.js";
+
+// The options of every function, set here once, before any function's module
+// is loaded: each function reads them when it is defined.
+setGlobalOptions({ region: REGION, maxInstances: 10 });
 
 const require = createRequire(import.meta.url);
 const target = process.env.FUNCTION_TARGET;

@@ -5,7 +5,6 @@ import { DateTime } from "luxon";
 import { icsCalendar } from "../domain/ics.js";
 import { DocId } from "../domain/ids.js";
 import { bookingEvents, tokenHash } from "../shell/calendar.js";
-import "../shell/firebase.js";
 import { guarded } from "../shell/http-errors.js";
 import { bookingsCol, coachRef } from "../shell/refs.js";
 

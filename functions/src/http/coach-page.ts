@@ -1,7 +1,6 @@
 import type { Response } from "express";
 import { onRequest, type Request } from "firebase-functions/v2/https";
 import { answerPageAddress, parsePageAddress } from "../domain/page-address.js";
-import "../shell/firebase.js";
 import { guarded } from "../shell/http-errors.js";
 import { coachRef, publicCoachesCol, slugRef } from "../shell/refs.js";
 import type { PublicCoach } from "../domain/public-coach.js";

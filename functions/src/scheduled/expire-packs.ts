@@ -1,7 +1,6 @@
 import { DateTime } from "luxon";
 import { logger } from "firebase-functions/v2";
 import { onSchedule } from "firebase-functions/v2/scheduler";
-import "../shell/firebase.js";
 import { expireDuePacks } from "../shell/expire-packs.js";
 
 /** Hourly: packs past their end lose their unused units (time from the event, not the wall clock). */

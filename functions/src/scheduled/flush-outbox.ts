@@ -2,7 +2,6 @@ import { logger } from "firebase-functions/v2";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { DateTime } from "luxon";
 import { flushDueOutbox } from "../shell/deliver.js";
-import "../shell/firebase.js";
 import { pushTransport } from "../shell/push.js";
 
 /** Every 5 minutes: notifications whose quiet hours or retry backoff are over go out (time from the event). */

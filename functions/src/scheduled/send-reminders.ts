@@ -1,7 +1,6 @@
 import { logger } from "firebase-functions/v2";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { DateTime } from "luxon";
-import "../shell/firebase.js";
 import { planDueNotifications } from "../shell/plan-notifications.js";
 
 /** Every 15 minutes: session reminders, open payments, expiring packs and the daily agenda (time from the event). */

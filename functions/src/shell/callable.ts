@@ -4,7 +4,6 @@ import { z } from "zod";
 import { DomainError } from "../domain/errors.js";
 import { Result } from "../domain/result.js";
 import { authRequired, domainToHttpsError, internalError, invalidInput, invalidRequest } from "./http-errors.js";
-import "./firebase.js";
 
 /** What a handler knows about the call: the clock, read once at the boundary. */
 export interface CallContext {

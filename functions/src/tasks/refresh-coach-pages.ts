@@ -1,7 +1,6 @@
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
 import { publicCoachVersion } from "../domain/public-coach.js";
 import type { PageVersion } from "../gateways/site-builder.js";
-import "../shell/firebase.js";
 import { publicCoachesCol, slugRef } from "../shell/refs.js";
 import { pageRefreshesCol } from "../shell/refs.js";
 import { continueRefreshes, siteBuilder } from "../shell/site.js";

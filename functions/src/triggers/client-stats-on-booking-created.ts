@@ -1,6 +1,5 @@
 import { onDocumentCreated } from "firebase-functions/v2/firestore";
 import { refreshFor } from "../shell/client-stats.js";
-import "../shell/firebase.js";
 
 /**
  * A booking was made (or held for a checkout): its client's stats are

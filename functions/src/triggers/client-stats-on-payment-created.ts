@@ -1,6 +1,5 @@
 import { onDocumentCreated } from "firebase-functions/v2/firestore";
 import { refreshFor } from "../shell/client-stats.js";
-import "../shell/firebase.js";
 
 /**
  * A payment or refund was recorded: its client's revenue and open amount

@@ -1,7 +1,6 @@
 import { onDocumentCreated } from "firebase-functions/v2/firestore";
 import { DateTime } from "luxon";
 import { deliverOutbox } from "../shell/deliver.js";
-import "../shell/firebase.js";
 import { pushTransport } from "../shell/push.js";
 
 /** A new outbox entry is delivered at once unless it waits for quiet hours to end (then flushOutbox sends it). */

@@ -1,6 +1,5 @@
 import { onDocumentWritten } from "firebase-functions/v2/firestore";
 import { PublicCoach, publicCoachVersion } from "../domain/public-coach.js";
-import "../shell/firebase.js";
 import { queuePageRefresh } from "../shell/site.js";
 
 /** What a page would show of a projection (null: none, or unreadable). */

@@ -3,7 +3,6 @@ import { onRequest } from "firebase-functions/v2/https";
 import { DateTime } from "luxon";
 import Stripe from "stripe";
 import { stripeSecretKey, stripeWebhookSecret } from "../shell/config.js";
-import "../shell/firebase.js";
 import { guarded } from "../shell/http-errors.js";
 import { HANDLED_EVENTS, handleStripeEvent } from "../shell/stripe-events.js";
 
