@@ -8,7 +8,7 @@ import { decideSale } from "../functions/src/domain/packs.js";
 import { writePackChange } from "../functions/src/shell/commit.js";
 import { adminApp, db } from "../functions/src/shell/firebase.js";
 import { writeNewCoach } from "../functions/src/shell/new-coach.js";
-import { writePublicCoach } from "../functions/src/shell/public-coach.js";
+import { writePublicCoach } from "../functions/src/shell/write-public-coach.js";
 import { clientsCol, coachOwnerRef, coachRef, offeringsCol, packTemplatesCol, slugRef } from "../functions/src/shell/refs.js";
 import { DEMO, SECOND_COACH, demoCoach, demoMatchPlay, demoOffering, demoPackTemplate } from "./demo-data.js";
 

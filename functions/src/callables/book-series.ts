@@ -9,7 +9,7 @@ import { CLAIMING_CALL, onSignedInCall } from "../shell/callable.js";
 import { writePackChange } from "../shell/commit.js";
 import { CLAIM_TRANSACTION, db } from "../shell/firebase.js";
 import { notifyCoach } from "../shell/outbox.js";
-import { activePacks } from "../shell/packs.js";
+import { activePacks } from "../shell/active-packs.js";
 import { bookingsCol, claimRef, coachRef, offeringsCol } from "../shell/refs.js";
 import { packView } from "../shell/views.js";
 

@@ -11,7 +11,7 @@ import { writePackChange } from "../shell/commit.js";
 import { CLAIM_TRANSACTION, db } from "../shell/firebase.js";
 import { saveContact } from "../shell/contact.js";
 import { notifyCoach } from "../shell/outbox.js";
-import { activePacks } from "../shell/packs.js";
+import { activePacks } from "../shell/active-packs.js";
 import { bookingsCol, claimRef, coachRef, offeringsCol, packsCol } from "../shell/refs.js";
 import { packView } from "../shell/views.js";
 

@@ -8,7 +8,7 @@ import { writeBookingChange } from "../shell/booking-commit.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { writePackChange } from "../shell/commit.js";
 import { db } from "../shell/firebase.js";
-import { activePacks } from "../shell/packs.js";
+import { activePacks } from "../shell/active-packs.js";
 import { bookingsCol } from "../shell/refs.js";
 import { packView } from "../shell/views.js";
 

@@ -8,7 +8,7 @@ import { loadOwnCoach } from "../shell/access.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { deleteMessages } from "../shell/erase.js";
 import { db } from "../shell/firebase.js";
-import { writePublicCoach } from "../shell/public-coach.js";
+import { writePublicCoach } from "../shell/write-public-coach.js";
 import { bookingsCol, clientsCol, erasuresCol, ledgerCol, messagesCol, outboxCol, packsCol, paymentsCol, reviewsCol, threadsCol } from "../shell/refs.js";
 
 /**

@@ -1,7 +1,7 @@
 import { ListSlotsInput } from "../domain/api.js";
 import { ok } from "../domain/result.js";
 import { onPublicCall } from "../shell/callable.js";
-import { loadFreeSlots } from "../shell/slots.js";
+import { loadFreeSlots } from "../shell/free-slots.js";
 
 /** Free slots of one offering for the coach's public page (no sign-in). */
 export const listSlots = onPublicCall(ListSlotsInput, async (input, { now }) => {

@@ -1,7 +1,7 @@
 import { PublishReviewInput } from "../domain/api.js";
 import { decidePublication } from "../domain/reviews.js";
 import { onSignedInCall } from "../shell/callable.js";
-import { changeReview, loadOwnReview } from "../shell/reviews.js";
+import { changeReview, loadOwnReview } from "../shell/review-changes.js";
 
 /**
  * The coach publishes a review on the public page (only with the client's

@@ -4,7 +4,7 @@ import { decideReviewRequest } from "../domain/reviews.js";
 import { loadBookingAccess } from "../shell/access.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { reviewsCol } from "../shell/refs.js";
-import { changeReview } from "../shell/reviews.js";
+import { changeReview } from "../shell/review-changes.js";
 
 /**
  * The coach asks the client for a review of a completed session: the review

@@ -4,7 +4,7 @@ import { Result, fail, ok } from "../domain/result.js";
 import { loadOwnCoach } from "../shell/access.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { db } from "../shell/firebase.js";
-import { writePublicCoach } from "../shell/public-coach.js";
+import { writePublicCoach } from "../shell/write-public-coach.js";
 import { offeringsCol } from "../shell/refs.js";
 
 /** Creates or replaces a session type (coach) at one of the coach's locations; the public page data follows. */

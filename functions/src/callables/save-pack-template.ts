@@ -4,7 +4,7 @@ import { Result, ok } from "../domain/result.js";
 import { loadOwnCoach } from "../shell/access.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { db } from "../shell/firebase.js";
-import { writePublicCoach } from "../shell/public-coach.js";
+import { writePublicCoach } from "../shell/write-public-coach.js";
 import { packTemplatesCol } from "../shell/refs.js";
 
 /**

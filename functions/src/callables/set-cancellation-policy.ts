@@ -1,7 +1,7 @@
 import { SetCancellationPolicyInput } from "../domain/api.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { updateOwnCoach } from "../shell/coach-settings.js";
-import { writePublicCoach } from "../shell/public-coach.js";
+import { writePublicCoach } from "../shell/write-public-coach.js";
 
 /**
  * Sets the coach's cancellation policy; it applies to cancellations from now

@@ -4,7 +4,7 @@ import { decideReviewSubmission, publicAuthorName } from "../domain/reviews.js";
 import { loadBookingAccess } from "../shell/access.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { clientRecordRef, reviewsCol } from "../shell/refs.js";
-import { changeReview } from "../shell/reviews.js";
+import { changeReview } from "../shell/review-changes.js";
 
 /**
  * The client reviews one of their completed sessions, asked or not (one

@@ -4,7 +4,7 @@ import { Result, fail, ok } from "../domain/result.js";
 import { loadOwnCoach } from "./access.js";
 import { ClientContext } from "./callable.js";
 import { db } from "./firebase.js";
-import { recordMoney } from "./payments.js";
+import { recordMoney } from "./money.js";
 import { markRequest, requestUse } from "./requests.js";
 
 /** A coach's manual payment or refund: owner only, one record per requestId (a retry answers the target's state; another use of the id is REQUEST_ID_REUSED). */

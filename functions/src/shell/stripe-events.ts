@@ -8,7 +8,7 @@ import { releaseCheckout } from "./checkout.js";
 import { db } from "./firebase.js";
 import { paymentGateway } from "./gateway.js";
 import { notifyCoach } from "./outbox.js";
-import { isRecorded, loadTarget, writeMoney } from "./payments.js";
+import { isRecorded, loadTarget, writeMoney } from "./money.js";
 import { StripePayment, coachRef, offeringsCol, stripeEventRef, stripePaymentRef } from "./refs.js";
 
 /** Event types the webhook acts on; every other type is acknowledged and ignored. */

@@ -1,3 +1,6 @@
+// Changing reviews: loads a review of the caller's own coach in a
+// transaction, and runs a review decision in one, rewriting the coach's
+// public page data after the commit when the page may differ.
 import { Transaction } from "firebase-admin/firestore";
 import { ReviewView } from "../domain/api.js";
 import { Coach } from "../domain/coach.js";
@@ -7,7 +10,7 @@ import { Review, ReviewChange } from "../domain/reviews.js";
 import { loadOwnCoach } from "./access.js";
 import { reviewView } from "./client-views.js";
 import { db } from "./firebase.js";
-import { writePublicCoach } from "./public-coach.js";
+import { writePublicCoach } from "./write-public-coach.js";
 import { reviewsCol } from "./refs.js";
 
 /** Loads a review of the caller's own coach (coach-only review callables). */

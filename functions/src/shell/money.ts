@@ -1,3 +1,6 @@
+// Money on a payment target (a pack, or a booking paid singly): loads the
+// target, and writes a payment or refund with the target's new summary; what
+// the movement does to a pack is the domain's packAfterMoney.
 import { Transaction } from "firebase-admin/firestore";
 import { Booking } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
