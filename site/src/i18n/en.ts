@@ -1,6 +1,8 @@
 // English texts of the site: pages and islands. de.ts has the same shape, so
 // a text missing in German fails the build; the tables over the domain's codes
-// (reasons, statuses, ledger reasons) must name every code.
+// (reasons, statuses, ledger reasons) must name every code. Longer than 250
+// lines on purpose: a table of texts, one line each, kept whole so that the
+// two languages can be read side by side.
 import type { BookingStatus, CancellationOutcome } from "../../../functions/src/domain/booking.js";
 import type { Reason } from "../../../functions/src/domain/errors.js";
 import type { LedgerReason } from "../../../functions/src/domain/packs.js";

@@ -2,6 +2,8 @@
 // onboarding wizard's "your booking page" code: byte mode (UTF-8), error
 // correction level M, versions 1–10 (up to 213 bytes; a 120-character link
 // with a few umlauts fits version 8). No library, no network, no canvas.
+// Longer than 250 lines on purpose: one algorithm whose tables and steps read
+// top to bottom in the order of the standard.
 //
 // Coordinates are (x, y) = (column, row) from the top-left corner; grids are
 // stored row by row, so module (x, y) is at index y * size + x, and the matrix

@@ -1,6 +1,8 @@
 // Texts of the coach app's client screens (list, detail, operations, messages,
 // reviews, privacy) in en and de. Booking states, payment methods and ledger
 // reasons come from site/src/i18n (strings(lang)), shared with the portal.
+// Longer than 250 lines on purpose: a table of texts in two languages, kept
+// in one file so that a German text sits in the same place as its English one.
 import type { Reason } from "../../../../functions/src/domain/errors.js";
 import type { LedgerReason, Pack } from "../../../../functions/src/domain/packs.js";
 import type { KeptRecords } from "../../../../functions/src/domain/privacy.js";

@@ -1,4 +1,5 @@
-// Texts of the coach app's Settings screen (en, de).
+// Texts of the coach app's Settings screen (en, de). Longer than 250 lines
+// on purpose: a table of texts in two languages, kept in one file.
 import type { Lang } from "../../i18n/index.js";
 import type { Weekday } from "../../../../functions/src/domain/coach.js";
 
