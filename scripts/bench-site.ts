@@ -58,6 +58,9 @@ export function pageWeight(report: Report): void {
   );
 }
 
+/** How Hosting served a coach path: a static file, or rendered on demand by coachPage (its answer carries s-maxage). */
+export const servedHow = (response: Response) => ((response.headers.get("cache-control") ?? "").includes("s-maxage") ? "on demand" : "static");
+
 /**
  * Each path is named with how Hosting served it: a static file, or rendered
  * on demand by coachPage (a coach without a current static page).
@@ -73,8 +76,7 @@ export async function lighthouseScores(report: Report, morePaths: string[] = [])
     for (const path of [...LIGHTHOUSE_PATHS, ...morePaths]) {
       const served = await fetch(`${SITE}${path}`);
       if (!served.ok) throw new Error(`lighthouse ${path}: HTTP ${served.status}`);
-      const how = (served.headers.get("cache-control") ?? "").includes("s-maxage") ? "on demand" : "static";
-      console.log(`lighthouse ${path}: served ${how}`);
+      console.log(`lighthouse ${path}: served ${servedHow(served)}`);
       const result = await lighthouse(`${SITE}${path}`, { port: chrome.port, logLevel: "error", onlyCategories: CATEGORIES, disableFullPageScreenshot: true });
       if (!result) throw new Error(`lighthouse ${path}: no result`);
       const { lhr } = result;

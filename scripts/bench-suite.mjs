@@ -97,17 +97,21 @@ function targetOf(pid) {
     return "?";
   }
 }
+/** A process sampled for the first time: its kind; a worker also counts for the function it runs. */
+function firstSeen(p) {
+  const kind = kindOf(p.cmd);
+  if (kind === "Functions workers") {
+    const target = targetOf(p.pid);
+    workersByFunction.set(target, (workersByFunction.get(target) ?? 0) + 1);
+  }
+  return { kind, ticks: 0 };
+}
 const sampler = setInterval(() => {
   const members = tree(processes(), child.pid);
   for (const p of members) {
-    const before = seen.get(p.pid) ?? { kind: kindOf(p.cmd), ticks: 0 };
+    const before = seen.get(p.pid) ?? firstSeen(p);
     cpuByKind[before.kind] = (cpuByKind[before.kind] ?? 0) + Math.max(0, p.cpuTicks - before.ticks) / CLOCK_TICKS;
-    seen.set(p.pid, { ...before, ticks: p.cpuTicks });
-    if (p.cmd.includes(KINDS["Functions workers"]) && !before.target) {
-      const target = targetOf(p.pid);
-      seen.get(p.pid).target = target;
-      workersByFunction.set(target, (workersByFunction.get(target) ?? 0) + 1);
-    }
+    seen.set(p.pid, { kind: before.kind, ticks: p.cpuTicks });
   }
   const workers = members.filter((p) => p.cmd.includes("functionsEmulatorRuntime"));
   peak.totalMb = Math.max(peak.totalMb, members.reduce((sum, p) => sum + p.rssKb, 0) / 1024);

@@ -13,7 +13,7 @@ import { NEW_COACH_ANSWERS } from "../tests/support/samples.js";
 import { DateTime } from "luxon";
 import { db } from "../functions/src/shell/firebase.js";
 import { loadFreeSlots } from "../functions/src/shell/free-slots.js";
-import { lighthouseScores, pageWeight } from "./bench-site.js";
+import { lighthouseScores, pageWeight, servedHow } from "./bench-site.js";
 import { DEMO } from "./demo-data.js";
 
 const rows: [string, string][] = [];
@@ -148,8 +148,7 @@ async function newCoachPage(): Promise<string> {
 /** The demo coach changes her policy while her page is a static file: how soon visitors see it. */
 async function changeOnStaticPage(): Promise<void> {
   const path = `/${DEMO.slug}`;
-  const before = await fetch(`${SITE}${path}`);
-  const how = (before.headers.get("cache-control") ?? "").includes("s-maxage") ? "on demand" : "static";
+  const how = servedHow(await fetch(`${SITE}${path}`));
   const emma = await idTokenFor(DEMO.coach.email, DEMO.coach.password);
   await call("setCancellationPolicy", { coachId: DEMO.coachId, policy: { windowHours: 36 } }, emma);
   const shown = await untilPage(path, (_, html) => html.includes("Cancel up to 36 hours"));

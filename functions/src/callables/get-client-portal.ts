@@ -1,5 +1,5 @@
 import { GetClientPortalInput, PortalCoach } from "../domain/api.js";
-import { clientPortal, portalCoach } from "../domain/portal.js";
+import { clientPortal, portalCoach, shownInPortal } from "../domain/portal.js";
 import { ok } from "../domain/result.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { bookingsGroup, coachRef, ledgerCol, offeringsCol, packsGroup, paymentsGroup } from "../shell/refs.js";
@@ -27,10 +27,13 @@ export const getClientPortal = onSignedInCall(GetClientPortalInput, async (_inpu
       if (!coach) return undefined;
       const mine = <T extends { ref: { path: string } }>(docs: T[]) => docs.filter((doc) => coachOf(doc.ref.path) === coachId);
       const withLedgers = await Promise.all(
-        mine(packs.docs).map(async (doc) => {
-          const ledger = await ledgerCol(coachId, doc.id).orderBy("at", "desc").get();
-          return { pack: doc.data(), view: { ...packView(doc.id, doc.data()), ledger: ledger.docs.map((entry) => ledgerView(entry.id, entry.data())) } };
-        }),
+        // Only the packs it shows: a pending pack's ledger would be read for nothing.
+        mine(packs.docs)
+          .filter((doc) => shownInPortal(doc.data()))
+          .map(async (doc) => {
+            const ledger = await ledgerCol(coachId, doc.id).orderBy("at", "desc").get();
+            return { pack: doc.data(), view: { ...packView(doc.id, doc.data()), ledger: ledger.docs.map((entry) => ledgerView(entry.id, entry.data())) } };
+          }),
       );
       return portalCoach(
         {

@@ -42,6 +42,9 @@ export function splitBookings(bookings: PortalBooking[], now: DateTime): { upcom
   };
 }
 
+/** The packs the portal shows: not those of an unfinished checkout (pending). */
+export const shownInPortal = (pack: Pack) => pack.status !== "pending";
+
 /** What the portal read of one coach for the signed-in client, with the views the shell made of packs and payments. */
 export interface PortalCoachData {
   coachId: string;
@@ -59,7 +62,7 @@ export interface PortalCoachData {
  */
 export function portalCoach(data: PortalCoachData, now: DateTime): PortalCoach {
   const { coachId, coach } = data;
-  const packs = data.packs.filter(({ pack }) => pack.status !== "pending");
+  const packs = data.packs.filter(({ pack }) => shownInPortal(pack));
   const account = clientAccount(
     data.payments.map(({ record }) => record),
     owedSummaries(

@@ -1,8 +1,7 @@
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
 import { publicCoachVersion } from "../domain/public-coach.js";
 import type { PageVersion } from "../gateways/site-builder.js";
-import { publicCoachesCol, slugRef } from "../shell/refs.js";
-import { pageRefreshesCol } from "../shell/refs.js";
+import { pageRefreshesCol, publicCoachesCol, slugRef } from "../shell/refs.js";
 import { continueRefreshes, siteBuilder } from "../shell/site.js";
 
 /** The most addresses one task refreshes (one release); more wait for the next task. */

@@ -60,7 +60,7 @@ function ledgerEntry(ctx: AppContext, entry: Extract<TimelineEntryView, { type: 
   // "10-session pack bought" names the pack already; other sentences get it in front.
   const detail = entry.words.includes(entry.packName) ? entry.words : `${entry.packName} · ${entry.words}`;
   const coachWords: Partial<Record<LedgerReason, string>> = t.coachLedger;
-  what.append(el("p", coachWords[entry.reason] ?? s.ledger[entry.reason], "head"), el("p", detail, "muted"));
+  what.append(el("p", coachWords[entry.reason] ?? label(s.ledger, entry.reason), "head"), el("p", detail, "muted"));
   item.append(el("span", dayTime(ctx, entry.at), "when"), what, el("span", signed(entry.delta), "delta"));
   return item;
 }
