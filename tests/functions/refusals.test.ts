@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { getAuth } from "firebase-admin/auth";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Api } from "../../site/src/client/callable.js";
+import type { CallName } from "../../functions/src/api/index.js";
 import { adminApp } from "../../functions/src/shell/firebase.js";
 import { DateTime } from "luxon";
 import {
@@ -43,10 +43,10 @@ beforeAll(async () => {
 
 /** The callables that `callers` may call (the samples' roles do not depend on the booking or slot). */
 const SHAPES = sampleCalls("any-booking", "2030-01-07T10:00:00Z");
-const callablesFor = (...callers: Caller[]) => (Object.keys(SHAPES) as (keyof Api)[]).filter((name) => callers.includes(SHAPES[name].caller));
+const callablesFor = (...callers: Caller[]) => (Object.keys(SHAPES) as CallName[]).filter((name) => callers.includes(SHAPES[name].caller));
 
 /** Calls as `token`, expects `reason`, and proves nothing changed (a refused call answers after anything it would have written). */
-async function refusedWithoutEffect(name: keyof Api, token: string | undefined, reason: string): Promise<void> {
+async function refusedWithoutEffect(name: CallName, token: string | undefined, reason: string): Promise<void> {
   const error = await callFailing(name, samples[name].input, token);
   expect(error.reason, `${name}: ${error.message}`).toBe(reason);
   expect(await projectState()).toEqual(before);

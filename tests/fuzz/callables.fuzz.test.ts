@@ -4,62 +4,13 @@
 // its reason, never `internal`), and Firestore and Auth are unchanged after all of them.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as api from "../../functions/src/domain/api.js";
-import type { Api } from "../../site/src/client/callable.js";
+import { api, type CallName } from "../../functions/src/api/index.js";
 import { CallableError } from "../../site/src/client/callable.js";
 import { callFailing, demoSlots, freshDemoSignedIn, settledState } from "../support/emulators.js";
 import { sampleCalls, type Samples } from "../support/samples.js";
 
 /** Generated inputs per callable; each is one HTTP call (about 20–60 ms on a warm worker). */
 const RUNS = 12;
-
-/** Each callable's input schema (docs/api.md). */
-const SCHEMAS: Record<keyof Api, { safeParse: (input: unknown) => { success: boolean } }> = {
-  listSlots: api.ListSlotsInput,
-  bookSlot: api.BookSlotInput,
-  getBalance: api.GetBalanceInput,
-  previewCancellation: api.BookingRefInput,
-  cancelBooking: api.CancelBookingInput,
-  markNoShow: api.BookingRefInput,
-  waiveCharge: api.WaiveChargeInput,
-  sellPack: api.SellPackInput,
-  transferUnits: api.TransferUnitsInput,
-  voidPack: api.VoidPackInput,
-  extendPack: api.ExtendPackInput,
-  adjustPack: api.AdjustPackInput,
-  savePackTemplate: api.SavePackTemplateInput,
-  setCancellationPolicy: api.SetCancellationPolicyInput,
-  confirmBooking: api.BookingRefInput,
-  rescheduleBooking: api.RescheduleInput,
-  bookSeries: api.BookSeriesInput,
-  setAvailability: api.SetAvailabilityInput,
-  saveOffering: api.SaveOfferingInput,
-  recordPayment: api.RecordMoneyInput,
-  recordRefund: api.RecordMoneyInput,
-  createCheckout: api.CreateCheckoutInput,
-  getClientAccount: api.GetClientAccountInput,
-  getClientPortal: api.GetClientPortalInput,
-  registerDevice: api.DeviceInput,
-  unregisterDevice: api.DeviceInput,
-  bookingCalendar: api.BookingRefInput,
-  setCalendarFeed: api.SetCalendarFeedInput,
-  setNotificationSettings: api.SetNotificationSettingsInput,
-  completeBooking: api.BookingRefInput,
-  listClients: api.ListClientsInput,
-  getClientDetail: api.ClientRefInput,
-  saveClientNotes: api.SaveClientNotesInput,
-  sendMessage: api.SendMessageInput,
-  requestReview: api.BookingRefInput,
-  submitReview: api.SubmitReviewInput,
-  publishReview: api.PublishReviewInput,
-  replyToReview: api.ReplyToReviewInput,
-  exportClientData: api.ClientRefInput,
-  deleteClient: api.ClientRefInput,
-  saveProfile: api.SaveProfileInput,
-  createCoach: api.CreateCoachInput,
-  checkSlug: api.CheckSlugInput,
-  changeSlug: api.ChangeSlugInput,
-};
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -94,7 +45,7 @@ const badValue: fc.Arbitrary<Json> = fc.oneof(
 );
 
 /** Inputs the callable's schema refuses: anything at all, or its valid sample with one value broken or missing. */
-function invalidInputs(name: keyof Api, sample: Json): fc.Arbitrary<Json | undefined> {
+function invalidInputs(name: CallName, sample: Json): fc.Arbitrary<Json | undefined> {
   const where = paths(sample);
   const fields = where.filter((path) => path.length > 0);
   return fc
@@ -103,7 +54,7 @@ function invalidInputs(name: keyof Api, sample: Json): fc.Arbitrary<Json | undef
       fc.tuple(fc.constantFrom(...where), badValue).map(([path, value]) => withAt(sample, path, value)),
       ...(fields.length > 0 ? [fc.constantFrom(...fields).map((path) => withAt(sample, path, undefined))] : []),
     )
-    .filter((input) => !SCHEMAS[name].safeParse(input).success);
+    .filter((input) => !api[name].input.safeParse(input).success);
 }
 
 let samples: Samples;
@@ -117,7 +68,7 @@ beforeAll(async () => {
   before = await settledState();
 });
 
-describe.each(Object.keys(SCHEMAS) as (keyof Api)[])("%s", (name) => {
+describe.each(Object.keys(api) as CallName[])("%s", (name) => {
   it("answers INVALID_INPUT to inputs its schema refuses, never internal", async () => {
     const { caller, input } = samples[name];
     await fc.assert(

@@ -2,7 +2,8 @@
 // sign-in over REST, callables over HTTP, resets through the emulator APIs.
 import { getAuth } from "firebase-admin/auth";
 import { DateTime } from "luxon";
-import { callFunction, CallableError, type Api } from "../../site/src/client/callable.js";
+import { api, type Api, type CallName } from "../../functions/src/api/index.js";
+import { callFunction, CallableError } from "../../site/src/client/callable.js";
 import { cellsFor, type Booking } from "../../functions/src/domain/booking.js";
 import { bookingDebitEntry, decideSale, post } from "../../functions/src/domain/packs.js";
 import { markBusy } from "../../functions/src/shell/busy.js";
@@ -88,13 +89,30 @@ export async function clientWithPack(uid: string, units: number, now: DateTime =
   return idTokenFor(email, "secret-123");
 }
 
-/** Calls a callable over HTTP exactly as the site does. */
-export function call<N extends keyof Api>(name: N, input: Api[N]["input"], idToken?: string): Promise<Api[N]["result"]> {
-  return callFunction(FUNCTIONS_ORIGIN, name, input, idToken);
+/**
+ * Calls a callable over HTTP exactly as the site does, and checks the answer
+ * against the callable's result in the contract, with no field beyond it:
+ * every functions test proves the shape the site relies on.
+ */
+export async function call<N extends CallName>(name: N, input: Api[N]["input"], idToken?: string): Promise<Api[N]["result"]> {
+  const result = await callFunction(FUNCTIONS_ORIGIN, name, input, idToken);
+  const checked = api[name].result.safeParse(result);
+  if (!checked.success) throw new Error(`${name} answered outside its contract:\n${checked.error.message}`);
+  const extra = fieldsBeyond(result, checked.data);
+  if (extra.length > 0) throw new Error(`${name} answered fields its contract does not name: ${extra.join(", ")}`);
+  return result;
+}
+
+/** Paths of the fields in `answer` that parsing dropped (zod objects strip what their schema does not name). */
+function fieldsBeyond(answer: unknown, parsed: unknown, path = "result"): string[] {
+  if (typeof answer !== "object" || answer === null || typeof parsed !== "object" || parsed === null) return [];
+  return Object.entries(answer).flatMap(([key, value]) =>
+    key in parsed ? fieldsBeyond(value, (parsed as Record<string, unknown>)[key], `${path}.${key}`) : [`${path}.${key}`],
+  );
 }
 
 /** Calls a callable that must fail; returns the CallableError. */
-export async function callFailing(name: keyof Api, input: unknown, idToken?: string): Promise<CallableError> {
+export async function callFailing(name: CallName, input: unknown, idToken?: string): Promise<CallableError> {
   try {
     // Deliberately untyped input: these tests send bad payloads on purpose.
     await callFunction(FUNCTIONS_ORIGIN, name, input as never, idToken);

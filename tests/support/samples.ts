@@ -1,7 +1,7 @@
 // One valid call of every callable against the demo (docs/api.md), and who
 // may make it: the refusal and fuzz tests start from these.
 import { randomUUID } from "node:crypto";
-import type { Api } from "../../site/src/client/callable.js";
+import type { Api, CallName } from "../../functions/src/api/index.js";
 import { DEMO, demoCoach, demoOffering, demoPackTemplate } from "../../scripts/demo-data.js";
 
 /** What a new coach answers in the sign-up wizard, leaving every default as it is (createCoach's `setup`). */
@@ -18,8 +18,8 @@ export const NEW_COACH_ANSWERS = {
 /** Who may call: anybody; any signed-in user (as a client); the coach only; the booking's coach or client. */
 export type Caller = "anybody" | "client" | "coach" | "party";
 
-export type Sample<N extends keyof Api = keyof Api> = { caller: Caller; input: Api[N]["input"] };
-export type Samples = { [N in keyof Api]: Sample<N> };
+export type Sample<N extends CallName = CallName> = { caller: Caller; input: Api[N]["input"] };
+export type Samples = { [N in CallName]: Sample<N> };
 
 /** Valid calls for the demo coach, about `bookingId` (a booking of Lena's) and a free slot at `start`. */
 export function sampleCalls(bookingId: string, start: string): Samples {

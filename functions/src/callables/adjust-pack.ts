@@ -1,11 +1,11 @@
-import { AdjustPackInput } from "../domain/api.js";
+import { packCalls } from "../api/packs.js";
 import { decideAdjustment } from "../domain/packs.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { packOperation, single } from "../shell/pack-operation.js";
 
 /** Manual adjustment (coach) with a required note; never below zero. */
 export const adjustPack = onSignedInCall(
-  AdjustPackInput,
+  packCalls.adjustPack,
   packOperation("adjust", async (input, { pack, actor }) =>
     single(decideAdjustment({ packId: pack.id, pack: pack.data, delta: input.delta, note: input.note, requestId: input.requestId, actor })),
   ),

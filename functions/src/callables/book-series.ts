@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { BookSeriesInput, BookSeriesResult } from "../domain/api.js";
+import { BookSeriesResult, bookingCalls } from "../api/booking.js";
 import { cellsFor, decideSeries, weeklyOccurrences } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
@@ -21,7 +21,7 @@ import { packView } from "../shell/views.js";
  * `{requestId}-{n}`, so a retried call returns the same series.
  */
 export const bookSeries = onSignedInCall(
-  BookSeriesInput,
+  bookingCalls.bookSeries,
   async (input, { uid, now }) => {
     const candidates = await activePacks(input.coachId, uid);
     return db().runTransaction(async (tx): Promise<Result<BookSeriesResult, DomainError>> => {

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { BookSlotInput, BookSlotResult } from "../domain/api.js";
+import { BookSlotResult, bookingCalls } from "../api/booking.js";
 import { Booking, cellsFor, claimFor, decideBooking } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
@@ -36,7 +36,7 @@ function toResult(bookingId: string, booking: Booking, pack: BookSlotResult["pac
  * look at the busy read model turns away clients whose slot was just taken.
  */
 export const bookSlot = onSignedInCall(
-  BookSlotInput,
+  bookingCalls.bookSlot,
   async (input, { uid, email, now }) => {
     const start = DateTime.fromISO(input.start, { zone: "utc" });
     const bookingRef = bookingsCol(input.coachId).doc(input.requestId);

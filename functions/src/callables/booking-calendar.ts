@@ -1,4 +1,4 @@
-import { BookingRefInput, CalendarFileResult } from "../domain/api.js";
+import { CalendarFileResult, bookingCalls } from "../api/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { icsCalendar } from "../domain/ics.js";
 import { Result, fail, ok } from "../domain/result.js";
@@ -8,7 +8,7 @@ import { bookingEvents } from "../shell/calendar.js";
 import { db } from "../shell/firebase.js";
 
 /** "Add to calendar": a confirmed booking as an RFC 5545 .ics file, for its client or its coach. */
-export const bookingCalendar = onSignedInCall(BookingRefInput, async (input, { uid, now }): Promise<Result<CalendarFileResult, DomainError>> => {
+export const bookingCalendar = onSignedInCall(bookingCalls.bookingCalendar, async (input, { uid, now }): Promise<Result<CalendarFileResult, DomainError>> => {
   const loaded = await db().runTransaction((tx) => loadBookingAccess(tx, input.coachId, input.bookingId, uid));
   if (!loaded.ok) return loaded;
   const { coach, booking, role } = loaded.value;

@@ -1,4 +1,4 @@
-import { CancelBookingInput } from "../domain/api.js";
+import { bookingCalls } from "../api/booking.js";
 import { fail } from "../domain/result.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { cancellationOf } from "../shell/cancellation.js";
@@ -11,7 +11,7 @@ import { resolveBooking } from "../shell/resolve-booking.js";
  * outcome guarantees the client gets exactly what the preview said.
  */
 export const cancelBooking = onSignedInCall(
-  CancelBookingInput,
+  bookingCalls.cancelBooking,
   resolveBooking(
     { commit: true, coachOnly: false, alreadyDone: ({ booking }) => booking.status === "cancelled", notify: ({ role }) => role === "client" },
     (input, access, ctx) => {

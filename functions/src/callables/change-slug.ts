@@ -1,4 +1,4 @@
-import { ChangeSlugInput, ChangeSlugResult } from "../domain/api.js";
+import { ChangeSlugResult, onboardingCalls } from "../api/onboarding.js";
 import { DomainError } from "../domain/errors.js";
 import { decideSlugChange } from "../domain/onboarding.js";
 import { Result, ok } from "../domain/result.js";
@@ -14,7 +14,7 @@ import { coachOwnerRef, coachRef, publicCoachesCol, slugRef } from "../shell/ref
  * address's claim stays with the coach, so nobody else can take it and its
  * page answers 301 to the new one (http/coach-page.ts).
  */
-export const changeSlug = onSignedInCall(ChangeSlugInput, (input, { uid }) =>
+export const changeSlug = onSignedInCall(onboardingCalls.changeSlug, (input, { uid }) =>
   db().runTransaction(async (tx): Promise<Result<ChangeSlugResult, DomainError>> => {
     const coach = await loadOwnCoach(tx, input.coachId, uid);
     if (!coach.ok) return coach;

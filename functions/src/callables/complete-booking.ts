@@ -1,4 +1,4 @@
-import { BookingRefInput, CompleteBookingResult } from "../domain/api.js";
+import { CompleteBookingResult, bookingCalls } from "../api/booking.js";
 import { decideCompletion } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
@@ -13,7 +13,7 @@ import { db } from "../shell/firebase.js";
  * passed). Completing it again answers the same and writes nothing; the
  * client's stats follow through the clientStatsOnBookingUpdated trigger.
  */
-export const completeBooking = onSignedInCall(BookingRefInput, (input, { uid, now }) =>
+export const completeBooking = onSignedInCall(bookingCalls.completeBooking, (input, { uid, now }) =>
   db().runTransaction(async (tx): Promise<Result<CompleteBookingResult, DomainError>> => {
     const loaded = await loadBookingAccess(tx, input.coachId, input.bookingId, uid);
     if (!loaded.ok) return loaded;

@@ -1,4 +1,4 @@
-import { BookSlotResult, BookingRefInput } from "../domain/api.js";
+import { BookSlotResult, bookingCalls } from "../api/booking.js";
 import { decideConfirmation } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
@@ -17,7 +17,7 @@ import { packView } from "../shell/views.js";
  * becomes confirmed and one unit of the client's eligible pack that expires
  * first is spent. Declining is cancelBooking by the coach.
  */
-export const confirmBooking = onSignedInCall(BookingRefInput, async (input, { uid, now }) => {
+export const confirmBooking = onSignedInCall(bookingCalls.confirmBooking, async (input, { uid, now }) => {
   const booking = (await bookingsCol(input.coachId).doc(input.bookingId).get()).data();
   const candidates = await activePacks(input.coachId, booking?.clientUid ?? "");
   return db().runTransaction(async (tx): Promise<Result<BookSlotResult, DomainError>> => {

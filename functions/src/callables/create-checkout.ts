@@ -1,4 +1,4 @@
-import { CreateCheckoutInput, CreateCheckoutResult } from "../domain/api.js";
+import { CreateCheckoutResult, paymentCalls } from "../api/payments.js";
 import { ok } from "../domain/result.js";
 import { CLAIMING_CALL, onSignedInCall } from "../shell/callable.js";
 import { CHECKOUT_MINUTES, attachCheckout, checkoutUnavailable, prepareCheckout } from "../shell/checkout.js";
@@ -11,7 +11,7 @@ import { paymentGateway } from "../shell/gateway.js";
  * or releases it. Retrying with the same requestId returns the same checkout.
  */
 export const createCheckout = onSignedInCall(
-  CreateCheckoutInput,
+  paymentCalls.createCheckout,
   async (input, { uid, email, now }) => {
     const order = await prepareCheckout(input, uid, email, now);
     if (!order.ok) return order;

@@ -1,4 +1,4 @@
-import { CreateCoachInput, CreateCoachResult } from "../domain/api.js";
+import { CreateCoachResult, onboardingCalls } from "../api/onboarding.js";
 import { DomainError } from "../domain/errors.js";
 import { decideNewCoach } from "../domain/onboarding.js";
 import { Result, fail, ok } from "../domain/result.js";
@@ -14,7 +14,7 @@ import { coachOwnerRef, slugRef } from "../shell/refs.js";
  * races — `slugs/{slug}` (one coach per address) and `coachOwners/{uid}` (one
  * coach per account). The requestId names the coach: a retry returns the same coach.
  */
-export const createCoach = onSignedInCall(CreateCoachInput, (input, { uid }) =>
+export const createCoach = onSignedInCall(onboardingCalls.createCoach, (input, { uid }) =>
   db().runTransaction(async (tx): Promise<Result<CreateCoachResult, DomainError>> => {
     const [owner, slug] = await Promise.all([tx.get(coachOwnerRef(uid)), tx.get(slugRef(input.setup.slug))]);
     const existing = owner.data();

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ClientRefInput, DeleteClientResult } from "../domain/api.js";
+import { DeleteClientResult, clientCalls } from "../api/clients.js";
 import { DomainError } from "../domain/errors.js";
 import { ErasureReport, decideErasure, pseudonymFor } from "../domain/privacy.js";
 import { Result, fail, ok } from "../domain/result.js";
@@ -23,7 +23,7 @@ import { bookingsCol, clientsCol, erasuresCol, ledgerCol, messagesCol, outboxCol
  * domain/privacy.ts). The report is returned and kept in
  * coaches/{c}/erasures/{uid}; calling again returns it.
  */
-export const deleteClient = onSignedInCall(ClientRefInput, async (input, { uid, now }) => {
+export const deleteClient = onSignedInCall(clientCalls.deleteClient, async (input, { uid, now }) => {
   const { coachId, clientUid } = input;
   const pseudonym = pseudonymFor(randomBytes(12).toString("hex"));
   const erased = await db().runTransaction(async (tx): Promise<Result<ErasureReport, DomainError>> => {

@@ -1,4 +1,4 @@
-import { ClientExportResult, ClientRefInput } from "../domain/api.js";
+import { ClientExportResult, clientCalls } from "../api/clients.js";
 import { toJsonObject } from "../domain/privacy.js";
 import { fail, ok } from "../domain/result.js";
 import { iso } from "../domain/time.js";
@@ -12,7 +12,7 @@ import { bookingsCol, clientRecordRef, ledgerCol, messagesCol, packsCol, payment
  * with private notes and figures, bookings, packs with their ledgers,
  * payments, the message thread and reviews.
  */
-export const exportClientData = onSignedInCall(ClientRefInput, async (input, { uid, now }) => {
+export const exportClientData = onSignedInCall(clientCalls.exportClientData, async (input, { uid, now }) => {
   const coach = await readOwnCoach(input.coachId, uid);
   if (!coach.ok) return coach;
   const { coachId, clientUid } = input;

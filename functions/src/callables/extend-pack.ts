@@ -1,11 +1,11 @@
-import { ExtendPackInput } from "../domain/api.js";
+import { packCalls } from "../api/packs.js";
 import { decideExtension } from "../domain/packs.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { packOperation, single } from "../shell/pack-operation.js";
 
 /** Extend or freeze (coach): the expiry moves later, e.g. after an injury. */
 export const extendPack = onSignedInCall(
-  ExtendPackInput,
+  packCalls.extendPack,
   packOperation("extend", async (input, { coach, pack, actor }) =>
     single(
       decideExtension({ packId: pack.id, pack: pack.data, days: input.days, note: input.note, requestId: input.requestId, timeZone: coach.timeZone, actor }),

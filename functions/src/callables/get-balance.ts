@@ -1,4 +1,4 @@
-import { GetBalanceInput, GetBalanceResult } from "../domain/api.js";
+import { GetBalanceResult, packCalls } from "../api/packs.js";
 import { packBalance } from "../domain/packs.js";
 import { fail, ok } from "../domain/result.js";
 import { onSignedInCall } from "../shell/callable.js";
@@ -9,7 +9,7 @@ import { ledgerView, packView } from "../shell/views.js";
  * A client's packs with one coach, each with its ledger, newest first. The
  * client sees their own; the coach sees any of their clients' (same answer).
  */
-export const getBalance = onSignedInCall(GetBalanceInput, async (input, { uid }) => {
+export const getBalance = onSignedInCall(packCalls.getBalance, async (input, { uid }) => {
   const clientUid = input.clientUid ?? uid;
   // An unknown coach is named as such, also to a client asking for their own balance.
   const coach = (await coachRef(input.coachId).get()).data();

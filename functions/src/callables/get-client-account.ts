@@ -1,4 +1,4 @@
-import { ClientAccountResult, GetClientAccountInput } from "../domain/api.js";
+import { ClientAccountResult, paymentCalls } from "../api/payments.js";
 import { clientAccount } from "../domain/payments.js";
 import { owedSummaries } from "../domain/clients.js";
 import { fail, ok } from "../domain/result.js";
@@ -10,7 +10,7 @@ import { paymentView } from "../shell/views.js";
  * A client's revenue and open amount (coach only), computed from the payment
  * records and the targets still owed (see owedSummaries).
  */
-export const getClientAccount = onSignedInCall(GetClientAccountInput, async (input, { uid }) => {
+export const getClientAccount = onSignedInCall(paymentCalls.getClientAccount, async (input, { uid }) => {
   const coach = (await coachRef(input.coachId).get()).data();
   if (!coach) return fail({ code: "COACH_NOT_FOUND" as const });
   if (coach.ownerUid !== uid) return fail({ code: "NOT_ALLOWED" as const });

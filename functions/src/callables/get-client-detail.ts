@@ -1,4 +1,4 @@
-import { ClientDetailResult, ClientRefInput } from "../domain/api.js";
+import { ClientDetailResult, clientCalls } from "../api/clients.js";
 import { clientTimeline, statsAt } from "../domain/clients.js";
 import { fail, ok } from "../domain/result.js";
 import { readOwnCoach } from "../shell/access.js";
@@ -10,7 +10,7 @@ import { bookingsCol, clientRecordRef, ledgerCol, offeringsCol, packsCol, paymen
  * One client for their coach: contact and private notes, the figures, and a
  * single timeline of sessions, payments and ledger entries, newest first.
  */
-export const getClientDetail = onSignedInCall(ClientRefInput, async (input, { uid, now }) => {
+export const getClientDetail = onSignedInCall(clientCalls.getClientDetail, async (input, { uid, now }) => {
   const coach = await readOwnCoach(input.coachId, uid);
   if (!coach.ok) return coach;
   const record = (await clientRecordRef(input.coachId, input.clientUid).get()).data();

@@ -1,4 +1,4 @@
-import { GetClientPortalInput, PortalCoach } from "../domain/api.js";
+import { PortalCoach, portalCalls } from "../api/portal.js";
 import { clientPortal, portalCoach, shownInPortal } from "../domain/portal.js";
 import { ok } from "../domain/result.js";
 import { onSignedInCall } from "../shell/callable.js";
@@ -13,7 +13,7 @@ const coachOf = (path: string) => path.split("/")[1] ?? "";
  * on their uid (indexed in firestore.indexes.json). Only their own data; what
  * each coach's entry shows is the domain's portalCoach.
  */
-export const getClientPortal = onSignedInCall(GetClientPortalInput, async (_input, { uid, now }) => {
+export const getClientPortal = onSignedInCall(portalCalls.getClientPortal, async (_input, { uid, now }) => {
   const [bookings, packs, payments] = await Promise.all([
     bookingsGroup().where("clientUid", "==", uid).get(),
     packsGroup().where("clientUid", "==", uid).get(),

@@ -1,4 +1,4 @@
-import { ListClientsInput, ListClientsResult } from "../domain/api.js";
+import { ListClientsResult, clientCalls } from "../api/clients.js";
 import { matchesQuery, statsAt } from "../domain/clients.js";
 import { ok } from "../domain/result.js";
 import { readOwnCoach } from "../shell/access.js";
@@ -11,7 +11,7 @@ import { clientRecordsCol } from "../shell/refs.js";
  * forward to now), sorted by name; `query` keeps those whose name, email or
  * phone contains it. One read per client, whatever their history.
  */
-export const listClients = onSignedInCall(ListClientsInput, async (input, { uid, now }) => {
+export const listClients = onSignedInCall(clientCalls.listClients, async (input, { uid, now }) => {
   const coach = await readOwnCoach(input.coachId, uid);
   if (!coach.ok) return coach;
   const records = await clientRecordsCol(input.coachId).get();

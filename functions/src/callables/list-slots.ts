@@ -1,10 +1,10 @@
-import { ListSlotsInput } from "../domain/api.js";
+import { bookingCalls } from "../api/booking.js";
 import { ok } from "../domain/result.js";
 import { onPublicCall } from "../shell/callable.js";
 import { loadFreeSlots } from "../shell/free-slots.js";
 
 /** Free slots of one offering for the coach's public page (no sign-in). */
-export const listSlots = onPublicCall(ListSlotsInput, async (input, { now }) => {
+export const listSlots = onPublicCall(bookingCalls.listSlots, async (input, { now }) => {
   const result = await loadFreeSlots(input, now);
   if (!result.ok) return result;
   const { reads: _reads, ...slots } = result.value;

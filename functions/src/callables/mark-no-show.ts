@@ -1,4 +1,4 @@
-import { BookingRefInput } from "../domain/api.js";
+import { bookingCalls } from "../api/booking.js";
 import { decideNoShow } from "../domain/policy.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { resolutionArgs } from "../shell/cancellation.js";
@@ -6,7 +6,7 @@ import { resolveBooking } from "../shell/resolve-booking.js";
 
 /** No-show (coach, after the start): the unit counts as used, with a ledger line saying so. */
 export const markNoShow = onSignedInCall(
-  BookingRefInput,
+  bookingCalls.markNoShow,
   resolveBooking({ commit: true, coachOnly: true, alreadyDone: ({ booking }) => booking.status === "no_show" }, (input, access, ctx) =>
     decideNoShow(resolutionArgs(input, access, ctx)),
   ),

@@ -1,4 +1,4 @@
-import { PublishReviewInput } from "../domain/api.js";
+import { reviewCalls } from "../api/reviews.js";
 import { decidePublication } from "../domain/reviews.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { changeReview, loadOwnReview } from "../shell/review-changes.js";
@@ -8,7 +8,7 @@ import { changeReview, loadOwnReview } from "../shell/review-changes.js";
  * consent: REVIEW_CONSENT_MISSING otherwise) or takes it off. The page data
  * is rewritten every time, so a retry also repairs a failed rewrite.
  */
-export const publishReview = onSignedInCall(PublishReviewInput, (input, { uid, now }) =>
+export const publishReview = onSignedInCall(reviewCalls.publishReview, (input, { uid, now }) =>
   changeReview(
     input.coachId,
     input.bookingId,

@@ -1,6 +1,6 @@
-import { RecordMoneyInput } from "../domain/api.js";
+import { paymentCalls } from "../api/payments.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { recordManual } from "../shell/record-money.js";
 
 /** The coach records a refund; a pack refunded in full loses its remaining units (ledger entry). */
-export const recordRefund = onSignedInCall(RecordMoneyInput, recordManual("refund"));
+export const recordRefund = onSignedInCall(paymentCalls.recordRefund, recordManual("refund"));

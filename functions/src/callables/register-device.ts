@@ -1,4 +1,5 @@
-import { DeviceInput, SavedResult } from "../domain/api.js";
+import { coachCalls } from "../api/coach.js";
+import { SavedResult } from "../api/common.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, ok } from "../domain/result.js";
 import { loadOwnCoach } from "../shell/access.js";
@@ -8,7 +9,7 @@ import { db } from "../shell/firebase.js";
 import { devicesCol } from "../shell/refs.js";
 
 /** The coach turns on push on a device (several devices allowed; registering twice is harmless). */
-export const registerDevice = onSignedInCall(DeviceInput, (input, { uid }) =>
+export const registerDevice = onSignedInCall(coachCalls.registerDevice, (input, { uid }) =>
   db().runTransaction(async (tx): Promise<Result<SavedResult, DomainError>> => {
     const coach = await loadOwnCoach(tx, input.coachId, uid);
     if (!coach.ok) return coach;

@@ -1,10 +1,10 @@
-import { ReplyToReviewInput } from "../domain/api.js";
+import { reviewCalls } from "../api/reviews.js";
 import { decideReply, isPublic } from "../domain/reviews.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { changeReview, loadOwnReview } from "../shell/review-changes.js";
 
 /** The coach answers a written review (or removes the answer with null); a published review shows it on the page. */
-export const replyToReview = onSignedInCall(ReplyToReviewInput, (input, { uid, now }) =>
+export const replyToReview = onSignedInCall(reviewCalls.replyToReview, (input, { uid, now }) =>
   changeReview(
     input.coachId,
     input.bookingId,

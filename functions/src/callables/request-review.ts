@@ -1,4 +1,4 @@
-import { BookingRefInput } from "../domain/api.js";
+import { reviewCalls } from "../api/reviews.js";
 import { fail } from "../domain/result.js";
 import { decideReviewRequest } from "../domain/reviews.js";
 import { loadBookingAccess } from "../shell/access.js";
@@ -11,7 +11,7 @@ import { changeReview } from "../shell/review-changes.js";
  * appears (empty) in coaches/{c}/reviews/{bookingId}, which the client reads
  * live. Asking twice changes nothing.
  */
-export const requestReview = onSignedInCall(BookingRefInput, (input, { uid, now }) =>
+export const requestReview = onSignedInCall(reviewCalls.requestReview, (input, { uid, now }) =>
   changeReview(
     input.coachId,
     input.bookingId,

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { BookSlotResult, RescheduleInput } from "../domain/api.js";
+import { BookSlotResult, bookingCalls } from "../api/booking.js";
 import { cellsFor, decideReschedule } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
@@ -22,7 +22,7 @@ import { packView } from "../shell/views.js";
  * late, answers the booking as it stands and moves nothing.
  */
 export const rescheduleBooking = onSignedInCall(
-  RescheduleInput,
+  bookingCalls.rescheduleBooking,
   (input, { uid, now }) =>
     db().runTransaction(async (tx): Promise<Result<BookSlotResult, DomainError>> => {
       const loaded = await loadBookingAccess(tx, input.coachId, input.bookingId, uid);

@@ -1,4 +1,5 @@
-import { SaveClientNotesInput, SavedResult } from "../domain/api.js";
+import { clientCalls } from "../api/clients.js";
+import { SavedResult } from "../api/common.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { loadOwnCoach } from "../shell/access.js";
@@ -7,7 +8,7 @@ import { db } from "../shell/firebase.js";
 import { clientsCol } from "../shell/refs.js";
 
 /** Replaces the coach's private notes on a client; nothing else of the record changes. */
-export const saveClientNotes = onSignedInCall(SaveClientNotesInput, (input, { uid }) =>
+export const saveClientNotes = onSignedInCall(clientCalls.saveClientNotes, (input, { uid }) =>
   db().runTransaction(async (tx): Promise<Result<SavedResult, DomainError>> => {
     const coach = await loadOwnCoach(tx, input.coachId, uid);
     if (!coach.ok) return coach;

@@ -1,4 +1,5 @@
-import { SaveOfferingInput, SavedResult } from "../domain/api.js";
+import { coachCalls } from "../api/coach.js";
+import { SavedResult } from "../api/common.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { loadOwnCoach } from "../shell/access.js";
@@ -8,7 +9,7 @@ import { writePublicCoach } from "../shell/write-public-coach.js";
 import { offeringsCol } from "../shell/refs.js";
 
 /** Creates or replaces a session type (coach) at one of the coach's locations; the public page data follows. */
-export const saveOffering = onSignedInCall(SaveOfferingInput, async (input, { uid }) => {
+export const saveOffering = onSignedInCall(coachCalls.saveOffering, async (input, { uid }) => {
   const saved = await db().runTransaction(async (tx): Promise<Result<SavedResult, DomainError>> => {
     const coach = await loadOwnCoach(tx, input.coachId, uid);
     if (!coach.ok) return coach;

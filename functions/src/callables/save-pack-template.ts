@@ -1,4 +1,5 @@
-import { SavePackTemplateInput, SavedResult } from "../domain/api.js";
+import { coachCalls } from "../api/coach.js";
+import { SavedResult } from "../api/common.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, ok } from "../domain/result.js";
 import { loadOwnCoach } from "../shell/access.js";
@@ -11,7 +12,7 @@ import { packTemplatesCol } from "../shell/refs.js";
  * Creates or replaces a pack template (coach). Packs already sold keep the
  * terms they were sold with; the public page data is refreshed.
  */
-export const savePackTemplate = onSignedInCall(SavePackTemplateInput, async (input, { uid }) => {
+export const savePackTemplate = onSignedInCall(coachCalls.savePackTemplate, async (input, { uid }) => {
   const saved = await db().runTransaction(async (tx): Promise<Result<SavedResult, DomainError>> => {
     const coach = await loadOwnCoach(tx, input.coachId, uid);
     if (!coach.ok) return coach;

@@ -1,4 +1,5 @@
-import { SaveProfileInput, SavedResult } from "../domain/api.js";
+import { coachCalls } from "../api/coach.js";
+import { SavedResult } from "../api/common.js";
 import { decideProfile } from "../domain/coach.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, ok } from "../domain/result.js";
@@ -13,7 +14,7 @@ import { coachRef, offeringsCol } from "../shell/refs.js";
  * A location still used by a session type cannot be removed
  * (LOCATION_IN_USE). The public page data follows.
  */
-export const saveProfile = onSignedInCall(SaveProfileInput, async (input, { uid }) => {
+export const saveProfile = onSignedInCall(coachCalls.saveProfile, async (input, { uid }) => {
   const saved = await db().runTransaction(async (tx): Promise<Result<SavedResult, DomainError>> => {
     const coach = await loadOwnCoach(tx, input.coachId, uid);
     if (!coach.ok) return coach;

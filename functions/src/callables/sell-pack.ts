@@ -1,5 +1,5 @@
 import { getAuth } from "firebase-admin/auth";
-import { PackResult, SellPackInput } from "../domain/api.js";
+import { PackResult, packCalls } from "../api/packs.js";
 import { DomainError } from "../domain/errors.js";
 import { decideSale } from "../domain/packs.js";
 import { Result, fail, ok } from "../domain/result.js";
@@ -29,7 +29,7 @@ async function clientUidByEmail(email: string, name: string): Promise<string> {
  * so a retried call sells nothing twice. A client named by email gets an
  * account, and only after the caller was found to be the coach.
  */
-export const sellPack = onSignedInCall(SellPackInput, async (input, { uid, now }) => {
+export const sellPack = onSignedInCall(packCalls.sellPack, async (input, { uid, now }) => {
   if ("email" in input.client) {
     const owner = await readOwnCoach(input.coachId, uid);
     if (!owner.ok) return owner;

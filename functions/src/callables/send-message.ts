@@ -1,4 +1,4 @@
-import { SendMessageInput, SendMessageResult } from "../domain/api.js";
+import { SendMessageResult, clientCalls } from "../api/clients.js";
 import { DomainError } from "../domain/errors.js";
 import { decideMessage, messageParty, preview, threadAfter } from "../domain/messages.js";
 import { Result, fail, ok } from "../domain/result.js";
@@ -15,7 +15,7 @@ import { clientsCol, coachRef, messagesCol, threadsCol } from "../shell/refs.js"
  * client's message also tells the coach (outbox, in the same transaction).
  * The requestId is the message id: a retry writes nothing twice.
  */
-export const sendMessage = onSignedInCall(SendMessageInput, (input, { uid, now }) =>
+export const sendMessage = onSignedInCall(clientCalls.sendMessage, (input, { uid, now }) =>
   db().runTransaction(async (tx): Promise<Result<SendMessageResult, DomainError>> => {
     const coach = (await tx.get(coachRef(input.coachId))).data();
     if (!coach) return fail({ code: "COACH_NOT_FOUND" });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { CalendarFeedResult, SetCalendarFeedInput } from "../domain/api.js";
+import { CalendarFeedResult, coachCalls } from "../api/coach.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, ok } from "../domain/result.js";
 import { loadOwnCoach } from "../shell/access.js";
@@ -13,7 +13,7 @@ import { coachRef } from "../shell/refs.js";
  * older URL stops working); disabling revokes it. Only a hash of the token
  * is stored, so the URL is shown once.
  */
-export const setCalendarFeed = onSignedInCall(SetCalendarFeedInput, (input, { uid }) =>
+export const setCalendarFeed = onSignedInCall(coachCalls.setCalendarFeed, (input, { uid }) =>
   db().runTransaction(async (tx): Promise<Result<CalendarFeedResult, DomainError>> => {
     const coach = await loadOwnCoach(tx, input.coachId, uid);
     if (!coach.ok) return coach;

@@ -1,4 +1,4 @@
-import { SubmitReviewInput } from "../domain/api.js";
+import { reviewCalls } from "../api/reviews.js";
 import { fail } from "../domain/result.js";
 import { decideReviewSubmission, publicAuthorName } from "../domain/reviews.js";
 import { loadBookingAccess } from "../shell/access.js";
@@ -13,7 +13,7 @@ import { changeReview } from "../shell/review-changes.js";
  * until the coach publishes it again. The author is shown as first name and
  * initial, from the coach's record of the client.
  */
-export const submitReview = onSignedInCall(SubmitReviewInput, (input, { uid, now }) =>
+export const submitReview = onSignedInCall(reviewCalls.submitReview, (input, { uid, now }) =>
   changeReview(
     input.coachId,
     input.bookingId,

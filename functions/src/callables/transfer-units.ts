@@ -1,4 +1,4 @@
-import { TransferUnitsInput } from "../domain/api.js";
+import { packCalls } from "../api/packs.js";
 import { decideTransfer } from "../domain/packs.js";
 import { fail, ok } from "../domain/result.js";
 import { onSignedInCall } from "../shell/callable.js";
@@ -7,7 +7,7 @@ import { clientsCol } from "../shell/refs.js";
 
 /** Transfer (coach): units move to a new pack of another client of the same coach. */
 export const transferUnits = onSignedInCall(
-  TransferUnitsInput,
+  packCalls.transferUnits,
   packOperation("transfer", async (input, { pack, actor, tx }) => {
     const [from, to] = await tx.getAll(clientsCol(input.coachId).doc(pack.data.clientUid), clientsCol(input.coachId).doc(input.toClientUid));
     const toName = to?.data()?.name;

@@ -1,11 +1,11 @@
-import { VoidPackInput } from "../domain/api.js";
+import { packCalls } from "../api/packs.js";
 import { decideVoid } from "../domain/packs.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { packOperation, single } from "../shell/pack-operation.js";
 
 /** Refund/void (coach): the remaining units are voided, the pack closed. */
 export const voidPack = onSignedInCall(
-  VoidPackInput,
+  packCalls.voidPack,
   packOperation("void", async (input, { pack, actor }) =>
     single(decideVoid({ packId: pack.id, pack: pack.data, requestId: input.requestId, note: input.note, actor })),
   ),

@@ -1,4 +1,4 @@
-import { WaiveChargeInput } from "../domain/api.js";
+import { bookingCalls } from "../api/booking.js";
 import { decideWaiver } from "../domain/policy.js";
 import { onSignedInCall } from "../shell/callable.js";
 import { resolutionArgs } from "../shell/cancellation.js";
@@ -6,7 +6,7 @@ import { resolveBooking } from "../shell/resolve-booking.js";
 
 /** Waiver (coach): a late cancellation or no-show is credited back, with the policy reason. */
 export const waiveCharge = onSignedInCall(
-  WaiveChargeInput,
+  bookingCalls.waiveCharge,
   resolveBooking({ commit: true, coachOnly: true, alreadyDone: ({ booking }) => booking.resolution?.waiver != null }, (input, access, ctx) =>
     decideWaiver({ ...resolutionArgs(input, access, ctx), reasonId: input.reasonId }),
   ),

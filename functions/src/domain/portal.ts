@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { ClientPortalResult, PortalBooking, PortalCoach } from "./api.js";
+import type { ClientPortalResult, PortalBooking, PortalCoach } from "../api/portal.js";
 import { Booking } from "./booking.js";
 import { owedSummaries } from "./clients.js";
 import { Coach, Offering } from "./coach.js";

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { CallableOptions, CallableRequest, onCall } from "firebase-functions/v2/https";
 import { z } from "zod";
+import type { Call } from "../api/contract.js";
 import { DomainError } from "../domain/errors.js";
 import { Result } from "../domain/result.js";
 import { authRequired, domainToHttpsError, internalError, invalidInput, invalidRequest } from "./http-errors.js";
@@ -16,7 +17,8 @@ export interface ClientContext extends CallContext {
   email: string | undefined;
 }
 
-type Handler<S extends z.ZodType, C, R> = (input: z.output<S>, ctx: C) => Promise<Result<R, DomainError>>;
+/** Decides one call: the parsed input in, the contract's result or a domain error out. */
+type Handler<I extends z.ZodType, C, R extends z.ZodType> = (input: z.output<I>, ctx: C) => Promise<Result<z.output<R>, DomainError>>;
 
 /**
  * The largest request body a callable reads. The largest valid input
@@ -42,10 +44,15 @@ function plainJson(value: unknown): boolean {
  * shape → parse → handle (load, decide, commit) → map the result or the
  * failure to an HttpsError. Nothing is read or written before the input parsed.
  */
-function run<S extends z.ZodType, C, R>(schema: S, request: CallableRequest, ctx: C, handler: Handler<S, C, R>): Promise<R> {
+function run<I extends z.ZodType, C, R extends z.ZodType>(
+  contract: Call<I, R>,
+  request: CallableRequest,
+  ctx: C,
+  handler: Handler<I, C, R>,
+): Promise<z.output<R>> {
   if ((request.rawRequest.rawBody?.length ?? 0) > MAX_BODY_BYTES) throw invalidRequest(`the request body is larger than ${MAX_BODY_BYTES / 1024} KB`);
   if (!plainJson(request.data)) throw invalidRequest("a key named __proto__ is not allowed");
-  const parsed = schema.safeParse(request.data);
+  const parsed = contract.input.safeParse(request.data);
   if (!parsed.success) throw invalidInput(parsed.error);
   // Through a promise, so a handler that throws synchronously is answered INTERNAL with its reason too.
   return Promise.resolve(parsed.data)
@@ -71,15 +78,19 @@ function run<S extends z.ZodType, C, R>(schema: S, request: CallableRequest, ctx
 export const CLAIMING_CALL: CallableOptions = { timeoutSeconds: 120 };
 
 /** A callable anybody may call (e.g. the public slots of a coach page). */
-export function onPublicCall<S extends z.ZodType, R>(schema: S, handler: Handler<S, CallContext, R>) {
-  return onCall((request) => run(schema, request, { now: DateTime.utc() }, handler));
+export function onPublicCall<I extends z.ZodType, R extends z.ZodType>(contract: Call<I, R>, handler: Handler<I, CallContext, R>) {
+  return onCall((request) => run(contract, request, { now: DateTime.utc() }, handler));
 }
 
 /** A callable for signed-in users; the uid is the only identity trusted. Options carry e.g. the secrets it reads. */
-export function onSignedInCall<S extends z.ZodType, R>(schema: S, handler: Handler<S, ClientContext, R>, options: CallableOptions = {}) {
+export function onSignedInCall<I extends z.ZodType, R extends z.ZodType>(
+  contract: Call<I, R>,
+  handler: Handler<I, ClientContext, R>,
+  options: CallableOptions = {},
+) {
   return onCall(options, (request) => {
     if (!request.auth) throw authRequired();
     const email = typeof request.auth.token.email === "string" ? request.auth.token.email : undefined;
-    return run(schema, request, { now: DateTime.utc(), uid: request.auth.uid, email }, handler);
+    return run(contract, request, { now: DateTime.utc(), uid: request.auth.uid, email }, handler);
   });
 }

@@ -1,4 +1,4 @@
-import { BookingRefInput } from "../domain/api.js";
+import { BookingRefInput } from "../api/common.js";
 import { decideCancellation } from "../domain/policy.js";
 import { BookingAccess } from "./access.js";
 import { ClientContext } from "./callable.js";

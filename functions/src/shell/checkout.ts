@@ -1,7 +1,7 @@
 import { HttpsError } from "firebase-functions/v2/https";
 import { logger } from "firebase-functions/v2";
 import { DateTime } from "luxon";
-import { CreateCheckoutInput } from "../domain/api.js";
+import { CreateCheckoutInput } from "../api/payments.js";
 import { BookingResolution, cellsFor, decideHeldBooking } from "../domain/booking.js";
 import { Coach } from "../domain/coach.js";
 import { DomainError, Reason } from "../domain/errors.js";

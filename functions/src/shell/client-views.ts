@@ -1,4 +1,5 @@
-import { ClientStatsView, ReviewView, TimelineEntryView } from "../domain/api.js";
+import { ClientStatsView, TimelineEntryView } from "../api/clients.js";
+import { ReviewView } from "../api/reviews.js";
 import { StatsAt, TimelineItem } from "../domain/clients.js";
 import { Coach, Offering } from "../domain/coach.js";
 import { Review } from "../domain/reviews.js";

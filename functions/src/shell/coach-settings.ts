@@ -1,4 +1,4 @@
-import { SavedResult } from "../domain/api.js";
+import { SavedResult } from "../api/common.js";
 import { Coach } from "../domain/coach.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, ok } from "../domain/result.js";

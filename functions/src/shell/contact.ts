@@ -1,5 +1,5 @@
 import type { Transaction } from "firebase-admin/firestore";
-import { Contact } from "../domain/api.js";
+import { Contact } from "../api/booking.js";
 import { clientsCol } from "./refs.js";
 
 /**

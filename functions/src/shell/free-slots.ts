@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { ListSlotsInput, ListSlotsResult } from "../domain/api.js";
+import { ListSlotsInput, ListSlotsResult } from "../api/booking.js";
 import { availabilityOf, rulesFor } from "../domain/coach.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";

@@ -1,5 +1,5 @@
 import { Transaction } from "firebase-admin/firestore";
-import { PackResult } from "../domain/api.js";
+import { PackResult } from "../api/packs.js";
 import { Coach } from "../domain/coach.js";
 import { DomainError } from "../domain/errors.js";
 import { Actor, Pack, PackChange, WithId } from "../domain/packs.js";

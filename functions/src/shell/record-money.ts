@@ -1,4 +1,4 @@
-import { PaymentStateResult, RecordMoneyInput } from "../domain/api.js";
+import { PaymentStateResult, RecordMoneyInput } from "../api/payments.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { loadOwnCoach } from "./access.js";

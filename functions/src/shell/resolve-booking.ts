@@ -1,4 +1,5 @@
-import { BookingRefInput, ResolutionResult } from "../domain/api.js";
+import { ResolutionResult } from "../api/booking.js";
+import { BookingRefInput } from "../api/common.js";
 import { DomainError } from "../domain/errors.js";
 import { ResolutionDecision } from "../domain/policy.js";
 import { Result, fail, ok } from "../domain/result.js";

@@ -2,7 +2,7 @@
 // transaction, and runs a review decision in one, rewriting the coach's
 // public page data after the commit when the page may differ.
 import { Transaction } from "firebase-admin/firestore";
-import { ReviewView } from "../domain/api.js";
+import { ReviewView } from "../api/reviews.js";
 import { Coach } from "../domain/coach.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";

@@ -1,4 +1,5 @@
-import { ClientAccountResult, LedgerView, PackView } from "../domain/api.js";
+import { LedgerView, PackView } from "../api/packs.js";
+import { ClientAccountResult } from "../api/payments.js";
 import { LedgerEntry, Pack } from "../domain/packs.js";
 import { PaymentRecord } from "../domain/payments.js";
 import { iso } from "../domain/time.js";

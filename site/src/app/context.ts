@@ -1,7 +1,7 @@
 // What every view of the coach app gets: the signed-in coach, their language,
 // callables with the coach's token, realtime reads, and navigation.
 import type { User } from "firebase/auth";
-import type { Api } from "../client/callable.js";
+import type { Api, CallName } from "../client/callable.js";
 import type { Lang } from "../i18n/index.js";
 
 /** The coach document fields the views use (read live from coaches/{coachId}). */
@@ -21,7 +21,7 @@ export interface AppContext {
   coachId: string;
   coach: CoachSummary;
   /** Calls a callable as the coach; throws CallableError with the stable reason. */
-  call<N extends keyof Api>(name: N, input: Api[N]["input"]): Promise<Api[N]["result"]>;
+  call<N extends CallName>(name: N, input: Api[N]["input"]): Promise<Api[N]["result"]>;
   /** Goes to a route, e.g. "#/clients/uid-lena". */
   navigate(hash: string): void;
   /** Shows a refusal or a failure in words (the app's one alert line). */

@@ -3,7 +3,7 @@
 // wizard), and shows one view per route:
 //   #/today (default) · #/clients · #/clients/{uid} · #/settings
 import type { User } from "firebase/auth";
-import { CallableError, callFunction, type Api } from "../client/callable.js";
+import { CallableError, callFunction, type Api, type CallName } from "../client/callable.js";
 import { FUNCTIONS_ORIGIN } from "../client/config.js";
 import { asLang, intlLocale, messageFor, type Lang } from "../i18n/index.js";
 import { child } from "../islands/dom.js";
@@ -47,7 +47,7 @@ class CoachApp extends HTMLElement {
     const signedIn: SignUpContext = {
       lang: this.language,
       locale: intlLocale(this.language),
-      call: async <N extends keyof Api>(name: N, input: Api[N]["input"]) => callFunction(FUNCTIONS_ORIGIN, name, input, await user.getIdToken()),
+      call: async <N extends CallName>(name: N, input: Api[N]["input"]) => callFunction(FUNCTIONS_ORIGIN, name, input, await user.getIdToken()),
       showError: (error) => this.showError(error),
       say: (text) => {
         // A success replaces an earlier refusal.

@@ -4,7 +4,7 @@
 // message thread with each coach and reviews of completed sessions, both live
 // (the Firestore SDK loads only once the client is signed in).
 import type { User } from "firebase/auth";
-import type { PortalBooking, PortalCoach } from "../../../functions/src/domain/api.js";
+import type { PortalBooking, PortalCoach } from "../../../functions/src/api/portal.js";
 import { CallableError, callFunction } from "../client/callable.js";
 import { FUNCTIONS_ORIGIN } from "../client/config.js";
 import { asLang, coachPath, intlLocale, messageFor, strings, type Lang } from "../i18n/index.js";

@@ -3,7 +3,7 @@
 // clientUid == uid (the rules require exactly that filter for clients). The
 // Firestore SDK is imported on demand. Documents are narrowed at the edge into
 // the same ReviewView the review callables return.
-import type { ReviewView } from "../../../functions/src/domain/api.js";
+import type { ReviewView } from "../../../functions/src/api/reviews.js";
 
 /** A Firestore Timestamp (or anything with toDate) as an ISO instant; null otherwise. */
 export function instantOf(value: unknown): string | null {

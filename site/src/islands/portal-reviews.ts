@@ -3,7 +3,8 @@
 // consent to publication — that calls submitReview; once written, what they
 // gave and whether it is on the coach's page. Reviews are read live
 // (live-reviews.ts), so the coach's request or publication shows at once.
-import type { PortalBooking, PortalCoach, ReviewView } from "../../../functions/src/domain/api.js";
+import type { PortalBooking, PortalCoach } from "../../../functions/src/api/portal.js";
+import type { ReviewView } from "../../../functions/src/api/reviews.js";
 import { CallableError } from "../client/callable.js";
 import { formatDay, formatTime } from "../lib/format.js";
 import type { Strings } from "../i18n/index.js";

@@ -3,7 +3,8 @@
 // give back money, with the operations that apply to it. Every operation
 // shows what it will leave behind before the coach confirms
 // ("Adjust −1 → 6 left", "Record €200.00 cash → paid €400.00 of €580.00, open €180.00").
-import type { ClientDetailResult, ClientSummary, PackView } from "../../../../functions/src/domain/api.js";
+import type { ClientDetailResult, ClientSummary } from "../../../../functions/src/api/clients.js";
+import type { PackView } from "../../../../functions/src/api/packs.js";
 import { el } from "../../islands/dom.js";
 import { label, strings } from "../../i18n/index.js";
 import type { AppContext } from "../context.js";

@@ -2,7 +2,7 @@
 // the client as JSON (exportClientData); "Delete client" first says what goes
 // and what stays for the accounting, then erases (deleteClient) and shows the
 // server's report, or why it refused (open sessions, money or units).
-import type { DeleteClientResult } from "../../../../functions/src/domain/api.js";
+import type { DeleteClientResult } from "../../../../functions/src/api/clients.js";
 import { CallableError } from "../../client/callable.js";
 import { downloadFile, el } from "../../islands/dom.js";
 import type { AppContext } from "../context.js";

@@ -1,7 +1,8 @@
 // The client's reviews on their screen (live): what they wrote, whether they
 // agreed to publication, whether it is on the coach's page, the coach's
 // reply. Publish is offered only with consent; Unpublish whenever published.
-import type { ClientDetailResult, ReviewView } from "../../../../functions/src/domain/api.js";
+import type { ClientDetailResult } from "../../../../functions/src/api/clients.js";
+import type { ReviewView } from "../../../../functions/src/api/reviews.js";
 import { CallableError } from "../../client/callable.js";
 import { el } from "../../islands/dom.js";
 import type { AppContext } from "../context.js";

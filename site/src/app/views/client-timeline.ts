@@ -2,7 +2,8 @@
 // sessions (state, place, how paid, what a cancellation did, the client's
 // note), payments and refunds, and every change of pack units, in the coach's
 // language and zone. Completed sessions carry "Ask for a review".
-import type { ClientDetailResult, ReviewView, TimelineEntryView } from "../../../../functions/src/domain/api.js";
+import type { ClientDetailResult, TimelineEntryView } from "../../../../functions/src/api/clients.js";
+import type { ReviewView } from "../../../../functions/src/api/reviews.js";
 import type { LedgerReason } from "../../../../functions/src/domain/packs.js";
 import { el } from "../../islands/dom.js";
 import { label, strings } from "../../i18n/index.js";

@@ -4,7 +4,8 @@
 // figures and the timeline come from getClientDetail and are fetched again
 // whenever the client record changes (the stats triggers rewrite it after
 // every booking, payment or pack change) or an operation went through.
-import type { ClientDetailResult, ClientSummary, ReviewView } from "../../../../functions/src/domain/api.js";
+import type { ClientDetailResult, ClientSummary } from "../../../../functions/src/api/clients.js";
+import type { ReviewView } from "../../../../functions/src/api/reviews.js";
 import { CallableError } from "../../client/callable.js";
 import { el } from "../../islands/dom.js";
 import { mountThread } from "../../islands/message-thread.js";

@@ -4,7 +4,7 @@
 // filters the loaded list as the coach types (name, email or phone, case and
 // accents ignored, like listClients' own `query`), and "New client / sell a
 // pack". A row opens #/clients/{uid}.
-import type { ClientSummary } from "../../../../functions/src/domain/api.js";
+import type { ClientSummary } from "../../../../functions/src/api/clients.js";
 import { el } from "../../islands/dom.js";
 import type { AppContext, View } from "../context.js";
 import "./clients.css";

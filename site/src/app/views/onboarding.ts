@@ -3,7 +3,7 @@
 // address (checked live), place and first session type, weekly hours, the
 // cancellation policy and an optional pack — then one createCoach call. It
 // ends on the live page's address, to share as a link or a QR code.
-import type { CreateCoachRequest } from "../../../../functions/src/domain/api.js";
+import type { Api } from "../../../../functions/src/api/index.js";
 import { label } from "../../i18n/index.js";
 import { CallableError } from "../../client/callable.js";
 import { actionRow, el } from "../../islands/dom.js";
@@ -12,7 +12,7 @@ import type { AppContext } from "../context.js";
 import { slugChecker, slugInput } from "./slug-check.js";
 import { COMMON_CURRENCIES, browserTimeZone, defaultCurrency, defaultWaivers } from "./onboarding-defaults.js";
 import { onboardingText, type OnboardingText } from "./onboarding.text.js";
-import { SettingsForm, checkbox, field, input, plainButton, schemas, select, type Built, type FieldProblem } from "./settings-form.js";
+import { SettingsForm, checkbox, field, input, plainButton, inputSchema, select, type Built, type FieldProblem } from "./settings-form.js";
 import { formatDayHours, parseDayHours, parseMoney, type Interval } from "./settings-parse.js";
 import { lateCancelSelect, waiverReasonRows, waiverReasonsOf } from "./settings-policy.js";
 import { settingsText } from "./settings.text.js";
@@ -138,10 +138,10 @@ export async function renderOnboarding(ctx: SignUpContext, root: HTMLElement, on
   });
 
   const slugs = slugChecker(ctx, t, slug, slugStatus);
-  const form = new SettingsForm<CreateCoachRequest>(ctx, st, {
+  const form = new SettingsForm<Api["createCoach"]["input"]>(ctx, st, {
     build: buildSetup,
     label: t.create,
-    schema: async () => (await schemas()).CreateCoachInput,
+    schema: () => inputSchema("createCoach"),
     reveal: (control) => showStep(steps.findIndex((step) => step.contains(control))),
     save: async (value) => {
       try {
@@ -190,7 +190,7 @@ export async function renderOnboarding(ctx: SignUpContext, root: HTMLElement, on
     steps[current]?.querySelector<HTMLElement>("input, select")?.focus();
   }
 
-  function buildSetup(): Built<CreateCoachRequest> {
+  function buildSetup(): Built<Api["createCoach"]["input"]> {
     const problems: FieldProblem[] = [];
     const money = (control: HTMLInputElement) => {
       const parsed = parseMoney(control.value, currency.value);

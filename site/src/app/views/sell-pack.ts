@@ -1,7 +1,7 @@
 // "Sell a pack": to a client on their screen, or to a new client by name and
 // email from the list (sellPack creates their account and record). The after
 // line reads "Sell 10-session pack to Lena → 10 sessions, valid until 24 May, €580.00 open".
-import type { PackView } from "../../../../functions/src/domain/api.js";
+import type { PackView } from "../../../../functions/src/api/packs.js";
 import { strings } from "../../i18n/index.js";
 import type { AppContext } from "../context.js";
 import { formatDate, saleExpiry } from "./after.js";

@@ -1,15 +1,14 @@
 // Settings → availability (setAvailability): weekly hours typed per day
 // ("09:00–12:00, 14:00–18:00"), time off as date ranges, and the booking
 // rules. Date overrides have no editor here: they are sent back unchanged.
-import type { z } from "zod";
-import type * as api from "../../../../functions/src/domain/api.js";
+import type { Api } from "../../../../functions/src/api/index.js";
 import { label } from "../../i18n/index.js";
 import { el } from "../../islands/dom.js";
-import { RowList, SettingsForm, field, input, schemas, select, section, type Built, type FieldProblem } from "./settings-form.js";
+import { RowList, SettingsForm, field, input, inputSchema, select, section, type Built, type FieldProblem } from "./settings-form.js";
 import type { SettingsEnv } from "./settings-env.js";
 import { formatDayHours, hoursInput, parseDayHours, parseHoursToMinutes, type Interval } from "./settings-parse.js";
 
-type AvailabilityRequest = z.input<typeof api.SetAvailabilityInput>;
+type AvailabilityRequest = Api["setAvailability"]["input"];
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 type TimeOff = SettingsEnv["coach"]["timeOff"][number];
 
@@ -107,7 +106,7 @@ export function availabilitySection(env: SettingsEnv): HTMLElement {
   };
   const form = new SettingsForm<AvailabilityRequest>(ctx, t, {
     build,
-    schema: async () => (await schemas()).SetAvailabilityInput,
+    schema: () => inputSchema("setAvailability"),
     save: (value) => ctx.call("setAvailability", value),
     afterSave: () => {
       // Shown as saved: "9-12" becomes "09:00–12:00".

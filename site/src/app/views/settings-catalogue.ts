@@ -1,15 +1,14 @@
 // Settings → session types (saveOffering) and session packs
 // (savePackTemplate): each item is a collapsible form; "New …" creates one.
-import type { z } from "zod";
-import type * as api from "../../../../functions/src/domain/api.js";
+import type { Api } from "../../../../functions/src/api/index.js";
 import { el } from "../../islands/dom.js";
 import { formatMoney } from "../../lib/format.js";
-import { SettingsForm, checkbox, field, input, schemas, select, section, type Built, type FieldProblem } from "./settings-form.js";
+import { SettingsForm, checkbox, field, input, inputSchema, select, section, type Built, type FieldProblem } from "./settings-form.js";
 import { readList, type Offering, type PackTemplate, type SettingsEnv, type WithId } from "./settings-env.js";
 import { formatMoneyInput, idFrom, parseMoney } from "./settings-parse.js";
 
-type OfferingRequest = z.input<typeof api.SaveOfferingInput>;
-type PackRequest = z.input<typeof api.SavePackTemplateInput>;
+type OfferingRequest = Api["saveOffering"]["input"];
+type PackRequest = Api["savePackTemplate"]["input"];
 
 /** A new document id from a title: "Match play (90 min)" → "match_play_90_min-k3f9". */
 function newId(title: string): string {
@@ -112,7 +111,7 @@ export function offeringsSection(env: SettingsEnv, items: WithId<Offering>[]): H
     };
     const settings = new SettingsForm<OfferingRequest>(ctx, t, {
       build,
-      schema: async () => (await schemas()).SaveOfferingInput,
+      schema: () => inputSchema("saveOffering"),
       save: (value) => ctx.call("saveOffering", value),
       afterSave: (value) => {
         saved({ id: value.offeringId, data: env.domain.Offering.parse(value.offering) });
@@ -189,7 +188,7 @@ export function packsSection(env: SettingsEnv, items: WithId<PackTemplate>[], of
     };
     const settings = new SettingsForm<PackRequest>(ctx, t, {
       build,
-      schema: async () => (await schemas()).SavePackTemplateInput,
+      schema: () => inputSchema("savePackTemplate"),
       save: (value) => ctx.call("savePackTemplate", value),
       afterSave: (value) => saved({ id: value.templateId, data: env.domain.PackTemplate.parse(value.template) }),
     });

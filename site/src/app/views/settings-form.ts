@@ -4,6 +4,7 @@
 // the fields they name. Each control carries `data-path`, the input path the
 // schemas report (e.g. "weeklyHours.mon", "policy.waiverReasons.1.label").
 import type { z } from "zod";
+import type { CallName, api } from "../../../../functions/src/api/index.js";
 import { CallableError } from "../../client/callable.js";
 import { el } from "../../islands/dom.js";
 import type { AppContext } from "../context.js";
@@ -214,8 +215,9 @@ export class SettingsForm<T> {
   }
 }
 
-/** The shared zod schemas of the callables, loaded when a form is first saved. */
-export const schemas = () => import("../../../../functions/src/domain/api.js");
+/** A callable's input schema from the shared contract, loaded when a form is first saved. */
+export const inputSchema = async <N extends CallName>(name: N): Promise<(typeof api)[N]["input"]> =>
+  (await import("../../../../functions/src/api/index.js")).api[name].input;
 
 /**
  * A fieldset of repeated rows (locations, time off, waiver reasons) with

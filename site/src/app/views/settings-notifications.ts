@@ -1,16 +1,15 @@
 // Settings → notifications (setNotificationSettings: quiet hours, reminders,
 // open payments, daily agenda), push on this device (registerDevice /
 // unregisterDevice) and the private calendar feed (setCalendarFeed).
-import type { z } from "zod";
-import type * as api from "../../../../functions/src/domain/api.js";
+import type { Api } from "../../../../functions/src/api/index.js";
 import { PushPermissionError, pushRegistrar } from "../../client/push.js";
 import { el } from "../../islands/dom.js";
 import { appServiceWorker } from "../pwa.js";
-import { SettingsForm, checkbox, field, input, plainButton, schemas, section, type Built } from "./settings-form.js";
+import { SettingsForm, checkbox, field, input, plainButton, inputSchema, section, type Built } from "./settings-form.js";
 import type { SettingsEnv } from "./settings-env.js";
 import { parseMinutesList } from "./settings-parse.js";
 
-type NotificationsRequest = z.input<typeof api.SetNotificationSettingsInput>;
+type NotificationsRequest = Api["setNotificationSettings"]["input"];
 
 /** Where this browser keeps the push token it registered (to unregister it, and to show the switch's state). */
 export const REGISTERED_TOKEN_KEY = "solocoach.pushToken.registered";
@@ -67,7 +66,7 @@ export function notificationsSection(env: SettingsEnv): HTMLElement {
   };
   const form = new SettingsForm<NotificationsRequest>(ctx, t, {
     build,
-    schema: async () => (await schemas()).SetNotificationSettingsInput,
+    schema: () => inputSchema("setNotificationSettings"),
     save: (value) => ctx.call("setNotificationSettings", value),
   });
   const quietSet = el("fieldset");

@@ -1,14 +1,13 @@
 // Settings → cancellation policy (setCancellationPolicy): the window, what a
 // late cancellation does, and the reasons a charge may be waived for.
-import type { z } from "zod";
-import type * as api from "../../../../functions/src/domain/api.js";
+import type { Api } from "../../../../functions/src/api/index.js";
 import { el } from "../../islands/dom.js";
-import { RowList, SettingsForm, field, input, schemas, select, section, type Built } from "./settings-form.js";
+import { RowList, SettingsForm, field, input, inputSchema, select, section, type Built } from "./settings-form.js";
 import type { SettingsEnv } from "./settings-env.js";
 import type { SettingsText } from "./settings.text.js";
 import { idFrom } from "./settings-parse.js";
 
-type PolicyRequest = z.input<typeof api.SetCancellationPolicyInput>;
+type PolicyRequest = Api["setCancellationPolicy"]["input"];
 type Reason = { id: string; label: string };
 
 /** The policy form; a reason keeps its id when its label is edited (bookings waived with it keep pointing at it). */
@@ -30,7 +29,7 @@ export function policySection(env: SettingsEnv): HTMLElement {
   };
   const form = new SettingsForm<PolicyRequest>(ctx, t, {
     build,
-    schema: async () => (await schemas()).SetCancellationPolicyInput,
+    schema: () => inputSchema("setCancellationPolicy"),
     save: (value) => ctx.call("setCancellationPolicy", value),
     afterSave: ({ policy: saved }) => {
       reasons.rows().forEach((row, index) => {

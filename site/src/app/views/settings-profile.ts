@@ -1,10 +1,11 @@
 // Settings → profile and public page (saveProfile): name, discipline, bio,
 // photo, language and locations; the link to the public page and how it
 // gets rebuilt.
-import type { ChangeSlugInput, SaveProfileRequest } from "../../../../functions/src/domain/api.js";
+import type { Api } from "../../../../functions/src/api/index.js";
+import type { ChangeSlugInput } from "../../../../functions/src/api/onboarding.js";
 import { CallableError } from "../../client/callable.js";
 import { el } from "../../islands/dom.js";
-import { RowList, SettingsForm, field, input, schemas, select, section, type Built } from "./settings-form.js";
+import { RowList, SettingsForm, field, input, inputSchema, select, section, type Built } from "./settings-form.js";
 import type { SettingsEnv } from "./settings-env.js";
 import { idFrom } from "./settings-parse.js";
 import { onboardingText } from "./onboarding.text.js";
@@ -39,7 +40,7 @@ export function profileSection(env: SettingsEnv): HTMLElement {
   );
 
   /** Kept locations keep their ids (offerings point at them); new ones get one from their name ("Court 3" → "court_3"). */
-  const build = (): Built<SaveProfileRequest> => {
+  const build = (): Built<Api["saveProfile"]["input"]> => {
     const taken = new Set(locations.rows().flatMap((row) => (row.dataset.id ? [row.dataset.id] : [])));
     const list = locations.rows().map((row) => {
       const [place, address] = [...row.querySelectorAll<HTMLInputElement>("[data-field]")];
@@ -58,9 +59,9 @@ export function profileSection(env: SettingsEnv): HTMLElement {
     return { ok: true, value: { coachId: ctx.coachId, profile } };
   };
 
-  const form = new SettingsForm<SaveProfileRequest>(ctx, t, {
+  const form = new SettingsForm<Api["saveProfile"]["input"]>(ctx, t, {
     build,
-    schema: async () => (await schemas()).SaveProfileInput,
+    schema: () => inputSchema("saveProfile"),
     save: (value) => ctx.call("saveProfile", value),
     afterSave: ({ profile }) => {
       env.coach = {
@@ -101,7 +102,7 @@ function addressForm(env: SettingsEnv): HTMLElement {
   const checker = slugChecker(ctx, onboardingText(ctx.lang), slug, status, env.coach.slug);
   const form = new SettingsForm<ChangeSlugInput>(ctx, t, {
     build: () => ({ ok: true, value: { coachId: ctx.coachId, slug: slug.value } }),
-    schema: async () => (await schemas()).ChangeSlugInput,
+    schema: () => inputSchema("changeSlug"),
     save: async (value) => {
       if (!(await checker.usable())) throw new CallableError("already-exists", "SLUG_TAKEN", {}, "");
       await ctx.call("changeSlug", value);

@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { BookingStatus } from "../domain/booking.js";
+import { DocId } from "../domain/ids.js";
+import { LedgerReason } from "../domain/packs.js";
+import { PaymentMethod, PaymentState, PaymentTarget } from "../domain/payments.js";
+import { ErasureReport } from "../domain/privacy.js";
+import { IsoInstant } from "../domain/time.js";
+import { ClientRefInput, RequestId, SavedResult } from "./common.js";
+import type { Calls } from "./contract.js";
+
+// The coach's clients: the list, one client's history and notes, messages, export and erasure.
+
+/** A client's figures as coach screens show them, rolled forward to the time of the call (domain/clients.ts statsAt). */
+export const ClientStatsView = z.object({
+  sessionsCompleted: z.number().int(),
+  noShows: z.number().int(),
+  lateCancellations: z.number().int(),
+  revenueMinor: z.number().int(),
+  openMinor: z.number().int(),
+  packBalance: z.number().int(),
+  lastSessionAt: IsoInstant.nullable(),
+  nextSession: z.object({ bookingId: z.string(), start: IsoInstant, status: z.enum(["requested", "confirmed"]) }).nullable(),
+  /** When the read model was computed; null until the first booking, payment or pack of the client. */
+  asOf: IsoInstant.nullable(),
+});
+export type ClientStatsView = z.infer<typeof ClientStatsView>;
+
+/** A client in the coach's list. */
+export const ClientSummary = z.object({ uid: z.string(), name: z.string(), email: z.string(), phone: z.string(), stats: ClientStatsView });
+export type ClientSummary = z.infer<typeof ClientSummary>;
+
+/** listClients (coach): every client, optionally those whose name, email or phone contains `query`. */
+export const ListClientsInput = z.object({ coachId: DocId, query: z.string().trim().max(100).default("") });
+export type ListClientsInput = z.infer<typeof ListClientsInput>;
+
+/** listClients result, sorted by name; money in `currency`. */
+export const ListClientsResult = z.object({ currency: z.string(), clients: z.array(ClientSummary) });
+export type ListClientsResult = z.infer<typeof ListClientsResult>;
+
+/** One line of a client's timeline: a session, a payment or refund, or a change of pack units. */
+export const TimelineEntryView = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("booking"),
+    id: z.string(),
+    /** The session's start. */
+    at: IsoInstant,
+    status: BookingStatus,
+    offeringId: z.string(),
+    offeringTitle: z.string(),
+    locationName: z.string(),
+    start: IsoInstant,
+    end: IsoInstant,
+    payment: z.object({
+      method: z.enum(["pack", "single"]),
+      packId: z.string().nullable(),
+      state: PaymentState.nullable(),
+      amountDueMinor: z.number().int().nullable(),
+      paidMinor: z.number().int().nullable(),
+    }),
+    /** What a cancellation, no-show or waiver did, as the ledger says it; null otherwise. */
+    sentence: z.string().nullable(),
+    /** The same without the leading delta ("credited back 1 unit…"), for screens that show the delta apart. */
+    words: z.string().nullable(),
+    /** What the client wrote when booking. */
+    note: z.string(),
+  }),
+  z.object({
+    type: z.literal("payment"),
+    id: z.string(),
+    at: IsoInstant,
+    kind: z.enum(["payment", "refund"]),
+    method: PaymentMethod,
+    wallet: z.string().nullable(),
+    amountMinor: z.number().int(),
+    currency: z.string(),
+    target: PaymentTarget,
+    reference: z.string(),
+  }),
+  z.object({
+    type: z.literal("ledger"),
+    /** "{packId}/{entryId}" */
+    id: z.string(),
+    at: IsoInstant,
+    packId: z.string(),
+    packName: z.string(),
+    delta: z.number().int(),
+    reason: LedgerReason,
+    sentence: z.string(),
+    /** The sentence without its leading delta (the delta is the field above). */
+    words: z.string(),
+    bookingId: z.string().nullable(),
+  }),
+]);
+export type TimelineEntryView = z.infer<typeof TimelineEntryView>;
+
+/** getClientDetail result: the record with private notes, the figures, and one timeline, newest first. */
+export const ClientDetailResult = z.object({
+  client: z.object({ uid: z.string(), name: z.string(), email: z.string(), phone: z.string(), notes: z.string() }),
+  currency: z.string(),
+  stats: ClientStatsView,
+  timeline: z.array(TimelineEntryView),
+});
+export type ClientDetailResult = z.infer<typeof ClientDetailResult>;
+
+/** saveClientNotes (coach): replaces the private notes on a client (only the coach ever reads them). */
+export const SaveClientNotesInput = ClientRefInput.extend({ notes: z.string().max(10_000) });
+export type SaveClientNotesInput = z.infer<typeof SaveClientNotesInput>;
+
+/** sendMessage (coach or client): the coach names the client; a client writes into their own thread. requestId is the message id. */
+export const SendMessageInput = z.object({ requestId: RequestId, coachId: DocId, clientUid: DocId.optional(), text: z.string().trim().min(1).max(2000) });
+export type SendMessageInput = z.infer<typeof SendMessageInput>;
+
+/** The message as stored: coaches/{coachId}/threads/{clientUid}/messages/{messageId}. */
+export const SendMessageResult = z.object({ messageId: z.string(), clientUid: z.string(), from: z.enum(["coach", "client"]), at: IsoInstant });
+export type SendMessageResult = z.infer<typeof SendMessageResult>;
+
+const JsonObject = z.record(z.string(), z.unknown());
+
+/** exportClientData (coach): everything held about one client, as JSON (instants in ISO, UTC). */
+export const ClientExportResult = z.object({
+  format: z.literal("solocoach.client-export.v1"),
+  exportedAt: IsoInstant,
+  coach: z.object({ coachId: z.string(), name: z.string() }),
+  client: JsonObject,
+  bookings: z.array(JsonObject),
+  packs: z.array(JsonObject),
+  payments: z.array(JsonObject),
+  messages: z.array(JsonObject),
+  reviews: z.array(JsonObject),
+});
+export type ClientExportResult = z.infer<typeof ClientExportResult>;
+
+/** deleteClient (coach): what was removed, what was kept (pseudonymised) and why, and until when. */
+export const DeleteClientResult = ErasureReport;
+export type DeleteClientResult = z.infer<typeof DeleteClientResult>;
+
+/** The callables of this area: each name with its input and result. */
+export const clientCalls = {
+  listClients: { input: ListClientsInput, result: ListClientsResult },
+  getClientDetail: { input: ClientRefInput, result: ClientDetailResult },
+  saveClientNotes: { input: SaveClientNotesInput, result: SavedResult },
+  sendMessage: { input: SendMessageInput, result: SendMessageResult },
+  exportClientData: { input: ClientRefInput, result: ClientExportResult },
+  deleteClient: { input: ClientRefInput, result: DeleteClientResult },
+} satisfies Calls;
