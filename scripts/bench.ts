@@ -12,7 +12,7 @@ import { call, clientWithPack, demoSlots, freshDemo, idTokenFor } from "../tests
 import { NEW_COACH_ANSWERS } from "../tests/support/samples.js";
 import { DateTime } from "luxon";
 import { db } from "../functions/src/shell/firebase.js";
-import { loadFreeSlots } from "../functions/src/shell/free-slots.js";
+import { loadFreeSlots } from "../functions/src/shell/booking/free-slots.js";
 import { lighthouseScores, pageWeight, servedHow } from "./bench-site.js";
 import { DEMO } from "./demo-data.js";
 

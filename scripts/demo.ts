@@ -5,11 +5,11 @@ import { getAuth } from "firebase-admin/auth";
 import { DateTime } from "luxon";
 import { decideNewCoach } from "../functions/src/domain/onboarding.js";
 import { decideSale } from "../functions/src/domain/packs.js";
-import { writePackChange } from "../functions/src/shell/commit.js";
+import { writePackChange } from "../functions/src/shell/packs/commit.js";
 import { adminApp, db } from "../functions/src/shell/firebase.js";
-import { writeNewCoach } from "../functions/src/shell/new-coach.js";
-import { writePublicCoach } from "../functions/src/shell/write-public-coach.js";
-import { clientsCol, coachOwnerRef, coachRef, offeringsCol, packTemplatesCol, slugRef } from "../functions/src/shell/refs.js";
+import { writeNewCoach } from "../functions/src/shell/coach/new-coach.js";
+import { writePublicCoach } from "../functions/src/shell/coach/public-page.js";
+import { clientsCol, coachOwnerRef, coachRef, offeringsCol, packTemplatesCol, slugRef } from "../functions/src/shell/firestore/refs.js";
 import { DEMO, SECOND_COACH, demoCoach, demoMatchPlay, demoOffering, demoPackTemplate } from "./demo-data.js";
 
 async function ensureUser(user: { uid: string; email: string; password: string; name: string }): Promise<void> {

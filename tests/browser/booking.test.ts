@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { bookingsCol, clientsCol, packsCol } from "../../functions/src/shell/refs.js";
+import { bookingsCol, clientsCol, packsCol } from "../../functions/src/shell/firestore/refs.js";
 import { axeViolations } from "../support/axe.js";
 import { SITE, launchBrowser, phonePage, shot, signInByLink, signInWithPassword, signedInPage } from "../support/browser.js";
 import { DEMO, call, clientWithPack, freshDemo } from "../support/emulators.js";

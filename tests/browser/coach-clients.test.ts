@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { DateTime } from "luxon";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { clientRecordRef, erasuresCol, ledgerCol, packsCol, paymentsCol, publicCoachesCol, reviewsCol } from "../../functions/src/shell/refs.js";
+import { clientRecordRef, erasuresCol, ledgerCol, packsCol, paymentsCol, publicCoachesCol, reviewsCol } from "../../functions/src/shell/firestore/refs.js";
 import { axeViolations } from "../support/axe.js";
 import { SITE, launchBrowser, shot, signedInPage } from "../support/browser.js";
 import { pastSession, statsWhere, waitFor } from "../support/coach-app.js";

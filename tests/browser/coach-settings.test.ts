@@ -5,7 +5,7 @@
 // parsers behind the forms.
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { coachRef, devicesCol, offeringsCol, packTemplatesCol } from "../../functions/src/shell/refs.js";
+import { coachRef, devicesCol, offeringsCol, packTemplatesCol } from "../../functions/src/shell/firestore/refs.js";
 import { formatDayHours, formatMoneyInput, idFrom, parseDayHours, parseMinutesList, parseMoney } from "../../site/src/app/views/settings-parse.js";
 import { axeViolations } from "../support/axe.js";
 import { SITE, launchBrowser, phonePage, shot, signedInPage } from "../support/browser.js";

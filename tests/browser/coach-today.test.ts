@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { bookingsCol, ledgerCol, packsCol } from "../../functions/src/shell/refs.js";
+import { bookingsCol, ledgerCol, packsCol } from "../../functions/src/shell/firestore/refs.js";
 import { actionsFor, agenda, dateIn, sessionFrom, type Session } from "../../site/src/app/views/today-data.js";
 import { axeViolations } from "../support/axe.js";
 import { SITE, launchBrowser, phonePage, shot, signedInPage } from "../support/browser.js";

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { messagesCol, reviewsCol } from "../../functions/src/shell/refs.js";
+import { messagesCol, reviewsCol } from "../../functions/src/shell/firestore/refs.js";
 import { axeViolations } from "../support/axe.js";
 import { SITE, launchBrowser, phonePage, shot, signInByLink, signInWithPassword, signedInPage } from "../support/browser.js";
 import { pastSession, waitFor } from "../support/coach-app.js";

@@ -6,7 +6,7 @@ import { getAuth } from "firebase-admin/auth";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { adminApp } from "../../functions/src/shell/firebase.js";
-import { coachOwnerRef, coachRef, offeringsCol, packTemplatesCol, slugRef } from "../../functions/src/shell/refs.js";
+import { coachOwnerRef, coachRef, offeringsCol, packTemplatesCol, slugRef } from "../../functions/src/shell/firestore/refs.js";
 import { axeViolations } from "../support/axe.js";
 import { SITE, launchBrowser, phonePage, shot, signInByLink, signInWithPassword } from "../support/browser.js";
 import { DEMO, freshDemo } from "../support/emulators.js";

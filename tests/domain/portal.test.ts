@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { owedSummaries } from "../../functions/src/domain/clients.js";
 import { packBalance } from "../../functions/src/domain/packs.js";
 import { clientPortal, portalBooking, portalCoach, splitBookings } from "../../functions/src/domain/portal.js";
-import { ledgerView, packView, paymentView } from "../../functions/src/shell/views.js";
+import { ledgerView, packView, paymentView } from "../../functions/src/shell/calls/views.js";
 import { demoCoach, demoOffering } from "../../scripts/demo-data.js";
 import { booking, cashRecord, pack, utc } from "./fixtures.js";
 

@@ -5,7 +5,7 @@
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
 import { publicCoachVersion } from "../../functions/src/domain/public-coach.js";
-import { coachOwnerRef, coachRef, publicCoachesCol, slugRef } from "../../functions/src/shell/refs.js";
+import { coachOwnerRef, coachRef, publicCoachesCol, slugRef } from "../../functions/src/shell/firestore/refs.js";
 import { SITE } from "../support/browser.js";
 import { otherCoach, waitFor } from "../support/coach-app.js";
 import { DEMO, call, callFailing, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";

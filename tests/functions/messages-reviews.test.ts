@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../functions/src/shell/firebase.js";
-import { coachRef, outboxCol, publicCoachesCol, reviewsCol } from "../../functions/src/shell/refs.js";
+import { coachRef, outboxCol, publicCoachesCol, reviewsCol } from "../../functions/src/shell/firestore/refs.js";
 import { demoCoach } from "../../scripts/demo-data.js";
 import { otherCoach, pastSession, waitFor } from "../support/coach-app.js";
 import { DEMO, call, callFailing, clientWithPack, count, freshDemoSignedIn } from "../support/emulators.js";

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
-import { deliverOutbox, flushDueOutbox } from "../../functions/src/shell/deliver.js";
+import { deliverOutbox, flushDueOutbox } from "../../functions/src/shell/notify/deliver.js";
 import { db } from "../../functions/src/shell/firebase.js";
-import { notifyCoach } from "../../functions/src/shell/outbox.js";
-import { coachRef, outboxCol } from "../../functions/src/shell/refs.js";
+import { notifyCoach } from "../../functions/src/shell/notify/outbox.js";
+import { coachRef, outboxCol } from "../../functions/src/shell/firestore/refs.js";
 import { demoCoach } from "../../scripts/demo-data.js";
 import { DEMO, call, callFailing, demoSlots, freshDemoSignedIn } from "../support/emulators.js";
 import { RecordingTransport } from "../support/push.js";

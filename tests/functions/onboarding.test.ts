@@ -7,7 +7,7 @@ import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Api } from "../../site/src/client/callable.js";
 import { adminApp } from "../../functions/src/shell/firebase.js";
-import { coachRef, publicCoachesCol } from "../../functions/src/shell/refs.js";
+import { coachRef, publicCoachesCol } from "../../functions/src/shell/firestore/refs.js";
 import { NEW_COACH_ANSWERS } from "../support/samples.js";
 import { DEMO, call, callFailing, freshDemoSignedIn, idTokenFor } from "../support/emulators.js";
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_WAIVER_REASONS } from "../../functions/src/domain/coach.js";
-import { expireDuePacks } from "../../functions/src/shell/expire-packs.js";
+import { expireDuePacks } from "../../functions/src/shell/packs/expire.js";
 import { db } from "../../functions/src/shell/firebase.js";
 import { DEMO, call, callFailing, clientWithPack, count, demoSlots, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
 

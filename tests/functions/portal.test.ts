@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
-import { bookingsCol, clientsCol } from "../../functions/src/shell/refs.js";
+import { bookingsCol, clientsCol } from "../../functions/src/shell/firestore/refs.js";
 import { DEMO, call, callFailing, clientWithPack, count, demoSlots, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
 
 const { coachId, offeringId } = DEMO;

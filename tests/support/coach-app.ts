@@ -5,7 +5,7 @@ import { getAuth } from "firebase-admin/auth";
 import { DateTime } from "luxon";
 import type { ClientStats } from "../../functions/src/domain/clients.js";
 import { adminApp } from "../../functions/src/shell/firebase.js";
-import { clientRecordRef } from "../../functions/src/shell/refs.js";
+import { clientRecordRef } from "../../functions/src/shell/firestore/refs.js";
 import { SECOND_COACH } from "../../scripts/demo-data.js";
 import { DEMO, call, idTokenFor, seedPackBooking } from "./emulators.js";
 

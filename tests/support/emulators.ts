@@ -6,10 +6,10 @@ import { api, type Api, type CallName } from "../../functions/src/api/index.js";
 import { callFunction, CallableError } from "../../site/src/client/callable.js";
 import { cellsFor, type Booking } from "../../functions/src/domain/booking.js";
 import { bookingDebitEntry, decideSale, post } from "../../functions/src/domain/packs.js";
-import { markBusy } from "../../functions/src/shell/busy.js";
-import { writePackChange } from "../../functions/src/shell/commit.js";
+import { markBusy } from "../../functions/src/shell/booking/busy.js";
+import { writePackChange } from "../../functions/src/shell/packs/commit.js";
 import { adminApp, db } from "../../functions/src/shell/firebase.js";
-import { bookingsCol, claimRef, clientsCol, packsCol } from "../../functions/src/shell/refs.js";
+import { bookingsCol, claimRef, clientsCol, packsCol } from "../../functions/src/shell/firestore/refs.js";
 import { DEMO, demoCoach, demoOffering, demoPackTemplate } from "../../scripts/demo-data.js";
 import { seedDemo } from "../../scripts/demo.js";
 

@@ -1,7 +1,7 @@
 import { packCalls } from "../api/packs.js";
 import { decideAdjustment } from "../domain/packs.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { packOperation, single } from "../shell/pack-operation.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { packOperation, single } from "../shell/packs/operation.js";
 
 /** Manual adjustment (coach) with a required note; never below zero. */
 export const adjustPack = onSignedInCall(

@@ -4,14 +4,14 @@ import { cellsFor, decideSeries, weeklyOccurrences } from "../domain/booking.js"
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { iso } from "../domain/time.js";
-import { writeBookingChange } from "../shell/booking-commit.js";
-import { CLAIMING_CALL, onSignedInCall } from "../shell/callable.js";
-import { writePackChange } from "../shell/commit.js";
+import { writeBookingChange } from "../shell/booking/commit.js";
+import { CLAIMING_CALL, onSignedInCall } from "../shell/calls/callable.js";
+import { writePackChange } from "../shell/packs/commit.js";
 import { CLAIM_TRANSACTION, db } from "../shell/firebase.js";
-import { notifyCoach } from "../shell/outbox.js";
-import { activePacks } from "../shell/active-packs.js";
-import { bookingsCol, claimRef, coachRef, offeringsCol } from "../shell/refs.js";
-import { packView } from "../shell/views.js";
+import { notifyCoach } from "../shell/notify/outbox.js";
+import { activePacks } from "../shell/packs/active.js";
+import { bookingsCol, claimRef, coachRef, offeringsCol } from "../shell/firestore/refs.js";
+import { packView } from "../shell/calls/views.js";
 
 /**
  * Books a weekly series (e.g. every Tuesday 18:00 for 8 weeks) in one

@@ -4,16 +4,16 @@ import { Booking, cellsFor, claimFor, decideBooking } from "../domain/booking.js
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { iso } from "../domain/time.js";
-import { writeBookingChange } from "../shell/booking-commit.js";
-import { claimedByOther } from "../shell/busy.js";
-import { CLAIMING_CALL, onSignedInCall } from "../shell/callable.js";
-import { writePackChange } from "../shell/commit.js";
+import { writeBookingChange } from "../shell/booking/commit.js";
+import { claimedByOther } from "../shell/booking/busy.js";
+import { CLAIMING_CALL, onSignedInCall } from "../shell/calls/callable.js";
+import { writePackChange } from "../shell/packs/commit.js";
 import { CLAIM_TRANSACTION, db } from "../shell/firebase.js";
-import { saveContact } from "../shell/contact.js";
-import { notifyCoach } from "../shell/outbox.js";
-import { activePacks } from "../shell/active-packs.js";
-import { bookingsCol, claimRef, coachRef, offeringsCol, packsCol } from "../shell/refs.js";
-import { packView } from "../shell/views.js";
+import { saveContact } from "../shell/clients/contact.js";
+import { notifyCoach } from "../shell/notify/outbox.js";
+import { activePacks } from "../shell/packs/active.js";
+import { bookingsCol, claimRef, coachRef, offeringsCol, packsCol } from "../shell/firestore/refs.js";
+import { packView } from "../shell/calls/views.js";
 
 /** The result a client sees: the booking and, once a unit is spent, the pack after it. */
 function toResult(bookingId: string, booking: Booking, pack: BookSlotResult["pack"]): BookSlotResult {

@@ -2,9 +2,9 @@ import { CalendarFileResult, bookingCalls } from "../api/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { icsCalendar } from "../domain/ics.js";
 import { Result, fail, ok } from "../domain/result.js";
-import { loadBookingAccess } from "../shell/access.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { bookingEvents } from "../shell/calendar.js";
+import { loadBookingAccess } from "../shell/calls/access.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { bookingEvents } from "../shell/booking/calendar.js";
 import { db } from "../shell/firebase.js";
 
 /** "Add to calendar": a confirmed booking as an RFC 5545 .ics file, for its client or its coach. */

@@ -1,8 +1,8 @@
 import { bookingCalls } from "../api/booking.js";
 import { fail } from "../domain/result.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { cancellationOf } from "../shell/cancellation.js";
-import { resolveBooking } from "../shell/resolve-booking.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { cancellationOf } from "../shell/booking/cancellation.js";
+import { resolveBooking } from "../shell/booking/resolve.js";
 
 /**
  * Cancels a booking (its client or its coach): booking, credit and ledger

@@ -2,10 +2,10 @@ import { ChangeSlugResult, onboardingCalls } from "../api/onboarding.js";
 import { DomainError } from "../domain/errors.js";
 import { decideSlugChange } from "../domain/onboarding.js";
 import { Result, ok } from "../domain/result.js";
-import { loadOwnCoach } from "../shell/access.js";
-import { onSignedInCall } from "../shell/callable.js";
+import { loadOwnCoach } from "../shell/calls/access.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
 import { db } from "../shell/firebase.js";
-import { coachOwnerRef, coachRef, publicCoachesCol, slugRef } from "../shell/refs.js";
+import { coachOwnerRef, coachRef, publicCoachesCol, slugRef } from "../shell/firestore/refs.js";
 
 /**
  * Moves the coach's page to another address, in one transaction: the claim

@@ -1,8 +1,8 @@
 import { CheckSlugResult, onboardingCalls } from "../api/onboarding.js";
 import { slugRefusal } from "../domain/onboarding.js";
 import { ok } from "../domain/result.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { slugRef } from "../shell/refs.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { slugRef } from "../shell/firestore/refs.js";
 
 /** Whether a public address is free, as the wizard checks it while the coach types (one read). */
 export const checkSlug = onSignedInCall(onboardingCalls.checkSlug, async (input) => {

@@ -3,9 +3,9 @@ import { decideCompletion } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { iso } from "../domain/time.js";
-import { loadBookingAccess } from "../shell/access.js";
-import { writeBookingChange } from "../shell/booking-commit.js";
-import { onSignedInCall } from "../shell/callable.js";
+import { loadBookingAccess } from "../shell/calls/access.js";
+import { writeBookingChange } from "../shell/booking/commit.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
 import { db } from "../shell/firebase.js";
 
 /**

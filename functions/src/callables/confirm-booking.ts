@@ -3,14 +3,14 @@ import { decideConfirmation } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { iso } from "../domain/time.js";
-import { loadBookingAccess } from "../shell/access.js";
-import { writeBookingChange } from "../shell/booking-commit.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { writePackChange } from "../shell/commit.js";
+import { loadBookingAccess } from "../shell/calls/access.js";
+import { writeBookingChange } from "../shell/booking/commit.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { writePackChange } from "../shell/packs/commit.js";
 import { db } from "../shell/firebase.js";
-import { activePacks } from "../shell/active-packs.js";
-import { bookingsCol } from "../shell/refs.js";
-import { packView } from "../shell/views.js";
+import { activePacks } from "../shell/packs/active.js";
+import { bookingsCol } from "../shell/firestore/refs.js";
+import { packView } from "../shell/calls/views.js";
 
 /**
  * The coach confirms a booking request: in one transaction the booking

@@ -1,9 +1,9 @@
 import { CreateCheckoutResult, paymentCalls } from "../api/payments.js";
 import { ok } from "../domain/result.js";
-import { CLAIMING_CALL, onSignedInCall } from "../shell/callable.js";
-import { CHECKOUT_MINUTES, attachCheckout, checkoutUnavailable, prepareCheckout } from "../shell/checkout.js";
+import { CLAIMING_CALL, onSignedInCall } from "../shell/calls/callable.js";
+import { CHECKOUT_MINUTES, attachCheckout, checkoutUnavailable, prepareCheckout } from "../shell/money/checkout.js";
 import { siteOrigin, stripeSecretKey } from "../shell/config.js";
-import { paymentGateway } from "../shell/gateway.js";
+import { paymentGateway } from "../shell/money/gateway.js";
 
 /**
  * Pay online (client): creates the target (a booking holding its slot, or a

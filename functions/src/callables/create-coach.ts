@@ -2,13 +2,13 @@ import { CreateCoachResult, onboardingCalls } from "../api/onboarding.js";
 import { DomainError } from "../domain/errors.js";
 import { decideNewCoach } from "../domain/onboarding.js";
 import { Result, fail, ok } from "../domain/result.js";
-import { onSignedInCall } from "../shell/callable.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
 import { db } from "../shell/firebase.js";
-import { writeNewCoach } from "../shell/new-coach.js";
-import { coachOwnerRef, slugRef } from "../shell/refs.js";
+import { writeNewCoach } from "../shell/coach/new-coach.js";
+import { coachOwnerRef, slugRef } from "../shell/firestore/refs.js";
 
 /**
- * Signs the caller up as a coach, in one transaction (shell/new-coach.ts): the
+ * Signs the caller up as a coach, in one transaction (shell/coach/new-coach.ts): the
  * coach document with the first location, hours and policy, the first session
  * type and pack, the public page data, and two claims that make it safe under
  * races — `slugs/{slug}` (one coach per address) and `coachOwners/{uid}` (one

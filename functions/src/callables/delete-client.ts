@@ -4,12 +4,23 @@ import { DomainError } from "../domain/errors.js";
 import { ErasureReport, decideErasure, pseudonymFor } from "../domain/privacy.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { iso } from "../domain/time.js";
-import { loadOwnCoach } from "../shell/access.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { deleteMessages } from "../shell/erase.js";
+import { loadOwnCoach } from "../shell/calls/access.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { deleteMessages } from "../shell/clients/erase.js";
 import { db } from "../shell/firebase.js";
-import { writePublicCoach } from "../shell/write-public-coach.js";
-import { bookingsCol, clientsCol, erasuresCol, ledgerCol, messagesCol, outboxCol, packsCol, paymentsCol, reviewsCol, threadsCol } from "../shell/refs.js";
+import { writePublicCoach } from "../shell/coach/public-page.js";
+import {
+  bookingsCol,
+  clientsCol,
+  erasuresCol,
+  ledgerCol,
+  messagesCol,
+  outboxCol,
+  packsCol,
+  paymentsCol,
+  reviewsCol,
+  threadsCol,
+} from "../shell/firestore/refs.js";
 
 /**
  * Erases a client's personal data at their request (coach only): the client

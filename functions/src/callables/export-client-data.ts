@@ -2,9 +2,9 @@ import { ClientExportResult, clientCalls } from "../api/clients.js";
 import { toJsonObject } from "../domain/privacy.js";
 import { fail, ok } from "../domain/result.js";
 import { iso } from "../domain/time.js";
-import { readOwnCoach } from "../shell/access.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { bookingsCol, clientRecordRef, ledgerCol, messagesCol, packsCol, paymentsCol, reviewsCol } from "../shell/refs.js";
+import { readOwnCoach } from "../shell/calls/access.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { bookingsCol, clientRecordRef, ledgerCol, messagesCol, packsCol, paymentsCol, reviewsCol } from "../shell/firestore/refs.js";
 
 /**
  * Everything the coach holds about one client, as JSON, for a request under

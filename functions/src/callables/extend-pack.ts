@@ -1,7 +1,7 @@
 import { packCalls } from "../api/packs.js";
 import { decideExtension } from "../domain/packs.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { packOperation, single } from "../shell/pack-operation.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { packOperation, single } from "../shell/packs/operation.js";
 
 /** Extend or freeze (coach): the expiry moves later, e.g. after an injury. */
 export const extendPack = onSignedInCall(

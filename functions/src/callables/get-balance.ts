@@ -1,9 +1,9 @@
 import { GetBalanceResult, packCalls } from "../api/packs.js";
 import { packBalance } from "../domain/packs.js";
 import { fail, ok } from "../domain/result.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { coachRef, ledgerCol, packsCol } from "../shell/refs.js";
-import { ledgerView, packView } from "../shell/views.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { coachRef, ledgerCol, packsCol } from "../shell/firestore/refs.js";
+import { ledgerView, packView } from "../shell/calls/views.js";
 
 /**
  * A client's packs with one coach, each with its ledger, newest first. The

@@ -2,9 +2,9 @@ import { ClientAccountResult, paymentCalls } from "../api/payments.js";
 import { clientAccount } from "../domain/payments.js";
 import { owedSummaries } from "../domain/clients.js";
 import { fail, ok } from "../domain/result.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { bookingsCol, coachRef, packsCol, paymentsCol } from "../shell/refs.js";
-import { paymentView } from "../shell/views.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { bookingsCol, coachRef, packsCol, paymentsCol } from "../shell/firestore/refs.js";
+import { paymentView } from "../shell/calls/views.js";
 
 /**
  * A client's revenue and open amount (coach only), computed from the payment

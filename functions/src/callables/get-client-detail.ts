@@ -1,10 +1,10 @@
 import { ClientDetailResult, clientCalls } from "../api/clients.js";
 import { clientTimeline, statsAt } from "../domain/clients.js";
 import { fail, ok } from "../domain/result.js";
-import { readOwnCoach } from "../shell/access.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { statsView, timelineView } from "../shell/client-views.js";
-import { bookingsCol, clientRecordRef, ledgerCol, offeringsCol, packsCol, paymentsCol } from "../shell/refs.js";
+import { readOwnCoach } from "../shell/calls/access.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { statsView, timelineView } from "../shell/calls/client-views.js";
+import { bookingsCol, clientRecordRef, ledgerCol, offeringsCol, packsCol, paymentsCol } from "../shell/firestore/refs.js";
 
 /**
  * One client for their coach: contact and private notes, the figures, and a

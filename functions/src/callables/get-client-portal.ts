@@ -1,9 +1,9 @@
 import { PortalCoach, portalCalls } from "../api/portal.js";
 import { clientPortal, portalCoach, shownInPortal } from "../domain/portal.js";
 import { ok } from "../domain/result.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { bookingsGroup, coachRef, ledgerCol, offeringsCol, packsGroup, paymentsGroup } from "../shell/refs.js";
-import { ledgerView, packView, paymentView } from "../shell/views.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { bookingsGroup, coachRef, ledgerCol, offeringsCol, packsGroup, paymentsGroup } from "../shell/firestore/refs.js";
+import { ledgerView, packView, paymentView } from "../shell/calls/views.js";
 
 const coachOf = (path: string) => path.split("/")[1] ?? "";
 

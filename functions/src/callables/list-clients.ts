@@ -1,10 +1,10 @@
 import { ListClientsResult, clientCalls } from "../api/clients.js";
 import { matchesQuery, statsAt } from "../domain/clients.js";
 import { ok } from "../domain/result.js";
-import { readOwnCoach } from "../shell/access.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { statsView } from "../shell/client-views.js";
-import { clientRecordsCol } from "../shell/refs.js";
+import { readOwnCoach } from "../shell/calls/access.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { statsView } from "../shell/calls/client-views.js";
+import { clientRecordsCol } from "../shell/firestore/refs.js";
 
 /**
  * The coach's clients with their figures (from the stats read model, rolled

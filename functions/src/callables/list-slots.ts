@@ -1,7 +1,7 @@
 import { bookingCalls } from "../api/booking.js";
 import { ok } from "../domain/result.js";
-import { onPublicCall } from "../shell/callable.js";
-import { loadFreeSlots } from "../shell/free-slots.js";
+import { onPublicCall } from "../shell/calls/callable.js";
+import { loadFreeSlots } from "../shell/booking/free-slots.js";
 
 /** Free slots of one offering for the coach's public page (no sign-in). */
 export const listSlots = onPublicCall(bookingCalls.listSlots, async (input, { now }) => {

@@ -1,8 +1,8 @@
 import { bookingCalls } from "../api/booking.js";
 import { decideNoShow } from "../domain/policy.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { resolutionArgs } from "../shell/cancellation.js";
-import { resolveBooking } from "../shell/resolve-booking.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { resolutionArgs } from "../shell/booking/cancellation.js";
+import { resolveBooking } from "../shell/booking/resolve.js";
 
 /** No-show (coach, after the start): the unit counts as used, with a ledger line saying so. */
 export const markNoShow = onSignedInCall(

@@ -1,7 +1,7 @@
 import { bookingCalls } from "../api/booking.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { cancellationOf } from "../shell/cancellation.js";
-import { resolveBooking } from "../shell/resolve-booking.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { cancellationOf } from "../shell/booking/cancellation.js";
+import { resolveBooking } from "../shell/booking/resolve.js";
 
 /** "What will happen if I cancel now?": the same decision cancelBooking applies, nothing written. */
 export const previewCancellation = onSignedInCall(

@@ -1,7 +1,7 @@
 import { reviewCalls } from "../api/reviews.js";
 import { decidePublication } from "../domain/reviews.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { changeReview, loadOwnReview } from "../shell/review-changes.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { changeReview, loadOwnReview } from "../shell/clients/reviews.js";
 
 /**
  * The coach publishes a review on the public page (only with the client's

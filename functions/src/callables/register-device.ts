@@ -2,11 +2,11 @@ import { coachCalls } from "../api/coach.js";
 import { SavedResult } from "../api/common.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, ok } from "../domain/result.js";
-import { loadOwnCoach } from "../shell/access.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { deviceId } from "../shell/deliver.js";
+import { loadOwnCoach } from "../shell/calls/access.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { deviceId } from "../shell/notify/deliver.js";
 import { db } from "../shell/firebase.js";
-import { devicesCol } from "../shell/refs.js";
+import { devicesCol } from "../shell/firestore/refs.js";
 
 /** The coach turns on push on a device (several devices allowed; registering twice is harmless). */
 export const registerDevice = onSignedInCall(coachCalls.registerDevice, (input, { uid }) =>

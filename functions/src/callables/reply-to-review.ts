@@ -1,7 +1,7 @@
 import { reviewCalls } from "../api/reviews.js";
 import { decideReply, isPublic } from "../domain/reviews.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { changeReview, loadOwnReview } from "../shell/review-changes.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { changeReview, loadOwnReview } from "../shell/clients/reviews.js";
 
 /** The coach answers a written review (or removes the answer with null); a published review shows it on the page. */
 export const replyToReview = onSignedInCall(reviewCalls.replyToReview, (input, { uid, now }) =>

@@ -4,15 +4,15 @@ import { cellsFor, decideReschedule } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { iso } from "../domain/time.js";
-import { loadBookingAccess } from "../shell/access.js";
-import { writeBookingChange } from "../shell/booking-commit.js";
-import { CLAIMING_CALL, onSignedInCall } from "../shell/callable.js";
-import { writePackChange } from "../shell/commit.js";
+import { loadBookingAccess } from "../shell/calls/access.js";
+import { writeBookingChange } from "../shell/booking/commit.js";
+import { CLAIMING_CALL, onSignedInCall } from "../shell/calls/callable.js";
+import { writePackChange } from "../shell/packs/commit.js";
 import { CLAIM_TRANSACTION, db } from "../shell/firebase.js";
-import { notifyCoach } from "../shell/outbox.js";
-import { claimRef, offeringsCol } from "../shell/refs.js";
-import { markRequest, requestUse } from "../shell/requests.js";
-import { packView } from "../shell/views.js";
+import { notifyCoach } from "../shell/notify/outbox.js";
+import { claimRef, offeringsCol } from "../shell/firestore/refs.js";
+import { markRequest, requestUse } from "../shell/firestore/requests.js";
+import { packView } from "../shell/calls/views.js";
 
 /**
  * Moves a booking to a new start in one transaction: the new cells are

@@ -2,10 +2,10 @@ import { clientCalls } from "../api/clients.js";
 import { SavedResult } from "../api/common.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
-import { loadOwnCoach } from "../shell/access.js";
-import { onSignedInCall } from "../shell/callable.js";
+import { loadOwnCoach } from "../shell/calls/access.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
 import { db } from "../shell/firebase.js";
-import { clientsCol } from "../shell/refs.js";
+import { clientsCol } from "../shell/firestore/refs.js";
 
 /** Replaces the coach's private notes on a client; nothing else of the record changes. */
 export const saveClientNotes = onSignedInCall(clientCalls.saveClientNotes, (input, { uid }) =>

@@ -2,11 +2,11 @@ import { coachCalls } from "../api/coach.js";
 import { SavedResult } from "../api/common.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, ok } from "../domain/result.js";
-import { loadOwnCoach } from "../shell/access.js";
-import { onSignedInCall } from "../shell/callable.js";
+import { loadOwnCoach } from "../shell/calls/access.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
 import { db } from "../shell/firebase.js";
-import { writePublicCoach } from "../shell/write-public-coach.js";
-import { packTemplatesCol } from "../shell/refs.js";
+import { writePublicCoach } from "../shell/coach/public-page.js";
+import { packTemplatesCol } from "../shell/firestore/refs.js";
 
 /**
  * Creates or replaces a pack template (coach). Packs already sold keep the

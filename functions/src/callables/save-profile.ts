@@ -3,11 +3,11 @@ import { SavedResult } from "../api/common.js";
 import { decideProfile } from "../domain/coach.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, ok } from "../domain/result.js";
-import { loadOwnCoach } from "../shell/access.js";
-import { onSignedInCall } from "../shell/callable.js";
+import { loadOwnCoach } from "../shell/calls/access.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
 import { db } from "../shell/firebase.js";
-import { writePublicCoach } from "../shell/write-public-coach.js";
-import { coachRef, offeringsCol } from "../shell/refs.js";
+import { writePublicCoach } from "../shell/coach/public-page.js";
+import { coachRef, offeringsCol } from "../shell/firestore/refs.js";
 
 /**
  * The coach's profile: name, bio, discipline, photo, locations and language.

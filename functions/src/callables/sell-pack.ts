@@ -3,12 +3,12 @@ import { PackResult, packCalls } from "../api/packs.js";
 import { DomainError } from "../domain/errors.js";
 import { decideSale } from "../domain/packs.js";
 import { Result, fail, ok } from "../domain/result.js";
-import { loadOwnCoach, readOwnCoach } from "../shell/access.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { writePackChange } from "../shell/commit.js";
+import { loadOwnCoach, readOwnCoach } from "../shell/calls/access.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { writePackChange } from "../shell/packs/commit.js";
 import { adminApp, db } from "../shell/firebase.js";
-import { clientsCol, packTemplatesCol, packsCol } from "../shell/refs.js";
-import { packView } from "../shell/views.js";
+import { clientsCol, packTemplatesCol, packsCol } from "../shell/firestore/refs.js";
+import { packView } from "../shell/calls/views.js";
 
 /** The Auth account of a client named by email: found, or created so they can sign in by email link. */
 async function clientUidByEmail(email: string, name: string): Promise<string> {

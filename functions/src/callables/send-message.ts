@@ -3,10 +3,10 @@ import { DomainError } from "../domain/errors.js";
 import { decideMessage, messageParty, preview, threadAfter } from "../domain/messages.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { iso } from "../domain/time.js";
-import { onSignedInCall } from "../shell/callable.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
 import { db } from "../shell/firebase.js";
-import { notifyCoach } from "../shell/outbox.js";
-import { clientsCol, coachRef, messagesCol, threadsCol } from "../shell/refs.js";
+import { notifyCoach } from "../shell/notify/outbox.js";
+import { clientsCol, coachRef, messagesCol, threadsCol } from "../shell/firestore/refs.js";
 
 /**
  * A message between the coach and one client, in their thread

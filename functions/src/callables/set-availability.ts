@@ -1,6 +1,6 @@
 import { coachCalls } from "../api/coach.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { updateOwnCoach } from "../shell/coach-settings.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { updateOwnCoach } from "../shell/coach/settings.js";
 
 /**
  * Sets when the coach works (weekly hours, date overrides, time off) and the

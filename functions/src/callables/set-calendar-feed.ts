@@ -2,11 +2,11 @@ import { randomBytes } from "node:crypto";
 import { CalendarFeedResult, coachCalls } from "../api/coach.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, ok } from "../domain/result.js";
-import { loadOwnCoach } from "../shell/access.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { functionsOrigin, tokenHash } from "../shell/calendar.js";
+import { loadOwnCoach } from "../shell/calls/access.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { functionsOrigin, tokenHash } from "../shell/booking/calendar.js";
 import { db } from "../shell/firebase.js";
-import { coachRef } from "../shell/refs.js";
+import { coachRef } from "../shell/firestore/refs.js";
 
 /**
  * The coach's private calendar feed: enabling makes a new secret URL (any

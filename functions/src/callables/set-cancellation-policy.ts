@@ -1,7 +1,7 @@
 import { coachCalls } from "../api/coach.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { updateOwnCoach } from "../shell/coach-settings.js";
-import { writePublicCoach } from "../shell/write-public-coach.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { updateOwnCoach } from "../shell/coach/settings.js";
+import { writePublicCoach } from "../shell/coach/public-page.js";
 
 /**
  * Sets the coach's cancellation policy; it applies to cancellations from now

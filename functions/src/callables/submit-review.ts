@@ -1,10 +1,10 @@
 import { reviewCalls } from "../api/reviews.js";
 import { fail } from "../domain/result.js";
 import { decideReviewSubmission, publicAuthorName } from "../domain/reviews.js";
-import { loadBookingAccess } from "../shell/access.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { clientRecordRef, reviewsCol } from "../shell/refs.js";
-import { changeReview } from "../shell/review-changes.js";
+import { loadBookingAccess } from "../shell/calls/access.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { clientRecordRef, reviewsCol } from "../shell/firestore/refs.js";
+import { changeReview } from "../shell/clients/reviews.js";
 
 /**
  * The client reviews one of their completed sessions, asked or not (one

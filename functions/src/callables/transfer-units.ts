@@ -1,9 +1,9 @@
 import { packCalls } from "../api/packs.js";
 import { decideTransfer } from "../domain/packs.js";
 import { fail, ok } from "../domain/result.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { packOperation } from "../shell/pack-operation.js";
-import { clientsCol } from "../shell/refs.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { packOperation } from "../shell/packs/operation.js";
+import { clientsCol } from "../shell/firestore/refs.js";
 
 /** Transfer (coach): units move to a new pack of another client of the same coach. */
 export const transferUnits = onSignedInCall(

@@ -1,7 +1,7 @@
 import { packCalls } from "../api/packs.js";
 import { decideVoid } from "../domain/packs.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { packOperation, single } from "../shell/pack-operation.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { packOperation, single } from "../shell/packs/operation.js";
 
 /** Refund/void (coach): the remaining units are voided, the pack closed. */
 export const voidPack = onSignedInCall(

@@ -1,8 +1,8 @@
 import { bookingCalls } from "../api/booking.js";
 import { decideWaiver } from "../domain/policy.js";
-import { onSignedInCall } from "../shell/callable.js";
-import { resolutionArgs } from "../shell/cancellation.js";
-import { resolveBooking } from "../shell/resolve-booking.js";
+import { onSignedInCall } from "../shell/calls/callable.js";
+import { resolutionArgs } from "../shell/booking/cancellation.js";
+import { resolveBooking } from "../shell/booking/resolve.js";
 
 /** Waiver (coach): a late cancellation or no-show is credited back, with the policy reason. */
 export const waiveCharge = onSignedInCall(

@@ -1,6 +1,6 @@
 /**
  * Expected business failures, closed union with stable codes. The shell maps
- * each one to an HttpsError (see shell/http-errors.ts); the site maps the code
+ * each one to an HttpsError (see shell/calls/http-errors.ts); the site maps the code
  * to user text.
  */
 export type DomainError =

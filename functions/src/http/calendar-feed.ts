@@ -4,9 +4,9 @@ import { onRequest } from "firebase-functions/v2/https";
 import { DateTime } from "luxon";
 import { icsCalendar } from "../domain/ics.js";
 import { DocId } from "../domain/ids.js";
-import { bookingEvents, tokenHash } from "../shell/calendar.js";
-import { guarded } from "../shell/http-errors.js";
-import { bookingsCol, coachRef } from "../shell/refs.js";
+import { bookingEvents, tokenHash } from "../shell/booking/calendar.js";
+import { guarded } from "../shell/calls/http-errors.js";
+import { bookingsCol, coachRef } from "../shell/firestore/refs.js";
 
 /** The coach's sessions from a week ago to 90 days ahead, as an iCalendar feed behind a secret token. */
 export const calendarFeed = onRequest(

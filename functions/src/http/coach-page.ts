@@ -1,8 +1,8 @@
 import type { Response } from "express";
 import { onRequest, type Request } from "firebase-functions/v2/https";
 import { answerPageAddress, parsePageAddress } from "../domain/page-address.js";
-import { guarded } from "../shell/http-errors.js";
-import { coachRef, publicCoachesCol, slugRef } from "../shell/refs.js";
+import { guarded } from "../shell/calls/http-errors.js";
+import { coachRef, publicCoachesCol, slugRef } from "../shell/firestore/refs.js";
 import type { PublicCoach } from "../domain/public-coach.js";
 
 /** The Astro site's on-demand renderer (site/src/pages/coach-render), bundled into functions/.site-render by the site build. */

@@ -1,7 +1,7 @@
 import { logger } from "firebase-functions/v2";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { DateTime } from "luxon";
-import { planDueNotifications } from "../shell/plan-notifications.js";
+import { planDueNotifications } from "../shell/notify/plan.js";
 
 /** Every 15 minutes: session reminders, open payments, expiring packs and the daily agenda (time from the event). */
 export const sendReminders = onSchedule({ schedule: "every 15 minutes", timeZone: "UTC" }, async (event) => {

@@ -1,15 +1,15 @@
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
 import { publicCoachVersion } from "../domain/public-coach.js";
 import type { PageVersion } from "../gateways/site-builder.js";
-import { pageRefreshesCol, publicCoachesCol, slugRef } from "../shell/refs.js";
-import { continueRefreshes, siteBuilder } from "../shell/site.js";
+import { pageRefreshesCol, publicCoachesCol, slugRef } from "../shell/firestore/refs.js";
+import { continueRefreshes, siteBuilder } from "../shell/coach/page-refresh.js";
 
 /** The most addresses one task refreshes (one release); more wait for the next task. */
 const BATCH = 200;
 
 /**
  * Makes the pending coach addresses' static pages current, all in one go
- * (shell/site.ts queues it): reads what each page should show now, asks the
+ * (shell/coach/page-refresh.ts queues it): reads what each page should show now, asks the
  * SiteBuilder once, then clears the entries it did — an entry written again
  * meanwhile stays for the next task. One task at a time: the production
  * builder releases Hosting versions, which must not overlap.

@@ -1,5 +1,5 @@
 import { onDocumentCreated } from "firebase-functions/v2/firestore";
-import { refreshFor } from "../shell/client-stats.js";
+import { refreshFor } from "../shell/clients/stats.js";
 
 /**
  * A booking was made (or held for a checkout): its client's stats are

@@ -1,5 +1,5 @@
 import { onDocumentUpdated } from "firebase-functions/v2/firestore";
-import { refreshFor } from "../shell/client-stats.js";
+import { refreshFor } from "../shell/clients/stats.js";
 
 /** A booking was confirmed, completed, cancelled, marked no-show, waived, moved or paid: its client's stats are recomputed. */
 export const clientStatsOnBookingUpdated = onDocumentUpdated("coaches/{coachId}/bookings/{bookingId}", (event) =>

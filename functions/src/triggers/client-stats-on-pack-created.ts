@@ -1,5 +1,5 @@
 import { onDocumentCreated } from "firebase-functions/v2/firestore";
-import { refreshFor } from "../shell/client-stats.js";
+import { refreshFor } from "../shell/clients/stats.js";
 
 /** A pack was sold, bought online or received by transfer: its client's balance and open amount are recomputed. */
 export const clientStatsOnPackCreated = onDocumentCreated("coaches/{coachId}/packs/{packId}", (event) =>

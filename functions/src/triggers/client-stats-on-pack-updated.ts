@@ -1,5 +1,5 @@
 import { onDocumentUpdated } from "firebase-functions/v2/firestore";
-import { packChangesStats, refreshFor } from "../shell/client-stats.js";
+import { packChangesStats, refreshFor } from "../shell/clients/stats.js";
 
 /**
  * A pack's units, status or payment changed (spent, credited, paid,

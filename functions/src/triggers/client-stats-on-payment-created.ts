@@ -1,5 +1,5 @@
 import { onDocumentCreated } from "firebase-functions/v2/firestore";
-import { refreshFor } from "../shell/client-stats.js";
+import { refreshFor } from "../shell/clients/stats.js";
 
 /**
  * A payment or refund was recorded: its client's revenue and open amount

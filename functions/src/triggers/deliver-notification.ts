@@ -1,7 +1,7 @@
 import { onDocumentCreated } from "firebase-functions/v2/firestore";
 import { DateTime } from "luxon";
-import { deliverOutbox } from "../shell/deliver.js";
-import { pushTransport } from "../shell/push.js";
+import { deliverOutbox } from "../shell/notify/deliver.js";
+import { pushTransport } from "../shell/notify/push.js";
 
 /** A new outbox entry is delivered at once unless it waits for quiet hours to end (then flushOutbox sends it). */
 export const deliverNotification = onDocumentCreated("coaches/{coachId}/outbox/{outboxId}", async (event) => {

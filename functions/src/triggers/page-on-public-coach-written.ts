@@ -1,6 +1,6 @@
 import { onDocumentWritten } from "firebase-functions/v2/firestore";
 import { PublicCoach, publicCoachVersion } from "../domain/public-coach.js";
-import { queuePageRefresh } from "../shell/site.js";
+import { queuePageRefresh } from "../shell/coach/page-refresh.js";
 
 /** What a page would show of a projection (null: none, or unreadable). */
 const versionOf = (data: unknown) => {

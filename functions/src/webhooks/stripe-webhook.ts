@@ -3,8 +3,8 @@ import { onRequest } from "firebase-functions/v2/https";
 import { DateTime } from "luxon";
 import Stripe from "stripe";
 import { stripeSecretKey, stripeWebhookSecret } from "../shell/config.js";
-import { guarded } from "../shell/http-errors.js";
-import { HANDLED_EVENTS, handleStripeEvent } from "../shell/stripe-events.js";
+import { guarded } from "../shell/calls/http-errors.js";
+import { HANDLED_EVENTS, handleStripeEvent } from "../shell/money/stripe-events.js";
 
 /**
  * Stripe webhook: verify the signature on the raw body (400 if missing, bad

@@ -1,0 +1,34 @@
+import { Booking } from "../../domain/booking.js";
+import { clearBusy, markBusy } from "./busy.js";
+import { DocWriter } from "../packs/commit.js";
+import { bookingsCol, claimRef } from "../firestore/refs.js";
+
+/** A booking's new state, and the calendar cells it takes and gives back. */
+export interface BookingChange {
+  bookingId: string;
+  /** The booking as it was; undefined for a new booking (created, so an existing id fails the transaction). */
+  before: Booking | undefined;
+  after: Booking;
+  /** Cells claimed (created: a cell another booking holds fails the transaction). */
+  claimed: readonly string[];
+  /** Cells given back. */
+  released: readonly string[];
+}
+
+/**
+ * The one way a booking is written (book, series, move, cancel, no-show,
+ * waive, confirm, complete, checkout hold and release): the booking, its cell
+ * claims and its entry in the busy read model, always together. A change
+ * that gives cells back leaves the busy model at its old time; one that
+ * claims cells enters it at its new time.
+ */
+export function writeBookingChange(tx: DocWriter, coachId: string, timeZone: string, change: BookingChange): void {
+  const { bookingId, before, after, claimed, released } = change;
+  const ref = bookingsCol(coachId).doc(bookingId);
+  if (before) tx.set(ref, after);
+  else tx.create(ref, after);
+  for (const cell of released) tx.delete(claimRef(coachId, cell));
+  for (const cell of claimed) tx.create(claimRef(coachId, cell), { bookingId });
+  if (before && released.length > 0) clearBusy(tx, coachId, timeZone, bookingId, before);
+  if (claimed.length > 0) markBusy(tx, coachId, timeZone, bookingId, after);
+}

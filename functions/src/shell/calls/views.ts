@@ -1,0 +1,37 @@
+import { LedgerView, PackView } from "../../api/packs.js";
+import { ClientAccountResult } from "../../api/payments.js";
+import { LedgerEntry, Pack } from "../../domain/packs.js";
+import { PaymentRecord } from "../../domain/payments.js";
+import { iso } from "../../domain/time.js";
+
+/** A pack as the callables return it. */
+export function packView(id: string, pack: Pack): PackView {
+  return {
+    id,
+    clientUid: pack.clientUid,
+    name: pack.name,
+    units: pack.units,
+    remaining: pack.remaining,
+    status: pack.status,
+    expiresAt: iso(pack.expiresAt),
+    paymentState: pack.payment.state,
+  };
+}
+
+/** A ledger entry as the callables return it. */
+export function ledgerView(id: string, entry: LedgerEntry): LedgerView {
+  return { id, delta: entry.delta, reason: entry.reason, sentence: entry.sentence, bookingId: entry.bookingId, at: iso(entry.at) };
+}
+
+/** A payment or refund record as the callables return it. */
+export function paymentView(id: string, record: PaymentRecord): ClientAccountResult["movements"][number] {
+  return {
+    id,
+    target: record.target,
+    kind: record.kind,
+    method: record.method,
+    wallet: record.wallet,
+    amountMinor: record.amountMinor,
+    at: iso(record.at),
+  };
+}

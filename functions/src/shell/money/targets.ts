@@ -1,0 +1,79 @@
+// Money on a payment target (a pack, or a booking paid singly): loads the
+// target, and writes a payment or refund with the target's new summary; what
+// the movement does to a pack is the domain's packAfterMoney.
+import { Transaction } from "firebase-admin/firestore";
+import { Booking } from "../../domain/booking.js";
+import { DomainError } from "../../domain/errors.js";
+import { Pack, PackChange, packAfterMoney } from "../../domain/packs.js";
+import { PaymentRecord, PaymentSummary, PaymentTarget, applyMoney } from "../../domain/payments.js";
+import { Result, fail, ok } from "../../domain/result.js";
+import { writePackChange } from "../packs/commit.js";
+import { bookingsCol, packsCol, paymentsCol } from "../firestore/refs.js";
+
+/** A payment target as loaded: its summary, who pays, and the pack or booking itself. */
+export interface TargetState {
+  target: PaymentTarget;
+  clientUid: string;
+  summary: PaymentSummary;
+  pack?: Pack;
+  booking?: Booking;
+}
+
+/** Loads a target: a pack, or a booking paid singly. */
+export async function loadTarget(tx: Transaction, coachId: string, target: PaymentTarget): Promise<Result<TargetState, DomainError>> {
+  if (target.type === "pack") {
+    const pack = (await tx.get(packsCol(coachId).doc(target.id))).data();
+    return pack ? ok({ target, clientUid: pack.clientUid, summary: pack.payment, pack }) : fail({ code: "PAYMENT_TARGET_NOT_FOUND" });
+  }
+  const booking = (await tx.get(bookingsCol(coachId).doc(target.id))).data();
+  if (!booking || booking.payment.method !== "single") return fail({ code: "PAYMENT_TARGET_NOT_FOUND" });
+  const { method: _method, ...summary } = booking.payment;
+  return ok({ target, clientUid: booking.clientUid, summary, booking });
+}
+
+/** True when a payment with this cause-derived id is already recorded. */
+export async function isRecorded(tx: Transaction, coachId: string, paymentId: string): Promise<boolean> {
+  return (await tx.get(paymentsCol(coachId).doc(paymentId))).exists;
+}
+
+/**
+ * Writes one money movement (call after all reads): the record under its
+ * cause-derived id, and the target with its new summary. `packChange` and
+ * `booking` carry other changes of the same target made in this transaction
+ * (activation, confirmation); what the movement does to a pack is the
+ * domain's packAfterMoney.
+ */
+export function writeMoney(
+  tx: Transaction,
+  coachId: string,
+  paymentId: string,
+  record: Omit<PaymentRecord, "clientUid">,
+  state: TargetState,
+  summary: PaymentSummary,
+  changes: { packChange?: PackChange; booking?: Booking } = {},
+): void {
+  tx.create(paymentsCol(coachId).doc(paymentId), { ...record, clientUid: state.clientUid });
+  const booking = changes.booking ?? state.booking;
+  if (booking) {
+    tx.set(bookingsCol(coachId).doc(state.target.id), { ...booking, payment: { method: "single", ...summary } });
+    return;
+  }
+  const base = changes.packChange ?? (state.pack ? { packId: state.target.id, pack: state.pack, entries: [] } : undefined);
+  if (base) writePackChange(tx, coachId, packAfterMoney(base, summary, { requestId: paymentId, actor: { uid: record.actorUid, now: record.at } }));
+}
+
+/** Loads the target, applies the movement and writes it: the manual path. A repeated id changes nothing. */
+export async function recordMoney(
+  tx: Transaction,
+  coachId: string,
+  paymentId: string,
+  record: Omit<PaymentRecord, "clientUid">,
+): Promise<Result<PaymentSummary, DomainError>> {
+  const state = await loadTarget(tx, coachId, record.target);
+  if (!state.ok) return state;
+  if (await isRecorded(tx, coachId, paymentId)) return ok(state.value.summary);
+  const summary = applyMoney(state.value.summary, record);
+  if (!summary.ok) return summary;
+  writeMoney(tx, coachId, paymentId, record, state.value, summary.value);
+  return summary;
+}

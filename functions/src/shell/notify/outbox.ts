@@ -1,0 +1,16 @@
+import { DateTime } from "luxon";
+import { Coach } from "../../domain/coach.js";
+import { NotificationKind, NotificationParams, outboxEntry } from "../../domain/notifications.js";
+import { DocWriter } from "../packs/commit.js";
+import { outboxCol } from "../firestore/refs.js";
+
+/**
+ * Writes a notification for the coach into the outbox, in the transaction
+ * of the event that causes it (transactional outbox). The id names the
+ * cause, so a cause can only ever produce one notification.
+ */
+export function notifyCoach(tx: DocWriter, coachId: string, coach: Coach, id: string, kind: NotificationKind, params: NotificationParams, now: DateTime): void {
+  // Firestore stores no undefined values: keep only the facts that are there.
+  const facts = NotificationParams.parse(Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined)));
+  tx.create(outboxCol(coachId).doc(id), outboxEntry({ kind, params: facts, now, timeZone: coach.timeZone, settings: coach.notifications }));
+}
