@@ -4,7 +4,7 @@
 import { getAuth } from "firebase-admin/auth";
 import { DateTime } from "luxon";
 import { decideNewCoach } from "../functions/src/domain/onboarding.js";
-import { decideSale } from "../functions/src/domain/packs.js";
+import { decideSale } from "../functions/src/domain/pack-sales.js";
 import { writePackChange } from "../functions/src/shell/packs/commit.js";
 import { adminApp, db } from "../functions/src/shell/firebase.js";
 import { writeNewCoach } from "../functions/src/shell/coach/new-coach.js";

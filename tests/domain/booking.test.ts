@@ -2,7 +2,8 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { cellsFor, decideBooking, type BookingContext } from "../../functions/src/domain/booking.js";
 import { Offering } from "../../functions/src/domain/coach.js";
-import { choosePack, newPack, type Pack, type WithId } from "../../functions/src/domain/packs.js";
+import { choosePack, type Pack, type WithId } from "../../functions/src/domain/packs.js";
+import { newPack } from "../../functions/src/domain/pack-sales.js";
 import { DEMO, demoCoach, demoOffering, demoPackTemplate } from "../../scripts/demo-data.js";
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });

@@ -2,7 +2,8 @@
 import { DateTime } from "luxon";
 import type { Booking } from "../../functions/src/domain/booking.js";
 import { CancellationPolicy } from "../../functions/src/domain/coach.js";
-import { newPack, type Pack, type WithId } from "../../functions/src/domain/packs.js";
+import { type Pack, type WithId } from "../../functions/src/domain/packs.js";
+import { newPack } from "../../functions/src/domain/pack-sales.js";
 import { openSummary, type PaymentRecord } from "../../functions/src/domain/payments.js";
 import { demoPackTemplate } from "../../scripts/demo-data.js";
 

@@ -2,17 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cellsFor, claimOf, decideBooking, type Booking } from "../../functions/src/domain/booking.js";
 import type { DomainError } from "../../functions/src/domain/errors.js";
-import {
-  decideAdjustment,
-  decideExpiry,
-  decideExtension,
-  decideSale,
-  decideTransfer,
-  decideVoid,
-  type LedgerEntry,
-  type Pack,
-  type PackChange,
-} from "../../functions/src/domain/packs.js";
+import { decideExpiry, type LedgerEntry, type Pack, type PackChange } from "../../functions/src/domain/packs.js";
+import { decideSale } from "../../functions/src/domain/pack-sales.js";
+import { decideAdjustment, decideExtension, decideTransfer, decideVoid } from "../../functions/src/domain/pack-operations.js";
 import { decideCancellation, decideNoShow, decideWaiver, type ResolutionDecision } from "../../functions/src/domain/policy.js";
 import type { Result } from "../../functions/src/domain/result.js";
 import { freeSlots } from "../../functions/src/domain/slots.js";

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { decideAdjustment, decideExpiry, decideExtension, decideSale, decideTransfer, decideVoid, packAfterMoney } from "../../functions/src/domain/packs.js";
+import { decideExpiry } from "../../functions/src/domain/packs.js";
+import { decideSale, packAfterMoney } from "../../functions/src/domain/pack-sales.js";
+import { decideAdjustment, decideExtension, decideTransfer, decideVoid } from "../../functions/src/domain/pack-operations.js";
 import { applyMoney, clientAccount, openSummary } from "../../functions/src/domain/payments.js";
 import { demoPackTemplate } from "../../scripts/demo-data.js";
 import { lineWords } from "../../functions/src/domain/text.js";

@@ -1,6 +1,8 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { cellsFor, decideBooking, decideConfirmation, decideReschedule, decideSeries, weeklyOccurrences } from "../../functions/src/domain/booking.js";
+import { cellsFor, decideBooking, decideConfirmation } from "../../functions/src/domain/booking.js";
+import { decideReschedule } from "../../functions/src/domain/reschedule.js";
+import { decideSeries, weeklyOccurrences } from "../../functions/src/domain/series.js";
 import { Coach, Offering, WeeklyHours, availabilityOf } from "../../functions/src/domain/coach.js";
 import { freeSlots, hoursOn } from "../../functions/src/domain/slots.js";
 import { demoCoach, demoOffering } from "../../scripts/demo-data.js";

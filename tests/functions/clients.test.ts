@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { getAuth } from "firebase-admin/auth";
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
-import { decideSale } from "../../functions/src/domain/packs.js";
+import { decideSale } from "../../functions/src/domain/pack-sales.js";
 import { PublicCoach } from "../../functions/src/domain/public-coach.js";
 import { refreshClientStats } from "../../functions/src/shell/clients/stats.js";
 import { writePackChange } from "../../functions/src/shell/packs/commit.js";

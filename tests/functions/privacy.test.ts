@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
-import { decideSale } from "../../functions/src/domain/packs.js";
+import { decideSale } from "../../functions/src/domain/pack-sales.js";
 import { refreshClientStats } from "../../functions/src/shell/clients/stats.js";
 import { writePackChange } from "../../functions/src/shell/packs/commit.js";
 import { db } from "../../functions/src/shell/firebase.js";

@@ -1,3 +1,5 @@
+// Slots and bookings: finding a free slot, booking it, moving, cancelling and resolving it.
+
 import { z } from "zod";
 import { BookingStatus, CancellationOutcome } from "../domain/booking.js";
 import { DocId } from "../domain/ids.js";
@@ -5,8 +7,6 @@ import { IsoInstant } from "../domain/time.js";
 import { BookingRefInput, RequestId } from "./common.js";
 import { PackView } from "./packs.js";
 import type { Calls } from "./contract.js";
-
-// Slots and bookings: finding a free slot, booking it, moving, cancelling and resolving it.
 
 /** listSlots: free slots of one offering, starting in [from, from + days). */
 export const ListSlotsInput = z.object({

@@ -1,3 +1,5 @@
+// The coach's clients: the list, one client's history and notes, messages, export and erasure.
+
 import { z } from "zod";
 import { BookingStatus } from "../domain/booking.js";
 import { DocId } from "../domain/ids.js";
@@ -7,8 +9,6 @@ import { ErasureReport } from "../domain/privacy.js";
 import { IsoInstant } from "../domain/time.js";
 import { ClientRefInput, RequestId, SavedResult } from "./common.js";
 import type { Calls } from "./contract.js";
-
-// The coach's clients: the list, one client's history and notes, messages, export and erasure.
 
 /** A client's figures as coach screens show them, rolled forward to the time of the call (domain/clients.ts statsAt). */
 export const ClientStatsView = z.object({

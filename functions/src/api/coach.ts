@@ -1,11 +1,11 @@
+// The coach's settings: profile, hours, offerings, pack templates, policy, devices, calendar feed, notifications.
+
 import { z } from "zod";
 import { BookingRules, CancellationPolicy, DateOverride, Offering, PackTemplate, Profile, TimeOff, WeeklyHours } from "../domain/coach.js";
 import { DocId } from "../domain/ids.js";
 import { NotificationSettings } from "../domain/notifications.js";
 import { SavedResult } from "./common.js";
 import type { Calls } from "./contract.js";
-
-// The coach's settings: profile, hours, offerings, pack templates, policy, devices, calendar feed, notifications.
 
 /** savePackTemplate (coach): create or replace a pack template; priced in the coach's currency. */
 export const SavePackTemplateInput = z.object({ coachId: DocId, templateId: DocId, template: PackTemplate });

@@ -1,7 +1,7 @@
+// Shapes many callables share: a request id, a booking or client address, a saved answer.
+
 import { z } from "zod";
 import { DocId } from "../domain/ids.js";
-
-// Shapes many callables share: a request id, a booking or client address, a saved answer.
 
 /** Names a change the caller makes; a retry with the same id does not make it twice. */
 export const RequestId = z.uuid();

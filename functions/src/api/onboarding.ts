@@ -1,10 +1,10 @@
+// Sign-up: a new coach with their booking page, and the page's address.
+
 import { z } from "zod";
 import { DocId } from "../domain/ids.js";
 import { CoachSetup, Slug } from "../domain/onboarding.js";
 import { RequestId } from "./common.js";
 import type { Calls } from "./contract.js";
-
-// Sign-up: a new coach with their booking page, and the page's address.
 
 /** createCoach (any signed-in account without a coach): the wizard's answers; requestId names the coach. */
 export const CreateCoachInput = z.object({ requestId: RequestId, setup: CoachSetup });

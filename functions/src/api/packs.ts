@@ -1,3 +1,5 @@
+// Session packs: balances with their ledger, and the coach's pack operations.
+
 import { z } from "zod";
 import { DocId } from "../domain/ids.js";
 import { LedgerReason, Pack } from "../domain/packs.js";
@@ -5,8 +7,6 @@ import { PaymentState } from "../domain/payments.js";
 import { IsoInstant } from "../domain/time.js";
 import { RequestId } from "./common.js";
 import type { Calls } from "./contract.js";
-
-// Session packs: balances with their ledger, and the coach's pack operations.
 
 /** Why a coach changed a pack by hand. */
 const Note = z.string().trim().min(3, "say why in a few words").max(200);

@@ -1,3 +1,5 @@
+// Money: payments and refunds recorded by the coach, online checkout, a client's account.
+
 import { z } from "zod";
 import { DocId } from "../domain/ids.js";
 import { PaymentMethod, PaymentRecord, PaymentState, PaymentTarget } from "../domain/payments.js";
@@ -5,8 +7,6 @@ import { IsoInstant } from "../domain/time.js";
 import { BookingNote, Contact } from "./booking.js";
 import { RequestId } from "./common.js";
 import type { Calls } from "./contract.js";
-
-// Money: payments and refunds recorded by the coach, online checkout, a client's account.
 
 /** recordPayment / recordRefund (coach): money received or given back on site. */
 export const RecordMoneyInput = z.object({

@@ -1,3 +1,5 @@
+// The client's portal: everything a signed-in client has with every coach.
+
 import { z } from "zod";
 import { BookingResolution, BookingStatus, CancellationOutcome } from "../domain/booking.js";
 import { PaymentState } from "../domain/payments.js";
@@ -5,8 +7,6 @@ import { IsoInstant } from "../domain/time.js";
 import { PackWithLedgerView } from "./packs.js";
 import { MovementView } from "./payments.js";
 import type { Calls } from "./contract.js";
-
-// The client's portal: everything a signed-in client has with every coach.
 
 /** getClientPortal (client): everything the signed-in client has with every coach. */
 export const GetClientPortalInput = z.object({});

@@ -1,9 +1,9 @@
+// Reviews: the coach asks, the client writes, the coach publishes and replies.
+
 import { z } from "zod";
 import { IsoInstant } from "../domain/time.js";
 import { BookingRefInput } from "./common.js";
 import type { Calls } from "./contract.js";
-
-// Reviews: the coach asks, the client writes, the coach publishes and replies.
 
 /** submitReview (client): a rating of one of their completed sessions, words, and consent to publish. */
 export const SubmitReviewInput = BookingRefInput.extend({

@@ -1,5 +1,5 @@
 import { packCalls } from "../api/packs.js";
-import { decideAdjustment } from "../domain/packs.js";
+import { decideAdjustment } from "../domain/pack-operations.js";
 import { onSignedInCall } from "../shell/calls/callable.js";
 import { packOperation, single } from "../shell/packs/operation.js";
 

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { BookSeriesResult, bookingCalls } from "../api/booking.js";
-import { cellsFor, decideSeries, weeklyOccurrences } from "../domain/booking.js";
+import { cellsFor } from "../domain/booking.js";
+import { decideSeries, weeklyOccurrences } from "../domain/series.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { iso } from "../domain/time.js";

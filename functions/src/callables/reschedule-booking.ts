@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { BookSlotResult, bookingCalls } from "../api/booking.js";
-import { cellsFor, decideReschedule } from "../domain/booking.js";
+import { cellsFor } from "../domain/booking.js";
+import { decideReschedule } from "../domain/reschedule.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { iso } from "../domain/time.js";

@@ -1,7 +1,7 @@
 import { getAuth } from "firebase-admin/auth";
 import { PackResult, packCalls } from "../api/packs.js";
 import { DomainError } from "../domain/errors.js";
-import { decideSale } from "../domain/packs.js";
+import { decideSale } from "../domain/pack-sales.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { loadOwnCoach, readOwnCoach } from "../shell/calls/access.js";
 import { onSignedInCall } from "../shell/calls/callable.js";

@@ -1,5 +1,5 @@
 import { packCalls } from "../api/packs.js";
-import { decideTransfer } from "../domain/packs.js";
+import { decideTransfer } from "../domain/pack-operations.js";
 import { fail, ok } from "../domain/result.js";
 import { onSignedInCall } from "../shell/calls/callable.js";
 import { packOperation } from "../shell/packs/operation.js";

@@ -1,5 +1,5 @@
 import { packCalls } from "../api/packs.js";
-import { decideVoid } from "../domain/packs.js";
+import { decideVoid } from "../domain/pack-operations.js";
 import { onSignedInCall } from "../shell/calls/callable.js";
 import { packOperation, single } from "../shell/packs/operation.js";
 

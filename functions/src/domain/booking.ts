@@ -3,8 +3,7 @@ import { z } from "zod";
 import { Coach, GRID_MINUTES, Offering, availabilityOf, rulesFor } from "./coach.js";
 import { DomainError } from "./errors.js";
 import { PaymentSummary, openSummary } from "./payments.js";
-import { Pack, PackChange, WithId, bookingDebitEntry, choosePack, entry, post } from "./packs.js";
-import { line, sessionTime } from "./text.js";
+import { Pack, PackChange, WithId, bookingDebitEntry, choosePack, post } from "./packs.js";
 import { Result, fail, ok } from "./result.js";
 import { claimInterval, gridCells, isOfferedSlot, isOnGrid } from "./slots.js";
 import { Instant, Interval, iso } from "./time.js";
@@ -215,138 +214,6 @@ export function decideConfirmation(args: {
   const spent = spendUnit(args.bookingId, pack, booking.startsAt, args.timeZone, args.actor);
   if (!spent.ok) return spent;
   return ok({ booking: { ...booking, status: "confirmed", payment: { method: "pack", packId: pack.id } }, packChange: spent.value });
-}
-
-/** What a reschedule writes: the moved booking, the cells to free and to claim, and a ledger line. */
-export interface RescheduleDecision {
-  booking: Booking;
-  releasedCells: string[];
-  claimedCells: string[];
-  packChange: PackChange | undefined;
-}
-
-/**
- * Moves a booking to a new start without spending or losing a unit: the
- * same unit pays for the new time. Clients may move only before the
- * cancellation window closes and only to offered slots; coaches always, to
- * any free time on the grid. `takenCells` are cells held by other bookings.
- */
-export function decideReschedule(args: {
-  bookingId: string;
-  booking: Booking;
-  coach: Coach;
-  offering: Offering;
-  newStart: DateTime;
-  by: "client" | "coach";
-  takenCells: string[];
-  pack: WithId<Pack> | undefined;
-  requestId: string;
-  actor: { uid: string; now: DateTime };
-}): Result<RescheduleDecision, DomainError> {
-  const { booking, coach, offering, newStart, actor } = args;
-  if (booking.status !== "confirmed" && booking.status !== "requested") return fail({ code: "BOOKING_NOT_CANCELLABLE", status: booking.status });
-  if (args.by === "client") {
-    if (actor.now >= booking.startsAt) return fail({ code: "BOOKING_ALREADY_STARTED" });
-    const minutesBefore = booking.startsAt.diff(actor.now, "minutes").minutes;
-    if (minutesBefore < coach.cancellationPolicy.windowHours * 60)
-      return fail({ code: "RESCHEDULE_TOO_LATE", windowHours: coach.cancellationPolicy.windowHours });
-    if (!isBookable(coach, offering, newStart, actor.now)) return fail({ code: "SLOT_NOT_OFFERED", start: iso(newStart) });
-  } else if (!isOnGrid(newStart) || newStart <= actor.now) {
-    return fail({ code: "SLOT_NOT_OFFERED", start: iso(newStart) });
-  }
-  if (args.takenCells.length > 0) return fail({ code: "SLOT_TAKEN", start: iso(newStart.toUTC()) });
-
-  const cells = cellsFor(coach, offering, newStart);
-  const moved: Booking = { ...booking, startsAt: newStart.toUTC(), endsAt: newStart.plus({ minutes: offering.durationMinutes }).toUTC(), cells };
-  let packChange: PackChange | undefined;
-  if (booking.payment.method === "pack" && booking.payment.packId) {
-    if (!args.pack || args.pack.id !== booking.payment.packId) return fail({ code: "PACK_NOT_FOUND" });
-    if (newStart >= args.pack.data.expiresAt) return fail({ code: "PACK_EXPIRES_BEFORE_SESSION" });
-    const text = `moved from ${sessionTime(booking.startsAt, coach.timeZone)} to ${sessionTime(newStart, coach.timeZone)}: same unit`;
-    const change = post(args.pack.id, args.pack.data, [
-      entry(
-        `booking-${args.bookingId}-moved-${args.requestId}`,
-        { delta: 0, reason: "BOOKING_MOVED", sentence: line(0, text), bookingId: args.bookingId },
-        actor,
-      ),
-    ]);
-    if (!change.ok) return change;
-    packChange = change.value;
-  }
-  return ok({
-    booking: moved,
-    releasedCells: booking.cells.filter((cell) => !cells.includes(cell)),
-    claimedCells: cells.filter((cell) => !booking.cells.includes(cell)),
-    packChange,
-  });
-}
-
-/**
- * The starts of a weekly series on the coach's wall clock: every Tuesday
- * 18:00 Berlin stays 18:00 across a DST change (the UTC instant moves).
- */
-export function weeklyOccurrences(firstStart: DateTime, weeks: number, timeZone: string): DateTime[] {
-  const local = firstStart.setZone(timeZone);
-  return Array.from({ length: weeks }, (_, week) => local.plus({ weeks: week }).toUTC());
-}
-
-/** One occurrence of a series that could not be booked, and why. */
-export interface SkippedOccurrence {
-  start: DateTime;
-  reason: "SLOT_NOT_OFFERED" | "SLOT_TAKEN";
-}
-
-/** What a series books: one booking (and unit) per free occurrence, and what it skipped. */
-export interface SeriesDecision {
-  bookings: WithId<Booking>[];
-  packChanges: PackChange[];
-  skipped: SkippedOccurrence[];
-}
-
-/**
- * Books a weekly series: each free occurrence becomes its own booking with
- * its own unit; occurrences that are not offered or not free are reported,
- * never silently dropped. The client's units must cover every occurrence
- * booked, else nothing is booked (PACK_BALANCE_INSUFFICIENT with the counts).
- */
-export function decideSeries(args: {
-  seriesId: string;
-  clientUid: string;
-  coachId: string;
-  coach: Coach;
-  offeringId: string;
-  offering: Offering;
-  starts: DateTime[];
-  /** Cells held by other bookings, per occurrence start (ISO). */
-  takenCellsByStart: Map<string, string[]>;
-  packs: WithId<Pack>[];
-  now: DateTime;
-}): Result<SeriesDecision, DomainError> {
-  let packs = args.packs;
-  const bookings: WithId<Booking>[] = [];
-  const changes = new Map<string, PackChange>();
-  const skipped: SkippedOccurrence[] = [];
-  let needed = 0;
-  for (const [index, start] of args.starts.entries()) {
-    const bookingId = `${args.seriesId}-${index + 1}`;
-    const decision = decideBooking({ ...args, bookingId, start, packs, takenCells: args.takenCellsByStart.get(iso(start)) ?? [] });
-    if (!decision.ok) {
-      const { error } = decision;
-      if (error.code === "SLOT_NOT_OFFERED" || error.code === "SLOT_TAKEN") skipped.push({ start, reason: error.code });
-      else if (error.code === "PACK_BALANCE_INSUFFICIENT") needed += 1;
-      else return decision;
-      continue;
-    }
-    needed += 1;
-    bookings.push({ id: bookingId, data: decision.value.booking });
-    const change = decision.value.packChange;
-    if (!change) continue;
-    const previous = changes.get(change.packId);
-    changes.set(change.packId, { ...change, entries: [...(previous?.entries ?? []), ...change.entries] });
-    packs = packs.map((p) => (p.id === change.packId ? { id: p.id, data: change.pack } : p));
-  }
-  if (bookings.length < needed) return fail({ code: "PACK_BALANCE_INSUFFICIENT", needed, available: bookings.length });
-  return ok({ bookings, packChanges: [...changes.values()], skipped });
 }
 
 /**

@@ -1,9 +1,13 @@
+// A pack and its append-only ledger: posting entries (remaining = sum of the
+// ledger), the pack a booking spends, the units a cancellation credits back,
+// expiry, and a client's balance. Selling is in pack-sales.ts, the coach's
+// corrections in pack-operations.ts.
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { DomainError } from "./errors.js";
 import { Result, fail, ok } from "./result.js";
 import { calendarDay, line, sessionTime, units } from "./text.js";
-import { PaymentSummary, fullyRefunded, openSummary } from "./payments.js";
+import { PaymentSummary } from "./payments.js";
 import { Instant } from "./time.js";
 
 /** A pack instance owned by one client; `remaining` always equals the sum of its ledger. */
@@ -171,64 +175,6 @@ export function creditUnit(args: {
   return post(args.packId, pack, [credit, voided], expired ? { status: "expired" } : {});
 }
 
-/** The opening entry of a pack: "+10  10-session pack bought". */
-export function packPurchaseEntry(args: { packId: string; pack: Pack; actor: Actor }): WithId<LedgerEntry> {
-  return entry(
-    `pack-${args.packId}-purchased`,
-    { delta: args.pack.units, reason: "PACK_PURCHASED", sentence: line(args.pack.units, `${args.pack.name} bought`) },
-    args.actor,
-  );
-}
-
-/** What a pack is sold from. */
-export interface PackTemplateTerms {
-  name: string;
-  units: number;
-  priceMinor: number;
-  validityMonths: number;
-  transferable: boolean;
-  eligibleOfferingIds: string[];
-}
-
-/**
- * A new pack from a template, valid through the same calendar day N months
- * on in the coach's zone: bought 21 Nov 2026 for 6 months in Berlin →
- * expires at 22 May 2027 00:00 Berlin time. Its payment target starts open.
- */
-export function newPack(args: { clientUid: string; templateId: string; template: PackTemplateTerms; currency: string; timeZone: string; now: DateTime }): Pack {
-  const { template } = args;
-  return {
-    clientUid: args.clientUid,
-    templateId: args.templateId,
-    name: template.name,
-    units: template.units,
-    remaining: template.units,
-    priceMinor: template.priceMinor,
-    currency: args.currency,
-    purchasedAt: args.now,
-    expiresAt: args.now.setZone(args.timeZone).startOf("day").plus({ months: template.validityMonths, days: 1 }).toUTC(),
-    status: "active",
-    transferable: template.transferable,
-    eligibleOfferingIds: template.eligibleOfferingIds,
-    payment: openSummary(template.priceMinor, args.currency),
-    checkout: null,
-  };
-}
-
-/** Sells a pack: the new pack with its opening entry (remaining = units = sum of ledger). */
-export function decideSale(args: {
-  packId: string;
-  clientUid: string;
-  templateId: string;
-  template: PackTemplateTerms;
-  currency: string;
-  timeZone: string;
-  actor: Actor;
-}): PackChange {
-  const pack = newPack({ ...args, now: args.actor.now });
-  return { packId: args.packId, pack, entries: [packPurchaseEntry({ packId: args.packId, pack, actor: args.actor })] };
-}
-
 /** Expires a pack that has reached its end: "−3  pack expired on 1 Apr with 3 units unused". */
 export function decideExpiry(args: { packId: string; pack: Pack; timeZone: string; now: DateTime }): PackChange | undefined {
   const { pack, now } = args;
@@ -241,33 +187,6 @@ export function decideExpiry(args: { packId: string; pack: Pack; timeZone: strin
     { uid: "system", now },
   );
   return { packId: args.packId, pack: { ...pack, status: "expired", remaining: 0 }, entries: [expiry] };
-}
-
-/** Refund/void: the remaining units are voided and the pack is closed. */
-export function decideVoid(args: { packId: string; pack: Pack; requestId: string; note: string | null; actor: Actor }): Result<PackChange, DomainError> {
-  const { pack } = args;
-  if (pack.status !== "active") return fail({ code: "PACK_NOT_ACTIVE" });
-  const text = `pack refunded: ${units(pack.remaining)} unused voided${args.note ? ` (${args.note})` : ""}`;
-  const voided = entry(
-    `void-${args.requestId}`,
-    { delta: -pack.remaining, reason: "PACK_VOIDED", sentence: line(-pack.remaining, text), note: args.note },
-    args.actor,
-  );
-  return post(args.packId, pack, [voided], { status: "refunded" });
-}
-
-/**
- * A pack after a money movement on it: its new payment summary; an active
- * pack refunded in full also gives up its remaining units, by a "refunded in
- * full" void entry in the same change. `base` carries the other changes of
- * the same transaction (e.g. the activation of a pack bought online).
- */
-export function packAfterMoney(base: PackChange, summary: PaymentSummary, cause: { requestId: string; actor: Actor }): PackChange {
-  const pack = { ...base.pack, payment: summary };
-  const voided = fullyRefunded(summary)
-    ? decideVoid({ packId: base.packId, pack, requestId: cause.requestId, note: "refunded in full", actor: cause.actor })
-    : undefined;
-  return voided?.ok ? { ...voided.value, entries: [...base.entries, ...voided.value.entries] } : { ...base, pack };
 }
 
 /**
@@ -284,109 +203,4 @@ export function packBalance<P extends { status: string; remaining: number; expir
     remaining: packs.filter((p) => p.status === "active").reduce((sum, p) => sum + p.remaining, 0),
     packs: [...packs].sort((a, b) => sign * a.expiresAt.localeCompare(b.expiresAt)),
   };
-}
-
-/** Extend or freeze: the expiry moves N days later (e.g. injury); units do not change. */
-export function decideExtension(args: {
-  packId: string;
-  pack: Pack;
-  days: number;
-  note: string;
-  requestId: string;
-  timeZone: string;
-  actor: Actor;
-}): Result<PackChange, DomainError> {
-  const { pack, actor } = args;
-  if (pack.status !== "active") return fail({ code: "PACK_NOT_ACTIVE" });
-  const expiresAt = pack.expiresAt.setZone(args.timeZone).plus({ days: args.days }).toUTC();
-  const text = `expiry extended from ${calendarDay(pack.expiresAt, args.timeZone, actor.now)} to ${calendarDay(expiresAt, args.timeZone, actor.now)}: ${args.note}`;
-  return post(
-    args.packId,
-    pack,
-    [entry(`extend-${args.requestId}`, { delta: 0, reason: "EXPIRY_EXTENDED", sentence: line(0, text), note: args.note }, actor)],
-    { expiresAt },
-  );
-}
-
-/** A manual correction with a required note; the balance may not go below zero. */
-export function decideAdjustment(args: {
-  packId: string;
-  pack: Pack;
-  delta: number;
-  note: string;
-  requestId: string;
-  actor: Actor;
-}): Result<PackChange, DomainError> {
-  if (args.pack.status !== "active") return fail({ code: "PACK_NOT_ACTIVE" });
-  const adjustment = entry(
-    `adjust-${args.requestId}`,
-    { delta: args.delta, reason: "MANUAL_ADJUSTMENT", sentence: line(args.delta, `manual adjustment: ${args.note}`), note: args.note },
-    args.actor,
-  );
-  return post(args.packId, args.pack, [adjustment]);
-}
-
-/**
- * Moves units to another client of the same coach: the source pack loses
- * them, a new pack for the recipient (same terms and expiry) receives them.
- */
-export function decideTransfer(args: {
-  packId: string;
-  pack: Pack;
-  units: number;
-  toClientUid: string;
-  newPackId: string;
-  fromName: string;
-  toName: string;
-  requestId: string;
-  actor: Actor;
-}): Result<{ from: PackChange; to: PackChange }, DomainError> {
-  const { pack, actor } = args;
-  if (pack.status !== "active" || actor.now >= pack.expiresAt) return fail({ code: "PACK_NOT_ACTIVE" });
-  if (!pack.transferable) return fail({ code: "PACK_NOT_TRANSFERABLE" });
-  if (args.toClientUid === pack.clientUid) return fail({ code: "TRANSFER_TO_SAME_CLIENT" });
-  const out = entry(
-    `transfer-${args.requestId}-out`,
-    { delta: -args.units, reason: "TRANSFER_OUT", sentence: line(-args.units, `${units(args.units)} transferred to ${args.toName}`) },
-    actor,
-  );
-  const from = post(args.packId, pack, [out]);
-  if (!from.ok) return from;
-  const received: Pack = {
-    ...pack,
-    clientUid: args.toClientUid,
-    units: args.units,
-    remaining: 0,
-    priceMinor: 0,
-    purchasedAt: actor.now,
-    payment: openSummary(0, pack.currency),
-  };
-  const into = entry(
-    `transfer-${args.requestId}-in`,
-    { delta: args.units, reason: "TRANSFER_IN", sentence: line(args.units, `${units(args.units)} transferred from ${args.fromName}`) },
-    actor,
-  );
-  const to = post(args.newPackId, received, [into]);
-  if (!to.ok) return to;
-  return ok({ from: from.value, to: to.value });
-}
-
-/** A pack bought online: it exists at once but is pending (no units, not usable) until paid. */
-export function pendingPack(args: {
-  clientUid: string;
-  templateId: string;
-  template: PackTemplateTerms;
-  currency: string;
-  timeZone: string;
-  now: DateTime;
-}): Pack {
-  return { ...newPack(args), status: "pending", remaining: 0 };
-}
-
-/** Payment arrived: the pending pack becomes active with its opening entry. Already active → nothing. */
-export function decideActivation(args: { packId: string; pack: Pack; actor: Actor }): PackChange | undefined {
-  if (args.pack.status !== "pending") return undefined;
-  const pack: Pack = { ...args.pack, status: "active", purchasedAt: args.actor.now };
-  const change = post(args.packId, pack, [packPurchaseEntry({ packId: args.packId, pack, actor: args.actor })]);
-  return change.ok ? change.value : undefined;
 }

@@ -5,7 +5,7 @@ import { CreateCheckoutInput } from "../../api/payments.js";
 import { BookingResolution, cellsFor, decideHeldBooking } from "../../domain/booking.js";
 import { Coach } from "../../domain/coach.js";
 import { DomainError, Reason } from "../../domain/errors.js";
-import { pendingPack } from "../../domain/packs.js";
+import { pendingPack } from "../../domain/pack-sales.js";
 import { PaymentTarget } from "../../domain/payments.js";
 import { Result, fail, ok } from "../../domain/result.js";
 import { line } from "../../domain/text.js";

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { Booking } from "../../domain/booking.js";
 import { rulesFor } from "../../domain/coach.js";
-import { decideActivation } from "../../domain/packs.js";
+import { decideActivation } from "../../domain/pack-sales.js";
 import { PaymentRecord, PaymentTarget, applyMoney } from "../../domain/payments.js";
 import { releaseCheckout } from "./checkout.js";
 import { db } from "../firebase.js";

@@ -4,7 +4,8 @@
 import { Transaction } from "firebase-admin/firestore";
 import { Booking } from "../../domain/booking.js";
 import { DomainError } from "../../domain/errors.js";
-import { Pack, PackChange, packAfterMoney } from "../../domain/packs.js";
+import { Pack, PackChange } from "../../domain/packs.js";
+import { packAfterMoney } from "../../domain/pack-sales.js";
 import { PaymentRecord, PaymentSummary, PaymentTarget, applyMoney } from "../../domain/payments.js";
 import { Result, fail, ok } from "../../domain/result.js";
 import { writePackChange } from "../packs/commit.js";
