@@ -242,6 +242,7 @@ export const de: Strings = {
     PAYMENT_EXCEEDS_DUE: "Das ist mehr als noch offen ist.",
     REFUND_EXCEEDS_PAID: "Das ist mehr als bezahlt und noch nicht erstattet wurde.",
     PAYMENT_TARGET_NOT_FOUND: "Hier gibt es nichts zu bezahlen.",
+    ONLINE_PAYMENT_UNAVAILABLE: "Dieser Coach nimmt gerade keine Online-Zahlungen an. Bitte zahle mit einem Paket oder vor Ort.",
     PAYMENT_PROVIDER_UNAVAILABLE: "Online-Zahlung ist gerade nicht möglich. Bitte versuche es später erneut.",
     REVIEW_NOT_FOUND: "Diese Bewertung gibt es nicht.",
     REVIEW_NOT_SUBMITTED: "Der Kunde hat diese Bewertung noch nicht geschrieben.",

@@ -254,6 +254,7 @@ export const en = {
     PAYMENT_EXCEEDS_DUE: "This is more than what is still open.",
     REFUND_EXCEEDS_PAID: "This is more than what was paid and not yet refunded.",
     PAYMENT_TARGET_NOT_FOUND: "There is nothing to pay for here.",
+    ONLINE_PAYMENT_UNAVAILABLE: "This coach does not take online payments right now. Please pay with a pack or on site.",
     PAYMENT_PROVIDER_UNAVAILABLE: "Online payment is not available right now. Please try again later.",
     REVIEW_NOT_FOUND: "This review does not exist.",
     REVIEW_NOT_SUBMITTED: "The client has not written this review yet.",

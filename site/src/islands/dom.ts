@@ -1,4 +1,6 @@
 // Small DOM helpers shared by the islands: required parts fail loudly.
+import { CallableError } from "../client/callable.js";
+import { messageFor, type Lang } from "../i18n/index.js";
 
 /** Finds a required child element of a type. */
 export function child<T extends Element>(root: ParentNode, selector: string, type: new () => T): T {
@@ -31,6 +33,14 @@ export function downloadFile(filename: string, text: string, type: string): void
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
+/** A button that is not a submit; the click hands it to `onClick` (e.g. to keep it disabled while its action runs). */
+export function plainButton(label: string, onClick: (button: HTMLButtonElement) => void, className = "secondary"): HTMLButtonElement {
+  const button = el("button", label, className);
+  button.type = "button";
+  button.addEventListener("click", () => onClick(button));
+  return button;
+}
+
 /** A row of buttons, e.g. "Cancel the booking" · "Keep the booking". */
 export function actionRow(...buttons: HTMLElement[]): HTMLElement {
   const row = el("p", undefined, "actions");
@@ -47,13 +57,10 @@ export function openPanel(panel: HTMLElement, ...content: HTMLElement[]): void {
 
 /** A button that closes its panel and gives focus back to the card's first action. */
 export function closeButton(panel: HTMLElement, label: string): HTMLButtonElement {
-  const close = el("button", label, "secondary");
-  close.type = "button";
-  close.addEventListener("click", () => {
+  return plainButton(label, () => {
     panel.hidden = true;
     panel.parentElement?.querySelector<HTMLElement>(".actions button")?.focus();
   });
-  return close;
 }
 
 /** Disables a button while its action runs (no double submit); a failure goes to `onError`. */
@@ -66,4 +73,13 @@ export async function whileBusy(button: HTMLButtonElement, action: () => Promise
   } finally {
     button.disabled = false;
   }
+}
+
+/** A failure in the visitor's words: a refusal's reason, or the fallback for anything else. */
+export const failureText = (lang: Lang, error: unknown) => messageFor(lang, error instanceof CallableError ? error.reason : "FALLBACK");
+
+/** Shows a failure in an error line. */
+export function showFailure(line: HTMLElement, lang: Lang, error: unknown): void {
+  line.textContent = failureText(lang, error);
+  line.hidden = false;
 }

@@ -15,3 +15,17 @@ export function formatDay(iso: string, timeZone: string, locale: string): string
 export function formatTime(iso: string, timeZone: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(new Date(iso));
 }
+
+/** "Mon 23 Nov, 09:00" in the given zone. */
+export function formatDayTime(iso: string, timeZone: string, locale: string): string {
+  return `${formatDay(iso, timeZone, locale)}, ${formatTime(iso, timeZone, locale)}`;
+}
+
+/**
+ * "Mon 23 Nov, 12:30 (08:00 in Europe/Berlin)": the client's wall clock, and
+ * the coach's time as well where the two zones differ.
+ */
+export function formatWhen(iso: string, zones: { client: string; coach: string }, locale: string, inCoachZone: (time: string, zone: string) => string): string {
+  const local = formatDayTime(iso, zones.client, locale);
+  return zones.client === zones.coach ? local : `${local} (${inCoachZone(formatTime(iso, zones.coach, locale), zones.coach)})`;
+}

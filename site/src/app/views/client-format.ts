@@ -1,7 +1,8 @@
 // Formatting shared by the client list and the client screen: money in the
 // coach's currency, instants on the coach's wall clock, names that may be empty.
-import type { CallableError } from "../../client/callable.js";
-import { messageFor } from "../../i18n/index.js";
+import type { PackView } from "../../../../functions/src/api/packs.js";
+import { CallableError } from "../../client/callable.js";
+import { messageFor, strings } from "../../i18n/index.js";
 import type { AppContext } from "../context.js";
 import { formatDay, formatMoney, formatTime } from "../../lib/format.js";
 import { clientsText } from "./clients.text.js";
@@ -25,6 +26,10 @@ export const fold = (text: string) =>
     .replace(/\p{Diacritic}/gu, "")
     .toLowerCase();
 
+/** The server's answer about a pack, in one line: name, units left, expiry, payment state. */
+export const packAnswer = (ctx: AppContext, pack: PackView) =>
+  clientsText(ctx.lang).donePack(pack.name, pack.remaining, pack.units, day(ctx, pack.expiresAt), strings(ctx.lang).paymentState[pack.paymentState]);
+
 /** Words for a refusal on the coach's side: coach wording where the shared text speaks to clients. */
 export function explain(ctx: AppContext, error: CallableError): string {
   const t = clientsText(ctx.lang);
@@ -34,3 +39,7 @@ export function explain(ctx: AppContext, error: CallableError): string {
   const coachWords: Partial<Record<string, string>> = t.errors;
   return coachWords[error.reason] ?? messageFor(ctx.lang, error.reason);
 }
+
+/** Words for any failure: a refusal as explain() has it, anything else as the fallback. */
+export const explainAny = (ctx: AppContext, error: unknown) =>
+  explain(ctx, error instanceof CallableError ? error : new CallableError("internal", "FALLBACK", {}, ""));

@@ -12,7 +12,9 @@ import { mountThread } from "../../islands/message-thread.js";
 import { watchReviews } from "../../islands/live-reviews.js";
 import type { AppContext, View } from "../context.js";
 import "./clients.css";
-import { day, dayTime, explain, money, nameOf } from "./client-format.js";
+import { explainAny, nameOf } from "./client-format.js";
+import { header } from "./client-header.js";
+import { notesBox, type NotesBox } from "./client-notes.js";
 import { loadTemplates, watchPacks, watchRecord, type TemplateState } from "./client-data.js";
 import { packsSection } from "./client-packs.js";
 import { erasureReport, privacySection } from "./client-privacy.js";
@@ -31,40 +33,6 @@ function section(id: string, title: string, ...content: HTMLElement[]): HTMLElem
   return box;
 }
 
-/** The header: name, contact links, and the figures of the read model. */
-function header(ctx: AppContext, detail: ClientDetailResult): HTMLElement[] {
-  const t = clientsText(ctx.lang);
-  const { client, stats, currency } = detail;
-  const title = el("h1", nameOf(ctx, client));
-  const contact = el("p", undefined, "contact actions");
-  if (client.phone)
-    contact.append(
-      Object.assign(el("a", client.phone, "button secondary"), { href: `tel:${client.phone.replace(/[^+0-9]/g, "")}`, ariaLabel: t.call(client.phone) }),
-    );
-  if (client.email)
-    contact.append(Object.assign(el("a", client.email, "button secondary"), { href: `mailto:${client.email}`, ariaLabel: t.mail(client.email) }));
-  const figures = el("dl", undefined, "figures");
-  figures.setAttribute("aria-label", t.figures);
-  const next = stats.nextSession ? `${dayTime(ctx, stats.nextSession.start)}${stats.nextSession.status === "requested" ? ` ${t.requestedTag}` : ""}` : t.never;
-  const rows: [string, string, string][] = [
-    ["sessionsCompleted", t.stat.sessionsCompleted, String(stats.sessionsCompleted)],
-    ["lastSession", t.stat.lastSession, stats.lastSessionAt ? day(ctx, stats.lastSessionAt) : t.never],
-    ["nextSession", t.stat.nextSession, next],
-    ["revenue", t.stat.revenue, money(ctx, stats.revenueMinor, currency)],
-    ["open", t.stat.open, money(ctx, stats.openMinor, currency)],
-    ["packBalance", t.stat.packBalance, t.units(stats.packBalance)],
-    ["noShows", t.stat.noShows, String(stats.noShows)],
-    ["lateCancellations", t.stat.lateCancellations, String(stats.lateCancellations)],
-  ];
-  for (const [key, label, value] of rows) {
-    const pair = el("div");
-    pair.dataset.stat = key;
-    pair.append(el("dt", label), el("dd", value));
-    figures.append(pair);
-  }
-  return [title, contact, figures];
-}
-
 /** Everything one open client screen holds; stop() ends every listener. */
 class ClientScreen {
   private readonly t: ReturnType<typeof clientsText>;
@@ -78,10 +46,9 @@ class ClientScreen {
   private templates: Promise<TemplateState[]> | undefined;
   private readonly head = el("header", undefined, "client-head");
   private readonly timeline = el("div");
-  private readonly notes = Object.assign(el("textarea"), { id: "client-notes", name: "notes", rows: 4, maxLength: 10_000 });
-  private notesDirty = false;
   private readonly packs: ReturnType<typeof packsSection>;
   private readonly reviewList: ReturnType<typeof reviewsSection>;
+  private readonly notes: NotesBox;
 
   constructor(
     private readonly ctx: AppContext,
@@ -99,6 +66,7 @@ class ClientScreen {
       },
     });
     this.reviewList = reviewsSection(ctx);
+    this.notes = notesBox(ctx, uid);
   }
 
   private name(): string {
@@ -118,11 +86,6 @@ class ClientScreen {
       }
       throw error;
     }
-    const detail = this.detail;
-    this.notes.value = detail.client.notes;
-    this.notes.addEventListener("input", () => {
-      this.notesDirty = true;
-    });
 
     const jump = el("nav", undefined, "jump");
     jump.setAttribute("aria-label", t.jump);
@@ -146,7 +109,7 @@ class ClientScreen {
       section("timeline", t.timelineTitle, this.timeline),
       section("messages", t.messagesTitle, thread),
       section("reviews", t.reviewsTitle, this.reviewList.element),
-      section("notes", t.notesTitle, this.notesForm()),
+      section("notes", t.notesTitle, this.notes.form),
       section("privacy", t.privacyTitle, privacySection(this.ctx, this.uid, { clientName: () => this.name(), erased: (report) => this.erased(report) })),
     );
     this.draw();
@@ -167,7 +130,7 @@ class ClientScreen {
         send: async (text, requestId) => {
           await this.ctx.call("sendMessage", { requestId, coachId: this.ctx.coachId, clientUid: this.uid, text });
         },
-        explain: (error) => explain(this.ctx, error instanceof CallableError ? error : new CallableError("internal", "FALLBACK", {}, "")),
+        explain: (error) => explainAny(this.ctx, error),
       }),
     ]);
     this.stops.push(...listeners);
@@ -192,42 +155,6 @@ class ClientScreen {
     target.focus({ preventScroll: true });
   }
 
-  private notesForm(): HTMLElement {
-    const t = this.t;
-    const form = el("form", undefined, "notes");
-    const hint = el("p", t.notesLabel, "muted");
-    hint.id = "client-notes-hint";
-    this.notes.setAttribute("aria-labelledby", "notes-title");
-    this.notes.setAttribute("aria-describedby", hint.id);
-    const save = Object.assign(el("button", t.saveNotes), { type: "submit" });
-    const status = el("p", undefined, "done");
-    status.setAttribute("role", "status");
-    const error = el("p", undefined, "error");
-    error.setAttribute("role", "alert");
-    const row = el("p", undefined, "actions");
-    row.append(save);
-    form.append(hint, this.notes, row, status, error);
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      save.disabled = true;
-      status.textContent = "";
-      error.textContent = "";
-      this.ctx
-        .call("saveClientNotes", { coachId: this.ctx.coachId, clientUid: this.uid, notes: this.notes.value })
-        .then(() => {
-          this.notesDirty = false;
-          status.textContent = t.notesSaved;
-        })
-        .catch((failure: unknown) => {
-          error.textContent = explain(this.ctx, failure instanceof CallableError ? failure : new CallableError("internal", "FALLBACK", {}, ""));
-        })
-        .finally(() => {
-          save.disabled = false;
-        });
-    });
-    return form;
-  }
-
   /** Draws what getClientDetail returned. */
   private draw(): void {
     const detail = this.detail;
@@ -235,7 +162,7 @@ class ClientScreen {
     this.head.replaceChildren(...header(this.ctx, detail));
     this.timeline.replaceChildren(renderTimeline(this.ctx, detail));
     fillReviewSlots(this.ctx, this.timeline, this.reviews, (line) => this.ctx.say(line));
-    if (!this.notesDirty) this.notes.value = detail.client.notes;
+    this.notes.show(detail.client.notes);
     this.packs.update(undefined, detail);
     this.reviewList.update(this.reviews, detail);
   }

@@ -6,13 +6,13 @@
 import type { Api } from "../../../../functions/src/api/index.js";
 import { label } from "../../i18n/index.js";
 import { CallableError } from "../../client/callable.js";
-import { actionRow, el } from "../../islands/dom.js";
-import { qrSvg } from "../../lib/qr.js";
+import { el, plainButton } from "../../islands/dom.js";
 import type { AppContext } from "../context.js";
 import { slugChecker, slugInput } from "./slug-check.js";
 import { COMMON_CURRENCIES, browserTimeZone, defaultCurrency, defaultWaivers } from "./onboarding-defaults.js";
-import { onboardingText, type OnboardingText } from "./onboarding.text.js";
-import { SettingsForm, checkbox, field, input, plainButton, inputSchema, select, type Built, type FieldProblem } from "./settings-form.js";
+import { showDone } from "./onboarding-done.js";
+import { onboardingText } from "./onboarding.text.js";
+import { SettingsForm, checkbox, field, input, inputSchema, select, type Built, type FieldProblem } from "./settings-form.js";
 import { formatDayHours, parseDayHours, parseMoney, type Interval } from "./settings-parse.js";
 import { lateCancelSelect, waiverReasonRows, waiverReasonsOf } from "./settings-policy.js";
 import { settingsText } from "./settings.text.js";
@@ -235,23 +235,4 @@ export async function renderOnboarding(ctx: SignUpContext, root: HTMLElement, on
   root.replaceChildren(wizard);
   showStep(0);
   name.focus();
-}
-
-/** The last screen: the live page's address, to copy, share or scan. */
-function showDone(root: HTMLElement, ctx: SignUpContext, t: OnboardingText, slug: string, onDone: () => void): void {
-  const url = `${location.origin}/${slug}`;
-  const box = el("section", undefined, "card onboarding-done");
-  const link = Object.assign(el("a", url, "page-link"), { href: url });
-  const copy = plainButton(t.copy, () => void navigator.clipboard?.writeText(url).then(() => ctx.say(t.copied)), "secondary");
-  const buttons: HTMLElement[] = [copy];
-  if (typeof navigator.share === "function") buttons.push(plainButton(t.share, () => void navigator.share({ url }).catch(() => undefined), "secondary"));
-  const qr = el("figure", undefined, "qr");
-  qr.innerHTML = qrSvg(url, t.qrTitle(url)); // Built by our encoder; the title is escaped there.
-  qr.append(el("figcaption", t.qrHint, "hint"));
-  const open = Object.assign(el("a", t.openPage, "button-link"), { href: url });
-  const toApp = plainButton(t.toBackOffice, onDone, "");
-  box.append(el("h1", t.done), el("p", t.shareLink), el("p", undefined, "share"), actionRow(...buttons), qr, actionRow(open, toApp));
-  box.querySelector(".share")?.append(link);
-  root.replaceChildren(box);
-  toApp.focus();
 }

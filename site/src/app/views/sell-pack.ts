@@ -2,10 +2,9 @@
 // email from the list (sellPack creates their account and record). The after
 // line reads "Sell 10-session pack to Lena → 10 sessions, valid until 24 May, €580.00 open".
 import type { PackView } from "../../../../functions/src/api/packs.js";
-import { strings } from "../../i18n/index.js";
 import type { AppContext } from "../context.js";
 import { formatDate, saleExpiry } from "./after.js";
-import { day, explain, money } from "./client-format.js";
+import { explain, money, packAnswer } from "./client-format.js";
 import type { TemplateState } from "./client-data.js";
 import { clientsText } from "./clients.text.js";
 import { input, operationForm, select } from "./operation.js";
@@ -19,7 +18,6 @@ export function sellPackForm(
   args: { buyer: Buyer; templates: TemplateState[]; done(pack: PackView, answer: string): void; closed(): void },
 ): HTMLFormElement {
   const t = clientsText(ctx.lang);
-  const s = strings(ctx.lang);
   const name = input(t.clientName, "name", { autocomplete: "name", maxLength: 100 });
   const email = input(t.clientEmail, "email", { type: "email", autocomplete: "email" });
   const template = select(
@@ -53,7 +51,7 @@ export function sellPackForm(
       const client = args.buyer === "new" ? typed() : { uid: args.buyer.uid };
       const { pack } = await ctx.call("sellPack", { requestId, coachId: ctx.coachId, templateId: template.control.value, client });
       sold = pack;
-      return t.donePack(pack.name, pack.remaining, pack.units, day(ctx, pack.expiresAt), s.paymentState[pack.paymentState]);
+      return packAnswer(ctx, pack);
     },
     done: (answer) => {
       if (sold) args.done(sold, answer);

@@ -4,7 +4,8 @@
 import type { Api } from "../../../../functions/src/api/index.js";
 import { label } from "../../i18n/index.js";
 import { el } from "../../islands/dom.js";
-import { RowList, SettingsForm, field, input, inputSchema, select, section, type Built, type FieldProblem } from "./settings-form.js";
+import { SettingsForm, field, input, inputSchema, select, section, type Built, type FieldProblem } from "./settings-form.js";
+import { RowList } from "./settings-rows.js";
 import type { SettingsEnv } from "./settings-env.js";
 import { formatDayHours, hoursInput, parseDayHours, parseHoursToMinutes, type Interval } from "./settings-parse.js";
 

@@ -91,14 +91,6 @@ export function section(title: string, kind: string, ...content: HTMLElement[]):
   return box;
 }
 
-/** A small button that is not the form's submit. */
-export function plainButton(label: string, onClick: () => void, className = "secondary"): HTMLButtonElement {
-  const button = el("button", label, className);
-  button.type = "button";
-  button.addEventListener("click", onClick);
-  return button;
-}
-
 /** A problem on a field, in words. */
 export interface FieldProblem {
   control: Control | undefined;
@@ -218,59 +210,3 @@ export class SettingsForm<T> {
 /** A callable's input schema from the shared contract, loaded when a form is first saved. */
 export const inputSchema = async <N extends CallName>(name: N): Promise<(typeof api)[N]["input"]> =>
   (await import("../../../../functions/src/api/index.js")).api[name].input;
-
-/**
- * A fieldset of repeated rows (locations, time off, waiver reasons) with
- * Add and Remove. Controls in a row carry `data-field`; their data-path is
- * `{path}.{index}.{field}`, renumbered as rows come and go, so the schemas'
- * issue paths find them.
- */
-export class RowList<T> {
-  readonly fieldset = el("fieldset");
-  private readonly list = el("div", undefined, "rows");
-
-  constructor(
-    private readonly path: string,
-    legend: string,
-    items: T[],
-    private readonly makeRow: (item: T | undefined) => HTMLElement,
-    addLabel: string,
-    private readonly removeLabel: string,
-    hint?: string,
-  ) {
-    this.fieldset.append(el("legend", legend));
-    if (hint) this.fieldset.append(el("p", hint, "hint"));
-    this.fieldset.append(this.list, el("p", undefined, "actions"));
-    this.fieldset.lastElementChild?.append(plainButton(addLabel, () => this.add(undefined, true)));
-    for (const item of items) this.add(item, false);
-  }
-
-  /** The rows in order. */
-  rows(): HTMLElement[] {
-    return [...this.list.children].filter((row): row is HTMLElement => row instanceof HTMLElement);
-  }
-
-  private add(item: T | undefined, focus: boolean): void {
-    const row = this.makeRow(item);
-    row.classList.add("row-item");
-    const remove = plainButton(
-      this.removeLabel,
-      () => {
-        row.remove();
-        this.renumber();
-        this.fieldset.querySelector<HTMLElement>(":scope > .actions button")?.focus();
-      },
-      "link",
-    );
-    row.append(remove);
-    this.list.append(row);
-    this.renumber();
-    if (focus) row.querySelector<HTMLElement>("input, select")?.focus();
-  }
-
-  private renumber(): void {
-    this.rows().forEach((row, index) => {
-      for (const control of row.querySelectorAll<HTMLElement>("[data-field]")) control.dataset.path = `${this.path}.${index}.${control.dataset.field}`;
-    });
-  }
-}

@@ -3,9 +3,9 @@
 // unregisterDevice) and the private calendar feed (setCalendarFeed).
 import type { Api } from "../../../../functions/src/api/index.js";
 import { PushPermissionError, pushRegistrar } from "../../client/push.js";
-import { el } from "../../islands/dom.js";
+import { el, plainButton } from "../../islands/dom.js";
 import { appServiceWorker } from "../pwa.js";
-import { SettingsForm, checkbox, field, input, plainButton, inputSchema, section, type Built } from "./settings-form.js";
+import { SettingsForm, checkbox, field, input, inputSchema, section, type Built } from "./settings-form.js";
 import type { SettingsEnv } from "./settings-env.js";
 import { parseMinutesList } from "./settings-parse.js";
 

@@ -2,7 +2,8 @@
 // late cancellation does, and the reasons a charge may be waived for.
 import type { Api } from "../../../../functions/src/api/index.js";
 import { el } from "../../islands/dom.js";
-import { RowList, SettingsForm, field, input, inputSchema, select, section, type Built } from "./settings-form.js";
+import { SettingsForm, field, input, inputSchema, select, section, type Built } from "./settings-form.js";
+import { RowList } from "./settings-rows.js";
 import type { SettingsEnv } from "./settings-env.js";
 import type { SettingsText } from "./settings.text.js";
 import { idFrom } from "./settings-parse.js";

@@ -70,6 +70,36 @@ export function sessionFrom(id: string, data: unknown): Session | undefined {
   };
 }
 
+/** A waiver reason of the coach's policy (weather, court closed, …). */
+export interface WaiverReason {
+  id: string;
+  label: string;
+}
+
+/** What the cards show of the coach document: location names by id, and the policy's waiver reasons. */
+export interface Catalogue {
+  locations: Map<string, string>;
+  waiverReasons: WaiverReason[];
+}
+
+/** The records of an array field, ignoring anything else. */
+const listOf = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
+
+/** Narrows the coach document (coaches/{c}); what is malformed is left out. */
+export function catalogueFrom(data: unknown): Catalogue {
+  const record = isRecord(data) ? data : {};
+  const policy = isRecord(record.cancellationPolicy) ? record.cancellationPolicy : {};
+  return {
+    locations: new Map(listOf(record.locations).flatMap((l) => (typeof l.id === "string" && typeof l.name === "string" ? [[l.id, l.name] as const] : []))),
+    waiverReasons: listOf(policy.waiverReasons).flatMap((r) => (typeof r.id === "string" && typeof r.label === "string" ? [{ id: r.id, label: r.label }] : [])),
+  };
+}
+
+/** An offering's title and place (coaches/{c}/offerings/{id}); the id stands in for a missing title. */
+export function offeringFrom(id: string, data: Record<string, unknown>): { title: string; locationId: string } {
+  return { title: typeof data.title === "string" ? data.title : id, locationId: typeof data.locationId === "string" ? data.locationId : "" };
+}
+
 /** A late cancellation or a no-show that charged the client and was not waived yet. */
 export function isWaivable(session: Session): boolean {
   const r = session.resolution;

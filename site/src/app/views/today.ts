@@ -1,13 +1,14 @@
 // The coach app's Today screen: requests waiting for the coach, sessions
 // still to settle, today's sessions and the next days', read live from
 // Firestore (coaches/{c}/bookings by startsAt), grouped by day in the
-// coach's zone, each with the actions its state allows.
+// coach's zone, each with the actions its state allows (today-actions.ts).
 import type { Firestore, Unsubscribe } from "firebase/firestore";
-import { label, strings } from "../../i18n/index.js";
-import { actionRow, closeButton, el, openPanel, whileBusy } from "../../islands/dom.js";
-import { formatDay, formatMoney, formatTime } from "../../lib/format.js";
+import { el } from "../../islands/dom.js";
+import { formatDay } from "../../lib/format.js";
 import type { AppContext, View } from "../context.js";
-import { actionsFor, agenda, dateIn, isWaivable, sessionFrom, type Session, type SessionAction } from "./today-data.js";
+import { actionButton, type ActionDeps } from "./today-actions.js";
+import { headIdOf, sessionCard } from "./today-card.js";
+import { actionsFor, agenda, catalogueFrom, dateIn, offeringFrom, sessionFrom, type Session, type WaiverReason } from "./today-data.js";
 import { todayText } from "./today.text.js";
 import "./views.css";
 
@@ -19,15 +20,12 @@ const DAYS_BACK = 7;
 type FirestoreModule = typeof import("firebase/firestore");
 type Luxon = typeof import("luxon");
 
-interface WaiverReason {
-  id: string;
-  label: string;
-}
-
 /** One live Today screen; stop() ends every listener and the clock. */
 class TodayScreen {
   private readonly t;
   private readonly zone: string;
+  /** What the session actions need (today-actions.ts). */
+  private readonly actions: ActionDeps;
   private readonly list = el("div", undefined, "agenda");
   /** Listeners of the coach document and offerings, and of the bookings (renewed at midnight). */
   private readonly catalogueStops: Unsubscribe[] = [];
@@ -52,6 +50,7 @@ class TodayScreen {
   ) {
     this.t = todayText(ctx.lang);
     this.zone = ctx.coach.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone;
+    this.actions = { ctx, t: this.t, zone: this.zone, waiverReasons: () => this.waiverReasons };
     const heading = el("h1", this.t.heading);
     this.list.setAttribute("aria-busy", "true");
     this.list.append(el("p", this.t.loading, "muted"));
@@ -77,16 +76,7 @@ class TodayScreen {
       onSnapshot(
         doc(this.db, "coaches", this.ctx.coachId),
         (snapshot) => {
-          const data: unknown = snapshot.data();
-          const record = typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {};
-          this.locations = new Map(
-            listOf(record.locations).flatMap((l) => (typeof l.id === "string" && typeof l.name === "string" ? [[l.id, l.name] as const] : [])),
-          );
-          const policy =
-            typeof record.cancellationPolicy === "object" && record.cancellationPolicy !== null ? (record.cancellationPolicy as Record<string, unknown>) : {};
-          this.waiverReasons = listOf(policy.waiverReasons).flatMap((r) =>
-            typeof r.id === "string" && typeof r.label === "string" ? [{ id: r.id, label: r.label }] : [],
-          );
+          ({ locations: this.locations, waiverReasons: this.waiverReasons } = catalogueFrom(snapshot.data()));
           this.draw();
         },
         (error) => this.ctx.showError(error),
@@ -94,15 +84,7 @@ class TodayScreen {
       onSnapshot(
         collection(this.db, "coaches", this.ctx.coachId, "offerings"),
         (snapshot) => {
-          this.offerings = new Map(
-            snapshot.docs.map((d) => {
-              const data = d.data();
-              return [
-                d.id,
-                { title: typeof data.title === "string" ? data.title : d.id, locationId: typeof data.locationId === "string" ? data.locationId : "" },
-              ];
-            }),
-          );
+          this.offerings = new Map(snapshot.docs.map((d) => [d.id, offeringFrom(d.id, d.data())]));
           this.draw();
         },
         (error) => this.ctx.showError(error),
@@ -209,15 +191,8 @@ class TodayScreen {
     return new Intl.DateTimeFormat(this.ctx.locale, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(noon));
   }
 
-  private when(session: Session): string {
-    const { locale } = this.ctx;
-    return `${formatTime(session.start.toISOString(), this.zone, locale)}–${formatTime(session.end.toISOString(), this.zone, locale)}`;
-  }
-
   /** One session: time, client, what and where, payment, status; its actions below. */
   private card(session: Session, now: Date, used: Set<string>, withDay: boolean): HTMLElement {
-    const t = this.t;
-    const s = strings(this.ctx.lang);
     const who = this.clientName(session.clientUid);
     const offering = this.offerings.get(session.offeringId);
     const place = offering ? (this.locations.get(offering.locationId) ?? "") : "";
@@ -227,172 +202,17 @@ class TodayScreen {
     const kept = this.cards.get(session.id);
     if (kept && kept.signature === signature) return kept.card;
 
-    const card = el("li", undefined, `card session status-${session.status}`);
-    card.dataset.bookingId = session.id;
-    card.dataset.status = session.status;
-    const headId = `session-${session.id}`;
-    const head = el("div", undefined, "session-head");
-    head.id = headId;
-    // Requests and earlier sessions are not under their own day's heading: their time names the day.
-    const time = el(
-      "strong",
-      withDay ? `${formatDay(session.start.toISOString(), this.zone, this.ctx.locale)}, ${this.when(session)}` : this.when(session),
-      "time",
-    );
-    head.append(time, " ", el("span", label(s.status, session.status), "badge"), el("span", who, "who"));
-    card.append(head);
-    card.append(el("div", [offering?.title ?? "", place].filter(Boolean).join(" · "), "what"));
-    const pay =
-      session.payment.method === "pack"
-        ? t.packUnit
-        : t.single(
-            formatMoney(session.payment.amountDueMinor, session.payment.currency || this.ctx.coach.currency, this.ctx.locale),
-            label(s.paymentState, session.payment.state),
-          );
-    const outcome = session.resolution
-      ? session.resolution.waiverLabel
-        ? t.waivedWith(session.resolution.waiverLabel)
-        : label(s.outcome, session.resolution.outcome)
-      : "";
-    card.append(el("div", [pay, outcome].filter(Boolean).join(" · "), "muted"));
-    if (session.note) card.append(el("p", t.clientNote(session.note), "note"));
+    const card = sessionCard(this.ctx, this.zone, session, { who, what: [offering?.title ?? "", place].filter(Boolean).join(" · "), withDay });
 
     const bar = el("div", undefined, "actions");
     // A card drawn again (e.g. the client's name arrived) keeps the panel the coach opened, or is filling, while its actions stay the same.
     const actionsKey = actions.join();
     const panel = kept && kept.actions === actionsKey ? kept.panel : Object.assign(el("div", undefined, "panel"), { hidden: true });
-    for (const action of actions) bar.append(this.actionButton(action, session, panel, headId));
+    for (const action of actions) bar.append(actionButton(this.actions, action, session, panel, headIdOf(session)));
     if (actions.length) card.append(bar, panel);
     this.cards.set(session.id, { signature, card, panel, actions: actionsKey });
     return card;
   }
-
-  private actionButton(action: SessionAction, session: Session, panel: HTMLElement, describedBy: string): HTMLButtonElement {
-    const t = this.t;
-    const labels: Record<SessionAction, string> = {
-      confirm: t.confirm,
-      decline: t.decline,
-      cancel: t.cancel,
-      reschedule: t.reschedule,
-      complete: t.complete,
-      no_show: t.noShow,
-      waive: t.waive,
-    };
-    const primary = action === "confirm" || action === "complete";
-    const button = el("button", labels[action], primary ? undefined : "secondary");
-    button.type = "button";
-    button.dataset.action = action;
-    button.setAttribute("aria-describedby", describedBy);
-    const ref = { coachId: this.ctx.coachId, bookingId: session.id };
-    const run: Record<SessionAction, () => Promise<void>> = {
-      confirm: async () => {
-        await this.ctx.call("confirmBooking", ref);
-        this.ctx.say(t.done.confirmed);
-      },
-      decline: async () => {
-        await this.ctx.call("cancelBooking", { ...ref, expectedOutcome: "released" });
-        this.ctx.say(t.done.declined);
-      },
-      cancel: () => this.previewCancel(session, panel),
-      reschedule: () => this.pickNewTime(session, panel),
-      complete: async () => {
-        await this.ctx.call("completeBooking", ref);
-        this.ctx.say(t.done.completed);
-      },
-      no_show: async () => {
-        await this.ctx.call("markNoShow", ref);
-        this.ctx.say(t.done.noShow);
-      },
-      waive: async () => this.pickWaiver(session, panel),
-    };
-    button.addEventListener("click", () => void this.busy(button, run[action]));
-    return button;
-  }
-
-  /** Disables the button while its call runs; a refusal is shown in words. */
-  private busy(button: HTMLButtonElement, action: () => Promise<void>): Promise<void> {
-    return whileBusy(button, action, (error) => this.ctx.showError(error));
-  }
-
-  /** Shows what cancelling does (the coach's cancellation always credits), then asks. */
-  private async previewCancel(session: Session, panel: HTMLElement): Promise<void> {
-    const ref = { coachId: this.ctx.coachId, bookingId: session.id };
-    const preview = await this.ctx.call("previewCancellation", ref);
-    const text = el("p", this.t.preview(preview.outcome));
-    text.dataset.preview = preview.outcome;
-    const confirm = el("button", this.t.confirmCancel);
-    confirm.type = "button";
-    confirm.addEventListener(
-      "click",
-      () =>
-        void this.busy(confirm, async () => {
-          await this.ctx.call("cancelBooking", { ...ref, expectedOutcome: preview.outcome });
-          this.ctx.say(this.t.done.cancelled);
-        }),
-    );
-    openPanel(panel, text, actionRow(confirm, closeButton(panel, this.t.keep)));
-  }
-
-  /** Free times of the same session type for 14 days, by day; moving keeps the unit or the payment. */
-  private async pickNewTime(session: Session, panel: HTMLElement): Promise<void> {
-    const { slots } = await this.ctx.call("listSlots", { coachId: this.ctx.coachId, offeringId: session.offeringId, from: new Date().toISOString(), days: 14 });
-    if (slots.length === 0) return openPanel(panel, el("p", this.t.noSlots), actionRow(closeButton(panel, this.t.close)));
-    const id = `move-${session.id}`;
-    const label = Object.assign(el("label", this.t.newTime), { htmlFor: id });
-    const select = Object.assign(el("select"), { id });
-    const groups = new Map<string, HTMLOptGroupElement>();
-    for (const slot of slots) {
-      let group = groups.get(slot.localDate);
-      if (!group) {
-        group = Object.assign(el("optgroup"), { label: formatDay(slot.start, this.zone, this.ctx.locale) });
-        groups.set(slot.localDate, group);
-        select.append(group);
-      }
-      group.append(
-        Object.assign(el("option", `${formatDay(slot.start, this.zone, this.ctx.locale)}, ${formatTime(slot.start, this.zone, this.ctx.locale)}`), {
-          value: slot.start,
-        }),
-      );
-    }
-    const move = el("button", this.t.move);
-    move.type = "button";
-    const requestId = crypto.randomUUID();
-    move.addEventListener(
-      "click",
-      () =>
-        void this.busy(move, async () => {
-          await this.ctx.call("rescheduleBooking", { requestId, coachId: this.ctx.coachId, bookingId: session.id, newStart: select.value });
-          this.ctx.say(this.t.done.moved);
-        }),
-    );
-    openPanel(panel, label, select, actionRow(move, closeButton(panel, this.t.close)));
-  }
-
-  /** The policy's waiver reasons (weather, court closed, …); waiving credits the unit or makes the charge refundable. */
-  private async pickWaiver(session: Session, panel: HTMLElement): Promise<void> {
-    if (!isWaivable(session)) return;
-    if (this.waiverReasons.length === 0) return openPanel(panel, el("p", this.t.noReasons), actionRow(closeButton(panel, this.t.close)));
-    const id = `waive-${session.id}`;
-    const label = Object.assign(el("label", this.t.reason), { htmlFor: id });
-    const select = Object.assign(el("select"), { id });
-    for (const reason of this.waiverReasons) select.append(Object.assign(el("option", reason.label), { value: reason.id }));
-    const waive = el("button", this.t.waiveConfirm);
-    waive.type = "button";
-    waive.addEventListener(
-      "click",
-      () =>
-        void this.busy(waive, async () => {
-          await this.ctx.call("waiveCharge", { coachId: this.ctx.coachId, bookingId: session.id, reasonId: select.value });
-          this.ctx.say(this.t.done.waived);
-        }),
-    );
-    openPanel(panel, label, select, actionRow(waive, closeButton(panel, this.t.close)));
-  }
-}
-
-/** The records of an array field, ignoring anything else. */
-function listOf(value: unknown): Record<string, unknown>[] {
-  return Array.isArray(value) ? value.filter((item): item is Record<string, unknown> => typeof item === "object" && item !== null) : [];
 }
 
 /** The Today screen (#/today, the app's default). */

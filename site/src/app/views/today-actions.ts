@@ -1,0 +1,123 @@
+// The buttons under a session on the Today screen, and the panels some of
+// them open before anything changes: what cancelling does, the free times to
+// move to, the policy's waiver reasons. The screen redraws from the live
+// bookings once a call went through; the coach reads a short line meanwhile.
+import { actionRow, closeButton, el, openPanel, plainButton, whileBusy } from "../../islands/dom.js";
+import { formatDay, formatDayTime } from "../../lib/format.js";
+import type { AppContext } from "../context.js";
+import { isWaivable, type Session, type SessionAction, type WaiverReason } from "./today-data.js";
+import { todayText } from "./today.text.js";
+
+/** What the actions need of the screen. */
+export interface ActionDeps {
+  ctx: AppContext;
+  t: ReturnType<typeof todayText>;
+  /** The coach's zone, which the free times are shown in. */
+  zone: string;
+  /** The policy's reasons as they are when the panel opens (they arrive live). */
+  waiverReasons(): WaiverReason[];
+}
+
+/** A button that runs its call while disabled; a refusal is shown in words. */
+function runButton(deps: ActionDeps, label: string, action: () => Promise<void>, className = ""): HTMLButtonElement {
+  return plainButton(label, (button) => void whileBusy(button, action, (error) => deps.ctx.showError(error)), className);
+}
+
+/** A <label> and an empty <select> joined by id. */
+function labelledSelect(text: string, id: string): [HTMLLabelElement, HTMLSelectElement] {
+  return [Object.assign(el("label", text), { htmlFor: id }), Object.assign(el("select"), { id })];
+}
+
+/** The button for one action on a session; the card's head describes it to screen readers. */
+export function actionButton(deps: ActionDeps, action: SessionAction, session: Session, panel: HTMLElement, describedBy: string): HTMLButtonElement {
+  const { ctx, t } = deps;
+  const labels: Record<SessionAction, string> = {
+    confirm: t.confirm,
+    decline: t.decline,
+    cancel: t.cancel,
+    reschedule: t.reschedule,
+    complete: t.complete,
+    no_show: t.noShow,
+    waive: t.waive,
+  };
+  const ref = { coachId: ctx.coachId, bookingId: session.id };
+  const run: Record<SessionAction, () => Promise<void>> = {
+    confirm: async () => {
+      await ctx.call("confirmBooking", ref);
+      ctx.say(t.done.confirmed);
+    },
+    decline: async () => {
+      await ctx.call("cancelBooking", { ...ref, expectedOutcome: "released" });
+      ctx.say(t.done.declined);
+    },
+    cancel: () => previewCancel(deps, session, panel),
+    reschedule: () => pickNewTime(deps, session, panel),
+    complete: async () => {
+      await ctx.call("completeBooking", ref);
+      ctx.say(t.done.completed);
+    },
+    no_show: async () => {
+      await ctx.call("markNoShow", ref);
+      ctx.say(t.done.noShow);
+    },
+    waive: async () => pickWaiver(deps, session, panel),
+  };
+  const primary = action === "confirm" || action === "complete";
+  const button = runButton(deps, labels[action], run[action], primary ? "" : "secondary");
+  button.dataset.action = action;
+  button.setAttribute("aria-describedby", describedBy);
+  return button;
+}
+
+/** Shows what cancelling does (the coach's cancellation always credits), then asks. */
+async function previewCancel(deps: ActionDeps, session: Session, panel: HTMLElement): Promise<void> {
+  const { ctx, t } = deps;
+  const ref = { coachId: ctx.coachId, bookingId: session.id };
+  const preview = await ctx.call("previewCancellation", ref);
+  const text = el("p", t.preview(preview.outcome));
+  text.dataset.preview = preview.outcome;
+  const confirm = runButton(deps, t.confirmCancel, async () => {
+    await ctx.call("cancelBooking", { ...ref, expectedOutcome: preview.outcome });
+    ctx.say(t.done.cancelled);
+  });
+  openPanel(panel, text, actionRow(confirm, closeButton(panel, t.keep)));
+}
+
+/** Free times of the same session type for 14 days, by day; moving keeps the unit or the payment. */
+async function pickNewTime(deps: ActionDeps, session: Session, panel: HTMLElement): Promise<void> {
+  const { ctx, t, zone } = deps;
+  const { slots } = await ctx.call("listSlots", { coachId: ctx.coachId, offeringId: session.offeringId, from: new Date().toISOString(), days: 14 });
+  if (slots.length === 0) return openPanel(panel, el("p", t.noSlots), actionRow(closeButton(panel, t.close)));
+  const [label, select] = labelledSelect(t.newTime, `move-${session.id}`);
+  const groups = new Map<string, HTMLOptGroupElement>();
+  for (const slot of slots) {
+    let group = groups.get(slot.localDate);
+    if (!group) {
+      group = Object.assign(el("optgroup"), { label: formatDay(slot.start, zone, ctx.locale) });
+      groups.set(slot.localDate, group);
+      select.append(group);
+    }
+    group.append(Object.assign(el("option", formatDayTime(slot.start, zone, ctx.locale)), { value: slot.start }));
+  }
+  const requestId = crypto.randomUUID();
+  const move = runButton(deps, t.move, async () => {
+    await ctx.call("rescheduleBooking", { requestId, coachId: ctx.coachId, bookingId: session.id, newStart: select.value });
+    ctx.say(t.done.moved);
+  });
+  openPanel(panel, label, select, actionRow(move, closeButton(panel, t.close)));
+}
+
+/** The policy's waiver reasons (weather, court closed, …); waiving credits the unit or makes the charge refundable. */
+async function pickWaiver(deps: ActionDeps, session: Session, panel: HTMLElement): Promise<void> {
+  const { ctx, t } = deps;
+  if (!isWaivable(session)) return;
+  const reasons = deps.waiverReasons();
+  if (reasons.length === 0) return openPanel(panel, el("p", t.noReasons), actionRow(closeButton(panel, t.close)));
+  const [label, select] = labelledSelect(t.reason, `waive-${session.id}`);
+  for (const reason of reasons) select.append(Object.assign(el("option", reason.label), { value: reason.id }));
+  const waive = runButton(deps, t.waiveConfirm, async () => {
+    await ctx.call("waiveCharge", { coachId: ctx.coachId, bookingId: session.id, reasonId: select.value });
+    ctx.say(t.done.waived);
+  });
+  openPanel(panel, label, select, actionRow(waive, closeButton(panel, t.close)));
+}
