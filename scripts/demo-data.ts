@@ -15,6 +15,8 @@ export const DEMO = {
   matchPlayId: "match-90",
   packTemplateId: "ten-pack",
   packId: "pack-lena-1",
+  /** Emma's Stripe account (the local fake's): connected and able to take charges. */
+  stripeAccountId: "acct_fake_demo_emma",
   coach: { uid: "uid-emma", email: "emma@example.com", password: "emma-demo-1", name: "Emma Weber" },
   client: { uid: "uid-lena", email: "lena@example.com", password: "lena-demo-1", name: "Lena Fischer" },
 } as const;
@@ -37,6 +39,14 @@ export const demoCoach: Coach = Coach.parse({
   locations: [{ id: "court-3", name: "Court 3, TC Blau-Weiss", address: "Waldstraße 12, 10551 Berlin" }],
   weeklyHours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday },
   bookingRules: { slotStepMinutes: 60, bufferMinutes: 0, minNoticeMinutes: 12 * 60, horizonDays: 60 },
+  stripeAccount: {
+    accountId: DEMO.stripeAccountId,
+    chargesEnabled: true,
+    detailsSubmitted: true,
+    requirementsDue: [],
+    disconnected: false,
+    asOf: "2026-01-01T00:00:00.000Z",
+  },
 });
 
 /** The demo coach's one offering: a 60-minute private lesson. */

@@ -9,7 +9,7 @@ import { writePackChange } from "../functions/src/shell/packs/commit.js";
 import { adminApp, db } from "../functions/src/shell/firebase.js";
 import { writeNewCoach } from "../functions/src/shell/coach/new-coach.js";
 import { writePublicCoach } from "../functions/src/shell/coach/public-page.js";
-import { clientsCol, coachOwnerRef, coachRef, offeringsCol, packTemplatesCol, slugRef } from "../functions/src/shell/firestore/refs.js";
+import { clientsCol, coachOwnerRef, coachRef, offeringsCol, packTemplatesCol, slugRef, stripeAccountRef } from "../functions/src/shell/firestore/refs.js";
 import { DEMO, SECOND_COACH, demoCoach, demoMatchPlay, demoOffering, demoPackTemplate } from "./demo-data.js";
 
 async function ensureUser(user: { uid: string; email: string; password: string; name: string }): Promise<void> {
@@ -32,6 +32,7 @@ export async function seedDemo(now: DateTime = DateTime.utc()): Promise<void> {
   await coachRef(DEMO.coachId).set(demoCoach);
   // The claims createCoach writes for every coach: one address, one coach per account.
   await slugRef(DEMO.slug).set({ coachId: DEMO.coachId });
+  await stripeAccountRef(DEMO.stripeAccountId).set({ coachId: DEMO.coachId });
   await coachOwnerRef(DEMO.coach.uid).set({ coachId: DEMO.coachId, slug: DEMO.slug, requestId: "demo" });
   await offeringsCol(DEMO.coachId).doc(DEMO.offeringId).set(demoOffering);
   await offeringsCol(DEMO.coachId).doc(DEMO.matchPlayId).set(demoMatchPlay);

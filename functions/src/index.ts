@@ -57,6 +57,13 @@ export const previewCancellation = load<typeof import("./callables/preview-cance
 )?.previewCancellation;
 export const publishReview = load<typeof import("./callables/publish-review.js")>("publishReview", "./callables/publish-review.js")?.publishReview;
 export const recordPayment = load<typeof import("./callables/record-payment.js")>("recordPayment", "./callables/record-payment.js")?.recordPayment;
+export const cancelCheckout = load<typeof import("./callables/cancel-checkout.js")>("cancelCheckout", "./callables/cancel-checkout.js")?.cancelCheckout;
+export const connectStripe = load<typeof import("./callables/connect-stripe.js")>("connectStripe", "./callables/connect-stripe.js")?.connectStripe;
+export const refundOnline = load<typeof import("./callables/refund-online.js")>("refundOnline", "./callables/refund-online.js")?.refundOnline;
+export const refreshStripeAccount = load<typeof import("./callables/refresh-stripe-account.js")>(
+  "refreshStripeAccount",
+  "./callables/refresh-stripe-account.js",
+)?.refreshStripeAccount;
 export const recordRefund = load<typeof import("./callables/record-refund.js")>("recordRefund", "./callables/record-refund.js")?.recordRefund;
 export const registerDevice = load<typeof import("./callables/register-device.js")>("registerDevice", "./callables/register-device.js")?.registerDevice;
 export const replyToReview = load<typeof import("./callables/reply-to-review.js")>("replyToReview", "./callables/reply-to-review.js")?.replyToReview;
@@ -129,4 +136,5 @@ export const refreshCoachPages = load<typeof import("./tasks/refresh-coach-pages
   "refreshCoachPages",
   "./tasks/refresh-coach-pages.js",
 )?.refreshCoachPages;
+export const fakeStripe = load<typeof import("./http/fake-stripe-pages.js")>("fakeStripe", "./http/fake-stripe-pages.js")?.fakeStripe;
 export const stripeWebhook = load<typeof import("./webhooks/stripe-webhook.js")>("stripeWebhook", "./webhooks/stripe-webhook.js")?.stripeWebhook;

@@ -68,7 +68,7 @@ describe("manual payments (coach)", () => {
 describe("Stripe Checkout and the webhook", () => {
   it("an online session holds its slot, then is confirmed and paid, recording Apple Pay", async () => {
     const { start, checkout, bookingId } = await checkoutFirstSlot();
-    expect(checkout.checkoutUrl).toContain("fake_checkout=");
+    expect(checkout.checkoutUrl).toContain("/fakeStripe/checkout?session=cs_fake_");
     expect(await demoSlots()).not.toContain(start);
     const held = (await db().doc(`coaches/${coachId}/bookings/${bookingId}`).get()).data();
     expect(held).toMatchObject({ status: "held", payment: { method: "single", amountDueMinor: 6500, state: "open" } });

@@ -33,6 +33,8 @@ const { as } = rulesEnvironment(async (setDoc) => {
   await setDoc("coaches/emma-c/devices/d1", { token: "t" });
   await setDoc("devPushLog/m1", { token: "t" });
   await setDoc("stripePayments/pi_1", { coachId: "emma-c" });
+  await setDoc("stripeAccounts/acct_1", { coachId: "emma-c" });
+  await setDoc("coaches/emma-c/unmatchedMoney/evt_2", { reason: "PAYMENT_UNKNOWN", amountMinor: 6500 });
   await setDoc("coaches/emma-c/packs/p1", { clientUid: "lena", remaining: 10 });
   await setDoc("coaches/emma-c/packs/p1/ledger/e1", { delta: 10 });
 });
@@ -53,6 +55,8 @@ const readers: Record<string, Role[]> = {
   "coaches/emma-c/devices/d1": ["coach"],
   "devPushLog/m1": [],
   "stripePayments/pi_1": [],
+  "stripeAccounts/acct_1": [],
+  "coaches/emma-c/unmatchedMoney/evt_2": ["coach"],
   "coaches/emma-c/packs/p1": ["client", "coach"],
   "coaches/emma-c/packs/p1/ledger/e1": ["client", "coach"],
   "coaches/emma-c/unknown/x": [],

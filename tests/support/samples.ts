@@ -66,6 +66,11 @@ export function sampleCalls(bookingId: string, start: string): Samples {
     recordPayment: { caller: "coach", input: money },
     recordRefund: { caller: "coach", input: money },
     getClientAccount: { caller: "coach", input: lena },
+    refundOnline: { caller: "coach", input: { requestId, coachId, target: money.target, amountMinor: 100 } },
+    // The paying client or the coach; anybody else is told there is no such target.
+    cancelCheckout: { caller: "client", input: { coachId, target: money.target } },
+    connectStripe: { caller: "coach", input: { requestId, coachId } },
+    refreshStripeAccount: { caller: "coach", input: { coachId } },
     registerDevice: { caller: "coach", input: { coachId, token: "device-token-0123456789" } },
     unregisterDevice: { caller: "coach", input: { coachId, token: "device-token-0123456789" } },
     setCalendarFeed: { caller: "coach", input: { coachId, enabled: true } },

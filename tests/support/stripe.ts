@@ -3,19 +3,26 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import Stripe from "stripe";
+import { DEMO } from "../../scripts/demo-data.js";
 import { PROJECT_ID } from "./emulators.js";
 
 const WEBHOOK = `http://127.0.0.1:5001/${PROJECT_ID}/europe-west1/stripeWebhook`;
 const secret = /^STRIPE_WEBHOOK_SECRET=(.+)$/m.exec(readFileSync("functions/.secret.local", "utf8"))?.[1] ?? "";
 const stripe = new Stripe("sk_test_emulator_only");
 
-/** A Stripe Event object around `object`. */
-export function stripeEvent(type: string, object: Record<string, unknown>, id = `evt_${randomUUID()}`) {
+/**
+ * A Stripe Event object around `object`, on the demo coach's connected account
+ * unless `account` says otherwise (null: the platform's own), created now
+ * unless `created` (epoch seconds) says when.
+ */
+export function stripeEvent(type: string, object: Record<string, unknown>, options: { account?: string | null; created?: number } = {}) {
+  const { account = DEMO.stripeAccountId, created = Math.floor(Date.now() / 1000) } = options;
   return {
-    id,
+    id: `evt_${randomUUID()}`,
     object: "event",
+    ...(account === null ? {} : { account }),
     api_version: "2025-01-01",
-    created: Math.floor(Date.now() / 1000),
+    created,
     livemode: false,
     pending_webhooks: 1,
     request: { id: null, idempotency_key: null },
@@ -25,9 +32,13 @@ export function stripeEvent(type: string, object: Record<string, unknown>, id = 
 }
 
 /** Posts an event to the webhook, signed (or not) as Stripe would; returns status and body. */
-export async function deliver(event: object, options: { sign?: boolean; timestamp?: number } = {}): Promise<{ status: number; body: unknown }> {
-  const payload = JSON.stringify(event);
-  const headers: Record<string, string> = { "content-type": "application/json" };
+export async function deliver(
+  event: object | string,
+  options: { sign?: boolean; timestamp?: number; contentType?: string } = {},
+): Promise<{ status: number; body: unknown }> {
+  // A string is sent as it is (e.g. a body that is not JSON).
+  const payload = typeof event === "string" ? event : JSON.stringify(event);
+  const headers: Record<string, string> = { "content-type": options.contentType ?? "application/json" };
   if (options.sign !== false) headers["stripe-signature"] = stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp: options.timestamp });
   const response = await fetch(WEBHOOK, { method: "POST", headers, body: payload });
   return { status: response.status, body: await response.json().catch(() => null) };

@@ -1,8 +1,10 @@
-// Money: payments and refunds recorded by the coach, online checkout, a client's account.
+// Money: payments and refunds recorded by the coach, online checkout and refunds
+// on the coach's own Stripe account, a client's account.
 
 import { z } from "zod";
 import { DocId } from "../domain/ids.js";
 import { PaymentMethod, PaymentRecord, PaymentState, PaymentTarget } from "../domain/payments.js";
+import { OnlinePayments } from "../domain/stripe-account.js";
 import { IsoInstant } from "../domain/time.js";
 import { BookingNote, Contact } from "./booking.js";
 import { RequestId } from "./common.js";
@@ -73,10 +75,47 @@ export const ClientAccountResult = z.object({
 });
 export type ClientAccountResult = z.infer<typeof ClientAccountResult>;
 
+/** refundOnline (coach): give back part or all of an online payment, through Stripe, on the coach's account. */
+export const RefundOnlineInput = z.object({
+  requestId: RequestId,
+  coachId: DocId,
+  target: PaymentTarget,
+  amountMinor: z.number().int().positive().max(10_000_000),
+});
+export type RefundOnlineInput = z.infer<typeof RefundOnlineInput>;
+
+/** cancelCheckout (the paying client, or the coach): end an unpaid checkout and free what it held. */
+export const CancelCheckoutInput = z.object({ coachId: DocId, target: PaymentTarget });
+export type CancelCheckoutInput = z.infer<typeof CancelCheckoutInput>;
+
+/** Whether the slot (or the pending pack) was freed; false when it was paid or already free. */
+export const CancelCheckoutResult = z.object({ released: z.boolean() });
+export type CancelCheckoutResult = z.infer<typeof CancelCheckoutResult>;
+
+/** connectStripe (coach): a link to Stripe, where the coach creates or completes their own account. */
+export const ConnectStripeInput = z.object({ requestId: RequestId, coachId: DocId });
+export type ConnectStripeInput = z.infer<typeof ConnectStripeInput>;
+
+/** Where to send the coach (Stripe's onboarding; it returns to Settings). */
+export const ConnectStripeResult = z.object({ url: z.string() });
+export type ConnectStripeResult = z.infer<typeof ConnectStripeResult>;
+
+/** refreshStripeAccount (coach): ask Stripe now how the coach's account stands (on returning from onboarding). */
+export const CoachRefInput = z.object({ coachId: DocId });
+export type CoachRefInput = z.infer<typeof CoachRefInput>;
+
+/** Whether clients can pay the coach online, and what Stripe still needs. */
+export const StripeAccountResult = z.object({ state: OnlinePayments, requirementsDue: z.array(z.string()) });
+export type StripeAccountResult = z.infer<typeof StripeAccountResult>;
+
 /** The callables of this area: each name with its input and result. */
 export const paymentCalls = {
   recordPayment: { input: RecordMoneyInput, result: PaymentStateResult },
   recordRefund: { input: RecordMoneyInput, result: PaymentStateResult },
   createCheckout: { input: CreateCheckoutInput, result: CreateCheckoutResult },
   getClientAccount: { input: GetClientAccountInput, result: ClientAccountResult },
+  refundOnline: { input: RefundOnlineInput, result: PaymentStateResult },
+  cancelCheckout: { input: CancelCheckoutInput, result: CancelCheckoutResult },
+  connectStripe: { input: ConnectStripeInput, result: ConnectStripeResult },
+  refreshStripeAccount: { input: CoachRefInput, result: StripeAccountResult },
 } satisfies Calls;

@@ -1,8 +1,9 @@
 import { CreateCheckoutResult, paymentCalls } from "../api/payments.js";
 import { ok } from "../domain/result.js";
+import { platformFee } from "../domain/stripe-account.js";
 import { CLAIMING_CALL, onSignedInCall } from "../shell/calls/callable.js";
 import { CHECKOUT_MINUTES, attachCheckout, checkoutUnavailable, prepareCheckout } from "../shell/money/checkout.js";
-import { siteOrigin, stripeSecretKey } from "../shell/config.js";
+import { platformFeeBasisPoints, siteOrigin, stripeSecretKey } from "../shell/config.js";
 import { paymentGateway } from "../shell/money/gateway.js";
 
 /**
@@ -15,14 +16,17 @@ export const createCheckout = onSignedInCall(
   async (input, { uid, email, now }) => {
     const order = await prepareCheckout(input, uid, email, now);
     if (!order.ok) return order;
-    const { target, coach, lines, existing } = order.value;
+    const { target, coach, accountId, lines, existing } = order.value;
     if (existing) return ok<CreateCheckoutResult>({ checkoutUrl: existing.url, sessionId: existing.sessionId, target });
 
     const page = `${siteOrigin.value()}/${coach.slug}`;
     let session;
     try {
+      const amountMinor = lines.reduce((sum, line) => sum + line.amountMinor, 0);
       session = await paymentGateway().createCheckoutSession({
+        accountId,
         idempotencyKey: input.requestId,
+        applicationFeeMinor: platformFee(amountMinor, platformFeeBasisPoints.value()),
         lines,
         currency: coach.currency,
         customerEmail: email,

@@ -5,6 +5,7 @@ import { DocId } from "./ids.js";
 import { NotificationSettings } from "./notifications.js";
 import { Result, fail, ok } from "./result.js";
 import { TimeOfDay, minutesOfDay } from "./time.js";
+import { StripeAccount } from "./stripe-account.js";
 
 /** A reason the coach may give for waiving a late cancellation or a no-show. */
 export const WaiverReason = z.object({ id: z.string().regex(/^[a-z][a-z_]{1,30}$/), label: z.string().min(1).max(60) });
@@ -155,6 +156,8 @@ export const Coach = z.object({
     .object({ tokenHash: z.string().min(32) })
     .nullable()
     .default(null),
+  /** The coach's own Stripe account for online payments; null until they connect one. */
+  stripeAccount: StripeAccount.nullable().default(null),
 });
 export type Coach = z.infer<typeof Coach>;
 

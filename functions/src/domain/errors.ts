@@ -41,7 +41,8 @@ export type DomainError =
   | { code: "REVIEW_CONSENT_MISSING" }
   | { code: "NOT_A_CLIENT" }
   | { code: "CLIENT_HAS_OPEN_BUSINESS"; upcomingBookings: number; openMinor: number; remainingUnits: number }
-  | { code: "LOCATION_IN_USE"; locationId: string; offeringIds: string[] };
+  | { code: "LOCATION_IN_USE"; locationId: string; offeringIds: string[] }
+  | { code: "ONLINE_PAYMENT_UNAVAILABLE" };
 
 /** The stable reason codes, as a type. */
 export type DomainErrorCode = DomainError["code"];

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Coach, Currency, Location, Offering, PackTemplate, TimeZone } from "./coach.js";
 import { Review, isPublic } from "./reviews.js";
+import { onlinePayments } from "./stripe-account.js";
 
 /** The most reviews the page data carries, newest first. */
 export const PUBLIC_REVIEWS_MAX = 50;
@@ -60,6 +61,8 @@ export const PublicCoach = z.object({
   }),
   /** Published reviews, newest first; pages written before reviews existed have none. */
   reviews: z.array(PublicReview).default([]),
+  /** Clients may pay online: the coach's Stripe account can take charges now. */
+  onlinePayment: z.boolean().default(false),
 });
 export type PublicCoach = z.infer<typeof PublicCoach>;
 
@@ -136,6 +139,7 @@ export function toPublicCoach(args: {
       validityMonths: data.validityMonths,
     })),
     reviews: publicReviews(args.reviews, coach.timeZone),
+    onlinePayment: onlinePayments(coach.stripeAccount) === "ready",
   };
 }
 

@@ -1,12 +1,48 @@
 import Stripe from "stripe";
-import { CheckoutRequest, CheckoutSession, PaymentGateway, PaymentMethodInfo } from "./payment-gateway.js";
+import { AccountState, CheckoutRequest, CheckoutSession, PaymentGateway, PaymentMethodInfo, RefundMade } from "./payment-gateway.js";
 
-/** The production adapter: Stripe Checkout through the official SDK. */
+/** Where the SDK sends its requests: Stripe's API, or a local stand-in in the tests. */
+export interface StripeEndpoint {
+  host: string;
+  port: number;
+  protocol: "http" | "https";
+}
+
+/**
+ * The production adapter: the official SDK, with every payment call made on
+ * the coach's connected account (the Stripe-Account header) and every
+ * creating call carrying an idempotency key.
+ */
 export class StripeGateway implements PaymentGateway {
   private readonly stripe: Stripe;
 
-  constructor(secretKey: string) {
-    this.stripe = new Stripe(secretKey);
+  constructor(secretKey: string, endpoint?: StripeEndpoint) {
+    this.stripe = new Stripe(secretKey, { ...endpoint, maxNetworkRetries: 2 });
+  }
+
+  async createAccount(args: { email: string | undefined; idempotencyKey: string }): Promise<string> {
+    const account = await this.stripe.accounts.create({ type: "standard", email: args.email }, { idempotencyKey: args.idempotencyKey });
+    return account.id;
+  }
+
+  async onboardingLink(args: { accountId: string; refreshUrl: string; returnUrl: string }): Promise<string> {
+    const link = await this.stripe.accountLinks.create({
+      account: args.accountId,
+      refresh_url: args.refreshUrl,
+      return_url: args.returnUrl,
+      type: "account_onboarding",
+    });
+    return link.url;
+  }
+
+  async account(accountId: string): Promise<AccountState> {
+    const account = await this.stripe.accounts.retrieve(accountId);
+    return {
+      accountId: account.id,
+      chargesEnabled: account.charges_enabled ?? false,
+      detailsSubmitted: account.details_submitted ?? false,
+      requirementsDue: account.requirements?.currently_due ?? [],
+    };
   }
 
   async createCheckoutSession(request: CheckoutRequest): Promise<CheckoutSession> {
@@ -21,19 +57,44 @@ export class StripeGateway implements PaymentGateway {
         success_url: request.successUrl,
         cancel_url: request.cancelUrl,
         metadata: request.metadata,
-        payment_intent_data: { metadata: request.metadata },
+        payment_intent_data: {
+          metadata: request.metadata,
+          ...(request.applicationFeeMinor > 0 ? { application_fee_amount: request.applicationFeeMinor } : {}),
+        },
         expires_at: Math.floor(request.expiresAt.toSeconds()),
       },
-      { idempotencyKey: request.idempotencyKey },
+      { idempotencyKey: request.idempotencyKey, stripeAccount: request.accountId },
     );
     if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL`);
     return { id: session.id, url: session.url };
   }
 
-  async paymentMethodOf(paymentIntentId: string): Promise<PaymentMethodInfo> {
-    const intent = await this.stripe.paymentIntents.retrieve(paymentIntentId, { expand: ["latest_charge"] });
+  async expireCheckoutSession(args: { accountId: string; sessionId: string }): Promise<"expired" | "paid" | "over"> {
+    try {
+      await this.stripe.checkout.sessions.expire(args.sessionId, {}, { stripeAccount: args.accountId });
+      return "expired";
+    } catch (error) {
+      // Stripe refuses to expire a session that is no longer open: it was paid, or it ended already.
+      if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
+      const session = await this.stripe.checkout.sessions.retrieve(args.sessionId, {}, { stripeAccount: args.accountId });
+      return session.status === "complete" ? "paid" : "over";
+    }
+  }
+
+  async paymentMethodOf(args: { accountId: string; paymentIntentId: string }): Promise<PaymentMethodInfo> {
+    const intent = await this.stripe.paymentIntents.retrieve(args.paymentIntentId, { expand: ["latest_charge"] }, { stripeAccount: args.accountId });
     const charge = typeof intent.latest_charge === "object" ? intent.latest_charge : null;
     const wallet = charge?.payment_method_details?.card?.wallet?.type ?? null;
     return wallet ? { method: "wallet", wallet } : { method: "card", wallet: null };
+  }
+
+  async refund(args: { accountId: string; paymentIntentId: string; amountMinor: number; idempotencyKey: string }): Promise<RefundMade> {
+    const refund = await this.stripe.refunds.create(
+      { payment_intent: args.paymentIntentId, amount: args.amountMinor, expand: ["charge"] },
+      { stripeAccount: args.accountId, idempotencyKey: args.idempotencyKey },
+    );
+    const charge = refund.charge;
+    if (typeof charge !== "object" || charge === null) throw new Error(`Stripe returned refund ${refund.id} without its charge`);
+    return { refundId: refund.id, chargeId: charge.id, chargeRefundedMinor: charge.amount_refunded };
   }
 }

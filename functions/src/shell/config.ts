@@ -1,4 +1,4 @@
-import { defineSecret, defineString } from "firebase-functions/params";
+import { defineInt, defineSecret, defineString } from "firebase-functions/params";
 
 /** Stripe API key (Secret Manager in production; functions/.secret.local in the emulators). */
 export const stripeSecretKey = defineSecret("STRIPE_SECRET_KEY");
@@ -14,3 +14,5 @@ export const pushTransportName = defineString("PUSH_TRANSPORT", { default: "fcm"
 export const siteBuilderName = defineString("SITE_BUILDER", { default: "hosting" });
 /** The Hosting site of the booking pages; "default": the project's default site (whose id is the project id). */
 export const hostingSite = defineString("HOSTING_SITE", { default: "default" });
+/** SoloCoach's fee on each online payment, in basis points of the amount (100 = 1 %); 0: none. */
+export const platformFeeBasisPoints = defineInt("PLATFORM_FEE_BASIS_POINTS", { default: 0 });

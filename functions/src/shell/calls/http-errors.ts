@@ -91,11 +91,18 @@ export function domainToHttpsError(error: DomainError): HttpsError {
       return new HttpsError("already-exists", "This account already has a booking page.", details);
     case "LOCATION_IN_USE":
       return new HttpsError("failed-precondition", "A session type still takes place at this location.", details);
+    case "ONLINE_PAYMENT_UNAVAILABLE":
+      return new HttpsError("failed-precondition", "This coach does not take online payments right now; pay with a pack or on site.", details);
     default: {
       const unreachable: never = code;
       throw new Error(`unmapped domain error ${String(unreachable)}`);
     }
   }
+}
+
+/** The payment provider failed or refused: nothing was charged or refunded; the person may try again. */
+export function providerUnavailable(message: string): HttpsError {
+  return new HttpsError("unavailable", message, { reason: "PAYMENT_PROVIDER_UNAVAILABLE" });
 }
 
 /** Bad input: invalid-argument with the zod issue paths, nothing written. */

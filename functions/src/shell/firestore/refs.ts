@@ -134,15 +134,42 @@ export const busyWeekReadRef = (coachId: string, key: string) => busyWeekRef(coa
 /** stripePayments/{paymentIntentId}: where a paid intent belongs, for refunds that arrive later. */
 export const StripePayment = z.object({
   coachId: z.string(),
+  /** The coach's connected account the payment was made on. */
+  accountId: z.string(),
   target: PaymentTarget,
   method: PaymentMethod,
   wallet: z.string().nullable(),
   refundedMinor: z.number().int().min(0),
 });
+export type StripePayment = z.infer<typeof StripePayment>;
 /** stripePayments/{paymentIntentId} */
 export const stripePaymentRef = (intentId: string) => db().collection("stripePayments").doc(intentId);
 /** stripeEvents/{eventId}: the marker of a Stripe event applied once. */
 export const stripeEventRef = (eventId: string) => db().collection("stripeEvents").doc(eventId);
+
+/** stripeAccounts/{accountId}: the coach who connected a Stripe account (read by no client). */
+export const StripeAccountOwner = z.object({ coachId: z.string() });
+export type StripeAccountOwner = z.infer<typeof StripeAccountOwner>;
+/** stripeAccounts/{accountId} */
+export const stripeAccountRef = (accountId: string) => db().collection("stripeAccounts").doc(accountId).withConverter(zodConverter(StripeAccountOwner));
+
+/**
+ * Money Stripe reported that SoloCoach could not attach to a booking or pack
+ * (a payment for a target that is gone, a refund of a payment never seen): the
+ * coach sees it and settles it by hand.
+ */
+export const UnmatchedMoney = z.object({
+  eventType: z.string(),
+  reason: z.string(),
+  amountMinor: z.number().int().nullable(),
+  currency: z.string().nullable(),
+  /** Stripe's id of the session or charge. */
+  reference: z.string(),
+  at: Instant,
+});
+export type UnmatchedMoney = z.infer<typeof UnmatchedMoney>;
+/** coaches/{coachId}/unmatchedMoney/{eventId} */
+export const unmatchedMoneyCol = (coachId: string) => coachDoc(coachId).collection("unmatchedMoney").withConverter(zodConverter(UnmatchedMoney));
 
 /** pageRefreshes/{slug}: coach addresses whose page changed and is not refreshed yet (read by no client). */
 export const pageRefreshesCol = () => db().collection("pageRefreshes");

@@ -1,19 +1,21 @@
-import { HttpsError } from "firebase-functions/v2/https";
 import { logger } from "firebase-functions/v2";
 import { DateTime } from "luxon";
 import { CreateCheckoutInput } from "../../api/payments.js";
 import { BookingResolution, cellsFor, decideHeldBooking } from "../../domain/booking.js";
 import { Coach } from "../../domain/coach.js";
-import { DomainError, Reason } from "../../domain/errors.js";
+import { DomainError } from "../../domain/errors.js";
 import { pendingPack } from "../../domain/pack-sales.js";
 import { PaymentTarget } from "../../domain/payments.js";
 import { Result, fail, ok } from "../../domain/result.js";
+import { onlinePayments } from "../../domain/stripe-account.js";
 import { line } from "../../domain/text.js";
 import { CheckoutLine } from "../../gateways/payment-gateway.js";
 import { writeBookingChange } from "../booking/commit.js";
+import { providerUnavailable } from "../calls/http-errors.js";
 import { saveContact } from "../clients/contact.js";
 import { db } from "../firebase.js";
 import { bookingsCol, claimRef, coachRef, offeringsCol, packTemplatesCol, packsCol } from "../firestore/refs.js";
+import { paymentGateway } from "./gateway.js";
 
 /** The name of an offering's extra fee on the checkout page, in the coach's language (as on the booking page). */
 const EXTRA_FEE = { en: "Court fee", de: "Platzgebühr" } as const;
@@ -24,6 +26,8 @@ export const CHECKOUT_MINUTES = 30;
 export interface CheckoutOrder {
   target: PaymentTarget;
   coach: Coach;
+  /** The coach's connected account, which takes the payment. */
+  accountId: string;
   lines: CheckoutLine[];
   /** An existing session (a retried call) to return as is. */
   existing: { sessionId: string; url: string } | null;
@@ -43,6 +47,9 @@ export function prepareCheckout(
   return db().runTransaction(async (tx): Promise<Result<CheckoutOrder, DomainError>> => {
     const coach = (await tx.get(coachRef(input.coachId))).data();
     if (!coach) return fail({ code: "COACH_NOT_FOUND" });
+    // Only where the charge can succeed: never a hold the coach's account cannot be paid into.
+    const accountId = coach.stripeAccount?.accountId;
+    if (!accountId || onlinePayments(coach.stripeAccount) !== "ready") return fail({ code: "ONLINE_PAYMENT_UNAVAILABLE" });
     const { item } = input;
 
     if (item.type === "booking") {
@@ -58,7 +65,7 @@ export function prepareCheckout(
       // A retried call: same session; a hold already released needs a new request.
       if (existing)
         return existing.clientUid === uid && existing.status !== "cancelled"
-          ? ok({ target, coach, lines, existing: existing.checkout })
+          ? ok({ target, coach, accountId, lines, existing: existing.checkout })
           : fail({ code: "REQUEST_ID_REUSED" });
 
       const start = DateTime.fromISO(item.start, { zone: "utc" });
@@ -83,7 +90,7 @@ export function prepareCheckout(
         released: [],
       });
       saveContact(tx, input.coachId, uid, email, input.contact);
-      return ok({ target, coach, lines, existing: null });
+      return ok({ target, coach, accountId, lines, existing: null });
     }
 
     const ref = packsCol(input.coachId).doc(`pack-${input.requestId}`);
@@ -93,12 +100,10 @@ export function prepareCheckout(
     const lines = [{ name: template.name, amountMinor: template.priceMinor }];
     const existing = (await tx.get(ref)).data();
     if (existing)
-      return existing.clientUid === uid && existing.status !== "expired"
-        ? ok({ target, coach, lines, existing: existing.checkout })
-        : fail({ code: "REQUEST_ID_REUSED" });
+      return existing.clientUid === uid ? ok({ target, coach, accountId, lines, existing: existing.checkout }) : fail({ code: "REQUEST_ID_REUSED" });
     tx.create(ref, pendingPack({ clientUid: uid, templateId: item.templateId, template, currency: coach.currency, timeZone: coach.timeZone, now }));
     saveContact(tx, input.coachId, uid, email, input.contact);
-    return ok({ target, coach, lines, existing: null });
+    return ok({ target, coach, accountId, lines, existing: null });
   });
 }
 
@@ -109,9 +114,9 @@ export async function attachCheckout(coachId: string, target: PaymentTarget, che
 }
 
 /**
- * Frees a target whose checkout expired or failed: a held booking is
- * cancelled and its slot released; a pending pack closes unused. Anything
- * already paid or settled is left alone.
+ * Frees a target whose checkout expired, failed or was cancelled: a held
+ * booking is cancelled and its slot released; a pending pack is removed (the
+ * purchase never happened). Anything already paid or settled is left alone.
  */
 export function releaseCheckout(coachId: string, target: PaymentTarget, now: DateTime, why: string): Promise<boolean> {
   return db().runTransaction(async (tx) => {
@@ -119,7 +124,8 @@ export function releaseCheckout(coachId: string, target: PaymentTarget, now: Dat
       const ref = packsCol(coachId).doc(target.id);
       const pack = (await tx.get(ref)).data();
       if (pack?.status !== "pending") return false;
-      tx.set(ref, { ...pack, status: "expired" });
+      // A purchase that never happened: no units, no ledger, no payment, nothing owed.
+      tx.delete(ref);
       return true;
     }
     const coach = (await tx.get(coachRef(coachId))).data();
@@ -148,7 +154,32 @@ export function releaseCheckout(coachId: string, target: PaymentTarget, now: Dat
 export async function checkoutUnavailable(coachId: string, target: PaymentTarget, cause: unknown): Promise<never> {
   logger.error("payment provider failed to create a checkout", cause);
   await releaseCheckout(coachId, target, DateTime.utc(), "online payment could not start");
-  throw new HttpsError("unavailable", "Online payment is not available right now. Please try again.", {
-    reason: "PAYMENT_PROVIDER_UNAVAILABLE" satisfies Reason,
-  });
+  throw providerUnavailable("Online payment is not available right now. Please try again.");
+}
+
+/**
+ * Ends an unpaid checkout at once and frees what it held: the client came
+ * back without paying, or the coach releases the hold. Only the paying client
+ * and the coach may; anybody else learns nothing (PAYMENT_TARGET_NOT_FOUND).
+ * The session is expired at Stripe first, so it can no longer be paid; the
+ * checkout.session.expired that follows finds nothing left to release.
+ */
+export async function cancelCheckout(coachId: string, target: PaymentTarget, uid: string, now: DateTime): Promise<Result<{ released: boolean }, DomainError>> {
+  const coach = (await coachRef(coachId).get()).data();
+  const held = target.type === "booking" ? (await bookingsCol(coachId).doc(target.id).get()).data() : (await packsCol(coachId).doc(target.id).get()).data();
+  if (!coach || !held || (held.clientUid !== uid && coach.ownerUid !== uid)) return fail({ code: "PAYMENT_TARGET_NOT_FOUND" });
+  const open = held.status === "held" || held.status === "pending";
+  const accountId = coach.stripeAccount?.accountId;
+  if (!open || !held.checkout || !accountId) return ok({ released: false });
+  let ended;
+  try {
+    ended = await paymentGateway().expireCheckoutSession({ accountId, sessionId: held.checkout.sessionId });
+  } catch (cause) {
+    logger.error("the payment provider failed to end a checkout", cause);
+    throw providerUnavailable("The payment could not be cancelled right now. Please try again.");
+  }
+  // Paid after all: the webhook settles it.
+  if (ended === "paid") return ok({ released: false });
+  const why = uid === coach.ownerUid ? "hold released by the coach" : "checkout cancelled";
+  return ok({ released: await releaseCheckout(coachId, target, now, why) });
 }

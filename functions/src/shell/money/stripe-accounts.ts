@@ -1,0 +1,92 @@
+// The coach's own Stripe account: connecting it (Stripe Connect, Standard
+// accounts through Account Links), and keeping what Stripe says about it.
+import { logger } from "firebase-functions/v2";
+import { DateTime } from "luxon";
+import { CoachRefInput, ConnectStripeInput, ConnectStripeResult, StripeAccountResult } from "../../api/payments.js";
+import { DomainError } from "../../domain/errors.js";
+import { Result, ok } from "../../domain/result.js";
+import { AccountNews, accountAfter, onlinePayments } from "../../domain/stripe-account.js";
+import { iso } from "../../domain/time.js";
+import { loadOwnCoach } from "../calls/access.js";
+import { ClientContext } from "../calls/callable.js";
+import { providerUnavailable } from "../calls/http-errors.js";
+import { writePublicCoach } from "../coach/public-page.js";
+import { siteOrigin } from "../config.js";
+import { db } from "../firebase.js";
+import { coachRef, stripeAccountRef } from "../firestore/refs.js";
+import { paymentGateway } from "./gateway.js";
+
+/**
+ * Keeps what Stripe says about a coach's account (webhook or a direct look):
+ * "unknown account" when no coach connected it, else whether anything
+ * changed. When online payment turns on or off, the coach's public page
+ * follows, so the booking page offers it only while charges can succeed.
+ */
+export async function applyAccountNews(news: AccountNews): Promise<boolean | "unknown account"> {
+  const owner = (await stripeAccountRef(news.accountId).get()).data();
+  if (!owner) return "unknown account";
+  const change = await db().runTransaction(async (tx) => {
+    const coach = (await tx.get(coachRef(owner.coachId))).data();
+    const next = coach ? accountAfter(coach.stripeAccount, news) : undefined;
+    if (!coach || !next) return undefined;
+    tx.set(coachRef(owner.coachId), { ...coach, stripeAccount: next });
+    return { before: onlinePayments(coach.stripeAccount), after: onlinePayments(next) };
+  });
+  if (!change) return false;
+  if ((change.before === "ready") !== (change.after === "ready")) await writePublicCoach(owner.coachId);
+  return true;
+}
+
+/**
+ * Starts or resumes the coach's Stripe onboarding (owner only): a new
+ * Standard account the first time (or after a disconnection), named by the
+ * requestId at Stripe so a retried call creates no second one; then a link
+ * to Stripe's own onboarding, which returns to Settings.
+ */
+export async function connectStripe(input: ConnectStripeInput, { uid, email, now }: ClientContext): Promise<Result<ConnectStripeResult, DomainError>> {
+  const coach = await db().runTransaction((tx) => loadOwnCoach(tx, input.coachId, uid));
+  if (!coach.ok) return coach;
+  const current = coach.value.stripeAccount;
+  const settings = `${siteOrigin.value()}/app/#/settings`;
+  try {
+    const gateway = paymentGateway();
+    const accountId =
+      current && !current.disconnected ? current.accountId : await gateway.createAccount({ email, idempotencyKey: `connect-${input.requestId}` });
+    if (accountId !== current?.accountId) await linkAccount(input.coachId, accountId, now);
+    const url = await gateway.onboardingLink({ accountId, refreshUrl: `${settings}?stripe=refresh`, returnUrl: `${settings}?stripe=return` });
+    return ok({ url });
+  } catch (cause) {
+    logger.error("the payment provider failed to start onboarding", cause);
+    throw providerUnavailable("Stripe cannot be reached right now. Please try again.");
+  }
+}
+
+/** Keeps a new account as the coach's (not yet able to take charges) and who owns it, for the webhook. */
+async function linkAccount(coachId: string, accountId: string, now: DateTime): Promise<void> {
+  await db().runTransaction(async (tx) => {
+    const coach = (await tx.get(coachRef(coachId))).data();
+    if (!coach) return;
+    const stripeAccount = { accountId, chargesEnabled: false, detailsSubmitted: false, requirementsDue: [], disconnected: false, asOf: iso(now) };
+    tx.set(coachRef(coachId), { ...coach, stripeAccount });
+    tx.set(stripeAccountRef(accountId), { coachId });
+  });
+}
+
+/** Asks Stripe how the coach's account stands now (owner only), keeps it, and says it. */
+export async function refreshStripeAccount(input: CoachRefInput, { uid, now }: ClientContext): Promise<Result<StripeAccountResult, DomainError>> {
+  const coach = await db().runTransaction((tx) => loadOwnCoach(tx, input.coachId, uid));
+  if (!coach.ok) return coach;
+  const current = coach.value.stripeAccount;
+  if (!current || current.disconnected) return ok({ state: onlinePayments(current), requirementsDue: [] });
+  let seen;
+  try {
+    seen = await paymentGateway().account(current.accountId);
+  } catch (cause) {
+    logger.error("the payment provider failed to describe an account", cause);
+    throw providerUnavailable("Stripe cannot be reached right now. Please try again.");
+  }
+  const news = { ...seen, disconnected: false, at: now };
+  await applyAccountNews(news);
+  const kept = accountAfter(current, news) ?? current;
+  return ok({ state: onlinePayments(kept), requirementsDue: kept.requirementsDue });
+}
