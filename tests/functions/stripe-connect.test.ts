@@ -85,7 +85,7 @@ describe("connecting the coach's Stripe account", () => {
     expect(page.status).toBe(200);
     const finished = await fetch(url, { method: "POST", redirect: "manual" });
     expect(finished.status).toBe(303);
-    expect(finished.headers.get("location")).toMatch(/\/app\/#\/settings\?stripe=return$/);
+    expect(finished.headers.get("location")).toMatch(/\/app\/\?stripe=return#\/settings$/);
     expect(await coachDoc()).toMatchObject({ stripeAccount: { accountId: account, chargesEnabled: true } });
     expect(await publicPage()).toMatchObject({ onlinePayment: true });
     expect(await call("refreshStripeAccount", { coachId }, emma)).toEqual({ state: "ready", requirementsDue: [] });

@@ -100,6 +100,7 @@ export const de: Strings = {
   addToCalendar: "Zum Kalender hinzufügen",
   yourBookings: "Deine Buchungen",
   checkoutSuccess: "Danke! Deine Zahlung wird bestätigt; die Buchung erscheint gleich in deinen Buchungen.",
+  checkoutCancelledNothingCharged: "Zahlung abgebrochen: Es wurde nichts berechnet.",
   checkoutCancelled: "Zahlung abgebrochen: Es wurde nichts berechnet und der Termin ist wieder frei.",
   packCheckoutSuccess: "Danke! Dein Paket ist aktiv, sobald die Zahlung bestätigt ist.",
 

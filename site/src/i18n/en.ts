@@ -110,6 +110,7 @@ export const en = {
   addToCalendar: "Add to calendar",
   yourBookings: "Your bookings",
   checkoutSuccess: "Thank you! Your payment is being confirmed; your booking appears in your bookings in a moment.",
+  checkoutCancelledNothingCharged: "Payment cancelled: nothing was charged.",
   checkoutCancelled: "Payment cancelled: nothing was charged and the time is released.",
   packCheckoutSuccess: "Thank you! Your pack is active as soon as the payment is confirmed.",
 

@@ -8,21 +8,11 @@ import { FUNCTIONS_ORIGIN } from "../client/config.js";
 import { isLinkReturn } from "../client/link.js";
 import { asLang, intlLocale, strings, type Lang } from "../i18n/index.js";
 import { formatWhen } from "../lib/format.js";
+import { returnFromCheckout } from "./booking-checkout.js";
 import { rememberContact, savePending, takePending } from "./booking-memory.js";
 import { freeStarts, renderWeek, type Week } from "./booking-slots.js";
 import { choiceOf, type Choice, type PanelState } from "./booking-state.js";
-import {
-  chosenOffering,
-  drawChoice,
-  drawConfirm,
-  drawDone,
-  labelBookButton,
-  payWith,
-  preselectOffering,
-  showCheckoutReturn,
-  showStep,
-  typedContact,
-} from "./booking-steps.js";
+import { chosenOffering, drawChoice, drawConfirm, drawDone, labelBookButton, payWith, preselectOffering, showStep, typedContact } from "./booking-steps.js";
 import { attr, child, downloadFile, showFailure } from "./dom.js";
 import { SignInForm } from "./sign-in-form.js";
 
@@ -87,8 +77,8 @@ class BookingPanel extends HTMLElement {
     // "Book again" links carry ?offering=: start on that session type.
     preselectOffering(this, new URLSearchParams(location.search).get("offering"));
     if (isLinkReturn()) this.restoreChoice();
-    showCheckoutReturn(this, this.t, new URLSearchParams(location.search));
     void this.loadSlots();
+    void returnFromCheckout(this, this.t, this.coachId, new URLSearchParams(location.search)).then((freed) => (freed ? this.loadSlots() : undefined)); // a freed slot is listed again
   }
 
   /**

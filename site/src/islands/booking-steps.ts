@@ -4,7 +4,7 @@
 import type { User } from "firebase/auth";
 import type { Strings } from "../i18n/index.js";
 import { savedContact, type Contact } from "./booking-memory.js";
-import { child, el } from "./dom.js";
+import { child } from "./dom.js";
 
 /** How the client pays: a pack unit, on site, or online through Stripe Checkout. */
 export type PayWith = "pack" | "on_site" | "online";
@@ -87,7 +87,8 @@ export function drawConfirm(root: ParentNode, t: Strings, user: User, remaining:
   const buyPack = root.querySelector<HTMLElement>("[data-buy-pack]");
   if (buyPack) buyPack.hidden = packUsable || !offering.packEligible;
   child(form, '[data-pay-label="on_site"]', HTMLElement).textContent = t.payOnSite(offering.price);
-  child(form, '[data-pay-label="online"]', HTMLElement).textContent = t.payOnline(offering.price);
+  const online = form.querySelector<HTMLElement>('[data-pay-label="online"]');
+  if (online) online.textContent = t.payOnline(offering.price);
   const packChoice = child(form, 'input[name="pay"][value="pack"]', HTMLInputElement);
   packChoice.disabled = !packUsable;
   child(form, `input[name="pay"][value="${packUsable ? "pack" : "on_site"}"]`, HTMLInputElement).checked = true;
@@ -116,14 +117,4 @@ export function drawDone(root: ParentNode, t: Strings, booking: Booked, paidWith
       : t.unitOnConfirm;
   child(done, "[data-paid]", HTMLElement).textContent = requested ? `${paid}. ${t.coachConfirms}` : paid;
   child(done, '[data-action="calendar"]', HTMLButtonElement).hidden = requested;
-}
-
-/** Back from Stripe Checkout (?checkout=): says how it went (the webhook has the final word). */
-export function showCheckoutReturn(root: ParentNode, t: Strings, params: URLSearchParams): void {
-  const state = params.get("checkout");
-  if (!state) return;
-  const line = child(root, "[data-checkout-status]", HTMLElement);
-  line.textContent = state !== "success" ? t.checkoutCancelled : params.has("pack") ? t.packCheckoutSuccess : t.checkoutSuccess;
-  if (state === "success") line.append(" ", Object.assign(el("a", t.yourBookings), { href: child(root, "a.button", HTMLAnchorElement).href }));
-  line.hidden = false;
 }

@@ -47,13 +47,13 @@ export async function connectStripe(input: ConnectStripeInput, { uid, email, now
   const coach = await db().runTransaction((tx) => loadOwnCoach(tx, input.coachId, uid));
   if (!coach.ok) return coach;
   const current = coach.value.stripeAccount;
-  const settings = `${siteOrigin.value()}/app/#/settings`;
+  const back = (why: string) => `${siteOrigin.value()}/app/?stripe=${why}#/settings`;
   try {
     const gateway = paymentGateway();
     const accountId =
       current && !current.disconnected ? current.accountId : await gateway.createAccount({ email, idempotencyKey: `connect-${input.requestId}` });
     if (accountId !== current?.accountId) await linkAccount(input.coachId, accountId, now);
-    const url = await gateway.onboardingLink({ accountId, refreshUrl: `${settings}?stripe=refresh`, returnUrl: `${settings}?stripe=return` });
+    const url = await gateway.onboardingLink({ accountId, refreshUrl: back("refresh"), returnUrl: back("return") });
     return ok({ url });
   } catch (cause) {
     logger.error("the payment provider failed to start onboarding", cause);

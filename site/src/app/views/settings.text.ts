@@ -2,6 +2,7 @@
 // on purpose: a table of texts in two languages, kept in one file.
 import type { Lang } from "../../i18n/index.js";
 import type { Weekday } from "../../../../functions/src/domain/coach.js";
+import type { OnlinePayments } from "../../../../functions/src/domain/stripe-account.js";
 
 const en = {
   heading: "Settings",
@@ -119,6 +120,20 @@ const en = {
   calendarOffButton: "Turn the feed off",
   calendarUrl: "Your feed address (shown once)",
   calendarTurnedOff: "The feed is off; its address no longer works.",
+
+  payments: "Online payments",
+  paymentsHint: "Clients pay online into your own Stripe account: the money goes straight to you, never through SoloCoach.",
+  paymentsState: {
+    not_connected: "Not connected: clients pay with a pack or on site.",
+    action_needed: "Stripe needs more from you before clients can pay online.",
+    ready: "Ready: clients can pay online.",
+  } satisfies Record<OnlinePayments, string>,
+  paymentsDue: (items: string[]) => `Stripe still asks for: ${items.join(", ")}.`,
+  paymentsConnect: "Connect Stripe",
+  paymentsContinue: "Continue with Stripe",
+  unmatched: "Payments to settle by hand",
+  unmatchedHint: "Stripe reported these, but they belong to no booking or pack any more. Check them in your Stripe dashboard.",
+  unmatchedLine: (amount: string, reference: string, at: string) => `${amount} · ${reference} · ${at}`,
 
   problems: {
     hoursFormat: "write times like 09:00–12:00, separated by commas",
@@ -245,6 +260,20 @@ const de: typeof en = {
   calendarOffButton: "Abo ausschalten",
   calendarUrl: "Deine Abo-Adresse (wird nur einmal angezeigt)",
   calendarTurnedOff: "Das Abo ist aus; die Adresse funktioniert nicht mehr.",
+
+  payments: "Online-Zahlungen",
+  paymentsHint: "Kunden zahlen online auf dein eigenes Stripe-Konto: Das Geld geht direkt an dich, nie über SoloCoach.",
+  paymentsState: {
+    not_connected: "Nicht verbunden: Kunden zahlen mit einem Paket oder vor Ort.",
+    action_needed: "Stripe braucht noch Angaben von dir, bevor Kunden online zahlen können.",
+    ready: "Bereit: Kunden können online zahlen.",
+  },
+  paymentsDue: (items: string[]) => `Stripe fragt noch nach: ${items.join(", ")}.`,
+  paymentsConnect: "Stripe verbinden",
+  paymentsContinue: "Weiter bei Stripe",
+  unmatched: "Zahlungen zum Klären",
+  unmatchedHint: "Stripe hat diese gemeldet, sie gehören aber zu keiner Buchung und keinem Paket mehr. Prüfe sie in deinem Stripe-Dashboard.",
+  unmatchedLine: (amount: string, reference: string, at: string) => `${amount} · ${reference} · ${at}`,
 
   problems: {
     hoursFormat: "Zeiten wie 09:00–12:00 schreiben, durch Kommas getrennt",

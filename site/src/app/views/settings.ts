@@ -8,6 +8,7 @@ import { availabilitySection } from "./settings-availability.js";
 import { offeringsSection, packsSection } from "./settings-catalogue.js";
 import { readList, type SettingsEnv } from "./settings-env.js";
 import { calendarSection, deviceSection, notificationsSection } from "./settings-notifications.js";
+import { paymentsSection } from "./settings-payments.js";
 import { policySection } from "./settings-policy.js";
 import { profileSection } from "./settings-profile.js";
 import { settingsText } from "./settings.text.js";
@@ -37,6 +38,7 @@ export const settingsView: View = {
       packsSection(env, templates, offerings),
       availabilitySection(env),
       policySection(env),
+      paymentsSection(env),
       notificationsSection(env),
       deviceSection(env),
       calendarSection(env),

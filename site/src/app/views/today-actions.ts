@@ -39,6 +39,7 @@ export function actionButton(deps: ActionDeps, action: SessionAction, session: S
     complete: t.complete,
     no_show: t.noShow,
     waive: t.waive,
+    release: t.release,
   };
   const ref = { coachId: ctx.coachId, bookingId: session.id };
   const run: Record<SessionAction, () => Promise<void>> = {
@@ -61,6 +62,10 @@ export function actionButton(deps: ActionDeps, action: SessionAction, session: S
       ctx.say(t.done.noShow);
     },
     waive: async () => pickWaiver(deps, session, panel),
+    release: async () => {
+      await ctx.call("cancelCheckout", { coachId: ctx.coachId, target: { type: "booking", id: session.id } });
+      ctx.say(t.done.released);
+    },
   };
   const primary = action === "confirm" || action === "complete";
   const button = runButton(deps, labels[action], run[action], primary ? "" : "secondary");

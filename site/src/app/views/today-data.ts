@@ -19,7 +19,7 @@ export interface Session {
 }
 
 /** What the coach can do with a session now. */
-export type SessionAction = "confirm" | "decline" | "cancel" | "reschedule" | "complete" | "no_show" | "waive";
+export type SessionAction = "confirm" | "decline" | "cancel" | "reschedule" | "complete" | "no_show" | "waive" | "release";
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 const text = (value: unknown) => (typeof value === "string" ? value : "");
@@ -110,12 +110,14 @@ export function isWaivable(session: Session): boolean {
  * The actions of a session at `now`, as the functions allow them:
  * a request → confirm or decline (only decline once its time has begun);
  * confirmed and ahead → cancel (the coach's cancellation always credits) or reschedule;
- * confirmed and started → completed or no-show; charged late cancel / no-show → waive.
+ * confirmed and started → completed or no-show; charged late cancel / no-show → waive;
+ * held while the client pays online → release the hold (the checkout ends at once).
  */
 export function actionsFor(session: Session, now: Date): SessionAction[] {
   const started = now.getTime() >= session.start.getTime();
   if (session.status === "requested") return started ? ["decline"] : ["confirm", "decline"];
   if (session.status === "confirmed") return started ? ["complete", "no_show"] : ["cancel", "reschedule"];
+  if (session.status === "held") return ["release"];
   if (isWaivable(session)) return ["waive"];
   return [];
 }

@@ -22,6 +22,7 @@ const en = {
   complete: "Mark completed",
   noShow: "No-show",
   waive: "Waive…",
+  release: "Release the hold",
   close: "Close",
   keep: "Keep the session",
   confirmCancel: "Cancel the session",
@@ -45,6 +46,7 @@ const en = {
     completed: "Marked completed.",
     noShow: "Marked as no-show.",
     waived: "Waived.",
+    released: "Released: the time is free again.",
   },
   /** What an action button does, for screen readers ("Confirm: 09:00 Lena Fischer"). */
   about: (action: string, time: string, who: string) => `${action}: ${time}, ${who}`,
@@ -71,6 +73,7 @@ const de: typeof en = {
   complete: "Stattgefunden",
   noShow: "Nicht erschienen",
   waive: "Erlassen…",
+  release: "Reservierung aufheben",
   close: "Schließen",
   keep: "Stunde behalten",
   confirmCancel: "Stunde stornieren",
@@ -94,6 +97,7 @@ const de: typeof en = {
     completed: "Als stattgefunden markiert.",
     noShow: "Als nicht erschienen markiert.",
     waived: "Erlassen.",
+    released: "Aufgehoben: Der Termin ist wieder frei.",
   },
   about: (action: string, time: string, who: string) => `${action}: ${time}, ${who}`,
 };
