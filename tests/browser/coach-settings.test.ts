@@ -11,6 +11,7 @@ import { axeViolations } from "../support/axe.js";
 import { SITE, launchBrowser, phonePage, shot, signedInPage } from "../support/browser.js";
 import { waitFor } from "../support/coach-app.js";
 import { DEMO, freshDemo } from "../support/emulators.js";
+import { deliver, stripeEvent } from "../support/stripe.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -261,6 +262,27 @@ it("makes a private calendar feed address and turns it off", async () => {
   expect((await coach()).calendarFeed).toBeNull();
 });
 
+it("online payments: after Stripe disconnects, Connect Stripe goes through Stripe's onboarding and comes back ready", async () => {
+  const page = await openSettings();
+  await area(page, "payments").getByText("Ready: clients can pay online.").waitFor({ timeout: 20_000 });
+  const deauthorized = stripeEvent("account.application.deauthorized", { id: "ca_1", object: "application" });
+  expect((await deliver(deauthorized)).body).toMatchObject({ outcome: "applied" });
+  await page.reload();
+  const payments = area(page, "payments");
+  await payments.getByText("Not connected: clients pay with a pack or on site.").waitFor({ timeout: 30_000 });
+  await payments.scrollIntoViewIfNeeded();
+  await shot(page, "coach-settings-payments");
+  expect(await axeViolations(page)).toEqual([]);
+
+  await payments.getByRole("button", { name: "Connect Stripe" }).click();
+  await page.waitForURL(/\/fakeStripe\/onboarding\?/, { timeout: 20_000 });
+  await page.getByRole("button", { name: "Finish onboarding" }).click();
+  await page.waitForURL(`${SITE}/app#/settings`, { timeout: 30_000 });
+  await area(page, "payments").getByText("Ready: clients can pay online.").waitFor({ timeout: 30_000 });
+  expect((await coach()).stripeAccount).toMatchObject({ chargesEnabled: true, disconnected: false });
+  expect((await coach()).stripeAccount?.accountId).not.toBe(DEMO.stripeAccountId);
+});
+
 it("in German", async () => {
   const page = await openSettings({ locale: "de-DE" }, "/de/app");
   expect(await page.locator("coach-app [data-view] h1").textContent()).toBe("Einstellungen");
@@ -270,6 +292,7 @@ it("in German", async () => {
     "Pakete",
     "Verfügbarkeit",
     "Stornoregeln",
+    "Online-Zahlungen",
     "Benachrichtigungen",
     "Dieses Gerät",
     "Kalender-Abo",

@@ -8,6 +8,7 @@ import { axeViolations } from "../support/axe.js";
 import { SITE, launchBrowser, phonePage, shot } from "../support/browser.js";
 import { waitFor } from "../support/coach-app.js";
 import { DEMO, call, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
+import { deliver, stripeEvent } from "../support/stripe.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -44,4 +45,17 @@ it("a published review with a reply appears on the coach page without any publis
   expect(await review.textContent()).not.toContain(DEMO.client.email);
   await shot(page, "coach-page-review");
   expect(await axeViolations(page)).toEqual([]);
+});
+
+it("the coach's Stripe account disconnected: the page stops offering online payment, without any publish step", async () => {
+  await freshDemoSignedIn();
+  const page = await phonePage(browser);
+  const html = async () => (await page.goto(`${SITE}/${DEMO.slug}`))?.text();
+  expect(await html()).toContain('value="online"');
+  const deauthorized = stripeEvent("account.application.deauthorized", { id: "ca_1", object: "application" });
+  expect((await deliver(deauthorized)).body).toMatchObject({ outcome: "applied" });
+  await waitFor(html, (text) => text !== undefined && !text.includes('value="online"'), "the page without online payment");
+  const ways = await page.locator('input[name="pay"]').evaluateAll((inputs) => inputs.map((input) => input.getAttribute("value")));
+  expect(ways).toEqual(["pack", "on_site"]);
+  expect(await page.locator("[data-buy-pack]").count()).toBe(0);
 });

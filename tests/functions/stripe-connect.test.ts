@@ -5,13 +5,14 @@
 // answered 200 "ignored" instead of being retried for days.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "../../functions/src/shell/firebase.js";
+import { getAuth } from "firebase-admin/auth";
+import { adminApp, db } from "../../functions/src/shell/firebase.js";
 import { DEMO, call, callFailing, demoSlots, freshDemoSignedIn, idTokenFor, projectState } from "../support/emulators.js";
 import { checkoutSession, deliver, refundedCharge, stripeEvent } from "../support/stripe.js";
-import { getAuth } from "firebase-admin/auth";
-import { adminApp } from "../../functions/src/shell/firebase.js";
 
 const coachId = DEMO.coachId;
+/** Where Stripe sends people back in the emulators (functions/.env.local SITE_ORIGIN). */
+const SITE_ORIGIN = "http://127.0.0.1:5000";
 let lena: string;
 let emma: string;
 
@@ -85,7 +86,7 @@ describe("connecting the coach's Stripe account", () => {
     expect(page.status).toBe(200);
     const finished = await fetch(url, { method: "POST", redirect: "manual" });
     expect(finished.status).toBe(303);
-    expect(finished.headers.get("location")).toMatch(/\/app\/\?stripe=return#\/settings$/);
+    expect(finished.headers.get("location")).toBe(`${SITE_ORIGIN}/app?stripe=return#/settings`);
     expect(await coachDoc()).toMatchObject({ stripeAccount: { accountId: account, chargesEnabled: true } });
     expect(await publicPage()).toMatchObject({ onlinePayment: true });
     expect(await call("refreshStripeAccount", { coachId }, emma)).toEqual({ state: "ready", requirementsDue: [] });

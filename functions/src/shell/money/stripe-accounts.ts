@@ -47,7 +47,9 @@ export async function connectStripe(input: ConnectStripeInput, { uid, email, now
   const coach = await db().runTransaction((tx) => loadOwnCoach(tx, input.coachId, uid));
   if (!coach.ok) return coach;
   const current = coach.value.stripeAccount;
-  const back = (why: string) => `${siteOrigin.value()}/app/?stripe=${why}#/settings`;
+  // Back to Settings in the coach's language (/app, /de/app).
+  const app = coach.value.locale === "en" ? "/app" : `/${coach.value.locale}/app`;
+  const back = (why: string) => `${siteOrigin.value()}${app}?stripe=${why}#/settings`;
   try {
     const gateway = paymentGateway();
     const accountId =

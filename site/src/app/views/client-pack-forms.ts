@@ -33,6 +33,8 @@ export interface Target {
   currency: string;
   /** Units a full refund would void (packs only). */
   unitsLeft: number;
+  /** Paid online (card or wallet, through Stripe): a refund can go back the same way. */
+  paidOnline: boolean;
 }
 
 /** How a form ends: closed without a call, or finished with the server's answer. */
@@ -66,18 +68,12 @@ const packLine = async (ctx: AppContext, call: Promise<{ pack: PackView }>) => p
 export function moneyForm(ctx: AppContext, kind: "payment" | "refund", target: Target, end: FormEnd): HTMLFormElement {
   const t = clientsText(ctx.lang);
   const s = strings(ctx.lang);
-  const methodLabel = (method: string) => label(s.method, method);
   const refund = kind === "refund";
+  const online = refund && target.paidOnline;
+  const methodLabel = (method: string) => (method === "online" ? t.refundToCard : label(s.method, method));
   const limit = refund ? refundableOf(target.money) : openOf(target.money);
-  const method = radios(
-    t.method,
-    "method",
-    [
-      ["cash", methodLabel("cash")],
-      ["bank_transfer", methodLabel("bank_transfer")],
-    ],
-    "cash",
-  );
+  const methods = [...(online ? ["online"] : []), "cash", "bank_transfer"].map((value) => [value, methodLabel(value)] as [string, string]);
+  const method = radios(t.method, "method", methods, online ? "online" : "cash");
   const amount = input(t.amount(target.currency), "amount", { inputMode: "decimal", value: amountField(limit, target.currency) });
   const reference = input(t.reference, "reference", { maxLength: 120 });
   const m = (x: number, currency = target.currency) => money(ctx, x, currency);
@@ -101,15 +97,19 @@ export function moneyForm(ctx: AppContext, kind: "payment" | "refund", target: T
       return line === undefined ? { problem: t.needAmount(m(limit)) } : { line };
     },
     run: async (requestId) => {
-      const request = {
-        requestId,
-        coachId: ctx.coachId,
-        target: { type: target.type, id: target.id },
+      const common = { requestId, coachId: ctx.coachId, target: { type: target.type, id: target.id } };
+      const amountMinor = parseAmount(amount.control.value, target.currency) ?? 0;
+      const manual = {
+        ...common,
+        amountMinor,
         method: method.value() === "bank_transfer" ? ("bank_transfer" as const) : ("cash" as const),
-        amountMinor: parseAmount(amount.control.value, target.currency) ?? 0,
         reference: reference.control.value,
       };
-      const result = await (refund ? ctx.call("recordRefund", request) : ctx.call("recordPayment", request));
+      const result = await (method.value() === "online"
+        ? ctx.call("refundOnline", { ...common, amountMinor })
+        : refund
+          ? ctx.call("recordRefund", manual)
+          : ctx.call("recordPayment", manual));
       return t.doneMoney(
         m(result.paidMinor, result.currency),
         m(result.amountDueMinor, result.currency),

@@ -105,6 +105,11 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
     return entry?.type === "booking" ? (entry.payment.state ?? "") : "";
   };
 
+  /** Whether the pack or session was paid online (card or wallet: only Stripe records those). */
+  const paidOnline = (targetId: string) =>
+    detail?.timeline.some((e) => e.type === "payment" && e.kind === "payment" && e.target.id === targetId && (e.method === "card" || e.method === "wallet")) ??
+    false;
+
   /** Record a payment while something is open, refund while something was paid. */
   const moneyActions = (target: Target): CardAction[] => {
     const actions: CardAction[] = [];
@@ -121,6 +126,7 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
       money: pack.payment,
       currency: pack.payment.currency,
       unitsLeft: pack.status === "active" ? pack.remaining : 0,
+      paidOnline: paidOnline(pack.id),
     };
     const lines = [`${t.packLine(pack.remaining, pack.units, day(ctx, pack.expiresAt))} · ${label(t.packStatus, pack.status)}`, ...moneyLines(target)];
     const actions =
@@ -186,6 +192,7 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
         money: owes ? moneyState : { ...moneyState, amountDueMinor: moneyState.paidMinor },
         currency: detail?.currency ?? ctx.coach.currency,
         unitsLeft: 0,
+        paidOnline: paidOnline(entry.id),
       };
       return [{ target, title: t.singleTitle(entry.offeringTitle || entry.offeringId, dayTime(ctx, entry.start)) }];
     });
