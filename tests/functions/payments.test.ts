@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../functions/src/shell/firebase.js";
 import { DEMO, call, callFailing, demoSlots, freshDemoSignedIn } from "../support/emulators.js";
-import { checkoutSession, deliver, refundedCharge, stripeEvent } from "../support/stripe.js";
+import { checkoutSession, deliver, refundedCharge, startCheckout, stripeEvent } from "../support/stripe.js";
 
 const coachId = DEMO.coachId;
 const lenaPack = { type: "pack" as const, id: DEMO.packId };
@@ -19,9 +19,8 @@ const payments = async () => (await db().collection(`coaches/${coachId}/payments
 
 /** Starts an online checkout for the first free slot; returns the held booking id and its price. */
 async function checkoutFirstSlot(requestId = randomUUID()) {
-  const [start] = await demoSlots();
-  const checkout = await call("createCheckout", { requestId, coachId, item: { type: "booking", offeringId: DEMO.offeringId, start: start! } }, lena);
-  return { start: start!, checkout, bookingId: checkout.target.id };
+  const { start, checkout, target } = await startCheckout(lena, "first slot", requestId);
+  return { start, checkout, bookingId: target.id };
 }
 
 describe("manual payments (coach)", () => {
@@ -90,7 +89,7 @@ describe("Stripe Checkout and the webhook", () => {
   });
 
   it("a pack bought online exists at once but is usable only once paid", async () => {
-    const checkout = await call("createCheckout", { requestId: randomUUID(), coachId, item: { type: "pack", templateId: DEMO.packTemplateId } }, lena);
+    const { checkout } = await startCheckout(lena, "pack");
     let balance = await call("getBalance", { coachId }, lena);
     expect(balance.packs.find((p) => p.id === checkout.target.id)).toMatchObject({ status: "pending", remaining: 0 });
     expect(balance.remaining).toBe(10);

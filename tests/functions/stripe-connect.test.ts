@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getAuth } from "firebase-admin/auth";
 import { adminApp, db } from "../../functions/src/shell/firebase.js";
 import { DEMO, call, callFailing, demoSlots, freshDemoSignedIn, idTokenFor, projectState } from "../support/emulators.js";
-import { checkoutSession, deliver, refundedCharge, stripeEvent } from "../support/stripe.js";
+import { checkoutSession, deliver, refundedCharge, startCheckout, stripeEvent } from "../support/stripe.js";
 
 const coachId = DEMO.coachId;
 /** Where Stripe sends people back in the emulators (functions/.env.local SITE_ORIGIN). */
@@ -42,15 +42,10 @@ const accountUpdated = (account: string, chargesEnabled: boolean, created = epoc
 
 /** Lena pays the first free slot online: the checkout, then Stripe's completed event. */
 async function paidOnline(paymentIntent: string) {
-  const [start] = await demoSlots();
-  const checkout = await call(
-    "createCheckout",
-    { requestId: randomUUID(), coachId, item: { type: "booking", offeringId: DEMO.offeringId, start: start! } },
-    lena,
-  );
+  const { start, checkout } = await startCheckout(lena, "first slot");
   const session = checkoutSession({ coachId, targetType: "booking", targetId: checkout.target.id, amount: 6500, paymentIntent });
   expect((await deliver(stripeEvent("checkout.session.completed", session))).body).toMatchObject({ outcome: "applied" });
-  return { start: start!, target: checkout.target };
+  return { start, target: checkout.target };
 }
 
 describe("connecting the coach's Stripe account", () => {
@@ -110,12 +105,7 @@ describe("connecting the coach's Stripe account", () => {
 
 describe("Connect events", () => {
   it("a checkout event of another account than its target's coach is refused and nothing recorded", async () => {
-    const [start] = await demoSlots();
-    const checkout = await call(
-      "createCheckout",
-      { requestId: randomUUID(), coachId, item: { type: "booking", offeringId: DEMO.offeringId, start: start! } },
-      lena,
-    );
+    const { checkout } = await startCheckout(lena, "first slot");
     const session = checkoutSession({ coachId, targetType: "booking", targetId: checkout.target.id, amount: 6500, paymentIntent: "pi_foreign_1" });
     for (const account of ["acct_someone_else", null]) {
       const answer = await deliver(stripeEvent("checkout.session.completed", session, { account }));
@@ -195,7 +185,7 @@ describe("refunds from SoloCoach", () => {
   });
 
   it("a full refund of a pack bought online voids its units", async () => {
-    const checkout = await call("createCheckout", { requestId: randomUUID(), coachId, item: { type: "pack", templateId: DEMO.packTemplateId } }, lena);
+    const checkout = (await startCheckout(lena, "pack")).checkout;
     const session = checkoutSession({ coachId, targetType: "pack", targetId: checkout.target.id, amount: 58000, paymentIntent: "pi_pack_full" });
     await deliver(stripeEvent("checkout.session.completed", session));
     const refunded = await call("refundOnline", { requestId: randomUUID(), coachId, target: checkout.target, amountMinor: 58000 }, emma);
@@ -206,12 +196,7 @@ describe("refunds from SoloCoach", () => {
 
 describe("no phantom holds", () => {
   it("a client back from Checkout without paying frees the slot at once; Stripe's expiry that follows changes nothing", async () => {
-    const [start] = await demoSlots();
-    const checkout = await call(
-      "createCheckout",
-      { requestId: randomUUID(), coachId, item: { type: "booking", offeringId: DEMO.offeringId, start: start! } },
-      lena,
-    );
+    const { start, checkout } = await startCheckout(lena, "first slot");
     expect(await demoSlots()).not.toContain(start);
 
     await getAuth(adminApp()).createUser({ uid: "uid-stranger", email: "stranger@example.com", password: "stranger-1" });
@@ -226,16 +211,11 @@ describe("no phantom holds", () => {
   });
 
   it("the coach releases a hold; an abandoned pack purchase is not money owed", async () => {
-    const [start] = await demoSlots();
-    const held = await call(
-      "createCheckout",
-      { requestId: randomUUID(), coachId, item: { type: "booking", offeringId: DEMO.offeringId, start: start! } },
-      lena,
-    );
+    const { start, checkout: held } = await startCheckout(lena, "first slot");
     expect(await call("cancelCheckout", { coachId, target: held.target }, emma)).toEqual({ released: true });
     expect(await demoSlots()).toContain(start);
 
-    const pack = await call("createCheckout", { requestId: randomUUID(), coachId, item: { type: "pack", templateId: DEMO.packTemplateId } }, lena);
+    const pack = (await startCheckout(lena, "pack")).checkout;
     const before = await call("getClientAccount", { coachId, clientUid: DEMO.client.uid }, emma);
     expect(await call("cancelCheckout", { coachId, target: pack.target }, lena)).toEqual({ released: true });
     const after = await call("getClientAccount", { coachId, clientUid: DEMO.client.uid }, emma);
@@ -245,12 +225,7 @@ describe("no phantom holds", () => {
   });
 
   it("the local hosted checkout page pays: the booking is confirmed and paid by card", async () => {
-    const [start] = await demoSlots();
-    const checkout = await call(
-      "createCheckout",
-      { requestId: randomUUID(), coachId, item: { type: "booking", offeringId: DEMO.offeringId, start: start! } },
-      lena,
-    );
+    const { checkout } = await startCheckout(lena, "first slot");
     expect((await fetch(checkout.checkoutUrl)).status).toBe(200);
     const paid = await fetch(checkout.checkoutUrl, { method: "POST", redirect: "manual" });
     expect(paid.status).toBe(303);

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import Stripe from "stripe";
 import { DEMO } from "../../scripts/demo-data.js";
-import { PROJECT_ID } from "./emulators.js";
+import { PROJECT_ID, call, demoSlots } from "./emulators.js";
 
 const WEBHOOK = `http://127.0.0.1:5001/${PROJECT_ID}/europe-west1/stripeWebhook`;
 const secret = /^STRIPE_WEBHOOK_SECRET=(.+)$/m.exec(readFileSync("functions/.secret.local", "utf8"))?.[1] ?? "";
@@ -77,4 +77,12 @@ export function refundedCharge(args: { paymentIntent: string; amount: number; re
     refunded: args.refunded >= args.amount,
     currency: "eur",
   };
+}
+
+/** The client (`token`) starts paying online: the first free slot of the demo lesson, or the demo pack. */
+export async function startCheckout(token: string, item: "first slot" | "pack", requestId = randomUUID()) {
+  const start = item === "first slot" ? (await demoSlots())[0] : undefined;
+  const what = start ? { type: "booking" as const, offeringId: DEMO.offeringId, start } : { type: "pack" as const, templateId: DEMO.packTemplateId };
+  const checkout = await call("createCheckout", { requestId, coachId: DEMO.coachId, item: what }, token);
+  return { start: start ?? "", checkout, target: checkout.target };
 }

@@ -1,7 +1,7 @@
 import { CompleteBookingResult, bookingCalls } from "../api/booking.js";
 import { decideCompletion } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
-import { Result, fail, ok } from "../domain/result.js";
+import { Result, ok } from "../domain/result.js";
 import { iso } from "../domain/time.js";
 import { loadBookingAccess } from "../shell/calls/access.js";
 import { writeBookingChange } from "../shell/booking/commit.js";
@@ -15,9 +15,8 @@ import { db } from "../shell/firebase.js";
  */
 export const completeBooking = onSignedInCall(bookingCalls.completeBooking, (input, { uid, now }) =>
   db().runTransaction(async (tx): Promise<Result<CompleteBookingResult, DomainError>> => {
-    const loaded = await loadBookingAccess(tx, input.coachId, input.bookingId, uid);
+    const loaded = await loadBookingAccess(tx, input.coachId, input.bookingId, uid, "coach");
     if (!loaded.ok) return loaded;
-    if (loaded.value.role !== "coach") return fail({ code: "NOT_ALLOWED" });
     const decision = decideCompletion(loaded.value.booking, now);
     if (!decision.ok) return decision;
     const { booking, changed } = decision.value;

@@ -1,7 +1,7 @@
 import { BookSlotResult, bookingCalls } from "../api/booking.js";
 import { decideConfirmation } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
-import { Result, fail, ok } from "../domain/result.js";
+import { Result, ok } from "../domain/result.js";
 import { iso } from "../domain/time.js";
 import { loadBookingAccess } from "../shell/calls/access.js";
 import { writeBookingChange } from "../shell/booking/commit.js";
@@ -21,10 +21,9 @@ export const confirmBooking = onSignedInCall(bookingCalls.confirmBooking, async 
   const booking = (await bookingsCol(input.coachId).doc(input.bookingId).get()).data();
   const candidates = await activePacks(input.coachId, booking?.clientUid ?? "");
   return db().runTransaction(async (tx): Promise<Result<BookSlotResult, DomainError>> => {
-    const loaded = await loadBookingAccess(tx, input.coachId, input.bookingId, uid);
+    const loaded = await loadBookingAccess(tx, input.coachId, input.bookingId, uid, "coach");
     if (!loaded.ok) return loaded;
     const access = loaded.value;
-    if (access.role !== "coach") return fail({ code: "NOT_ALLOWED" });
     if (access.booking.status === "confirmed") {
       const pack = access.pack ? packView(access.pack.id, access.pack.data) : null;
       return ok({

@@ -1,5 +1,4 @@
 import { reviewCalls } from "../api/reviews.js";
-import { fail } from "../domain/result.js";
 import { decideReviewRequest } from "../domain/reviews.js";
 import { loadBookingAccess } from "../shell/calls/access.js";
 import { onSignedInCall } from "../shell/calls/callable.js";
@@ -16,9 +15,8 @@ export const requestReview = onSignedInCall(reviewCalls.requestReview, (input, {
     input.coachId,
     input.bookingId,
     async (tx) => {
-      const access = await loadBookingAccess(tx, input.coachId, input.bookingId, uid);
+      const access = await loadBookingAccess(tx, input.coachId, input.bookingId, uid, "coach");
       if (!access.ok) return access;
-      if (access.value.role !== "coach") return fail({ code: "NOT_ALLOWED" as const });
       const existing = (await tx.get(reviewsCol(input.coachId).doc(input.bookingId))).data();
       return decideReviewRequest({ booking: access.value.booking, existing, now });
     },

@@ -1,5 +1,4 @@
 import { reviewCalls } from "../api/reviews.js";
-import { fail } from "../domain/result.js";
 import { decideReviewSubmission, publicAuthorName } from "../domain/reviews.js";
 import { loadBookingAccess } from "../shell/calls/access.js";
 import { onSignedInCall } from "../shell/calls/callable.js";
@@ -18,9 +17,8 @@ export const submitReview = onSignedInCall(reviewCalls.submitReview, (input, { u
     input.coachId,
     input.bookingId,
     async (tx) => {
-      const access = await loadBookingAccess(tx, input.coachId, input.bookingId, uid);
+      const access = await loadBookingAccess(tx, input.coachId, input.bookingId, uid, "client");
       if (!access.ok) return access;
-      if (access.value.role !== "client") return fail({ code: "NOT_ALLOWED" as const });
       const [existing, client] = await Promise.all([tx.get(reviewsCol(input.coachId).doc(input.bookingId)), tx.get(clientRecordRef(input.coachId, uid))]);
       return decideReviewSubmission({
         booking: access.value.booking,

@@ -2,7 +2,7 @@ import { ResolutionResult } from "../../api/booking.js";
 import { BookingRefInput } from "../../api/common.js";
 import { DomainError } from "../../domain/errors.js";
 import { ResolutionDecision } from "../../domain/policy.js";
-import { Result, fail, ok } from "../../domain/result.js";
+import { Result, ok } from "../../domain/result.js";
 import { iso } from "../../domain/time.js";
 import { BookingAccess, loadBookingAccess } from "../calls/access.js";
 import { writeBookingChange } from "./commit.js";
@@ -41,10 +41,9 @@ export function resolveBooking<I extends BookingRefInput>(
 ) {
   return (input: I, ctx: ClientContext): Promise<Result<ResolutionResult, DomainError>> =>
     db().runTransaction(async (tx) => {
-      const loaded = await loadBookingAccess(tx, input.coachId, input.bookingId, ctx.uid);
+      const loaded = await loadBookingAccess(tx, input.coachId, input.bookingId, ctx.uid, options.coachOnly ? "coach" : undefined);
       if (!loaded.ok) return loaded;
       const access = loaded.value;
-      if (options.coachOnly && access.role !== "coach") return fail({ code: "NOT_ALLOWED" });
 
       const applied = access.booking.resolution;
       if (options.commit && applied && options.alreadyDone(access)) {

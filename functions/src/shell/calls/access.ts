@@ -38,14 +38,22 @@ export interface BookingAccess {
 
 /**
  * Loads a booking for its client or its coach; anybody else gets
- * BOOKING_NOT_FOUND (we do not reveal that the booking exists).
+ * BOOKING_NOT_FOUND (we do not reveal that the booking exists). With `only`,
+ * the other party gets NOT_ALLOWED.
  */
-export async function loadBookingAccess(tx: Transaction, coachId: string, bookingId: string, uid: string): Promise<Result<BookingAccess, DomainError>> {
+export async function loadBookingAccess(
+  tx: Transaction,
+  coachId: string,
+  bookingId: string,
+  uid: string,
+  only?: BookingAccess["role"],
+): Promise<Result<BookingAccess, DomainError>> {
   const coach = (await tx.get(coachRef(coachId))).data();
   const booking = (await tx.get(bookingsCol(coachId).doc(bookingId))).data();
   if (!coach || !booking) return fail({ code: "BOOKING_NOT_FOUND" });
   const role = coach.ownerUid === uid ? "coach" : booking.clientUid === uid ? "client" : undefined;
   if (!role) return fail({ code: "BOOKING_NOT_FOUND" });
+  if (only && role !== only) return fail({ code: "NOT_ALLOWED" });
   const packId = booking.payment.method === "pack" ? booking.payment.packId : undefined;
   const pack = packId ? (await tx.get(packsCol(coachId).doc(packId))).data() : undefined;
   return ok({ coach, booking, pack: packId && pack ? { id: packId, data: pack } : undefined, role });
