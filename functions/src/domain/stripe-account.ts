@@ -43,14 +43,23 @@ export interface AccountNews {
 
 /**
  * The account after some news, or undefined when the news changes nothing:
- * it is about another account, or older than what is kept (a late
- * account.updated never undoes a later disconnection or a newer state).
+ * it is about another account, says what is kept already, or is older than
+ * what is kept (a late account.updated never undoes a later disconnection or
+ * a newer state). Stripe dates events to the second, so news of the same
+ * second as the kept state is taken as newer.
  */
 export function accountAfter(current: StripeAccount | null, news: AccountNews): StripeAccount | undefined {
   if (current && current.accountId !== news.accountId) return undefined;
-  if (current && news.at <= DateTime.fromISO(current.asOf)) return undefined;
+  if (current && news.at.toUTC().startOf("second") < DateTime.fromISO(current.asOf).toUTC().startOf("second")) return undefined;
   const { at, ...state } = news;
-  return { ...state, asOf: iso(at.toUTC()) };
+  const next = { ...state, asOf: iso(at.toUTC()) };
+  const same = current && JSON.stringify({ ...current, asOf: "" }) === JSON.stringify({ ...next, asOf: "" });
+  return same ? undefined : next;
+}
+
+/** A new account the coach has just connected: nothing heard from Stripe yet, so any news about it is newer. */
+export function newAccount(accountId: string): StripeAccount {
+  return { accountId, chargesEnabled: false, detailsSubmitted: false, requirementsDue: [], disconnected: false, asOf: "1970-01-01T00:00:00.000Z" };
 }
 
 /** The platform's fee on an online payment of `amountMinor`, rounded to the minor unit. */

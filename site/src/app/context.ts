@@ -3,15 +3,9 @@
 import type { User } from "firebase/auth";
 import type { Api, CallName } from "../client/callable.js";
 import type { Lang } from "../i18n/index.js";
+import type { CoachSummary } from "./coach-summary.js";
 
-/** The coach document fields the views use (read live from coaches/{coachId}). */
-export interface CoachSummary {
-  name: string;
-  slug: string;
-  timeZone: string;
-  currency: string;
-  locale: string;
-}
+export type { CoachSummary };
 
 export interface AppContext {
   lang: Lang;

@@ -8,6 +8,7 @@ import { FUNCTIONS_ORIGIN } from "../client/config.js";
 import { asLang, intlLocale, messageFor, type Lang } from "../i18n/index.js";
 import { child } from "../islands/dom.js";
 import { SignInForm } from "../islands/sign-in-form.js";
+import { coachSummary } from "./coach-summary.js";
 import type { AppContext, CoachSummary, View } from "./context.js";
 import type { SignUpContext } from "./views/onboarding.js";
 import "./pwa.js";
@@ -82,9 +83,7 @@ class CoachApp extends HTMLElement {
     const snapshot = await getDocs(query(collection(clientDb(), "coaches"), where("ownerUid", "==", user.uid), limit(1)));
     const doc = snapshot.docs[0];
     if (!doc) return undefined;
-    const data = doc.data();
-    const text = (key: string) => (typeof data[key] === "string" ? (data[key] as string) : "");
-    return [doc.id, { name: text("name"), slug: text("slug"), timeZone: text("timeZone"), currency: text("currency"), locale: text("locale") }];
+    return [doc.id, coachSummary(doc.data())];
   }
 
   private async route(): Promise<void> {

@@ -1,12 +1,10 @@
 // The coach's own Stripe account: connecting it (Stripe Connect, Standard
 // accounts through Account Links), and keeping what Stripe says about it.
 import { logger } from "firebase-functions/v2";
-import { DateTime } from "luxon";
 import { CoachRefInput, ConnectStripeInput, ConnectStripeResult, StripeAccountResult } from "../../api/payments.js";
 import { DomainError } from "../../domain/errors.js";
 import { Result, ok } from "../../domain/result.js";
-import { AccountNews, accountAfter, onlinePayments } from "../../domain/stripe-account.js";
-import { iso } from "../../domain/time.js";
+import { AccountNews, accountAfter, newAccount, onlinePayments } from "../../domain/stripe-account.js";
 import { loadOwnCoach } from "../calls/access.js";
 import { ClientContext } from "../calls/callable.js";
 import { providerUnavailable } from "../calls/http-errors.js";
@@ -43,7 +41,7 @@ export async function applyAccountNews(news: AccountNews): Promise<boolean | "un
  * requestId at Stripe so a retried call creates no second one; then a link
  * to Stripe's own onboarding, which returns to Settings.
  */
-export async function connectStripe(input: ConnectStripeInput, { uid, email, now }: ClientContext): Promise<Result<ConnectStripeResult, DomainError>> {
+export async function connectStripe(input: ConnectStripeInput, { uid, email }: ClientContext): Promise<Result<ConnectStripeResult, DomainError>> {
   const coach = await db().runTransaction((tx) => loadOwnCoach(tx, input.coachId, uid));
   if (!coach.ok) return coach;
   const current = coach.value.stripeAccount;
@@ -54,7 +52,7 @@ export async function connectStripe(input: ConnectStripeInput, { uid, email, now
     const gateway = paymentGateway();
     const accountId =
       current && !current.disconnected ? current.accountId : await gateway.createAccount({ email, idempotencyKey: `connect-${input.requestId}` });
-    if (accountId !== current?.accountId) await linkAccount(input.coachId, accountId, now);
+    if (accountId !== current?.accountId) await linkAccount(input.coachId, accountId);
     const url = await gateway.onboardingLink({ accountId, refreshUrl: back("refresh"), returnUrl: back("return") });
     return ok({ url });
   } catch (cause) {
@@ -64,12 +62,11 @@ export async function connectStripe(input: ConnectStripeInput, { uid, email, now
 }
 
 /** Keeps a new account as the coach's (not yet able to take charges) and who owns it, for the webhook. */
-async function linkAccount(coachId: string, accountId: string, now: DateTime): Promise<void> {
+async function linkAccount(coachId: string, accountId: string): Promise<void> {
   await db().runTransaction(async (tx) => {
     const coach = (await tx.get(coachRef(coachId))).data();
     if (!coach) return;
-    const stripeAccount = { accountId, chargesEnabled: false, detailsSubmitted: false, requirementsDue: [], disconnected: false, asOf: iso(now) };
-    tx.set(coachRef(coachId), { ...coach, stripeAccount });
+    tx.set(coachRef(coachId), { ...coach, stripeAccount: newAccount(accountId) });
     tx.set(stripeAccountRef(accountId), { coachId });
   });
 }

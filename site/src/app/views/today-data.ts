@@ -2,6 +2,9 @@
 // agenda (requests, earlier sessions still open, then one group per day in
 // the coach's zone) and which actions a session offers at a given moment.
 // No Firebase, no clock: the view passes `now` in.
+import type { WaiverReason } from "../coach-summary.js";
+
+export type { WaiverReason };
 
 /** A booking as the Today screen shows it (coaches/{c}/bookings/{id}). */
 export interface Session {
@@ -67,31 +70,6 @@ export function sessionFrom(id: string, data: unknown): Session | undefined {
     resolution,
     note: text(data.note),
     signature,
-  };
-}
-
-/** A waiver reason of the coach's policy (weather, court closed, …). */
-export interface WaiverReason {
-  id: string;
-  label: string;
-}
-
-/** What the cards show of the coach document: location names by id, and the policy's waiver reasons. */
-export interface Catalogue {
-  locations: Map<string, string>;
-  waiverReasons: WaiverReason[];
-}
-
-/** The records of an array field, ignoring anything else. */
-const listOf = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
-
-/** Narrows the coach document (coaches/{c}); what is malformed is left out. */
-export function catalogueFrom(data: unknown): Catalogue {
-  const record = isRecord(data) ? data : {};
-  const policy = isRecord(record.cancellationPolicy) ? record.cancellationPolicy : {};
-  return {
-    locations: new Map(listOf(record.locations).flatMap((l) => (typeof l.id === "string" && typeof l.name === "string" ? [[l.id, l.name] as const] : []))),
-    waiverReasons: listOf(policy.waiverReasons).flatMap((r) => (typeof r.id === "string" && typeof r.label === "string" ? [{ id: r.id, label: r.label }] : [])),
   };
 }
 

@@ -8,7 +8,8 @@ import { formatDay } from "../../lib/format.js";
 import type { AppContext, View } from "../context.js";
 import { actionButton, type ActionDeps } from "./today-actions.js";
 import { headIdOf, sessionCard } from "./today-card.js";
-import { actionsFor, agenda, catalogueFrom, dateIn, offeringFrom, sessionFrom, type Session, type WaiverReason } from "./today-data.js";
+import { coachSummary } from "../coach-summary.js";
+import { actionsFor, agenda, dateIn, offeringFrom, sessionFrom, type Session, type WaiverReason } from "./today-data.js";
 import { todayText } from "./today.text.js";
 import "./views.css";
 
@@ -76,7 +77,7 @@ class TodayScreen {
       onSnapshot(
         doc(this.db, "coaches", this.ctx.coachId),
         (snapshot) => {
-          ({ locations: this.locations, waiverReasons: this.waiverReasons } = catalogueFrom(snapshot.data()));
+          ({ locations: this.locations, waiverReasons: this.waiverReasons } = coachSummary(snapshot.data()));
           this.draw();
         },
         (error) => this.ctx.showError(error),
