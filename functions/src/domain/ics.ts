@@ -11,6 +11,34 @@ export interface CalendarEvent {
   status: "CONFIRMED" | "TENTATIVE" | "CANCELLED";
   /** When this version of the event was produced (DTSTAMP). */
   stamp: DateTime;
+  /** The revision of an invite: 0 first, one more for every change sent (a move, a cancellation). */
+  sequence?: number;
+  /** Who invites and who is invited (e-mailed invites: METHOD:REQUEST / CANCEL). */
+  organizer?: Person;
+  attendee?: Person;
+}
+
+/** A person in an invite. */
+export interface Person {
+  name: string;
+  email: string;
+}
+
+/**
+ * How the calendar is meant: PUBLISH (a feed, a download), REQUEST (an
+ * invite, new or changed), CANCEL (an invite withdrawn).
+ */
+export type CalendarMethod = "PUBLISH" | "REQUEST" | "CANCEL";
+
+/** A quoted parameter value (CN="Emma Weber"); quotes are not allowed inside. */
+const param = (value: string) => `"${value.replace(/"/g, "'")}"`;
+
+/** ORGANIZER / ATTENDEE lines of an invite. */
+function people(event: CalendarEvent): string[] {
+  const lines: string[] = [];
+  if (event.organizer) lines.push(`ORGANIZER;CN=${param(event.organizer.name)}:mailto:${event.organizer.email}`);
+  if (event.attendee) lines.push(`ATTENDEE;CN=${param(event.attendee.name)};ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:${event.attendee.email}`);
+  return lines;
 }
 
 /** TEXT values escape backslash, semicolon, comma and newlines. */
@@ -39,24 +67,26 @@ function fold(line: string): string {
 }
 
 /** A VCALENDAR with the events, CRLF line ends, ready to serve as text/calendar. */
-export function icsCalendar(name: string, events: CalendarEvent[]): string {
+export function icsCalendar(name: string, events: CalendarEvent[], method: CalendarMethod = "PUBLISH"): string {
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     "PRODID:-//SoloCoach//Bookings//EN",
     "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
+    `METHOD:${method}`,
     `X-WR-CALNAME:${text(name)}`,
     ...events.flatMap((event) => [
       "BEGIN:VEVENT",
       `UID:${event.uid}`,
       `DTSTAMP:${utcStamp(event.stamp)}`,
+      `SEQUENCE:${event.sequence ?? 0}`,
       `DTSTART:${utcStamp(event.start)}`,
       `DTEND:${utcStamp(event.end)}`,
       `SUMMARY:${text(event.summary)}`,
       `LOCATION:${text(event.location)}`,
       `DESCRIPTION:${text(event.description)}`,
       `STATUS:${event.status}`,
+      ...people(event),
       "END:VEVENT",
     ]),
     "END:VCALENDAR",
