@@ -1,0 +1,38 @@
+import { createTransport, type Transporter } from "nodemailer";
+import { EmailTransport, OutgoingMail, SendOutcome } from "./email-transport.js";
+
+/** The production adapter: SMTP through nodemailer, e.g. smtps://user:pass@smtp.example.com:465. */
+export class SmtpTransport implements EmailTransport {
+  private readonly transporter: Transporter;
+
+  constructor(smtpUrl: string) {
+    this.transporter = createTransport(smtpUrl);
+  }
+
+  async send(mail: OutgoingMail): Promise<SendOutcome> {
+    try {
+      const info = await this.transporter.sendMail({
+        from: mail.from,
+        replyTo: mail.replyTo,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        attachments: mail.attachments,
+        headers: mail.headers,
+      });
+      if ((info.rejected ?? []).length > 0) return { sent: false, permanent: true, reason: `rejected: ${info.response}` };
+      return { sent: true, messageId: info.messageId };
+    } catch (error) {
+      return refusal(error);
+    }
+  }
+}
+
+/** An SMTP failure, sorted: 5xx replies are permanent, everything else (4xx, the network) is worth a retry. */
+function refusal(error: unknown): SendOutcome {
+  const code =
+    typeof error === "object" && error !== null && "responseCode" in error && typeof error.responseCode === "number" ? error.responseCode : undefined;
+  const reason = error instanceof Error ? error.message : String(error);
+  return { sent: false, permanent: code !== undefined && code >= 500, reason };
+}
