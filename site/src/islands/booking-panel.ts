@@ -170,19 +170,21 @@ class BookingPanel extends HTMLElement {
 
   /** No units left: buy the coach's pack online, then come back to book with it. */
   private async onBuyPack(event: Event): Promise<void> {
-    if (this.state.step !== "confirm" || !(event.currentTarget instanceof HTMLButtonElement)) return;
+    // The button, kept: an event's currentTarget is null once the handler has awaited.
+    const button = event.currentTarget;
+    if (this.state.step !== "confirm" || !(button instanceof HTMLButtonElement)) return;
     const { user } = this.state;
-    const templateId = event.currentTarget.dataset.templateId ?? "";
-    event.currentTarget.disabled = true;
+    button.disabled = true;
     try {
-      await this.checkout(user, { requestId: crypto.randomUUID(), coachId: this.coachId, item: { type: "pack", templateId }, contact: typedContact(this) });
+      const item = { type: "pack" as const, templateId: button.dataset.templateId ?? "" };
+      await this.checkout(user, { requestId: crypto.randomUUID(), coachId: this.coachId, item, contact: typedContact(this) });
     } catch (error) {
       this.showError(error);
-      event.currentTarget.disabled = false;
+      button.disabled = false;
     }
   }
 
-  /** Pays online: Stripe Checkout for a pack or a held slot; its return is ?checkout= (see showCheckoutReturn). */
+  /** Pays online: Stripe Checkout for a pack or a held slot; its return is ?checkout= (see booking-checkout.ts). */
   private async checkout(user: User, input: Api["createCheckout"]["input"]): Promise<void> {
     const { checkoutUrl } = await callAs(user, "createCheckout", input);
     location.assign(checkoutUrl);
