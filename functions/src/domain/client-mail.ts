@@ -49,14 +49,6 @@ export function renderClientMail(kind: ClientMailKind, facts: MailFacts): Render
   return { subject: words.subject, text, html };
 }
 
-/** Which kinds carry an invite, and how: a new or changed session (REQUEST) or a withdrawn one (CANCEL). */
-export const INVITE_METHOD: Partial<Record<ClientMailKind, CalendarMethod>> = {
-  booking_confirmed: "REQUEST",
-  booking_moved: "REQUEST",
-  cancelled_by_coach: "CANCEL",
-  cancelled_by_client: "CANCEL",
-};
-
 /**
  * The session as an invite: the UID names the booking, so a move or a
  * cancellation replaces the event the client already has (with a higher

@@ -1,7 +1,7 @@
 import { LedgerView, PackView } from "../../api/packs.js";
-import { ClientAccountResult } from "../../api/payments.js";
+import { MovementView, PaymentStateResult } from "../../api/payments.js";
 import { LedgerEntry, Pack } from "../../domain/packs.js";
-import { PaymentRecord } from "../../domain/payments.js";
+import { PaymentRecord, PaymentSummary, PaymentTarget } from "../../domain/payments.js";
 import { iso } from "../../domain/time.js";
 
 /** A pack as the callables return it. */
@@ -24,7 +24,7 @@ export function ledgerView(id: string, entry: LedgerEntry): LedgerView {
 }
 
 /** A payment or refund record as the callables return it. */
-export function paymentView(id: string, record: PaymentRecord): ClientAccountResult["movements"][number] {
+export function paymentView(id: string, record: PaymentRecord): MovementView {
   return {
     id,
     target: record.target,
@@ -34,4 +34,10 @@ export function paymentView(id: string, record: PaymentRecord): ClientAccountRes
     amountMinor: record.amountMinor,
     at: iso(record.at),
   };
+}
+
+/** A target's payment state as the money callables answer it. */
+export function paymentStateView(target: PaymentTarget, summary: PaymentSummary): PaymentStateResult {
+  const { amountDueMinor, paidMinor, refundedMinor, currency, state } = summary;
+  return { target, amountDueMinor, paidMinor, refundedMinor, currency, state };
 }

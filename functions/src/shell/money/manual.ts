@@ -3,6 +3,7 @@ import { DomainError } from "../../domain/errors.js";
 import { Result, fail, ok } from "../../domain/result.js";
 import { loadOwnCoach } from "../calls/access.js";
 import { ClientContext } from "../calls/callable.js";
+import { paymentStateView } from "../calls/views.js";
 import { db } from "../firebase.js";
 import { recordMoney } from "./targets.js";
 import { markRequest, requestUse } from "../firestore/requests.js";
@@ -30,7 +31,6 @@ export function recordManual(kind: "payment" | "refund") {
       });
       if (!summary.ok) return summary;
       if (use === "new") markRequest(tx, input.coachId, input.requestId, mark);
-      const { amountDueMinor, paidMinor, refundedMinor, currency, state } = summary.value;
-      return ok({ target: input.target, amountDueMinor, paidMinor, refundedMinor, currency, state });
+      return ok(paymentStateView(input.target, summary.value));
     });
 }

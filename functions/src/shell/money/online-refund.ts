@@ -4,11 +4,11 @@
 import { logger } from "firebase-functions/v2";
 import { PaymentStateResult, RefundOnlineInput } from "../../api/payments.js";
 import { DomainError } from "../../domain/errors.js";
-import { PaymentTarget } from "../../domain/payments.js";
 import { Result, fail, ok } from "../../domain/result.js";
 import { loadOwnCoach } from "../calls/access.js";
 import { ClientContext } from "../calls/callable.js";
 import { providerUnavailable } from "../calls/http-errors.js";
+import { paymentStateView } from "../calls/views.js";
 import { db } from "../firebase.js";
 import { markRequest, requestUse } from "../firestore/requests.js";
 import { StripePayment, paymentsCol, stripePaymentRef } from "../firestore/refs.js";
@@ -55,14 +55,6 @@ function reserve(input: RefundOnlineInput, uid: string): Promise<Result<RefundSo
   });
 }
 
-/** The target's payment state as the money callables answer it. */
-async function paymentState(coachId: string, target: PaymentTarget): Promise<Result<PaymentStateResult, DomainError>> {
-  const state = await db().runTransaction((tx) => loadTarget(tx, coachId, target));
-  if (!state.ok) return state;
-  const { amountDueMinor, paidMinor, refundedMinor, currency, state: paymentState } = state.value.summary;
-  return ok({ target, amountDueMinor, paidMinor, refundedMinor, currency, state: paymentState });
-}
-
 /** refundOnline: reserve, refund through Stripe, record. */
 export async function refundOnline(input: RefundOnlineInput, { uid, now }: ClientContext): Promise<Result<PaymentStateResult, DomainError>> {
   const source = await reserve(input, uid);
@@ -88,5 +80,6 @@ export async function refundOnline(input: RefundOnlineInput, { uid, now }: Clien
     eventId: undefined,
     now,
   });
-  return paymentState(input.coachId, input.target);
+  const state = await db().runTransaction((tx) => loadTarget(tx, input.coachId, input.target));
+  return state.ok ? ok(paymentStateView(input.target, state.value.summary)) : state;
 }

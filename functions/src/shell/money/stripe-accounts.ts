@@ -4,7 +4,7 @@ import { logger } from "firebase-functions/v2";
 import { CoachRefInput, ConnectStripeInput, ConnectStripeResult, StripeAccountResult } from "../../api/payments.js";
 import { DomainError } from "../../domain/errors.js";
 import { Result, ok } from "../../domain/result.js";
-import { AccountNews, accountAfter, newAccount, onlinePayments } from "../../domain/stripe-account.js";
+import { AccountNews, StripeAccount, accountAfter, newAccount, onlinePayments } from "../../domain/stripe-account.js";
 import { loadOwnCoach } from "../calls/access.js";
 import { ClientContext } from "../calls/callable.js";
 import { providerUnavailable } from "../calls/http-errors.js";
@@ -17,22 +17,24 @@ import { paymentGateway } from "./gateway.js";
 /**
  * Keeps what Stripe says about a coach's account (webhook or a direct look):
  * "unknown account" when no coach connected it, else whether anything
- * changed. When online payment turns on or off, the coach's public page
- * follows, so the booking page offers it only while charges can succeed.
+ * changed and the account as kept now. When online payment turns on or off,
+ * the coach's public page follows, so the booking page offers it only while
+ * charges can succeed.
  */
-export async function applyAccountNews(news: AccountNews): Promise<boolean | "unknown account"> {
+export async function applyAccountNews(news: AccountNews): Promise<{ changed: boolean; kept: StripeAccount | null } | "unknown account"> {
   const owner = (await stripeAccountRef(news.accountId).get()).data();
   if (!owner) return "unknown account";
-  const change = await db().runTransaction(async (tx) => {
+  const result = await db().runTransaction(async (tx) => {
     const coach = (await tx.get(coachRef(owner.coachId))).data();
-    const next = coach ? accountAfter(coach.stripeAccount, news) : undefined;
-    if (!coach || !next) return undefined;
+    const before = coach?.stripeAccount ?? null;
+    const next = coach ? accountAfter(before, news) : undefined;
+    if (!coach || !next) return { changed: false, before, kept: before };
     tx.set(coachRef(owner.coachId), { ...coach, stripeAccount: next });
-    return { before: onlinePayments(coach.stripeAccount), after: onlinePayments(next) };
+    return { changed: true, before, kept: next };
   });
-  if (!change) return false;
-  if ((change.before === "ready") !== (change.after === "ready")) await writePublicCoach(owner.coachId);
-  return true;
+  const ready = (account: StripeAccount | null) => onlinePayments(account) === "ready";
+  if (ready(result.before) !== ready(result.kept)) await writePublicCoach(owner.coachId);
+  return { changed: result.changed, kept: result.kept };
 }
 
 /**
@@ -85,7 +87,7 @@ export async function refreshStripeAccount(input: CoachRefInput, { uid, now }: C
     throw providerUnavailable("Stripe cannot be reached right now. Please try again.");
   }
   const news = { ...seen, disconnected: false, at: now };
-  await applyAccountNews(news);
-  const kept = accountAfter(current, news) ?? current;
-  return ok({ state: onlinePayments(kept), requirementsDue: kept.requirementsDue });
+  const applied = await applyAccountNews(news);
+  const kept = applied === "unknown account" ? current : applied.kept;
+  return ok({ state: onlinePayments(kept), requirementsDue: kept?.requirementsDue ?? [] });
 }

@@ -254,6 +254,6 @@ async function accountEvent(event: VerifiedEvent): Promise<EventOutcome> {
     disconnected,
     at: event.created,
   };
-  const changed = await applyAccountNews(news);
-  return changed === "unknown account" ? ignored("ACCOUNT_UNKNOWN") : changed ? applied : duplicate;
+  const kept = await applyAccountNews(news);
+  return kept === "unknown account" ? ignored("ACCOUNT_UNKNOWN") : kept.changed ? applied : duplicate;
 }
