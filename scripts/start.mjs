@@ -1,16 +1,19 @@
 // `npm start`: the product on the emulators with demo data. Starts Auth,
 // Functions, Firestore and Hosting, seeds the demo once, builds the site and
 // prints where to go. Data is exported to .emulator-data on exit (Ctrl-C) and
-// imported on the next start.
+// imported on the next start. Client e-mails land in the local inbox
+// (scripts/mail-inbox.mjs), a real SMTP server with a web page.
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { EMULATORS, PROJECT_ID, ROOT, SITE_DIR, URLS, buildFunctions, buildSite, ensureSiteDir, firebaseEnv, run } from "./lib/local.mjs";
+import { startMailInbox } from "./mail-inbox.mjs";
 
 const DATA_DIR = join(ROOT, ".emulator-data");
 
 await buildFunctions();
 ensureSiteDir();
+await startMailInbox();
 const args = ["emulators:start", "--project", PROJECT_ID, "--only", EMULATORS, "--export-on-exit", DATA_DIR];
 if (existsSync(join(DATA_DIR, "firebase-export-metadata.json"))) args.push("--import", DATA_DIR);
 
@@ -44,6 +47,7 @@ ${pages.join("\n")}
   Client portal: ${URLS.site}/portal
   Coach app:     ${URLS.site}/app   (emma@example.com / emma-demo-1, or tom@example.com / tom-demo-1)
   Start page:    ${URLS.site}/   ("Create your booking page": a new coach signs up in the coach app)
+  Client e-mail: ${URLS.inbox}   (the local inbox: every mail sent to clients)
   Functions:     ${URLS.functions}
   Auth:          ${URLS.auth}
 Sign-in links "emailed" to clients appear in this output and at ${URLS.auth}/emulator/v1/projects/${PROJECT_ID}/oobCodes

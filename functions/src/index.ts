@@ -101,6 +101,7 @@ export const voidPack = load<typeof import("./callables/void-pack.js")>("voidPac
 export const waiveCharge = load<typeof import("./callables/waive-charge.js")>("waiveCharge", "./callables/waive-charge.js")?.waiveCharge;
 export const coachPage = load<typeof import("./http/coach-page.js")>("coachPage", "./http/coach-page.js")?.coachPage;
 export const calendarFeed = load<typeof import("./http/calendar-feed.js")>("calendarFeed", "./http/calendar-feed.js")?.calendarFeed;
+export const mailLinks = load<typeof import("./http/mail-links.js")>("mailLinks", "./http/mail-links.js")?.mailLinks;
 export const expirePacks = load<typeof import("./scheduled/expire-packs.js")>("expirePacks", "./scheduled/expire-packs.js")?.expirePacks;
 export const flushOutbox = load<typeof import("./scheduled/flush-outbox.js")>("flushOutbox", "./scheduled/flush-outbox.js")?.flushOutbox;
 export const sendReminders = load<typeof import("./scheduled/send-reminders.js")>("sendReminders", "./scheduled/send-reminders.js")?.sendReminders;
@@ -128,6 +129,10 @@ export const deliverNotification = load<typeof import("./triggers/deliver-notifi
   "deliverNotification",
   "./triggers/deliver-notification.js",
 )?.deliverNotification;
+export const deliverClientMail = load<typeof import("./triggers/deliver-client-mail.js")>(
+  "deliverClientMail",
+  "./triggers/deliver-client-mail.js",
+)?.deliverClientMail;
 export const pageOnPublicCoachWritten = load<typeof import("./triggers/page-on-public-coach-written.js")>(
   "pageOnPublicCoachWritten",
   "./triggers/page-on-public-coach-written.js",

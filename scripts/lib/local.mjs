@@ -17,7 +17,11 @@ export const URLS = {
   functions: `http://127.0.0.1:5001/${PROJECT_ID}/europe-west1`,
   firestore: "127.0.0.1:8080",
   auth: "http://127.0.0.1:9099",
+  /** The local inbox (scripts/mail-inbox.mjs): every client e-mail, as a web page and as JSON for tests. */
+  inbox: "http://127.0.0.1:8025",
 };
+/** The local inbox's SMTP port (functions/.secret.local: SMTP_URL). */
+export const INBOX_SMTP_PORT = 2525;
 
 /** Environment of the site build in emulator mode (read by site/src/client/*). */
 export function localSiteEnv(env = process.env) {

@@ -1,9 +1,24 @@
-// Which e-mails a booking change sends its client: one per cause, reminders
-// only for a session that is still confirmed at the time it was planned for.
+// Which e-mails a change sends its client: one per cause; reminders only for a
+// session still confirmed at the time it was planned for; pack mails read from
+// the ledger entries of the change; a receipt per payment.
 import { describe, expect, it } from "vitest";
 import type { BookingResolution } from "../../functions/src/domain/booking.js";
-import { DEFAULT_CLIENT_REMINDERS, inviteSequence, mailsForBookingChange, reminderStillDue } from "../../functions/src/domain/client-mail-plan.js";
-import { booking, utc } from "./fixtures.js";
+import {
+  DEFAULT_CLIENT_REMINDERS,
+  MailOutboxEntry,
+  expiryNoticeStillDue,
+  inviteSequence,
+  mailForMoney,
+  mailsForBookingChange,
+  mailsForPackChange,
+  outboxMail,
+  reminderStillDue,
+} from "../../functions/src/domain/client-mail-plan.js";
+import { decideExtension } from "../../functions/src/domain/pack-operations.js";
+import { decideSale } from "../../functions/src/domain/pack-sales.js";
+import { bookingDebitEntry, post } from "../../functions/src/domain/packs.js";
+import { demoPackTemplate } from "../../scripts/demo-data.js";
+import { ZONE, booking, cashRecord, utc } from "./fixtures.js";
 
 const now = utc("2026-11-20T10:00:00Z");
 const start = utc("2026-11-24T17:00:00Z");
@@ -88,5 +103,69 @@ describe("the invite's sequence", () => {
   it("grows with every change, from 0 at the booking", () => {
     expect(inviteSequence(confirmed, now)).toBe(0);
     expect(inviteSequence(confirmed, now.plus({ minutes: 2 }))).toBe(120);
+  });
+});
+
+describe("the mails of a pack change", () => {
+  const sold = decideSale({
+    packId: "p1",
+    clientUid: "client-1",
+    templateId: "ten",
+    template: { ...demoPackTemplate, units: 2 },
+    currency: "EUR",
+    timeZone: ZONE,
+    actor: { uid: "coach-uid", now },
+  });
+  const actor = { uid: "client-1", now: now.plus({ days: 1 }) };
+
+  it("a sale: the pack bought now, and the expiry notice 14 days before its end", () => {
+    expect(mailsForPackChange(sold).map((mail) => [mail.id, mail.kind, mail.notBefore.toISO()])).toEqual([
+      ["p1-pack_bought", "pack_bought", now.toISO()],
+      [`p1-pack_expiring-${sold.pack.expiresAt.toSeconds()}`, "pack_expiring", sold.pack.expiresAt.minus({ days: 14 }).toISO()],
+    ]);
+  });
+
+  it("a spent unit that leaves one: pack low, named by the entry; one that leaves none or more: nothing", () => {
+    const debit = (bookingId: string) => bookingDebitEntry({ bookingId, start, timeZone: ZONE, actor });
+    const low = post("p1", sold.pack, [debit("b1")]);
+    if (!low.ok) throw new Error("debit refused");
+    expect(mailsForPackChange(low.value).map((mail) => [mail.id, mail.kind])).toEqual([["p1-pack_low-booking-b1-debit", "pack_low"]]);
+    const empty = post("p1", low.value.pack, [debit("b2")]);
+    if (!empty.ok) throw new Error("debit refused");
+    expect(mailsForPackChange(empty.value)).toEqual([]);
+  });
+
+  it("an extended end plans a new notice; the old one is no longer due when its time comes", () => {
+    const extended = decideExtension({ packId: "p1", pack: sold.pack, days: 30, note: "injury", requestId: "r1", timeZone: ZONE, actor });
+    if (!extended.ok) throw new Error("extension refused");
+    const [notice] = mailsForPackChange(extended.value);
+    expect(notice?.about.expiresAt?.toISO()).toBe(extended.value.pack.expiresAt.toISO());
+    expect(expiryNoticeStillDue(extended.value.pack, sold.pack.expiresAt)).toBe(false);
+    expect(expiryNoticeStillDue(extended.value.pack, extended.value.pack.expiresAt)).toBe(true);
+    expect(expiryNoticeStillDue({ ...sold.pack, remaining: 0 }, sold.pack.expiresAt)).toBe(false);
+    expect(expiryNoticeStillDue({ ...sold.pack, status: "expired" }, sold.pack.expiresAt)).toBe(false);
+  });
+});
+
+describe("receipts", () => {
+  it("a payment and a refund each get their receipt, named by the payment", () => {
+    const paid = mailForMoney("manual-r1", cashRecord("payment", 6500, { type: "booking", id: "b1" }, now));
+    expect(paid).toMatchObject({ id: "payment-manual-r1", kind: "payment_receipt", clientUid: "client-1", about: { paymentId: "manual-r1", bookingId: "b1" } });
+    expect(mailForMoney("manual-r2", cashRecord("refund", 6500, { type: "pack", id: "p1" }, now))).toMatchObject({
+      kind: "refund_receipt",
+      about: { packId: "p1", bookingId: null },
+    });
+  });
+});
+
+describe("the outbox entry", () => {
+  it("starts pending, with every fact it does not name empty", () => {
+    const [mail] = mailsForBookingChange({ bookingId: "b1", before: undefined, after: confirmed, reminders: DEFAULT_CLIENT_REMINDERS, now });
+    expect(MailOutboxEntry.parse(outboxMail(mail!, now))).toMatchObject({
+      kind: "booking_confirmed",
+      status: "pending",
+      attempts: 0,
+      about: { bookingId: "b1", packId: null, paymentId: null, leadHours: null },
+    });
   });
 });

@@ -113,3 +113,14 @@ describe("the invite", () => {
     expect(cancel.event.component.getFirstPropertyValue("status")).toBe("CANCELLED");
   });
 });
+
+describe("the unsubscribe link", () => {
+  it("ends a mail that has one, in both parts, in the mail's language; a mail without one has none", () => {
+    const link = "https://book.example.com/mail/unsubscribe?c=coach-emma&u=uid-lena&s=abc";
+    const reminder = renderClientMail("reminder", facts({ unsubscribeUrl: link }));
+    expect(reminder.text.trimEnd().endsWith(`No more reminders by e-mail: ${link}`)).toBe(true);
+    expect(reminder.html).toContain(`href="${link.replace(/&/g, "&#38;")}"`);
+    expect(renderClientMail("reminder", facts({ lang: "de", unsubscribeUrl: link })).text).toContain("Keine Erinnerungen mehr per E-Mail:");
+    expect(renderClientMail("booking_confirmed", facts()).text).not.toContain("unsubscribe");
+  });
+});

@@ -52,6 +52,7 @@ beforeEach(() => {
 
 const invite = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n";
 const mail = (to: string): OutgoingMail => ({
+  messageId: "<b1-booking_confirmed-1795539600.emma@mail.solocoach.example>",
   from: { name: "Emma Weber", address: "bookings@mail.solocoach.example" },
   replyTo: { name: "Emma Weber", address: "emma@example.com" },
   to: { name: "Lena Fischer", address: to },
@@ -71,6 +72,7 @@ describe("the SMTP adapter against a real local SMTP server", () => {
     expect(got!.from?.value).toEqual([{ name: "Emma Weber", address: "bookings@mail.solocoach.example" }]);
     expect(got!.replyTo?.value).toEqual([{ name: "Emma Weber", address: "emma@example.com" }]);
     expect(got!.subject).toBe("Booked: Private lesson, Tue 24 Nov, 18:00");
+    expect(got!.messageId).toBe("<b1-booking_confirmed-1795539600.emma@mail.solocoach.example>");
     expect(got!.text).toContain("Your session with Emma Weber is booked.");
     expect(got!.html).toContain("<p>Hello Lena,</p>");
     const header = (key: string) => got!.headerLines.find((line) => line.key === key)?.line;

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { BookingStatus, CancellationOutcome } from "../domain/booking.js";
+import { TimeZone } from "../domain/coach.js";
 import { DocId } from "../domain/ids.js";
 import { IsoInstant } from "../domain/time.js";
 import { BookingRefInput, RequestId } from "./common.js";
@@ -34,6 +35,9 @@ export const Contact = z.object({
     .max(40)
     .regex(/^[+0-9 ()/.-]*$/, "digits, spaces and + ( ) / . - only")
     .default(""),
+  /** The language and zone of the page the client booked on: their e-mails speak and show times in them. */
+  language: z.enum(["en", "de"]).optional(),
+  timeZone: TimeZone.optional(),
 });
 export type Contact = z.infer<typeof Contact>;
 

@@ -95,7 +95,17 @@ export type TimelineEntryView = z.infer<typeof TimelineEntryView>;
 
 /** getClientDetail result: the record with private notes, the figures, and one timeline, newest first. */
 export const ClientDetailResult = z.object({
-  client: z.object({ uid: z.string(), name: z.string(), email: z.string(), phone: z.string(), notes: z.string() }),
+  client: z.object({
+    uid: z.string(),
+    name: z.string(),
+    email: z.string(),
+    phone: z.string(),
+    notes: z.string(),
+    /** The last mail the client's address refused for good, until one gets through. */
+    mailProblem: z.object({ address: z.string(), reason: z.string(), at: IsoInstant }).nullable(),
+    /** The client stopped reminder e-mails. */
+    remindersOff: z.boolean(),
+  }),
   currency: z.string(),
   stats: ClientStatsView,
   timeline: z.array(TimelineEntryView),

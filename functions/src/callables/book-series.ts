@@ -69,7 +69,7 @@ export const bookSeries = onSignedInCall(
 
       for (const { id, data } of decision.value.bookings) {
         const booking = { ...data, seriesId: input.requestId };
-        writeBookingChange(tx, input.coachId, coach.timeZone, { bookingId: id, before: undefined, after: booking, claimed: booking.cells, released: [] });
+        writeBookingChange(tx, input.coachId, coach, { bookingId: id, before: undefined, after: booking, claimed: booking.cells, released: [] }, now);
       }
       for (const change of decision.value.packChanges) writePackChange(tx, input.coachId, change);
       const first = decision.value.bookings[0];

@@ -76,13 +76,7 @@ export const bookSlot = onSignedInCall(
       if (!decision.ok) return decision;
 
       const { booking, packChange } = decision.value;
-      writeBookingChange(tx, input.coachId, coach.timeZone, {
-        bookingId: bookingRef.id,
-        before: undefined,
-        after: booking,
-        claimed: booking.cells,
-        released: [],
-      });
+      writeBookingChange(tx, input.coachId, coach, { bookingId: bookingRef.id, before: undefined, after: booking, claimed: booking.cells, released: [] }, now);
       if (packChange) writePackChange(tx, input.coachId, packChange);
       saveContact(tx, input.coachId, uid, email, input.contact);
       const about = { bookingId: bookingRef.id, clientUid: uid, offeringId: input.offeringId, start: input.start };

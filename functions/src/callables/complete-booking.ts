@@ -21,7 +21,7 @@ export const completeBooking = onSignedInCall(bookingCalls.completeBooking, (inp
     if (!decision.ok) return decision;
     const { booking, changed } = decision.value;
     const { coach, booking: before } = loaded.value;
-    if (changed) writeBookingChange(tx, input.coachId, coach.timeZone, { bookingId: input.bookingId, before, after: booking, claimed: [], released: [] });
+    if (changed) writeBookingChange(tx, input.coachId, coach, { bookingId: input.bookingId, before, after: booking, claimed: [], released: [] }, now);
     return ok({ bookingId: input.bookingId, status: "completed", start: iso(booking.startsAt), end: iso(booking.endsAt) });
   }),
 );

@@ -43,13 +43,13 @@ export const confirmBooking = onSignedInCall(bookingCalls.confirmBooking, async 
     });
     if (!decision.ok) return decision;
     const { booking: confirmed, packChange } = decision.value;
-    writeBookingChange(tx, input.coachId, access.coach.timeZone, {
-      bookingId: input.bookingId,
-      before: access.booking,
-      after: confirmed,
-      claimed: [],
-      released: [],
-    });
+    writeBookingChange(
+      tx,
+      input.coachId,
+      access.coach,
+      { bookingId: input.bookingId, before: access.booking, after: confirmed, claimed: [], released: [] },
+      now,
+    );
     if (packChange) writePackChange(tx, input.coachId, packChange);
     return ok({
       bookingId: input.bookingId,

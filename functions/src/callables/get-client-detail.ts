@@ -1,6 +1,7 @@
 import { ClientDetailResult, clientCalls } from "../api/clients.js";
 import { clientTimeline, statsAt } from "../domain/clients.js";
 import { fail, ok } from "../domain/result.js";
+import { iso } from "../domain/time.js";
 import { readOwnCoach } from "../shell/calls/access.js";
 import { onSignedInCall } from "../shell/calls/callable.js";
 import { statsView, timelineView } from "../shell/calls/client-views.js";
@@ -35,7 +36,15 @@ export const getClientDetail = onSignedInCall(clientCalls.getClientDetail, async
   });
   const offeringOf = new Map(offerings.docs.map((doc) => [doc.id, doc.data()]));
   const result: ClientDetailResult = {
-    client: { uid: input.clientUid, name: record.name, email: record.email, phone: record.phone, notes: record.notes },
+    client: {
+      uid: input.clientUid,
+      name: record.name,
+      email: record.email,
+      phone: record.phone,
+      notes: record.notes,
+      mailProblem: record.mailProblem ? { ...record.mailProblem, at: iso(record.mailProblem.at) } : null,
+      remindersOff: record.remindersOff,
+    },
     currency: coach.value.currency,
     stats: statsView(statsAt(record.stats, now)),
     timeline: timeline.map((item) => timelineView(item, coach.value, offeringOf)),

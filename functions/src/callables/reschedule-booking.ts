@@ -62,13 +62,13 @@ export const rescheduleBooking = onSignedInCall(
       if (!decision.ok) return decision;
 
       const { booking: moved, releasedCells, claimedCells, packChange } = decision.value;
-      writeBookingChange(tx, input.coachId, coach.timeZone, {
-        bookingId: input.bookingId,
-        before: booking,
-        after: moved,
-        claimed: claimedCells,
-        released: releasedCells,
-      });
+      writeBookingChange(
+        tx,
+        input.coachId,
+        coach,
+        { bookingId: input.bookingId, before: booking, after: moved, claimed: claimedCells, released: releasedCells },
+        now,
+      );
       markRequest(tx, input.coachId, input.requestId, mark);
       if (packChange) writePackChange(tx, input.coachId, packChange);
       if (role === "client") {

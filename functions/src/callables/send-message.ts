@@ -6,13 +6,15 @@ import { iso } from "../domain/time.js";
 import { onSignedInCall } from "../shell/calls/callable.js";
 import { db } from "../shell/firebase.js";
 import { notifyCoach } from "../shell/notify/outbox.js";
+import { writeMails } from "../shell/mail/outbox.js";
 import { clientsCol, coachRef, messagesCol, threadsCol } from "../shell/firestore/refs.js";
 
 /**
  * A message between the coach and one client, in their thread
  * (coaches/{c}/threads/{clientUid}/messages/{requestId}); both read it live
  * through the rules. Only people the coach has as clients can write; a
- * client's message also tells the coach (outbox, in the same transaction).
+ * client's message also tells the coach (push outbox), a coach's message the
+ * client (mail outbox), in the same transaction.
  * The requestId is the message id: a retry writes nothing twice.
  */
 export const sendMessage = onSignedInCall(clientCalls.sendMessage, (input, { uid, now }) =>
@@ -34,6 +36,9 @@ export const sendMessage = onSignedInCall(clientCalls.sendMessage, (input, { uid
       tx.create(messageRef, message);
       const next = threadAfter(thread.data(), clientUid, message);
       if (next) tx.set(threadRef, next);
+      // The client is told by e-mail that a message waits (never the thread itself: it stays behind their sign-in).
+      if (from === "coach")
+        writeMails(tx, input.coachId, [{ id: `message-${clientUid}-${input.requestId}`, kind: "coach_message", notBefore: now, clientUid, about: {} }], now);
       if (from === "client")
         notifyCoach(
           tx,

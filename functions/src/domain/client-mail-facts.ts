@@ -45,6 +45,8 @@ export interface MailFacts {
   currency: string;
   /** The client's portal, where every booking can be managed. */
   portalUrl: string;
+  /** The signed one-click link that stops reminders (optional kinds only). */
+  unsubscribeUrl?: string;
   session?: MailSession;
   /** A moved session's former start. */
   movedFrom?: DateTime;

@@ -21,6 +21,7 @@ const title = (f: MailFacts) => f.session?.title ?? "";
 const en = {
   greeting: (name: string) => `Hello ${name || "there"},`,
   manage: "Your bookings",
+  unsubscribe: "No more reminders by e-mail",
   signature: (coach: string) => `${coach}, via SoloCoach`,
   outcome: {
     credited: "Your unit was credited back.",
@@ -37,6 +38,7 @@ const en = {
 const de: typeof en = {
   greeting: (name: string) => `Hallo ${name || ""}`.trimEnd() + ",",
   manage: "Deine Buchungen",
+  unsubscribe: "Keine Erinnerungen mehr per E-Mail",
   signature: (coach: string) => `${coach}, über SoloCoach`,
   outcome: {
     credited: "Deine Einheit wurde gutgeschrieben.",

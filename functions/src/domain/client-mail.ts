@@ -36,7 +36,8 @@ export function renderClientMail(kind: ClientMailKind, facts: MailFacts): Render
   // A kind leaves out facts it did not get: no empty paragraph, no dangling ", " in the subject.
   const words = { subject: said.subject.replace(/(?:[,:]\s*)+$/, ""), lines: said.lines.filter((line) => line.trim() !== "") };
   const paragraphs = [t.greeting(facts.clientName), ...words.lines];
-  const text = [...paragraphs, `${t.manage}: ${facts.portalUrl}`, t.signature(facts.coachName)].join("\n\n") + "\n";
+  const unsubscribe = facts.unsubscribeUrl ? [`${t.unsubscribe}: ${facts.unsubscribeUrl}`] : [];
+  const text = [...paragraphs, `${t.manage}: ${facts.portalUrl}`, t.signature(facts.coachName), ...unsubscribe].join("\n\n") + "\n";
   const html = [
     `<!doctype html><html lang="${facts.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(words.subject)}</title></head>`,
     `<body style="margin:0;padding:24px 16px;background:#f6f7f9;font:16px/1.5 -apple-system,Segoe UI,Roboto,sans-serif;color:#1a1a2e">`,
@@ -44,6 +45,9 @@ export function renderClientMail(kind: ClientMailKind, facts: MailFacts): Render
     ...paragraphs.map((line) => `<p style="margin:0 0 16px">${escapeHtml(line)}</p>`),
     `<p style="margin:24px 0"><a href="${escapeHtml(facts.portalUrl)}" style="display:inline-block;padding:12px 20px;border-radius:8px;background:#14532d;color:#fff;text-decoration:none">${escapeHtml(t.manage)}</a></p>`,
     `<p style="margin:0;color:#555">${escapeHtml(t.signature(facts.coachName))}</p>`,
+    ...(facts.unsubscribeUrl
+      ? [`<p style="margin:24px 0 0;font-size:14px"><a href="${escapeHtml(facts.unsubscribeUrl)}" style="color:#555">${escapeHtml(t.unsubscribe)}</a></p>`]
+      : []),
     `</div></body></html>`,
   ].join("\n");
   return { subject: words.subject, text, html };

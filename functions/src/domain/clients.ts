@@ -51,6 +51,10 @@ export const ClientStats = z.object({
 });
 export type ClientStats = z.infer<typeof ClientStats>;
 
+/** A mail the client's address refused for good (no such mailbox, …). */
+export const MailProblem = z.object({ address: z.string(), reason: z.string().max(300), at: Instant });
+export type MailProblem = z.infer<typeof MailProblem>;
+
 /** A text field that may be missing or null in older or partial records: "". */
 const optionalText = z
   .string()
@@ -67,6 +71,13 @@ export const ClientRecord = z.object({
   email: optionalText,
   phone: optionalText,
   notes: optionalText,
+  /** The language and zone the client booked in: their e-mails speak and show times in them (null: the coach's). */
+  language: z.enum(["en", "de"]).nullable().default(null),
+  timeZone: z.string().nullable().default(null),
+  /** The client unsubscribed from reminders (one-click link); confirmations and receipts still go out. */
+  remindersOff: z.boolean().default(false),
+  /** The last mail the client's address refused for good, shown to the coach until a mail gets through. */
+  mailProblem: MailProblem.nullable().default(null),
   stats: ClientStats.nullable().default(null),
 });
 export type ClientRecord = z.infer<typeof ClientRecord>;

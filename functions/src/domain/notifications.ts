@@ -69,6 +69,23 @@ export const LeadTime = z.discriminatedUnion("kind", [
 ]);
 export type LeadTime = z.infer<typeof LeadTime>;
 
+/** When clients are reminded of a session by e-mail: hours before it (default one day; 2 h is a common second). */
+export const ClientReminders = z.object({
+  enabled: z.boolean().default(true),
+  leadHours: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(1)
+        .max(7 * 24),
+    )
+    .max(3)
+    .default([24])
+    .refine((hours) => new Set(hours).size === hours.length, "each lead time once"),
+});
+export type ClientReminders = z.infer<typeof ClientReminders>;
+
 /** A coach's notification preferences (defaults: quiet 21:00–07:00, reminders the evening before at 18:00 and 1 h before). */
 export const NotificationSettings = z.object({
   quietHours: QuietHours.nullable().default({ from: "21:00", to: "07:00" }),
@@ -83,6 +100,8 @@ export const NotificationSettings = z.object({
   paymentOpenDays: z.number().int().min(1).max(60).default(3),
   /** Time of the daily agenda, or null for none. */
   agendaAt: TimeOfDay.nullable().default(null),
+  /** E-mail reminders to clients before their sessions. */
+  clientReminders: ClientReminders.prefault({}),
 });
 export type NotificationSettings = z.infer<typeof NotificationSettings>;
 

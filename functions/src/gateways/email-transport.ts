@@ -18,6 +18,8 @@ export interface MailAttachment {
 
 /** One mail to one person. */
 export interface OutgoingMail {
+  /** "<id@domain>", derived from the mail's cause: a resend is recognised as the same mail. */
+  messageId: string;
   from: Mailbox;
   replyTo: Mailbox;
   to: Mailbox;

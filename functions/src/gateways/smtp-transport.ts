@@ -12,6 +12,7 @@ export class SmtpTransport implements EmailTransport {
   async send(mail: OutgoingMail): Promise<SendOutcome> {
     try {
       const info = await this.transporter.sendMail({
+        messageId: mail.messageId,
         from: mail.from,
         replyTo: mail.replyTo,
         to: mail.to,

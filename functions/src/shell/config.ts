@@ -16,3 +16,9 @@ export const siteBuilderName = defineString("SITE_BUILDER", { default: "hosting"
 export const hostingSite = defineString("HOSTING_SITE", { default: "default" });
 /** SoloCoach's fee on each online payment, in basis points of the amount (100 = 1 %); 0: none. */
 export const platformFeeBasisPoints = defineInt("PLATFORM_FEE_BASIS_POINTS", { default: 0 });
+/** Where client e-mail is sent, e.g. smtps://user:pass@smtp.example.com:465 (the local inbox's SMTP server in the emulators). */
+export const smtpUrl = defineSecret("SMTP_URL");
+/** The address client e-mail comes from (on SoloCoach's sending domain); the coach's name is its display name. */
+export const mailSender = defineString("MAIL_SENDER", { default: "bookings@mail.solocoach.app" });
+/** Signs the one-click unsubscribe links in client e-mail. */
+export const mailLinkSecret = defineSecret("MAIL_LINK_SECRET");

@@ -9,7 +9,7 @@ import { isLinkReturn } from "../client/link.js";
 import { asLang, intlLocale, strings, type Lang } from "../i18n/index.js";
 import { formatWhen } from "../lib/format.js";
 import { returnFromCheckout } from "./booking-checkout.js";
-import { rememberContact, savePending, takePending } from "./booking-memory.js";
+import { rememberContact, savePending, takePending, type Contact } from "./booking-memory.js";
 import { freeStarts, renderWeek, type Week } from "./booking-slots.js";
 import { choiceOf, type Choice, type PanelState } from "./booking-state.js";
 import { chosenOffering, drawChoice, drawConfirm, drawDone, labelBookButton, payWith, preselectOffering, showStep, typedContact } from "./booking-steps.js";
@@ -32,6 +32,11 @@ class BookingPanel extends HTMLElement {
   private get t() {
     return strings(this.language);
   }
+  /** The contact with the language and zone of this page: the client's e-mails speak and show times in them. */
+  private withMailPreferences(contact: Contact): Contact & { language: Lang; timeZone: string } {
+    return { ...contact, language: this.language, timeZone: this.clientZone };
+  }
+
   private get locale() {
     return intlLocale(this.language);
   }
@@ -177,7 +182,7 @@ class BookingPanel extends HTMLElement {
     button.disabled = true;
     try {
       const item = { type: "pack" as const, templateId: button.dataset.templateId ?? "" };
-      await this.checkout(user, { requestId: crypto.randomUUID(), coachId: this.coachId, item, contact: typedContact(this) });
+      await this.checkout(user, { requestId: crypto.randomUUID(), coachId: this.coachId, item, contact: this.withMailPreferences(typedContact(this)) });
     } catch (error) {
       this.showError(error);
       button.disabled = false;
@@ -204,7 +209,7 @@ class BookingPanel extends HTMLElement {
     const contact = typedContact(this);
     const note = child(this, "#note", HTMLTextAreaElement).value.trim();
     rememberContact(contact);
-    const common = { requestId: choice.requestId, coachId: this.coachId, contact, note };
+    const common = { requestId: choice.requestId, coachId: this.coachId, contact: this.withMailPreferences(contact), note };
     const paidWith = payWith(this);
     try {
       if (paidWith === "online")

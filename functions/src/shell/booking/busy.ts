@@ -7,7 +7,7 @@ import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import { DateTime } from "luxon";
 import { Booking, claimOf } from "../../domain/booking.js";
 import { Interval, overlaps } from "../../domain/time.js";
-import { DocWriter } from "../packs/commit.js";
+import { DocWriter } from "../firestore/writer.js";
 import { busyWeekReadRef, busyWeekRef } from "../firestore/refs.js";
 
 const weekKey = (instant: DateTime, timeZone: string) => instant.setZone(timeZone).toFormat("kkkk-'W'WW");

@@ -1,6 +1,10 @@
+import { DateTime } from "luxon";
 import { Booking } from "../../domain/booking.js";
+import { mailsForBookingChange } from "../../domain/client-mail-plan.js";
+import { Coach } from "../../domain/coach.js";
+import { writeMails } from "../mail/outbox.js";
 import { clearBusy, markBusy } from "./busy.js";
-import { DocWriter } from "../packs/commit.js";
+import { DocWriter } from "../firestore/writer.js";
 import { bookingsCol, claimRef } from "../firestore/refs.js";
 
 /** A booking's new state, and the calendar cells it takes and gives back. */
@@ -20,10 +24,12 @@ export interface BookingChange {
  * waive, confirm, complete, checkout hold and release): the booking, its cell
  * claims and its entry in the busy read model, always together. A change
  * that gives cells back leaves the busy model at its old time; one that
- * claims cells enters it at its new time.
+ * claims cells enters it at its new time. The client's mails about the
+ * change (confirmation, move, cancellation, reminders) are written with it.
  */
-export function writeBookingChange(tx: DocWriter, coachId: string, timeZone: string, change: BookingChange): void {
+export function writeBookingChange(tx: DocWriter, coachId: string, coach: Coach, change: BookingChange, now: DateTime): void {
   const { bookingId, before, after, claimed, released } = change;
+  const { timeZone } = coach;
   const ref = bookingsCol(coachId).doc(bookingId);
   if (before) tx.set(ref, after);
   else tx.create(ref, after);
@@ -31,4 +37,5 @@ export function writeBookingChange(tx: DocWriter, coachId: string, timeZone: str
   for (const cell of claimed) tx.create(claimRef(coachId, cell), { bookingId });
   if (before && released.length > 0) clearBusy(tx, coachId, timeZone, bookingId, before);
   if (claimed.length > 0) markBusy(tx, coachId, timeZone, bookingId, after);
+  writeMails(tx, coachId, mailsForBookingChange({ bookingId, before, after, reminders: coach.notifications.clientReminders, now }), now);
 }

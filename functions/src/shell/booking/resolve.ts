@@ -64,7 +64,7 @@ export function resolveBooking<I extends BookingRefInput>(
       const { booking, packChange, releasedCells } = decision.value;
       if (options.commit) {
         const change = { bookingId: input.bookingId, before: access.booking, after: booking, claimed: [], released: releasedCells };
-        writeBookingChange(tx, input.coachId, access.coach.timeZone, change);
+        writeBookingChange(tx, input.coachId, access.coach, change, ctx.now);
         if (packChange) writePackChange(tx, input.coachId, packChange);
         if (options.notify?.(access)) {
           const about = {

@@ -1,6 +1,6 @@
 import { NewCoach } from "../../domain/onboarding.js";
 import { toPublicCoach } from "../../domain/public-coach.js";
-import { DocWriter } from "../packs/commit.js";
+import { DocWriter } from "../firestore/writer.js";
 import { coachOwnerRef, coachRef, offeringsCol, packTemplatesCol, publicCoachesCol, slugRef } from "../firestore/refs.js";
 
 /**

@@ -4,6 +4,7 @@ import { ClientRecord } from "../../domain/clients.js";
 import { Coach, Offering, PackTemplate } from "../../domain/coach.js";
 import { LedgerEntry, Pack } from "../../domain/packs.js";
 import { OutboxEntry } from "../../domain/notifications.js";
+import { MailOutboxEntry } from "../../domain/client-mail-plan.js";
 import { PaymentMethod, PaymentRecord, PaymentTarget } from "../../domain/payments.js";
 import { Instant } from "../../domain/time.js";
 import { PublicCoach } from "../../domain/public-coach.js";
@@ -66,6 +67,11 @@ const deviceConverter = zodConverter(Device);
 export const outboxCol = (coachId: string) => coachDoc(coachId).collection("outbox").withConverter(outboxConverter);
 /** Every coach's outbox (collection group), for the flush scheduler. */
 export const outboxGroup = () => db().collectionGroup("outbox").withConverter(outboxConverter);
+const mailOutboxConverter = zodConverter(MailOutboxEntry);
+/** coaches/{coachId}/mailOutbox/{cause}: e-mails to clients waiting for delivery (and what became of them). */
+export const mailOutboxCol = (coachId: string) => coachDoc(coachId).collection("mailOutbox").withConverter(mailOutboxConverter);
+/** Every coach's mail outbox (collection group), for the flush scheduler. */
+export const mailOutboxGroup = () => db().collectionGroup("mailOutbox").withConverter(mailOutboxConverter);
 /** coaches/{coachId}/devices/{sha256(token)} */
 export const devicesCol = (coachId: string) => coachDoc(coachId).collection("devices").withConverter(deviceConverter);
 /** publicCoaches/{slug} */

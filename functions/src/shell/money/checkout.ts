@@ -82,13 +82,7 @@ export function prepareCheckout(
         takenCells: claims.filter((c) => c.exists).map((c) => c.id),
       });
       if (!held.ok) return held;
-      writeBookingChange(tx, input.coachId, coach.timeZone, {
-        bookingId: ref.id,
-        before: undefined,
-        after: held.value,
-        claimed: held.value.cells,
-        released: [],
-      });
+      writeBookingChange(tx, input.coachId, coach, { bookingId: ref.id, before: undefined, after: held.value, claimed: held.value.cells, released: [] }, now);
       saveContact(tx, input.coachId, uid, email, input.contact);
       return ok({ target, coach, accountId, lines, existing: null });
     }
@@ -145,7 +139,7 @@ export function releaseCheckout(coachId: string, target: PaymentTarget, now: Dat
       waiver: null,
     };
     const released = { ...booking, status: "cancelled" as const, resolution };
-    writeBookingChange(tx, coachId, coach.timeZone, { bookingId: target.id, before: booking, after: released, claimed: [], released: booking.cells });
+    writeBookingChange(tx, coachId, coach, { bookingId: target.id, before: booking, after: released, claimed: [], released: booking.cells }, now);
     return true;
   });
 }

@@ -23,6 +23,8 @@ import { releaseCheckout } from "./checkout.js";
 import { paymentGateway } from "./gateway.js";
 import { recordStripeRefund } from "./stripe-refunds.js";
 import { isRecorded, loadTarget, writeMoney } from "./targets.js";
+import { writeMails } from "../mail/outbox.js";
+import { mailsForBookingChange } from "../../domain/client-mail-plan.js";
 
 /** Event types the webhook acts on; every other type is acknowledged and ignored. */
 export const HANDLED_EVENTS = new Set([
@@ -191,6 +193,10 @@ async function settle(
     }
     const packChange = pack ? decideActivation({ packId: target.id, pack, actor: { uid: state.value.clientUid, now } }) : undefined;
     writeMoney(tx, coachId, paymentId, record, state.value, summary.value, { booking: confirmed, packChange });
+    if (booking && confirmed) {
+      const reminders = coach.notifications.clientReminders;
+      writeMails(tx, coachId, mailsForBookingChange({ bookingId: target.id, before: booking, after: confirmed, reminders, now }), now);
+    }
     tx.set(stripePaymentRef(intentId), { coachId, accountId, target, method: paidWith.method, wallet: paidWith.wallet, refundedMinor: 0 });
     const about = {
       clientUid: state.value.clientUid,

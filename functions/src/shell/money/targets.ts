@@ -8,6 +8,8 @@ import { Pack, PackChange } from "../../domain/packs.js";
 import { packAfterMoney } from "../../domain/pack-sales.js";
 import { PaymentRecord, PaymentSummary, PaymentTarget, applyMoney } from "../../domain/payments.js";
 import { Result, fail, ok } from "../../domain/result.js";
+import { mailForMoney } from "../../domain/client-mail-plan.js";
+import { writeMails } from "../mail/outbox.js";
 import { writePackChange } from "../packs/commit.js";
 import { bookingsCol, packsCol, paymentsCol } from "../firestore/refs.js";
 
@@ -42,7 +44,7 @@ export async function isRecorded(tx: Transaction, coachId: string, paymentId: st
  * cause-derived id, and the target with its new summary. `packChange` and
  * `booking` carry other changes of the same target made in this transaction
  * (activation, confirmation); what the movement does to a pack is the
- * domain's packAfterMoney.
+ * domain's packAfterMoney. The client's receipt is written with it.
  */
 export function writeMoney(
   tx: Transaction,
@@ -54,6 +56,7 @@ export function writeMoney(
   changes: { packChange?: PackChange; booking?: Booking } = {},
 ): void {
   tx.create(paymentsCol(coachId).doc(paymentId), { ...record, clientUid: state.clientUid });
+  writeMails(tx, coachId, [mailForMoney(paymentId, { ...record, clientUid: state.clientUid })], record.at);
   const booking = changes.booking ?? state.booking;
   if (booking) {
     tx.set(bookingsCol(coachId).doc(state.target.id), { ...booking, payment: { method: "single", ...summary } });

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { Coach } from "../../domain/coach.js";
 import { NotificationKind, NotificationParams, outboxEntry } from "../../domain/notifications.js";
-import { DocWriter } from "../packs/commit.js";
+import { DocWriter } from "../firestore/writer.js";
 import { outboxCol } from "../firestore/refs.js";
 
 /**

@@ -1,6 +1,7 @@
 // The top of a client's screen: their name, contact links to tap (call or
-// write), and the figures of the read model (sessions, money, pack balance,
-// no-shows and late cancellations).
+// write), what became of e-mail to them (an address that refuses mail, reminders
+// unsubscribed), and the figures of the read model (sessions, money, pack
+// balance, no-shows and late cancellations).
 import type { ClientDetailResult } from "../../../../functions/src/api/clients.js";
 import { el } from "../../islands/dom.js";
 import type { AppContext } from "../context.js";
@@ -19,6 +20,12 @@ export function header(ctx: AppContext, detail: ClientDetailResult): HTMLElement
     );
   if (client.email)
     contact.append(Object.assign(el("a", client.email, "button secondary"), { href: `mailto:${client.email}`, ariaLabel: t.mail(client.email) }));
+  const mailNotes = [
+    ...(client.mailProblem
+      ? [el("p", t.mailProblem(client.mailProblem.address, client.mailProblem.reason, day(ctx, client.mailProblem.at)), "error mail-problem")]
+      : []),
+    ...(client.remindersOff ? [el("p", t.remindersOff, "muted")] : []),
+  ];
   const figures = el("dl", undefined, "figures");
   figures.setAttribute("aria-label", t.figures);
   const next = stats.nextSession ? `${dayTime(ctx, stats.nextSession.start)}${stats.nextSession.status === "requested" ? ` ${t.requestedTag}` : ""}` : t.never;
@@ -38,5 +45,5 @@ export function header(ctx: AppContext, detail: ClientDetailResult): HTMLElement
     pair.append(el("dt", label), el("dd", value));
     figures.append(pair);
   }
-  return [title, contact, figures];
+  return [title, contact, ...mailNotes, figures];
 }

@@ -32,6 +32,9 @@ const en = {
   back: "All clients",
   call: (phone: string) => `Call ${phone}`,
   mail: (email: string) => `Email ${email}`,
+  mailProblem: (address: string, reason: string, when: string) =>
+    `E-mails to ${address} do not arrive (${when}: ${reason}). Check the address with the client.`,
+  remindersOff: "Unsubscribed from reminder e-mails (confirmations and receipts still go out).",
   figures: "Figures",
   stat: {
     sessionsCompleted: "Sessions completed",
@@ -215,6 +218,8 @@ const de: typeof en = {
   back: "Alle Kunden",
   call: (phone) => `${phone} anrufen`,
   mail: (email) => `E-Mail an ${email}`,
+  mailProblem: (address, reason, when) => `E-Mails an ${address} kommen nicht an (${when}: ${reason}). Prüfe die Adresse mit dem Kunden.`,
+  remindersOff: "Hat Erinnerungs-E-Mails abbestellt (Bestätigungen und Belege gehen weiter raus).",
   figures: "Zahlen",
   stat: {
     sessionsCompleted: "Stunden gegeben",

@@ -1,5 +1,5 @@
 // Settings → notifications (setNotificationSettings: quiet hours, reminders,
-// open payments, daily agenda), push on this device (registerDevice /
+// open payments, daily agenda, clients' e-mail reminders), push on this device (registerDevice /
 // unregisterDevice) and the private calendar feed (setCalendarFeed).
 import type { Api } from "../../../../functions/src/api/index.js";
 import { PushPermissionError, pushRegistrar } from "../../client/push.js";
@@ -32,6 +32,10 @@ export function notificationsSection(env: SettingsEnv): HTMLElement {
   const paymentDays = input({ type: "number", value: String(settings.paymentOpenDays), min: "1", max: "60", step: "1", required: true });
   const agendaOn = checkbox(t.agendaOn, settings.agendaAt !== null);
   const agendaAt = input({ type: "time", value: settings.agendaAt ?? "07:00", required: true });
+  const client = settings.clientReminders;
+  const clientOn = checkbox(t.clientRemindersOn, client.enabled);
+  const dayBefore = checkbox(t.clientDayBefore, client.leadHours.includes(24));
+  const twoBefore = checkbox(t.clientTwoHours, client.leadHours.includes(2));
 
   // A switched-off time is greyed out and not checked (nothing of it is saved).
   const follow = (box: HTMLInputElement, ...times: HTMLInputElement[]) => {
@@ -42,6 +46,7 @@ export function notificationsSection(env: SettingsEnv): HTMLElement {
   follow(quiet.box, quietFrom, quietTo);
   follow(eveningOn.box, eveningAt);
   follow(agendaOn.box, agendaAt);
+  follow(clientOn.box, dayBefore.box, twoBefore.box);
 
   const build = (): Built<NotificationsRequest> => {
     const minutes = parseMinutesList(before.value);
@@ -51,6 +56,13 @@ export function notificationsSection(env: SettingsEnv): HTMLElement {
       ...minutes.value.map((m) => ({ kind: "before" as const, minutes: m })),
     ];
     if (leadTimes.length > 4) return { ok: false, problems: [{ control: before, message: t.tooManyReminders }] };
+    // Lead times set another way (other than 1 day and 2 hours) are kept.
+    const clientHours = [
+      ...(dayBefore.box.checked ? [24] : []),
+      ...(twoBefore.box.checked ? [2] : []),
+      ...client.leadHours.filter((hours) => hours !== 24 && hours !== 2),
+    ];
+    if (clientOn.box.checked && clientHours.length === 0) return { ok: false, problems: [{ control: dayBefore.box, message: t.clientReminderNone }] };
     return {
       ok: true,
       value: {
@@ -60,6 +72,7 @@ export function notificationsSection(env: SettingsEnv): HTMLElement {
           leadTimes,
           paymentOpenDays: Number(paymentDays.value),
           agendaAt: agendaOn.box.checked ? agendaAt.value : null,
+          clientReminders: { enabled: clientOn.box.checked, leadHours: clientOn.box.checked ? clientHours : client.leadHours },
         },
       },
     };
@@ -81,7 +94,9 @@ export function notificationsSection(env: SettingsEnv): HTMLElement {
   );
   const agenda = el("div");
   agenda.append(agendaOn.wrap, field(t.agendaAt, agendaAt, { path: "settings.agendaAt" }));
-  form.append(quietSet, reminders, field(t.paymentOpenDays, paymentDays, { path: "settings.paymentOpenDays" }), agenda);
+  const clientSet = el("fieldset");
+  clientSet.append(el("legend", t.clientReminders), el("p", t.clientRemindersHint, "hint"), clientOn.wrap, dayBefore.wrap, twoBefore.wrap);
+  form.append(quietSet, reminders, field(t.paymentOpenDays, paymentDays, { path: "settings.paymentOpenDays" }), agenda, clientSet);
   return section(t.notifications, "notifications", form.form);
 }
 

@@ -1,0 +1,94 @@
+import { Timestamp, Transaction } from "firebase-admin/firestore";
+import { DateTime } from "luxon";
+import { ClientRecord } from "../../domain/clients.js";
+import { MAX_MAIL_ATTEMPTS, MailOutboxEntry, OPTIONAL_KINDS, expiryNoticeStillDue, mailBackoff, reminderStillDue } from "../../domain/client-mail-plan.js";
+import { EmailTransport } from "../../gateways/email-transport.js";
+import { db } from "../firebase.js";
+import { bookingsCol, clientRecordRef, coachRef, mailOutboxCol, mailOutboxGroup, packsCol } from "../firestore/refs.js";
+import { composeMail } from "./compose.js";
+
+/** A claim older than this is taken as a send that died midway, and is retried. */
+const CLAIM_MINUTES = 10;
+
+/** What became of one delivery attempt. */
+export type MailDelivery = "sent" | "retry" | "failed" | "dropped" | "not_due";
+
+/** Why a mail due now is no longer to be sent, or undefined to send it. */
+async function reasonToDrop(tx: Transaction, coachId: string, entry: MailOutboxEntry, client: ClientRecord | undefined): Promise<string | undefined> {
+  if (!client?.email) return "the client has no e-mail address";
+  if (OPTIONAL_KINDS.includes(entry.kind) && client.remindersOff) return "the client unsubscribed from reminders";
+  const { about } = entry;
+  if (entry.kind === "reminder" && about.bookingId && about.start) {
+    const booking = (await tx.get(bookingsCol(coachId).doc(about.bookingId))).data();
+    if (!reminderStillDue(booking, about.start)) return "the session was cancelled or moved";
+  }
+  if (entry.kind === "pack_expiring" && about.packId && about.expiresAt) {
+    const pack = (await tx.get(packsCol(coachId).doc(about.packId))).data();
+    if (!expiryNoticeStillDue(pack, about.expiresAt)) return "the pack was used up, ended early or extended";
+  }
+  return undefined;
+}
+
+/**
+ * Delivers one mail of a coach's outbox, at most once even when run twice at
+ * once (the trigger and the flush): a transaction checks it is due and still
+ * true and claims it; the mail goes out; a second transaction records the
+ * outcome: sent; refused for good (recorded on the client's record for the
+ * coach to see); or refused for now, retried later with backoff.
+ */
+export async function deliverMail(coachId: string, mailId: string, now: DateTime, transport: EmailTransport): Promise<MailDelivery> {
+  const ref = mailOutboxCol(coachId).doc(mailId);
+  const claim = await db().runTransaction(async (tx) => {
+    const entry = (await tx.get(ref)).data();
+    if (!entry || now < entry.notBefore) return undefined;
+    const claimed = entry.status === "sending" && entry.claimedAt !== null && now.diff(entry.claimedAt).as("minutes") < CLAIM_MINUTES;
+    if (claimed || (entry.status !== "pending" && entry.status !== "sending")) return undefined;
+    const client = (await tx.get(clientRecordRef(coachId, entry.clientUid))).data();
+    const drop = await reasonToDrop(tx, coachId, entry, client);
+    if (drop || !client) {
+      tx.set(ref, { ...entry, status: "dropped", claimedAt: null, note: drop ?? null });
+      return "dropped" as const;
+    }
+    const sending: MailOutboxEntry = { ...entry, status: "sending", claimedAt: now, attempts: entry.attempts + 1 };
+    tx.set(ref, sending);
+    return { entry: sending, client };
+  });
+  if (!claim) return "not_due";
+  if (claim === "dropped") return "dropped";
+
+  const coach = (await coachRef(coachId).get()).data();
+  if (!coach) return "not_due";
+  const mail = await composeMail({ coachId, coach, mailId, entry: claim.entry, client: claim.client, now });
+  const outcome = await transport.send(mail);
+
+  return db().runTransaction(async (tx): Promise<MailDelivery> => {
+    const current = (await tx.get(ref)).data();
+    if (!current) return "not_due";
+    const clientRef = clientRecordRef(coachId, current.clientUid);
+    const client = (await tx.get(clientRef)).data();
+    const done = { ...current, claimedAt: null };
+    if (outcome.sent) {
+      tx.set(ref, { ...done, status: "sent", sentAt: now, note: null });
+      if (client?.mailProblem) tx.set(clientRef, { ...client, mailProblem: null });
+      return "sent";
+    }
+    if (outcome.permanent || current.attempts >= MAX_MAIL_ATTEMPTS) {
+      tx.set(ref, { ...done, status: "failed", note: outcome.reason.slice(0, 300) });
+      if (client) tx.set(clientRef, { ...client, mailProblem: { address: mail.to.address, reason: outcome.reason.slice(0, 300), at: now } });
+      return "failed";
+    }
+    tx.set(ref, { ...done, status: "pending", notBefore: now.plus(mailBackoff(current.attempts)), note: outcome.reason.slice(0, 300) });
+    return "retry";
+  });
+}
+
+/** Delivers every mail due at `now`: reminders whose time came, retries whose backoff is over, claims that died. */
+export async function flushDueMail(now: DateTime, transport: EmailTransport): Promise<number> {
+  const due = await mailOutboxGroup().where("status", "in", ["pending", "sending"]).where("notBefore", "<=", Timestamp.fromMillis(now.toMillis())).get();
+  let sent = 0;
+  for (const doc of due.docs) {
+    const coachId = doc.ref.parent.parent?.id;
+    if (coachId && (await deliverMail(coachId, doc.id, now, transport)) === "sent") sent += 1;
+  }
+  return sent;
+}

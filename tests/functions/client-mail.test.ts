@@ -1,0 +1,199 @@
+// Client e-mail end to end: a change written with its mail in one
+// transaction, the mail sent by the functions (the outbox trigger, or the
+// flush for reminders) through the production SMTP adapter to the real local
+// inbox, and read back from there: each kind once, in the client's language
+// and zone, invites that keep their UID, reminders never sent for a session
+// cancelled or moved, the one-click unsubscribe, a bounce shown to the coach.
+import ICAL from "ical.js";
+import { randomUUID } from "node:crypto";
+import { DateTime } from "luxon";
+import { beforeEach, describe, expect, it } from "vitest";
+import { SmtpTransport } from "../../functions/src/gateways/smtp-transport.js";
+import { deliverMail, flushDueMail } from "../../functions/src/shell/mail/deliver.js";
+import { clientRecordRef, mailOutboxCol } from "../../functions/src/shell/firestore/refs.js";
+import { DEMO, call, clientWithPack, demoSlots, freshDemo, idTokenFor } from "../support/emulators.js";
+import { INBOX_SMTP_URL, kindOf, mailsTo, settledMailsTo, type InboxMail } from "../support/inbox.js";
+
+const coachId = DEMO.coachId;
+const transport = new SmtpTransport(INBOX_SMTP_URL);
+let emma: string;
+
+beforeEach(async () => {
+  await freshDemo();
+  emma = await idTokenFor(DEMO.coach.email, DEMO.coach.password);
+});
+
+/** A client of Emma's with a pack, under an address no other test uses (the inbox outlives the resets). */
+async function newClient(units = 5): Promise<{ uid: string; email: string; token: string }> {
+  const uid = `mail-${randomUUID().slice(0, 8)}`;
+  const token = await clientWithPack(uid, units);
+  return { uid, email: `${uid}@example.com`, token };
+}
+
+/** The one VEVENT of a mail's invite, with the calendar's METHOD. */
+function invite(mail: InboxMail | undefined): { method: string; uid: string; sequence: number; start: string; status: string } {
+  const ics = mail?.attachments.find((a) => a.contentType.startsWith("text/calendar"));
+  if (!ics) throw new Error(`no invite in ${mail?.subject}`);
+  const calendar = new ICAL.Component(ICAL.parse(ics.content));
+  const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
+  return {
+    method: String(calendar.getFirstPropertyValue("method")),
+    uid: event.uid,
+    sequence: event.sequence,
+    start: DateTime.fromJSDate(event.startDate.toJSDate()).toUTC().toISO()!,
+    status: String(event.component.getFirstPropertyValue("status")),
+  };
+}
+
+/** The first free demo slot now (after the bookings a test made). */
+const freeSlot = async () => (await demoSlots())[0]!;
+
+const byKind = (mails: InboxMail[], kind: string) => mails.filter((mail) => kindOf(mail) === kind);
+
+describe("mails about a booking", () => {
+  it("booked, moved and cancelled by the coach: each once, in the client's language and zone, one invite UID with a growing SEQUENCE", async () => {
+    const client = await newClient();
+    const first = await freeSlot();
+    const contact = { name: "Mia", phone: "", language: "de" as const, timeZone: "America/New_York" };
+    const booked = await call(
+      "bookSlot",
+      { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, start: first, payWith: "pack", contact, note: "" },
+      client.token,
+    );
+    const second = await freeSlot();
+    await call("rescheduleBooking", { requestId: randomUUID(), coachId, bookingId: booked.bookingId, newStart: second }, client.token);
+    await call("cancelBooking", { coachId, bookingId: booked.bookingId }, emma);
+
+    const mails = await settledMailsTo(coachId, client.email);
+    expect(mails.map(kindOf).sort()).toEqual(["booking_confirmed", "booking_moved", "cancelled_by_coach", "pack_bought"]);
+    const [confirmed] = byKind(mails, "booking_confirmed");
+    const [moved] = byKind(mails, "booking_moved");
+    const [cancelled] = byKind(mails, "cancelled_by_coach");
+
+    // German, with the time on the client's clock in New York, from Emma's name, replies to Emma.
+    const newYork = (iso: string) => DateTime.fromISO(iso).setZone("America/New_York").setLocale("de-DE").toFormat("ccc, d. LLL, HH:mm");
+    expect(confirmed!.subject).toBe(`Gebucht: ${demoOfferingTitle()}, ${newYork(first)}`);
+    expect(confirmed!.text).toContain("Hallo Mia,");
+    expect(confirmed!.text).toContain(`${DEMO_SITE}/de/portal`);
+    expect(confirmed!.from).toEqual([{ name: DEMO.coach.name, address: "bookings@mail.solocoach.app" }]);
+    expect(confirmed!.replyTo).toEqual([{ name: DEMO.coach.name, address: DEMO.coach.email }]);
+    expect(moved!.subject).toBe(`Verschoben: ${demoOfferingTitle()}, jetzt ${newYork(second)}`);
+    expect(cancelled!.subject).toBe(`Abgesagt von ${DEMO.coach.name}: ${demoOfferingTitle()}`);
+    expect(cancelled!.text).toContain("Du hast noch 5 Einheiten in deinen Paketen.");
+    // A confirmation is never something to unsubscribe from.
+    expect(confirmed!.headers["list-unsubscribe"]).toBeUndefined();
+
+    const [a, b, c] = [invite(confirmed), invite(moved), invite(cancelled)];
+    expect([a.method, b.method, c.method]).toEqual(["REQUEST", "REQUEST", "CANCEL"]);
+    expect(new Set([a.uid, b.uid, c.uid])).toEqual(new Set([`booking-${booked.bookingId}@solocoach`]));
+    expect(a.sequence).toBeLessThan(b.sequence);
+    expect(b.sequence).toBeLessThan(c.sequence);
+    expect([a.start, b.start, c.start]).toEqual([first, second, second].map((iso) => DateTime.fromISO(iso).toUTC().toISO()));
+    expect(c.status).toBe("CANCELLED");
+  });
+
+  it("a retried booking and a delivery run twice send nothing twice", async () => {
+    const client = await newClient();
+    const input = { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, start: await freeSlot(), payWith: "pack" as const, note: "" };
+    await Promise.all([call("bookSlot", input, client.token), call("bookSlot", input, client.token)]);
+    await settledMailsTo(coachId, client.email);
+    const confirmation = (await mailOutboxCol(coachId).get()).docs.find((doc) => doc.data().kind === "booking_confirmed");
+    // The trigger already sent it; the flush and a second delivery find it sent.
+    await Promise.all([deliverMail(coachId, confirmation!.id, DateTime.utc(), transport), flushDueMail(DateTime.utc(), transport)]);
+    const mails = await mailsTo(client.email);
+    expect(mails.map(kindOf).sort()).toEqual(["booking_confirmed", "pack_bought"]);
+  });
+});
+
+describe("reminders", () => {
+  it("go out at the lead time, only for sessions still booked at that time, and stop after a one-click unsubscribe", async () => {
+    const client = await newClient(10);
+    const book = (start: string) =>
+      call("bookSlot", { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, start, payWith: "pack", note: "" }, client.token);
+    const kept = await freeSlot();
+    await book(kept);
+    const b = await book(await freeSlot());
+    const c = await book(await freeSlot());
+    await call("cancelBooking", { coachId, bookingId: b.bookingId }, client.token);
+    const movedTo = await freeSlot();
+    await call("rescheduleBooking", { requestId: randomUUID(), coachId, bookingId: c.bookingId, newStart: movedTo }, client.token);
+    await settledMailsTo(coachId, client.email);
+    expect(byKind(await mailsTo(client.email), "reminder")).toEqual([]);
+
+    // A day before the last of them, every reminder of these four sessions is due.
+    const dayBefore = DateTime.fromISO(movedTo).minus({ hours: 23 });
+    await flushDueMail(dayBefore, transport);
+    await flushDueMail(dayBefore.plus({ minutes: 5 }), transport);
+    const reminders = byKind(await mailsTo(client.email), "reminder");
+    expect(reminders.map((mail) => mail.subject).sort()).toEqual([kept, movedTo].map((iso) => `Reminder: ${demoOfferingTitle()}, ${berlin(iso)}`).sort());
+    expect(reminders[0]!.text).toContain("starts in 24 hours");
+    const dropped = (await mailOutboxCol(coachId).get()).docs.map((doc) => doc.data()).filter((entry) => entry.status === "dropped");
+    expect(dropped.map((entry) => [entry.about.bookingId, entry.note]).sort()).toEqual(
+      [
+        [b.bookingId, "the session was cancelled or moved"],
+        [c.bookingId, "the session was cancelled or moved"],
+      ].sort(),
+    );
+
+    // The reminder's link, as a mail app posts it (RFC 8058): reminders stop, confirmations do not.
+    const link = /^<(.+)>$/.exec(reminders[0]!.headers["list-unsubscribe"] ?? "")?.[1];
+    expect(reminders[0]!.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+    expect(link).toMatch(/\/mail\/unsubscribe\?/);
+    const page = await fetch(link!);
+    expect(await page.text()).toContain('<form method="post">');
+    expect((await clientRecordRef(coachId, client.uid).get()).data()?.remindersOff).toBe(false);
+    const forged = new URL(link!);
+    forged.searchParams.set("u", "someone-else");
+    expect((await fetch(forged, { method: "POST" })).status).toBe(404);
+    const done = await fetch(link!, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(done.status).toBe(200);
+    expect((await clientRecordRef(coachId, client.uid).get()).data()?.remindersOff).toBe(true);
+
+    const later = (await demoSlots()).at(-1)!;
+    const last = await book(later);
+    await settledMailsTo(coachId, client.email);
+    await flushDueMail(DateTime.fromISO(later).minus({ hours: 23 }), transport);
+    const afterwards = await mailsTo(client.email);
+    expect(byKind(afterwards, "booking_confirmed")).toHaveLength(4);
+    expect(byKind(afterwards, "reminder")).toHaveLength(2);
+    const skipped = (await mailOutboxCol(coachId).get()).docs
+      .map((doc) => doc.data())
+      .find((e) => e.kind === "reminder" && e.about.bookingId === last.bookingId);
+    expect(skipped).toMatchObject({ status: "dropped", note: "the client unsubscribed from reminders" });
+  });
+});
+
+describe("failures", () => {
+  it("an address that refuses mail for good is recorded and shown to the coach; a passing refusal is retried with backoff", async () => {
+    const client = await newClient(0);
+    // Greylisted first: refused once for now, then accepted.
+    await clientRecordRef(coachId, client.uid).set({
+      ...(await clientRecordRef(coachId, client.uid).get()).data()!,
+      email: `${client.uid}+greylist@example.com`,
+    });
+    await call("sendMessage", { requestId: randomUUID(), coachId, clientUid: client.uid, text: "Courts are wet, bring other shoes" }, emma);
+    const waiting = await settledMailsTo(coachId, `${client.uid}+greylist@example.com`);
+    expect(waiting).toEqual([]);
+    const [entry] = (await mailOutboxCol(coachId).get()).docs.filter((doc) => doc.data().kind === "coach_message");
+    expect(entry!.data()).toMatchObject({ status: "pending", attempts: 1 });
+    const retryAt = entry!.data().notBefore;
+    expect(retryAt > DateTime.utc()).toBe(true);
+    await flushDueMail(retryAt, transport);
+    const [message] = await mailsTo(`${client.uid}+greylist@example.com`);
+    expect(message?.subject).toBe(`New message from ${DEMO.coach.name}`);
+    expect(message?.text).not.toContain("Courts are wet");
+
+    // Then an address that does not exist.
+    const record = (await clientRecordRef(coachId, client.uid).get()).data()!;
+    await clientRecordRef(coachId, client.uid).set({ ...record, email: "nobody@bounce.invalid" });
+    await call("sendMessage", { requestId: randomUUID(), coachId, clientUid: client.uid, text: "See you Monday" }, emma);
+    await settledMailsTo(coachId, "nobody@bounce.invalid");
+    const detail = await call("getClientDetail", { coachId, clientUid: client.uid }, emma);
+    expect(detail.client.mailProblem).toMatchObject({ address: "nobody@bounce.invalid" });
+    expect(detail.client.mailProblem?.reason).toMatch(/550|No such mailbox/);
+  });
+});
+
+const DEMO_SITE = "http://127.0.0.1:5000";
+const demoOfferingTitle = () => "Private lesson (60 min)";
+const berlin = (iso: string) => DateTime.fromISO(iso).setZone("Europe/Berlin").setLocale("en-GB").toFormat("ccc d LLL, HH:mm");
