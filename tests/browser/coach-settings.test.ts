@@ -200,6 +200,7 @@ it("saves the profile with a new location, and notification preferences", async 
   await notifications.getByLabel("Minutes before the session").fill("90, 15");
   await notifications.getByLabel("Send me the day's agenda").check();
   await notifications.getByLabel("Agenda at").fill("06:30");
+  await notifications.getByLabel("2 hours before").check();
   await notifications.getByRole("button", { name: "Save" }).click();
   await savedIn(page, "notifications");
   expect((await coach()).notifications).toEqual({
@@ -211,6 +212,7 @@ it("saves the profile with a new location, and notification preferences", async 
     ],
     paymentOpenDays: 3,
     agendaAt: "06:30",
+    clientReminders: { enabled: true, leadHours: [24, 2] },
   });
 });
 

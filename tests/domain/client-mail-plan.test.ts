@@ -7,12 +7,13 @@ import {
   DEFAULT_CLIENT_REMINDERS,
   MailOutboxEntry,
   expiryNoticeStillDue,
-  inviteSequence,
+  nextInviteSequence,
   mailForMoney,
   mailsForBookingChange,
   mailsForPackChange,
   outboxMail,
   reminderStillDue,
+  withClientMails,
 } from "../../functions/src/domain/client-mail-plan.js";
 import { decideExtension } from "../../functions/src/domain/pack-operations.js";
 import { decideSale } from "../../functions/src/domain/pack-sales.js";
@@ -101,8 +102,22 @@ describe("reminders when due", () => {
 
 describe("the invite's sequence", () => {
   it("grows with every change, from 0 at the booking", () => {
-    expect(inviteSequence(confirmed, now)).toBe(0);
-    expect(inviteSequence(confirmed, now.plus({ minutes: 2 }))).toBe(120);
+    expect(nextInviteSequence(undefined)).toBe(0);
+    expect(nextInviteSequence({ ...confirmed, inviteSequence: 3 })).toBe(4);
+    const moved = withClientMails({
+      bookingId: "b1",
+      before: confirmed,
+      after: { ...confirmed, startsAt: start.plus({ days: 1 }) },
+      reminders: DEFAULT_CLIENT_REMINDERS,
+      now,
+    });
+    expect(moved.booking.inviteSequence).toBe(1);
+    expect(moved.mails.map((mail) => mail.sequence)).toEqual([1, 1]);
+    // A change the client is not told of keeps the revision.
+    expect(
+      withClientMails({ bookingId: "b1", before: moved.booking, after: { ...moved.booking, note: "x" }, reminders: DEFAULT_CLIENT_REMINDERS, now }).booking
+        .inviteSequence,
+    ).toBe(1);
   });
 });
 

@@ -38,6 +38,7 @@ export function booking(start: DateTime, packId: string | null, overrides: Parti
     resolution: null,
     checkout: null,
     note: "",
+    inviteSequence: 0,
     ...overrides,
   };
 }

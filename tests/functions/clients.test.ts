@@ -202,7 +202,15 @@ describe("getClientDetail", () => {
     await statsWhere(lenaUid, (s) => s.revenueMinor === 58000 && s.sessionsCompleted === 1);
 
     const detail = await call("getClientDetail", { coachId, clientUid: lenaUid }, emma);
-    expect(detail.client).toEqual({ uid: lenaUid, name: DEMO.client.name, email: DEMO.client.email, phone: "", notes: "Backhand grip; knee injury 2025" });
+    expect(detail.client).toEqual({
+      uid: lenaUid,
+      name: DEMO.client.name,
+      email: DEMO.client.email,
+      phone: "",
+      notes: "Backhand grip; knee injury 2025",
+      mailProblem: null,
+      remindersOff: false,
+    });
     expect(detail.stats).toMatchObject({ sessionsCompleted: 1, revenueMinor: 58000, openMinor: 0, packBalance: 8, nextSession: { bookingId: "next" } });
     const kinds = detail.timeline.map((item) => `${item.type}:${item.id}`);
     expect(kinds[0]).toBe("booking:next");

@@ -122,6 +122,7 @@ describe("push to the coach", () => {
       leadTimes: [{ kind: "before" as const, minutes: 120 }],
       paymentOpenDays: 5,
       agendaAt: "07:00",
+      clientReminders: { enabled: true, leadHours: [48, 2] },
     };
     await call("setNotificationSettings", { coachId, settings }, emma);
     expect((await coachRef(coachId).get()).data()?.notifications).toEqual(settings);

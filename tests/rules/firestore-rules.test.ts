@@ -30,6 +30,7 @@ const { as } = rulesEnvironment(async (setDoc) => {
   await setDoc("coaches/emma-c/payments/pay1", { clientUid: "lena", amountMinor: 6500 });
   await setDoc("stripeEvents/evt_1", { type: "checkout.session.completed" });
   await setDoc("coaches/emma-c/outbox/booking-b1-new", { kind: "booking_new" });
+  await setDoc("coaches/emma-c/mailOutbox/b1-booking_confirmed-1", { kind: "booking_confirmed", clientUid: "lena" });
   await setDoc("coaches/emma-c/devices/d1", { token: "t" });
   await setDoc("devPushLog/m1", { token: "t" });
   await setDoc("stripePayments/pi_1", { coachId: "emma-c" });
@@ -52,6 +53,8 @@ const readers: Record<string, Role[]> = {
   "coaches/emma-c/payments/pay1": ["client", "coach"],
   "stripeEvents/evt_1": [],
   "coaches/emma-c/outbox/booking-b1-new": ["coach"],
+  // Client e-mail waiting or sent: the functions' bookkeeping, read by nobody (the coach sees a bounce on the client's record).
+  "coaches/emma-c/mailOutbox/b1-booking_confirmed-1": [],
   "coaches/emma-c/devices/d1": ["coach"],
   "devPushLog/m1": [],
   "stripePayments/pi_1": [],

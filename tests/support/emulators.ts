@@ -184,6 +184,7 @@ export async function seedPackBooking(args: { bookingId: string; clientUid: stri
     resolution: null,
     checkout: null,
     note: "",
+    inviteSequence: 0,
   };
   const change = post(args.packId, pack, [
     bookingDebitEntry({ bookingId: args.bookingId, start: args.start, timeZone: demoCoach.timeZone, actor: { uid: args.clientUid, now } }),

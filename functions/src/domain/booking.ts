@@ -58,6 +58,8 @@ export const Booking = z.object({
   checkout: z.object({ sessionId: z.string(), url: z.string() }).nullable().default(null),
   /** What the client wrote to the coach when booking ("first lesson, bring rackets?"). */
   note: z.string().default(""),
+  /** The revision of the client's calendar invite (its SEQUENCE): one more with every change the client is told of. */
+  inviteSequence: z.number().int().min(0).default(0),
 });
 export type Booking = z.infer<typeof Booking>;
 
@@ -179,6 +181,7 @@ function newBooking(ctx: Omit<BookingContext, "packs" | "bookingId">, status: Bo
     resolution: null,
     checkout: null,
     note: ctx.note ?? "",
+    inviteSequence: 0,
   };
 }
 

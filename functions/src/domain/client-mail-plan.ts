@@ -102,11 +102,11 @@ function changeOf(before: Booking | undefined, after: Booking): ClientMailKind |
 }
 
 /**
- * The invite's SEQUENCE for a change at `at`: whole seconds since the booking
- * was created. It grows with every change without a counter to keep, so a
- * move or a cancellation always replaces the event the client has.
+ * The invite's SEQUENCE for a change the client is told of: 0 for a new
+ * booking, one more than the booking's last, so a move or a cancellation
+ * always replaces the event the client has.
  */
-export const inviteSequence = (booking: Booking, at: DateTime): number => Math.max(0, Math.floor(at.diff(booking.createdAt).as("seconds")));
+export const nextInviteSequence = (before: Booking | undefined): number => (before ? before.inviteSequence + 1 : 0);
 
 /**
  * The mails of one booking change at `now`: the change itself (sent at once),
@@ -125,7 +125,7 @@ export function mailsForBookingChange(args: {
   if (!kind) return [];
   const stamp = Math.floor(after.startsAt.toSeconds());
   const about = { bookingId, start: after.startsAt, movedFrom: kind === "booking_moved" ? (args.before?.startsAt ?? null) : null };
-  const base = { clientUid: after.clientUid, sequence: inviteSequence(after, now) };
+  const base = { clientUid: after.clientUid, sequence: nextInviteSequence(args.before) };
   const mails: PlannedMail[] = [{ ...base, id: `${bookingId}-${kind}-${stamp}`, kind, notBefore: now, about }];
   if ((kind === "booking_confirmed" || kind === "booking_moved") && args.reminders.enabled) {
     for (const lead of args.reminders.leadHours) {
@@ -135,6 +135,15 @@ export function mailsForBookingChange(args: {
     }
   }
   return mails;
+}
+
+/**
+ * A booking change as it is written: the booking after it, carrying the
+ * invite revision of the mails it sends, and those mails.
+ */
+export function withClientMails(args: Parameters<typeof mailsForBookingChange>[0]): { booking: Booking; mails: PlannedMail[] } {
+  const mails = mailsForBookingChange(args);
+  return { booking: mails.length > 0 ? { ...args.after, inviteSequence: nextInviteSequence(args.before) } : args.after, mails };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { Booking } from "../../domain/booking.js";
-import { mailsForBookingChange } from "../../domain/client-mail-plan.js";
+import { withClientMails } from "../../domain/client-mail-plan.js";
 import { Coach } from "../../domain/coach.js";
 import { writeMails } from "../mail/outbox.js";
 import { clearBusy, markBusy } from "./busy.js";
@@ -28,8 +28,9 @@ export interface BookingChange {
  * change (confirmation, move, cancellation, reminders) are written with it.
  */
 export function writeBookingChange(tx: DocWriter, coachId: string, coach: Coach, change: BookingChange, now: DateTime): void {
-  const { bookingId, before, after, claimed, released } = change;
+  const { bookingId, before, claimed, released } = change;
   const { timeZone } = coach;
+  const { booking: after, mails } = withClientMails({ bookingId, before, after: change.after, reminders: coach.notifications.clientReminders, now });
   const ref = bookingsCol(coachId).doc(bookingId);
   if (before) tx.set(ref, after);
   else tx.create(ref, after);
@@ -37,5 +38,5 @@ export function writeBookingChange(tx: DocWriter, coachId: string, coach: Coach,
   for (const cell of claimed) tx.create(claimRef(coachId, cell), { bookingId });
   if (before && released.length > 0) clearBusy(tx, coachId, timeZone, bookingId, before);
   if (claimed.length > 0) markBusy(tx, coachId, timeZone, bookingId, after);
-  writeMails(tx, coachId, mailsForBookingChange({ bookingId, before, after, reminders: coach.notifications.clientReminders, now }), now);
+  writeMails(tx, coachId, mails, now);
 }

@@ -24,7 +24,7 @@ import { paymentGateway } from "./gateway.js";
 import { recordStripeRefund } from "./stripe-refunds.js";
 import { isRecorded, loadTarget, writeMoney } from "./targets.js";
 import { writeMails } from "../mail/outbox.js";
-import { mailsForBookingChange } from "../../domain/client-mail-plan.js";
+import { withClientMails } from "../../domain/client-mail-plan.js";
 
 /** Event types the webhook acts on; every other type is acknowledged and ignored. */
 export const HANDLED_EVENTS = new Set([
@@ -189,14 +189,18 @@ async function settle(
     if (booking?.status === "held") {
       // Paid online, it is booked; if the coach confirms bookings of this offering, it waits for that.
       const needsCoach = offering ? rulesFor(coach, offering).confirmation === "coach" : false;
-      confirmed = { ...booking, status: needsCoach ? "requested" : "confirmed" };
+      const told = withClientMails({
+        bookingId: target.id,
+        before: booking,
+        after: { ...booking, status: needsCoach ? "requested" : "confirmed" },
+        reminders: coach.notifications.clientReminders,
+        now,
+      });
+      confirmed = told.booking;
+      writeMails(tx, coachId, told.mails, now);
     }
     const packChange = pack ? decideActivation({ packId: target.id, pack, actor: { uid: state.value.clientUid, now } }) : undefined;
     writeMoney(tx, coachId, paymentId, record, state.value, summary.value, { booking: confirmed, packChange });
-    if (booking && confirmed) {
-      const reminders = coach.notifications.clientReminders;
-      writeMails(tx, coachId, mailsForBookingChange({ bookingId: target.id, before: booking, after: confirmed, reminders, now }), now);
-    }
     tx.set(stripePaymentRef(intentId), { coachId, accountId, target, method: paidWith.method, wallet: paidWith.wallet, refundedMinor: 0 });
     const about = {
       clientUid: state.value.clientUid,
