@@ -8,6 +8,7 @@
 //   npm run bench -- --suite-only  the test suite's numbers only
 import { parseArgs } from "node:util";
 import { EMULATORS, PROJECT_ID, buildFunctions, ensureSiteDir, firebaseEnv, run } from "./lib/local.mjs";
+import { startMailInbox } from "./mail-inbox.mjs";
 
 const { values } = parseArgs({ options: { "no-suite": { type: "boolean" }, "suite-only": { type: "boolean" } } });
 
@@ -15,9 +16,12 @@ try {
   if (!values["suite-only"]) {
     await buildFunctions();
     ensureSiteDir();
+    // Client e-mail goes to the local inbox, as in `npm start` and `npm test`.
+    const inbox = await startMailInbox();
     await run("firebase", ["emulators:exec", "--project", PROJECT_ID, "--only", EMULATORS, "node scripts/bench-in-emulators.mjs"], {
       env: firebaseEnv(),
     });
+    await inbox.close();
   }
   if (!values["no-suite"]) {
     await run("node", ["scripts/bench-suite.mjs", "npm", "run", "test:unit"]);

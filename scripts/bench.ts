@@ -9,6 +9,7 @@ import { adminApp } from "../functions/src/shell/firebase.js";
 import { axeViolations } from "../tests/support/axe.js";
 import { launchBrowser, phonePage, SITE } from "../tests/support/browser.js";
 import { call, clientWithPack, demoSlots, freshDemo, idTokenFor } from "../tests/support/emulators.js";
+import { kindOf, mailsTo } from "../tests/support/inbox.js";
 import { NEW_COACH_ANSWERS } from "../tests/support/samples.js";
 import { DateTime } from "luxon";
 import { db } from "../functions/src/shell/firebase.js";
@@ -57,6 +58,33 @@ async function slotsLatency(): Promise<void> {
   const samples: number[] = [];
   for (let i = 0; i < 20; i += 1) samples.push((await timed(() => demoSlots()))[0]);
   report("listSlots 14 days (median of 20)", ms(median(samples)));
+}
+
+/**
+ * Client e-mail: how long from a booking until its confirmation (with the
+ * invite) is in the local inbox, through the outbox trigger and real SMTP;
+ * and how many mail outbox documents one booking writes.
+ */
+async function clientMail(): Promise<void> {
+  const samples: number[] = [];
+  let written = 0;
+  for (let i = 0; i < 10; i += 1) {
+    const uid = `bench-mail-${randomUUID().slice(0, 8)}`;
+    const token = await clientWithPack(uid, 2);
+    const start = (await demoSlots())[0]!;
+    const input = { requestId: randomUUID(), coachId: DEMO.coachId, offeringId: DEMO.offeringId, start, payWith: "pack" as const };
+    const [latency, bookingId] = await timed(async () => {
+      const { bookingId } = await call("bookSlot", input, token);
+      while (!(await mailsTo(`${uid}@example.com`)).some((mail) => kindOf(mail) === "booking_confirmed")) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      return bookingId;
+    });
+    samples.push(latency);
+    written = (await db().collection(`coaches/${DEMO.coachId}/mailOutbox`).where("about.bookingId", "==", bookingId).count().get()).data().count;
+  }
+  report("client e-mail: bookSlot until the confirmation is in the local inbox (median of 10)", ms(median(samples)));
+  report("client e-mail: mail outbox documents one booking writes (confirmation + reminder)", String(written));
 }
 
 const percentile = (values: number[], p: number) =>
@@ -167,6 +195,7 @@ await lighthouseScores(report, [await newCoachPage()]);
 await changeOnStaticPage();
 await slotReads("empty calendar");
 await slotsLatency();
+await clientMail();
 // The first race also starts the emulator's bookSlot workers (one per concurrent request, ~85 MB each, all loading at once on this
 // machine's cores): reported apart, as a cold start; production reuses warm instances (maxInstances, concurrency).
 await contention(50, true, " (cold: 50 emulator workers start)");

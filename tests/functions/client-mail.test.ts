@@ -10,7 +10,7 @@ import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
 import { SmtpTransport } from "../../functions/src/gateways/smtp-transport.js";
 import { deliverMail, flushDueMail } from "../../functions/src/shell/mail/deliver.js";
-import { clientRecordRef, mailOutboxCol } from "../../functions/src/shell/firestore/refs.js";
+import { clientRecordRef, mailOutboxCol, packsCol } from "../../functions/src/shell/firestore/refs.js";
 import { DEMO, call, clientWithPack, demoSlots, freshDemo, idTokenFor } from "../support/emulators.js";
 import { INBOX_SMTP_URL, kindOf, mailsTo, settledMailsTo, type InboxMail } from "../support/inbox.js";
 
@@ -197,3 +197,61 @@ describe("failures", () => {
 const DEMO_SITE = "http://127.0.0.1:5000";
 const demoOfferingTitle = () => "Private lesson (60 min)";
 const berlin = (iso: string) => DateTime.fromISO(iso).setZone("Europe/Berlin").setLocale("en-GB").toFormat("ccc d LLL, HH:mm");
+
+describe("every other kind", () => {
+  it("request received and declined, pack low, cancelled by the client, receipt and refund, the expiry notice: each once", async () => {
+    const client = await newClient(2);
+    // A match-play request (the coach confirms those), declined by the coach.
+    const from = DateTime.utc().plus({ hours: 30 }).toISO()!;
+    const { slots } = await call("listSlots", { coachId, offeringId: DEMO.matchPlayId, from, days: 14 });
+    const request = await call(
+      "bookSlot",
+      { requestId: randomUUID(), coachId, offeringId: DEMO.matchPlayId, start: slots[0]!.start, payWith: "pack", note: "" },
+      client.token,
+    );
+    expect(request.status).toBe("requested");
+    await call("cancelBooking", { coachId, bookingId: request.bookingId }, emma);
+    // A lesson that leaves one unit, then cancelled by the client in time.
+    const lesson = await call(
+      "bookSlot",
+      { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, start: await freeSlot(), payWith: "pack", note: "" },
+      client.token,
+    );
+    await call("cancelBooking", { coachId, bookingId: lesson.bookingId }, client.token);
+    // The pack paid in cash, then partly refunded.
+    const target = { type: "pack" as const, id: `pack-${client.uid}` };
+    await call("recordPayment", { requestId: randomUUID(), coachId, target, method: "cash", amountMinor: 58000, reference: "" }, emma);
+    await call("recordRefund", { requestId: randomUUID(), coachId, target, method: "bank_transfer", amountMinor: 5000, reference: "" }, emma);
+    await settledMailsTo(coachId, client.email);
+    // 14 days before the pack ends, with units left.
+    const pack = (await packsCol(coachId).doc(target.id).get()).data()!;
+    await flushDueMail(pack.expiresAt.minus({ days: 14 }), transport);
+
+    const mails = await mailsTo(client.email);
+    expect(mails.map(kindOf).sort()).toEqual(
+      [
+        "pack_bought",
+        "request_received",
+        "request_declined",
+        "booking_confirmed",
+        "pack_low",
+        "cancelled_by_client",
+        "payment_receipt",
+        "refund_receipt",
+        "pack_expiring",
+        // The lesson's reminder was dropped with its cancellation; none went out.
+      ].sort(),
+    );
+    const said = (kind: string) => byKind(mails, kind)[0]!;
+    expect(said("request_received").subject).toBe("Request sent: Match play (90 min)");
+    expect(said("request_declined").text).toContain("Nothing was charged.");
+    expect(said("pack_low").subject).toBe("One session left in 10-session pack");
+    expect(said("pack_low").headers["list-unsubscribe"]).toMatch(/^<http:\/\/127\.0\.0\.1:5000\/mail\/unsubscribe\?/);
+    expect(said("cancelled_by_client").text).toContain("Your unit was credited back.");
+    expect(said("cancelled_by_client").text).toContain("You have 2 sessions left in your packs.");
+    expect(said("payment_receipt").subject).toBe(`Receipt: €580.00 to ${DEMO.coach.name}`);
+    expect(said("refund_receipt").text).toContain("refunded €50.00 by bank transfer");
+    expect(said("pack_expiring").text).toContain("with 2 sessions left");
+    expect(invite(said("cancelled_by_client")).method).toBe("CANCEL");
+  });
+});

@@ -203,8 +203,9 @@ export async function seedPackBooking(args: { bookingId: string; clientUid: stri
  * JSON lines, sorted. Leaves out what triggers and tasks keep on their own
  * schedule, seconds after the writes of a test's setup: the clients' `stats`
  * (a read model recomputed with a new `asOf`; the documents it is computed
- * from are compared) and `pageRefreshes` (the page-refresh queue's notes,
- * cleared when the refresh task has run).
+ * from are compared), `pageRefreshes` (the page-refresh queue's notes,
+ * cleared when the refresh task has run) and the delivery state of client
+ * mails (the mail is compared, what its delivery did to it is not).
  */
 export async function projectState(): Promise<string[]> {
   const response = await fetch(`${FIRESTORE}/v1/projects/${PROJECT_ID}/databases/(default)/documents:runQuery`, {
@@ -216,11 +217,18 @@ export async function projectState(): Promise<string[]> {
   const documents = rows.flatMap(({ document }) => {
     if (!document || document.name.includes("/documents/pageRefreshes/")) return [];
     const { stats: _readModel, ...fields } = document.fields ?? {};
-    return [`${document.name.split("/documents/")[1]} ${JSON.stringify(fields)}`];
+    const path = document.name.split("/documents/")[1] ?? "";
+    return [`${path} ${JSON.stringify(path.includes("/mailOutbox/") ? mailWithoutDelivery(fields) : fields)}`];
   });
   const { users } = await getAuth(adminApp()).listUsers();
   const accounts = users.map((user) => `auth ${user.uid} ${user.email ?? ""} ${user.displayName ?? ""}`);
   return [...documents, ...accounts].sort();
+}
+
+/** A mail outbox document without what its delivery changes (status, attempts, claim, retry time, note). */
+function mailWithoutDelivery(fields: Record<string, unknown>): Record<string, unknown> {
+  const { status: _status, attempts: _attempts, claimedAt: _claimedAt, sentAt: _sentAt, note: _note, notBefore: _notBefore, ...mail } = fields;
+  return mail;
 }
 
 /**
