@@ -124,3 +124,13 @@ describe("the unsubscribe link", () => {
     expect(renderClientMail("booking_confirmed", facts()).text).not.toContain("unsubscribe");
   });
 });
+
+describe("a pack's end", () => {
+  it("is named by its last day, since a pack ends at midnight in the coach's zone", () => {
+    const end = { name: "10-session pack", remaining: 3, expiresAt: utc("2027-05-30T22:00:00Z") };
+    expect(renderClientMail("pack_bought", facts({ pack: end })).text).toContain("valid through Sun 30 May 2027.");
+    expect(renderClientMail("pack_expiring", facts({ pack: end, lang: "de" })).text).toContain(
+      "gilt bis einschließlich So, 30. Mai 2027, mit 3 offenen Einheiten",
+    );
+  });
+});

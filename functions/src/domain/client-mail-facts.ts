@@ -69,5 +69,7 @@ export interface RenderedMail {
 /** The formatting a text table uses: dates in the mail's zone and language, money in the coach's currency. */
 export interface MailFormat {
   when: (instant: DateTime) => string;
+  /** The last day before an end at midnight (a pack "valid through Sun 30 May 2027"). */
+  lastDay: (end: DateTime) => string;
   money: (minor: number) => string;
 }

@@ -98,7 +98,7 @@ const enKinds = {
   }),
   pack_bought: (f, format) => ({
     subject: `Your pack: ${f.pack?.name ?? ""}`,
-    lines: [`Your ${f.pack?.name ?? "pack"} is ready: ${f.pack?.remaining ?? 0} sessions, valid until ${f.pack ? format.when(f.pack.expiresAt) : ""}.`],
+    lines: [`Your ${f.pack?.name ?? "pack"} is ready: ${f.pack?.remaining ?? 0} sessions, valid through ${f.pack ? format.lastDay(f.pack.expiresAt) : ""}.`],
   }),
   pack_low: (f) => ({
     subject: `One session left in ${f.pack?.name ?? "your pack"}`,
@@ -107,7 +107,7 @@ const enKinds = {
   pack_expiring: (f, format) => ({
     subject: `${f.pack?.name ?? "Your pack"} ends soon`,
     lines: [
-      `Your ${f.pack?.name ?? "pack"} ends on ${f.pack ? format.when(f.pack.expiresAt) : ""} with ${f.pack?.remaining ?? 0} sessions left. Book them before then.`,
+      `Your ${f.pack?.name ?? "pack"} is valid through ${f.pack ? format.lastDay(f.pack.expiresAt) : ""}, with ${f.pack?.remaining ?? 0} sessions left. Book them before then.`,
     ],
   }),
   payment_receipt: (f, format) => ({
@@ -174,7 +174,9 @@ const deKinds = {
   }),
   pack_bought: (f, format) => ({
     subject: `Dein Paket: ${f.pack?.name ?? ""}`,
-    lines: [`Dein ${f.pack?.name ?? "Paket"} ist bereit: ${f.pack?.remaining ?? 0} Einheiten, gültig bis ${f.pack ? format.when(f.pack.expiresAt) : ""}.`],
+    lines: [
+      `Dein ${f.pack?.name ?? "Paket"} ist bereit: ${f.pack?.remaining ?? 0} Einheiten, gültig bis einschließlich ${f.pack ? format.lastDay(f.pack.expiresAt) : ""}.`,
+    ],
   }),
   pack_low: (f) => ({
     subject: `Noch eine Einheit in ${f.pack?.name ?? "deinem Paket"}`,
@@ -183,7 +185,7 @@ const deKinds = {
   pack_expiring: (f, format) => ({
     subject: `${f.pack?.name ?? "Dein Paket"} läuft bald ab`,
     lines: [
-      `Dein ${f.pack?.name ?? "Paket"} läuft am ${f.pack ? format.when(f.pack.expiresAt) : ""} ab, mit ${f.pack?.remaining ?? 0} offenen Einheiten. Buche sie vorher.`,
+      `Dein ${f.pack?.name ?? "Paket"} gilt bis einschließlich ${f.pack ? format.lastDay(f.pack.expiresAt) : ""}, mit ${f.pack?.remaining ?? 0} offenen Einheiten. Buche sie vorher.`,
     ],
   }),
   payment_receipt: (f, format) => ({

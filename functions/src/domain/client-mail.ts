@@ -16,6 +16,7 @@ export function mailLanguage(client: string | undefined, coach: MailLang): MailL
 
 const INTL_LOCALE: Record<MailLang, string> = { en: "en-GB", de: "de-DE" };
 const WHEN: Record<MailLang, string> = { en: "ccc d LLL, HH:mm", de: "ccc, d. LLL, HH:mm" };
+const DAY: Record<MailLang, string> = { en: "ccc d LLL yyyy", de: "ccc, d. LLL yyyy" };
 
 /** Formats for `facts`: "Tue 24 Nov, 18:00" / "Di, 24. Nov, 18:00", "€65.00" / "65,00 €". */
 export function mailFormat(facts: Pick<MailFacts, "lang" | "timeZone" | "currency">): MailFormat {
@@ -23,6 +24,7 @@ export function mailFormat(facts: Pick<MailFacts, "lang" | "timeZone" | "currenc
   const money = new Intl.NumberFormat(locale, { style: "currency", currency: facts.currency });
   return {
     when: (instant) => instant.setZone(facts.timeZone).setLocale(locale).toFormat(WHEN[facts.lang]),
+    lastDay: (end) => end.minus({ milliseconds: 1 }).setZone(facts.timeZone).setLocale(locale).toFormat(DAY[facts.lang]),
     money: (minor) => money.format(minor / 100),
   };
 }

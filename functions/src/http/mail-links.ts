@@ -14,7 +14,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 
 const page = (lang: "en" | "de", body: string) =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>SoloCoach</title>` +
-  `<style>body{font:17px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1a1a2e}button{font:inherit;padding:.75rem 1.25rem;border:0;border-radius:8px;background:#14532d;color:#fff;min-height:44px}</style></head><body>${body}</body></html>`;
+  `<style>body{font:17px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1a1a2e}h1{font-size:1.5rem;line-height:1.3}button{font:inherit;padding:.75rem 1.25rem;border:0;border-radius:8px;background:#14532d;color:#fff;min-height:44px}</style></head><body>${body}</body></html>`;
 
 const WORDS = {
   en: {
