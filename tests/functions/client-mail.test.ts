@@ -8,9 +8,13 @@ import ICAL from "ical.js";
 import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
+import type { Booking } from "../../functions/src/domain/booking.js";
 import { SmtpTransport } from "../../functions/src/gateways/smtp-transport.js";
+import { writeBookingChange } from "../../functions/src/shell/booking/commit.js";
+import { db } from "../../functions/src/shell/firebase.js";
 import { deliverMail, flushDueMail } from "../../functions/src/shell/mail/deliver.js";
 import { clientRecordRef, mailOutboxCol, packsCol } from "../../functions/src/shell/firestore/refs.js";
+import { demoCoach } from "../../scripts/demo-data.js";
 import { DEMO, call, clientWithPack, demoSlots, freshDemo, idTokenFor } from "../support/emulators.js";
 import { INBOX_SMTP_URL, kindOf, mailsTo, settledMailsTo, type InboxMail } from "../support/inbox.js";
 
@@ -195,6 +199,7 @@ describe("failures", () => {
 });
 
 const DEMO_SITE = "http://127.0.0.1:5000";
+const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });
 const demoOfferingTitle = () => "Private lesson (60 min)";
 const berlin = (iso: string) => DateTime.fromISO(iso).setZone("Europe/Berlin").setLocale("en-GB").toFormat("ccc d LLL, HH:mm");
 
@@ -253,5 +258,42 @@ describe("every other kind", () => {
     expect(said("refund_receipt").text).toContain("refunded €50.00 by bank transfer");
     expect(said("pack_expiring").text).toContain("with 2 sessions left");
     expect(invite(said("cancelled_by_client")).method).toBe("CANCEL");
+  });
+});
+
+describe("time zones", () => {
+  it("a session after the spring DST change: the mails say 09:00 summer time, the invite holds the instant, the reminder comes 24 real hours before", async () => {
+    const client = await newClient(5);
+    // Booked on Fri 29 Mar 2030 (CET) for Mon 1 Apr 2030, 09:00 CEST: Berlin moves its clocks on Sun 31 Mar.
+    const bookedAt = utc("2030-03-29T12:00:00Z");
+    const start = utc("2030-04-01T07:00:00Z");
+    const booking: Booking = {
+      coachId,
+      clientUid: client.uid,
+      offeringId: DEMO.offeringId,
+      startsAt: start,
+      endsAt: start.plus({ hours: 1 }),
+      cells: [],
+      status: "confirmed",
+      payment: { method: "pack", packId: `pack-${client.uid}` },
+      seriesId: null,
+      createdAt: bookedAt,
+      resolution: null,
+      checkout: null,
+      note: "",
+      inviteSequence: 0,
+    };
+    await db().runTransaction(async (tx) =>
+      writeBookingChange(tx, coachId, demoCoach, { bookingId: "dst", before: undefined, after: booking, claimed: [], released: [] }, bookedAt),
+    );
+    const reminder = (await mailOutboxCol(coachId).doc(`dst-reminder-24h-${start.toSeconds()}`).get()).data();
+    expect(reminder?.notBefore.toISO()).toBe("2030-03-31T07:00:00.000Z"); // Sunday 09:00 CEST: 24 h, not 23, before.
+
+    await flushDueMail(bookedAt, transport);
+    await flushDueMail(utc("2030-03-31T07:00:00Z"), transport);
+    const mails = await mailsTo(client.email);
+    expect(byKind(mails, "booking_confirmed").map((mail) => mail.subject)).toEqual(["Booked: Private lesson (60 min), Mon 1 Apr, 09:00"]);
+    expect(byKind(mails, "reminder").map((mail) => mail.subject)).toEqual(["Reminder: Private lesson (60 min), Mon 1 Apr, 09:00"]);
+    expect(invite(byKind(mails, "booking_confirmed")[0]).start).toBe("2030-04-01T07:00:00.000Z");
   });
 });

@@ -5,7 +5,7 @@ import { decideSale } from "../../functions/src/domain/pack-sales.js";
 import { refreshClientStats } from "../../functions/src/shell/clients/stats.js";
 import { writePackChange } from "../../functions/src/shell/packs/commit.js";
 import { db } from "../../functions/src/shell/firebase.js";
-import { bookingsCol, clientsCol, erasuresCol, packsCol, paymentsCol, publicCoachesCol } from "../../functions/src/shell/firestore/refs.js";
+import { bookingsCol, clientsCol, erasuresCol, mailOutboxCol, packsCol, paymentsCol, publicCoachesCol } from "../../functions/src/shell/firestore/refs.js";
 import { demoCoach, demoPackTemplate } from "../../scripts/demo-data.js";
 import { clientRecord, otherCoach, pastSession, statsWhere, waitFor } from "../support/coach-app.js";
 import { DEMO, call, callFailing, count, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
@@ -85,9 +85,11 @@ describe("deleteClient", () => {
     await call("voidPack", { requestId: randomUUID(), coachId, packId: DEMO.packId, note: "client leaves the club" }, emma);
     await statsWhere(lenaUid, (s) => s.packBalance === 0 && s.openMinor === 0);
 
+    const mails = (await mailOutboxCol(coachId).where("clientUid", "==", lenaUid).get()).size;
+    expect(mails).toBeGreaterThan(0);
     const report = await call("deleteClient", client, emma);
     expect(report.pseudonym).toMatch(/^erased-[0-9a-f]{24}$/);
-    expect(report.removed).toEqual({ clientRecord: true, messages: 2, reviews: 1, notifications: 1 });
+    expect(report.removed).toEqual({ clientRecord: true, messages: 2, reviews: 1, notifications: 1, mails });
     expect(report.kept.map((k) => [k.records, k.count])).toEqual([
       ["bookings", 1],
       ["packs", 1],
@@ -103,6 +105,7 @@ describe("deleteClient", () => {
     expect(await count(`coaches/${coachId}/threads`)).toBe(0);
     expect(await count(`coaches/${coachId}/reviews`)).toBe(0);
     expect((await db().collection(`coaches/${coachId}/outbox`).where("params.clientUid", "==", lenaUid).get()).size).toBe(0);
+    expect((await mailOutboxCol(coachId).where("clientUid", "==", lenaUid).get()).size).toBe(0);
     expect((await publicCoachesCol().doc(DEMO.slug).get()).data()?.reviews).toEqual([]);
     // … the bookkeeping stays, under the pseudonym, and no longer reaches the person's account.
     expect((await bookingsCol(coachId).doc("done").get()).data()).toMatchObject({ clientUid: report.pseudonym, status: "completed" });

@@ -15,6 +15,7 @@ import {
   erasuresCol,
   ledgerCol,
   messagesCol,
+  mailOutboxCol,
   outboxCol,
   packsCol,
   paymentsCol,
@@ -25,8 +26,8 @@ import {
 /**
  * Erases a client's personal data at their request (coach only): the client
  * record (name, email, phone, notes, figures), the message thread, their
- * reviews (off the public page too) and the coach's notifications about
- * them. Bookkeeping stays for the legal retention period, pseudonymised:
+ * reviews (off the public page too), the coach's notifications about
+ * them and the e-mails to them (waiting or sent). Bookkeeping stays for the legal retention period, pseudonymised:
  * bookings, packs and payments carry a random pseudonym instead of the
  * client's uid (so the person's account no longer reaches them), ledger
  * entries stay as written. Refused with CLIENT_HAS_OPEN_BUSINESS while
@@ -47,12 +48,13 @@ export const deleteClient = onSignedInCall(clientCalls.deleteClient, async (inpu
       const done = erasure.data();
       return done ? ok(done.report) : fail({ code: "CLIENT_NOT_FOUND" });
     }
-    const [bookings, payments, packs, reviews, outbox, messages] = await Promise.all([
+    const [bookings, payments, packs, reviews, outbox, mails, messages] = await Promise.all([
       tx.get(bookingsCol(coachId).where("clientUid", "==", clientUid)),
       tx.get(paymentsCol(coachId).where("clientUid", "==", clientUid)),
       tx.get(packsCol(coachId).where("clientUid", "==", clientUid)),
       tx.get(reviewsCol(coachId).where("clientUid", "==", clientUid)),
       tx.get(outboxCol(coachId).where("params.clientUid", "==", clientUid)),
+      tx.get(mailOutboxCol(coachId).where("clientUid", "==", clientUid)),
       tx.get(messagesCol(coachId, clientUid).count()),
     ]);
     const ledgers = await Promise.all(packs.docs.map((pack) => tx.get(ledgerCol(coachId, pack.id))));
@@ -71,14 +73,14 @@ export const deleteClient = onSignedInCall(clientCalls.deleteClient, async (inpu
     for (const { id, data } of plan.value.bookings) tx.set(bookingsCol(coachId).doc(id), data);
     for (const { id, data } of plan.value.packs) tx.set(packsCol(coachId).doc(id), data);
     for (const { id, data } of plan.value.payments) tx.set(paymentsCol(coachId).doc(id), data);
-    for (const doc of [...reviews.docs, ...outbox.docs]) tx.delete(doc.ref);
+    for (const doc of [...reviews.docs, ...outbox.docs, ...mails.docs]) tx.delete(doc.ref);
     tx.delete(threadsCol(coachId).doc(clientUid));
     tx.delete(recordRef);
     const report: ErasureReport = {
       clientUid,
       pseudonym,
       erasedAt: iso(now),
-      removed: { clientRecord: true, messages: messages.data().count, reviews: reviews.size, notifications: outbox.size },
+      removed: { clientRecord: true, messages: messages.data().count, reviews: reviews.size, notifications: outbox.size, mails: mails.size },
       kept: plan.value.kept,
       retainUntil: plan.value.retainUntil,
     };

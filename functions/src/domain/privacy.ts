@@ -31,6 +31,8 @@ export const ErasureReport = z.object({
     messages: z.number().int().min(0),
     reviews: z.number().int().min(0),
     notifications: z.number().int().min(0),
+    /** E-mails to the client, waiting or sent (reports written before they were counted: 0). */
+    mails: z.number().int().min(0).default(0),
   }),
   kept: z.array(z.object({ records: KeptRecords, count: z.number().int().min(0), why: z.string() })),
   /** The last day the kept records must be kept (ISO date), null when nothing was kept. */

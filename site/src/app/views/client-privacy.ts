@@ -23,7 +23,7 @@ export function erasureReport(ctx: AppContext, report: DeleteClientResult): HTML
   const t = clientsText(ctx.lang);
   const box = el("div", undefined, "card erasure");
   box.dataset.erasure = report.pseudonym;
-  box.append(el("p", t.removedLine(report.removed.messages, report.removed.reviews, report.removed.notifications)));
+  box.append(el("p", t.removedLine(report.removed.messages, report.removed.reviews, report.removed.notifications, report.removed.mails)));
   if (report.kept.length === 0) {
     box.append(el("p", t.nothingKept));
     return box;

@@ -180,8 +180,8 @@ const en = {
   openMoney: (amount: string) => `${amount} open (record the payment)`,
   openUnits: (n: number) => `${plural(n, "unused unit", "unused units")} in a valid pack (void or refund the pack)`,
   deleted: "Deleted.",
-  removedLine: (messages: number, reviews: number, notifications: number) =>
-    `Removed: the client record, ${plural(messages, "message", "messages")}, ${plural(reviews, "review", "reviews")}, ${plural(notifications, "notification", "notifications")}.`,
+  removedLine: (messages: number, reviews: number, notifications: number, mails: number) =>
+    `Removed: the client record, ${plural(messages, "message", "messages")}, ${plural(reviews, "review", "reviews")}, ${plural(notifications, "notification", "notifications")}, ${plural(mails, "e-mail", "e-mails")}.`,
   keptTitle: (pseudonym: string) => `Kept under the pseudonym ${pseudonym}:`,
   kept: (records: string, count: number) => `${records}: ${count}`,
   keptRecords: { bookings: "Bookings", packs: "Packs", ledger: "Ledger entries", payments: "Payments and refunds" } satisfies Record<KeptRecords, string>,
@@ -347,8 +347,8 @@ const de: typeof en = {
   openMoney: (amount) => `${amount} offen (Zahlung erfassen)`,
   openUnits: (n) => `${plural(n, "ungenutzte Einheit", "ungenutzte Einheiten")} in einem gültigen Paket (Paket stornieren oder erstatten)`,
   deleted: "Gelöscht.",
-  removedLine: (messages, reviews, notifications) =>
-    `Gelöscht: der Kundeneintrag, ${plural(messages, "Nachricht", "Nachrichten")}, ${plural(reviews, "Bewertung", "Bewertungen")}, ${plural(notifications, "Benachrichtigung", "Benachrichtigungen")}.`,
+  removedLine: (messages, reviews, notifications, mails) =>
+    `Gelöscht: der Kundeneintrag, ${plural(messages, "Nachricht", "Nachrichten")}, ${plural(reviews, "Bewertung", "Bewertungen")}, ${plural(notifications, "Benachrichtigung", "Benachrichtigungen")}, ${plural(mails, "E-Mail", "E-Mails")}.`,
   keptTitle: (pseudonym) => `Aufbewahrt unter dem Pseudonym ${pseudonym}:`,
   kept: (records, count) => `${records}: ${count}`,
   keptRecords: { bookings: "Buchungen", packs: "Pakete", ledger: "Verlaufseinträge", payments: "Zahlungen und Erstattungen" },
