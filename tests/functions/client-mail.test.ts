@@ -261,6 +261,20 @@ describe("every other kind", () => {
   });
 });
 
+describe("giving up", () => {
+  it("a mail whose sends kept dying midway is given up after the last attempt, not claimed forever", async () => {
+    const client = await newClient(0);
+    await call("sendMessage", { requestId: randomUUID(), coachId, clientUid: client.uid, text: "Hi" }, emma);
+    await settledMailsTo(coachId, client.email);
+    const [doc] = (await mailOutboxCol(coachId).get()).docs.filter((d) => d.data().kind === "coach_message");
+    const long = DateTime.utc().minus({ hours: 1 });
+    await doc!.ref.set({ ...doc!.data(), status: "sending", attempts: 8, claimedAt: long, sentAt: null });
+    expect(await deliverMail(coachId, doc!.id, DateTime.utc(), transport)).toBe("failed");
+    expect((await doc!.ref.get()).data()).toMatchObject({ status: "failed", claimedAt: null });
+    expect(await deliverMail(coachId, doc!.id, DateTime.utc(), transport)).toBe("not_due");
+  });
+});
+
 describe("time zones", () => {
   it("a session after the spring DST change: the mails say 09:00 summer time, the invite holds the instant, the reminder comes 24 real hours before", async () => {
     const client = await newClient(5);

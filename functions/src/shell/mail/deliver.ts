@@ -2,7 +2,7 @@ import { Timestamp, Transaction } from "firebase-admin/firestore";
 import { DateTime } from "luxon";
 import { ClientRecord } from "../../domain/clients.js";
 import { MAX_MAIL_ATTEMPTS, MailOutboxEntry, OPTIONAL_KINDS, expiryNoticeStillDue, mailBackoff, reminderStillDue } from "../../domain/client-mail-plan.js";
-import { EmailTransport } from "../../gateways/email-transport.js";
+import { EmailTransport, SendOutcome } from "../../gateways/email-transport.js";
 import { db } from "../firebase.js";
 import { bookingsCol, clientRecordRef, coachRef, mailOutboxCol, mailOutboxGroup, packsCol } from "../firestore/refs.js";
 import { composeMail } from "./compose.js";
@@ -43,6 +43,11 @@ export async function deliverMail(coachId: string, mailId: string, now: DateTime
     if (!entry || now < entry.notBefore) return undefined;
     const claimed = entry.status === "sending" && entry.claimedAt !== null && now.diff(entry.claimedAt).as("minutes") < CLAIM_MINUTES;
     if (claimed || (entry.status !== "pending" && entry.status !== "sending")) return undefined;
+    if (entry.attempts >= MAX_MAIL_ATTEMPTS) {
+      // Sends that kept dying midway (claims that never came back): given up like repeated refusals.
+      tx.set(ref, { ...entry, status: "failed", claimedAt: null, note: entry.note ?? "no send completed" });
+      return "failed" as const;
+    }
     const client = (await tx.get(clientRecordRef(coachId, entry.clientUid))).data();
     const drop = await reasonToDrop(tx, coachId, entry, client);
     if (drop || !client) {
@@ -54,12 +59,10 @@ export async function deliverMail(coachId: string, mailId: string, now: DateTime
     return { entry: sending, client };
   });
   if (!claim) return "not_due";
-  if (claim === "dropped") return "dropped";
+  if (claim === "dropped" || claim === "failed") return claim;
 
-  const coach = (await coachRef(coachId).get()).data();
-  if (!coach) return "not_due";
-  const mail = await composeMail({ coachId, coach, mailId, entry: claim.entry, client: claim.client, now });
-  const outcome = await transport.send(mail);
+  const outcome = await composeAndSend(coachId, mailId, claim, now, transport);
+  const address = claim.client.email;
 
   return db().runTransaction(async (tx): Promise<MailDelivery> => {
     const current = (await tx.get(ref)).data();
@@ -74,12 +77,29 @@ export async function deliverMail(coachId: string, mailId: string, now: DateTime
     }
     if (outcome.permanent || current.attempts >= MAX_MAIL_ATTEMPTS) {
       tx.set(ref, { ...done, status: "failed", note: outcome.reason.slice(0, 300) });
-      if (client) tx.set(clientRef, { ...client, mailProblem: { address: mail.to.address, reason: outcome.reason.slice(0, 300), at: now } });
+      if (client) tx.set(clientRef, { ...client, mailProblem: { address, reason: outcome.reason.slice(0, 300), at: now } });
       return "failed";
     }
     tx.set(ref, { ...done, status: "pending", notBefore: now.plus(mailBackoff(current.attempts)), note: outcome.reason.slice(0, 300) });
     return "retry";
   });
+}
+
+/** Composes and sends a claimed mail; a mail that cannot even be composed (the coach's account unreadable for now) is a passing failure, retried like one. */
+async function composeAndSend(
+  coachId: string,
+  mailId: string,
+  claim: { entry: MailOutboxEntry; client: ClientRecord },
+  now: DateTime,
+  transport: EmailTransport,
+): Promise<SendOutcome> {
+  try {
+    const coach = (await coachRef(coachId).get()).data();
+    if (!coach) return { sent: false, permanent: true, reason: "the coach no longer exists" };
+    return await transport.send(await composeMail({ coachId, coach, mailId, entry: claim.entry, client: claim.client, now }));
+  } catch (error) {
+    return { sent: false, permanent: false, reason: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** Delivers every mail due at `now`: reminders whose time came, retries whose backoff is over, claims that died. */
