@@ -7,6 +7,7 @@ import {
   DEFAULT_CLIENT_REMINDERS,
   MailOutboxEntry,
   expiryNoticeStillDue,
+  finished,
   nextInviteSequence,
   mailForMoney,
   mailsForBookingChange,
@@ -169,6 +170,20 @@ describe("receipts", () => {
     expect(mailForMoney("manual-r2", cashRecord("refund", 6500, { type: "pack", id: "p1" }, now))).toMatchObject({
       kind: "refund_receipt",
       about: { packId: "p1", bookingId: null },
+    });
+  });
+});
+
+describe("a mail done with", () => {
+  it("is kept 90 days for support questions, then Firestore's TTL policy deletes it", () => {
+    const [mail] = mailsForBookingChange({ bookingId: "b1", before: undefined, after: confirmed, reminders: DEFAULT_CLIENT_REMINDERS, now });
+    const sent = finished({ ...outboxMail(mail!, now), status: "sending", claimedAt: now }, "sent", now.plus({ seconds: 2 }), null);
+    expect(sent).toMatchObject({ status: "sent", claimedAt: null, note: null });
+    expect(sent.sentAt?.toISO()).toBe(now.plus({ seconds: 2 }).toISO());
+    expect(sent.expireAt?.toISO()).toBe(now.plus({ days: 90, seconds: 2 }).toISO());
+    expect(finished(outboxMail(mail!, now), "dropped", now, "the session was cancelled or moved")).toMatchObject({
+      sentAt: null,
+      note: "the session was cancelled or moved",
     });
   });
 });

@@ -270,7 +270,10 @@ describe("giving up", () => {
     const long = DateTime.utc().minus({ hours: 1 });
     await doc!.ref.set({ ...doc!.data(), status: "sending", attempts: 8, claimedAt: long, sentAt: null });
     expect(await deliverMail(coachId, doc!.id, DateTime.utc(), transport)).toBe("failed");
-    expect((await doc!.ref.get()).data()).toMatchObject({ status: "failed", claimedAt: null });
+    const failed = (await doc!.ref.get()).data();
+    expect(failed).toMatchObject({ status: "failed", claimedAt: null });
+    // Done with: Firestore's TTL policy deletes it 90 days on.
+    expect(Math.round(failed!.expireAt!.diff(DateTime.utc(), "days").days)).toBe(90);
     expect(await deliverMail(coachId, doc!.id, DateTime.utc(), transport)).toBe("not_due");
   });
 });

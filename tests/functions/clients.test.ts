@@ -9,7 +9,7 @@ import { writePackChange } from "../../functions/src/shell/packs/commit.js";
 import { adminApp, db } from "../../functions/src/shell/firebase.js";
 import { bookingsCol, clientRecordRef, clientsCol, coachRef, publicCoachesCol } from "../../functions/src/shell/firestore/refs.js";
 import { demoCoach, demoPackTemplate } from "../../scripts/demo-data.js";
-import { clientRecord, inHours, otherCoach, pastSession, statsWhere, waitFor } from "../support/coach-app.js";
+import { clientRecord, inHours, otherCoach, pastSession, statsSettled, statsWhere, waitFor } from "../support/coach-app.js";
 import { DEMO, call, callFailing, clientWithPack, demoSlots, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
 
 const coachId = DEMO.coachId;
@@ -130,6 +130,7 @@ describe("client stats read model (trigger)", () => {
   it("recomputing twice gives the same figures, and an older computation never replaces a newer one", async () => {
     await pastSession("done", 5);
     await statsWhere(lenaUid, (s) => s.packBalance === 9);
+    await statsSettled(lenaUid);
     const now = DateTime.utc();
     expect(await refreshClientStats(coachId, lenaUid, now)).toBe("written");
     const first = (await clientRecord(lenaUid))?.stats;

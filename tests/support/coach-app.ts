@@ -33,6 +33,23 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
 /** The demo coach's record of a client (parsed), or undefined. */
 export const clientRecord = async (clientUid: string) => (await clientRecordRef(DEMO.coachId, clientUid).get()).data();
 
+/**
+ * Waits until the stats triggers of a test's writes are all done: the
+ * client's stats unchanged (the same `asOf`) for two seconds. A trigger
+ * delayed on a busy machine may otherwise land a newer computation in the
+ * middle of what the test does next.
+ */
+export async function statsSettled(clientUid: string): Promise<ClientStats | null> {
+  let last = (await clientRecord(clientUid))?.stats ?? null;
+  for (let quiet = 0, tries = 0; quiet < 4 && tries < 100; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const next = (await clientRecord(clientUid))?.stats ?? null;
+    quiet = next?.asOf.toMillis() === last?.asOf.toMillis() ? quiet + 1 : 0;
+    last = next;
+  }
+  return last;
+}
+
 /** Waits until the client's stats satisfy `done`. */
 export function statsWhere(clientUid: string, done: (stats: ClientStats) => boolean): Promise<ClientStats> {
   return waitFor(

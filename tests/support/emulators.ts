@@ -225,9 +225,18 @@ export async function projectState(): Promise<string[]> {
   return [...documents, ...accounts].sort();
 }
 
-/** A mail outbox document without what its delivery changes (status, attempts, claim, retry time, note). */
+/** A mail outbox document without what its delivery changes (status, attempts, claim, retry time, note, expiry). */
 function mailWithoutDelivery(fields: Record<string, unknown>): Record<string, unknown> {
-  const { status: _status, attempts: _attempts, claimedAt: _claimedAt, sentAt: _sentAt, note: _note, notBefore: _notBefore, ...mail } = fields;
+  const {
+    status: _status,
+    attempts: _attempts,
+    claimedAt: _claimedAt,
+    sentAt: _sentAt,
+    note: _note,
+    notBefore: _notBefore,
+    expireAt: _expireAt,
+    ...mail
+  } = fields;
   return mail;
 }
 

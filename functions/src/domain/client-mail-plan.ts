@@ -46,8 +46,18 @@ export const MailOutboxEntry = z.object({
   sentAt: Instant.nullable(),
   /** Why the last attempt failed, or why the mail was dropped. */
   note: z.string().nullable(),
+  /** Once the mail is done with (sent, failed, dropped): when Firestore's TTL policy deletes it. */
+  expireAt: Instant.nullable().default(null),
 });
 export type MailOutboxEntry = z.infer<typeof MailOutboxEntry>;
+
+/** How long a mail done with is kept (for support questions: "did my client get it?"). */
+export const MAIL_KEPT = Duration.fromObject({ days: 90 });
+
+/** A mail done with at `now`: sent, failed or dropped, and deleted by the TTL policy after MAIL_KEPT. */
+export function finished(entry: MailOutboxEntry, status: "sent" | "failed" | "dropped", now: DateTime, note: string | null): MailOutboxEntry {
+  return { ...entry, status, note, claimedAt: null, sentAt: status === "sent" ? now : entry.sentAt, expireAt: now.plus(MAIL_KEPT) };
+}
 
 /** A mail to write to the client's outbox: its kind, its cause-derived id, the earliest time to send it and what it is about. */
 export interface PlannedMail {
@@ -75,6 +85,7 @@ export function outboxMail(mail: PlannedMail, now: DateTime): MailOutboxEntry {
     claimedAt: null,
     sentAt: null,
     note: null,
+    expireAt: null,
   };
 }
 

@@ -1,7 +1,15 @@
 import { Timestamp, Transaction } from "firebase-admin/firestore";
 import { DateTime } from "luxon";
 import { ClientRecord } from "../../domain/clients.js";
-import { MAX_MAIL_ATTEMPTS, MailOutboxEntry, OPTIONAL_KINDS, expiryNoticeStillDue, mailBackoff, reminderStillDue } from "../../domain/client-mail-plan.js";
+import {
+  MAX_MAIL_ATTEMPTS,
+  MailOutboxEntry,
+  OPTIONAL_KINDS,
+  expiryNoticeStillDue,
+  finished,
+  mailBackoff,
+  reminderStillDue,
+} from "../../domain/client-mail-plan.js";
 import { EmailTransport, SendOutcome } from "../../gateways/email-transport.js";
 import { db } from "../firebase.js";
 import { bookingsCol, clientRecordRef, coachRef, mailOutboxCol, mailOutboxGroup, packsCol } from "../firestore/refs.js";
@@ -45,13 +53,13 @@ export async function deliverMail(coachId: string, mailId: string, now: DateTime
     if (claimed || (entry.status !== "pending" && entry.status !== "sending")) return undefined;
     if (entry.attempts >= MAX_MAIL_ATTEMPTS) {
       // Sends that kept dying midway (claims that never came back): given up like repeated refusals.
-      tx.set(ref, { ...entry, status: "failed", claimedAt: null, note: entry.note ?? "no send completed" });
+      tx.set(ref, finished(entry, "failed", now, entry.note ?? "no send completed"));
       return "failed" as const;
     }
     const client = (await tx.get(clientRecordRef(coachId, entry.clientUid))).data();
     const drop = await reasonToDrop(tx, coachId, entry, client);
     if (drop || !client) {
-      tx.set(ref, { ...entry, status: "dropped", claimedAt: null, note: drop ?? null });
+      tx.set(ref, finished(entry, "dropped", now, drop ?? null));
       return "dropped" as const;
     }
     const sending: MailOutboxEntry = { ...entry, status: "sending", claimedAt: now, attempts: entry.attempts + 1 };
@@ -69,18 +77,17 @@ export async function deliverMail(coachId: string, mailId: string, now: DateTime
     if (!current) return "not_due";
     const clientRef = clientRecordRef(coachId, current.clientUid);
     const client = (await tx.get(clientRef)).data();
-    const done = { ...current, claimedAt: null };
     if (outcome.sent) {
-      tx.set(ref, { ...done, status: "sent", sentAt: now, note: null });
+      tx.set(ref, finished(current, "sent", now, null));
       if (client?.mailProblem) tx.set(clientRef, { ...client, mailProblem: null });
       return "sent";
     }
     if (outcome.permanent || current.attempts >= MAX_MAIL_ATTEMPTS) {
-      tx.set(ref, { ...done, status: "failed", note: outcome.reason.slice(0, 300) });
+      tx.set(ref, finished(current, "failed", now, outcome.reason.slice(0, 300)));
       if (client) tx.set(clientRef, { ...client, mailProblem: { address, reason: outcome.reason.slice(0, 300), at: now } });
       return "failed";
     }
-    tx.set(ref, { ...done, status: "pending", notBefore: now.plus(mailBackoff(current.attempts)), note: outcome.reason.slice(0, 300) });
+    tx.set(ref, { ...current, status: "pending", claimedAt: null, notBefore: now.plus(mailBackoff(current.attempts)), note: outcome.reason.slice(0, 300) });
     return "retry";
   });
 }
