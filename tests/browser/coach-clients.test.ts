@@ -220,6 +220,13 @@ it("extends, transfers, refunds and voids a pack, each after reading what it doe
   expect(maxPacks.docs.map((doc) => doc.data().remaining)).toEqual([2]);
 
   await call("recordPayment", { requestId: randomUUID(), coachId, target: { type: "pack", id: "pack-uid-tom" }, method: "cash", amountMinor: 58000 }, emma);
+  // The payment redraws the cards twice (the live pack, then the figures and timeline reloaded after the stats
+  // trigger): a click while a redraw replaces the button is lost, so click once the figures show it.
+  await waitFor(
+    () => stat(page, "open").textContent(),
+    (text) => text === "€0.00",
+    "the paid pack in the figures",
+  );
   const refundButton = tom.getByRole("button", { name: "Refund" });
   await refundButton.waitFor({ timeout: 20_000 });
   await refundButton.click();
