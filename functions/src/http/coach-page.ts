@@ -24,7 +24,8 @@ const CDN_SECONDS = 30;
  * finish). An address a coach left answers 301 to their current one.
  */
 export const coachPage = onRequest(
-  { memory: "512MiB" },
+  // Hosting caches its answers; on a cache miss a visitor waits: as widely scaled as the slots.
+  { memory: "512MiB", maxInstances: 200, timeoutSeconds: 30 },
   guarded("coachPage", async (req, res) => {
     const address = req.method === "GET" || req.method === "HEAD" ? parsePageAddress(req.path) : null;
     const coach = address ? (await publicCoachesCol().doc(address.slug).get()).data() : undefined;

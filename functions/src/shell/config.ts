@@ -22,3 +22,5 @@ export const smtpUrl = defineSecret("SMTP_URL");
 export const mailSender = defineString("MAIL_SENDER", { default: "bookings@mail.solocoach.app" });
 /** Signs the one-click unsubscribe links in client e-mail. */
 export const mailLinkSecret = defineSecret("MAIL_LINK_SECRET");
+/** A scheduled sweep may run up to the 9-minute limit of an event-driven function (the default is 60 s). */
+export const SWEEP_SECONDS = 540;

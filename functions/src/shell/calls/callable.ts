@@ -77,9 +77,16 @@ function run<I extends z.ZodType, C, R extends z.ZodType>(
  */
 export const CLAIMING_CALL: CallableOptions = { timeoutSeconds: 120 };
 
+/**
+ * Options of the public reads every visitor of every coach page makes (the
+ * slots): many more instances than the coach's own callables (index.ts caps
+ * those at 10), and a short timeout, since a visitor waits for the answer.
+ */
+export const PUBLIC_CALL: CallableOptions = { maxInstances: 200, timeoutSeconds: 15 };
+
 /** A callable anybody may call (e.g. the public slots of a coach page). */
 export function onPublicCall<I extends z.ZodType, R extends z.ZodType>(contract: Call<I, R>, handler: Handler<I, CallContext, R>) {
-  return onCall((request) => run(contract, request, { now: DateTime.utc() }, handler));
+  return onCall(PUBLIC_CALL, (request) => run(contract, request, { now: DateTime.utc() }, handler));
 }
 
 /** A callable for signed-in users; the uid is the only identity trusted. Options carry e.g. the secrets it reads. */
