@@ -7,6 +7,7 @@ import { DateTime } from "luxon";
 import { ClientMailKind, MailFacts, MailFormat, MailLang, MailSession, RenderedMail } from "./client-mail-facts.js";
 import { mailText } from "./client-mail.text.js";
 import { CalendarMethod, Person, icsCalendar } from "./ics.js";
+import { escapeHtml } from "./text.js";
 
 /** The client's language if SoloCoach speaks it, else the coach's. */
 export function mailLanguage(client: string | undefined, coach: MailLang): MailLang {
@@ -28,8 +29,6 @@ export function mailFormat(facts: Pick<MailFacts, "lang" | "timeZone" | "currenc
     money: (minor) => money.format(minor / 100),
   };
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Renders one mail: the kind's words, then the portal link; HTML readable on a phone. */
 export function renderClientMail(kind: ClientMailKind, facts: MailFacts): RenderedMail {

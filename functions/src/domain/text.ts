@@ -40,3 +40,6 @@ export const lineWords = (sentence: string) => sentence.replace(/^(?:[+\u2212]\d
 
 /** "1 unit" / "3 units". */
 export const units = (n: number) => `${n} unit${n === 1 ? "" : "s"}`;
+
+/** Text safe inside HTML, in an element or a quoted attribute: & < > " ' as character references. */
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -10,19 +10,18 @@ import Stripe from "stripe";
 import { functionsOrigin } from "../shell/booking/calendar.js";
 import { guarded } from "../shell/calls/http-errors.js";
 import { paymentsGateway, siteOrigin, stripeSecretKey, stripeWebhookSecret } from "../shell/config.js";
+import { escapeHtml } from "../domain/text.js";
 
 type Query = Record<string, string>;
-
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A plain page with one form that posts back to itself with the same query. */
 function page(title: string, lines: string[], button: string, back?: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escape(title)}</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem;color:#1a1a2e}
+<title>${escapeHtml(title)}</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem;color:#1a1a2e}
 .note{color:#555;font-size:.875rem}button{font:inherit;padding:.75rem 1.5rem;border:0;border-radius:.5rem;background:#635bff;color:#fff;min-height:44px}
-a{color:#635bff}</style></head><body><main><p class="note">Stripe (local stand-in for the emulators)</p><h1>${escape(title)}</h1>
-${lines.map((line) => `<p>${escape(line)}</p>`).join("")}<form method="post"><button type="submit">${escape(button)}</button></form>
-${back ? `<p><a href="${escape(back)}">Cancel and go back</a></p>` : ""}</main></body></html>`;
+a{color:#635bff}</style></head><body><main><p class="note">Stripe (local stand-in for the emulators)</p><h1>${escapeHtml(title)}</h1>
+${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join("")}<form method="post"><button type="submit">${escapeHtml(button)}</button></form>
+${back ? `<p><a href="${escapeHtml(back)}">Cancel and go back</a></p>` : ""}</main></body></html>`;
 }
 
 /** Delivers one signed event to the webhook, as Stripe would. */

@@ -9,8 +9,7 @@ import { guarded } from "../shell/calls/http-errors.js";
 import { mailLinkSecret } from "../shell/config.js";
 import { clientsCol, coachRef } from "../shell/firestore/refs.js";
 import { validUnsubscribe } from "../shell/mail/links.js";
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from "../domain/text.js";
 
 const page = (lang: "en" | "de", body: string) =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>SoloCoach</title>` +
