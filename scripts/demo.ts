@@ -50,7 +50,7 @@ export async function seedDemo(now: DateTime = DateTime.utc()): Promise<void> {
     actor: { uid: DEMO.coach.uid, now },
   });
   const batch = db().batch();
-  writePackChange(batch, DEMO.coachId, sale);
+  writePackChange(batch, DEMO.coachId, demoCoach, sale, now);
   await batch.commit();
 }
 

@@ -102,9 +102,8 @@ export const waiveCharge = load<typeof import("./callables/waive-charge.js")>("w
 export const coachPage = load<typeof import("./http/coach-page.js")>("coachPage", "./http/coach-page.js")?.coachPage;
 export const calendarFeed = load<typeof import("./http/calendar-feed.js")>("calendarFeed", "./http/calendar-feed.js")?.calendarFeed;
 export const mailLinks = load<typeof import("./http/mail-links.js")>("mailLinks", "./http/mail-links.js")?.mailLinks;
-export const expirePacks = load<typeof import("./scheduled/expire-packs.js")>("expirePacks", "./scheduled/expire-packs.js")?.expirePacks;
-export const flushOutbox = load<typeof import("./scheduled/flush-outbox.js")>("flushOutbox", "./scheduled/flush-outbox.js")?.flushOutbox;
-export const sendReminders = load<typeof import("./scheduled/send-reminders.js")>("sendReminders", "./scheduled/send-reminders.js")?.sendReminders;
+export const sweepDueWork = load<typeof import("./scheduled/sweep-due-work.js")>("sweepDueWork", "./scheduled/sweep-due-work.js")?.sweepDueWork;
+export const runDueWork = load<typeof import("./tasks/run-due-work.js")>("runDueWork", "./tasks/run-due-work.js")?.runDueWork;
 export const clientStatsOnBookingCreated = load<typeof import("./triggers/client-stats-on-booking-created.js")>(
   "clientStatsOnBookingCreated",
   "./triggers/client-stats-on-booking-created.js",

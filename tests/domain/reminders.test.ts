@@ -37,6 +37,12 @@ describe("planNotifications", () => {
     expect(ids).toEqual(["payment-open-booking-b2", "payment-open-pack-p9", "pack-p9-expiring"]);
   });
 
+  it("sends a payment nudge within 30 days of its time or not at all", () => {
+    const single = { id: "b2", data: booking(utc("2026-03-20T09:00:00Z"), null) }; // nudge due 23 Mar, 09:00
+    expect(plan("2026-04-22T08:59:00Z", { bookings: [single] })).toEqual(["payment-open-booking-b2"]);
+    expect(plan("2026-04-22T09:00:00Z", { bookings: [single] })).toEqual([]);
+  });
+
   it("plans the daily agenda once the coach's time has passed, only on days with sessions", () => {
     const settings = NotificationSettings.parse({ agendaAt: "07:30" });
     expect(plan("2026-03-30T05:29:00Z", { settings })).toEqual(["reminder-b1-evening-18:00"]);

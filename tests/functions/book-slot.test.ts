@@ -1,5 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { Timestamp } from "firebase-admin/firestore";
+import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "../../functions/src/shell/firebase.js";
+import { demoCoach } from "../../scripts/demo-data.js";
 import { DEMO, RACERS, call, racingClients, callFailing, clientWithPack, count, demoSlots, freshDemo, idTokenFor } from "../support/emulators.js";
 
 const packPath = `coaches/${DEMO.coachId}/packs`;
@@ -27,6 +31,26 @@ describe("bookSlot", () => {
     expect(ledger.map((e) => e.delta).reduce((a, b) => a + b, 0)).toBe(9);
     expect(ledger[0]).toMatchObject({ id: `booking-${result.bookingId}-debit`, delta: -1, reason: "BOOKING_DEBIT" });
     expect(ledger[0]!.sentence).toMatch(/^\u22121 {2}\w{3} \d{1,2} \w{3,4} \d{2}:\d{2} session booked$/);
+  });
+
+  it("keeps its cell claims and its week of the busy model until 30 days after the session, then leaves them to the TTL policy", async () => {
+    const [start] = await demoSlots();
+    const { bookingId } = await book(start!, lena);
+    const session = DateTime.fromISO(start!, { zone: "utc" });
+    const claims = await db().collection(`coaches/${DEMO.coachId}/slotClaims`).get();
+    expect(claims.size).toBeGreaterThan(0);
+    for (const claim of claims.docs) {
+      expect(claim.get("bookingId")).toBe(bookingId);
+      const expireAt = DateTime.fromJSDate((claim.get("expireAt") as Timestamp).toDate(), { zone: "utc" });
+      expect(expireAt.diff(session, "days").days).toBeGreaterThanOrEqual(30);
+      expect(expireAt.diff(session, "days").days).toBeLessThan(31);
+    }
+    const weeks = await db().collection(`coaches/${DEMO.coachId}/busyWeeks`).get();
+    expect(weeks.size).toBe(1);
+    const weekExpiry = DateTime.fromJSDate((weeks.docs[0]!.get("expireAt") as Timestamp).toDate(), { zone: "utc" });
+    // Never before the end of the session's week (in the coach's zone) plus 30 days: the current weeks stay.
+    expect(weekExpiry >= session.setZone(demoCoach.timeZone).endOf("week").plus({ days: 30 }).startOf("second")).toBe(true);
+    expect(weekExpiry.diff(session, "days").days).toBeLessThan(38);
   });
 
   it("takes the booked slot out of listSlots", async () => {

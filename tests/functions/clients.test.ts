@@ -92,7 +92,7 @@ describe("client stats read model (trigger)", () => {
       actor: { uid: DEMO.coach.uid, now: DateTime.utc() },
     });
     const batch = db().batch();
-    writePackChange(batch, coachId, sale);
+    writePackChange(batch, coachId, demoCoach, sale, DateTime.utc());
     await batch.commit();
     await statsWhere("uid-mia", (s) => s.packBalance === 10);
     expect((await clientsCol(coachId).doc("uid-mia").get()).data()).toEqual({ stats: expect.any(Object) });

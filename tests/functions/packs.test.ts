@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_WAIVER_REASONS } from "../../functions/src/domain/coach.js";
-import { expireDuePacks } from "../../functions/src/shell/packs/expire.js";
+import { runDueJobs } from "../../functions/src/shell/jobs/due.js";
+import { runJob } from "../../functions/src/shell/jobs/run.js";
+import { jobsCol } from "../../functions/src/shell/firestore/refs.js";
 import { db } from "../../functions/src/shell/firebase.js";
 import { DEMO, call, callFailing, clientWithPack, count, demoSlots, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
 
@@ -186,16 +188,21 @@ describe("pack operations (coach)", () => {
   });
 });
 
-describe("expiry scheduler", () => {
-  it("expires packs past their end once, even when it runs twice", async () => {
+describe("pack expiry", () => {
+  it("a pack's job expires it at its end, once, even when the job runs twice at once", async () => {
     const balance = await call("getBalance", { coachId }, lena);
-    const afterEnd = DateTime.fromISO(balance.packs[0]!.expiresAt).plus({ minutes: 1 });
-    expect(await expireDuePacks(afterEnd.minus({ minutes: 2 }))).toBe(0);
-    expect(await expireDuePacks(afterEnd)).toBe(1);
-    expect(await expireDuePacks(afterEnd)).toBe(0);
+    const end = DateTime.fromISO(balance.packs[0]!.expiresAt, { zone: "utc" });
+    const job = jobsCol(coachId).doc(`pack-${lenaPack}`);
+    await runDueJobs(end.minus({ minutes: 1 }));
+    expect((await call("getBalance", { coachId }, lena)).packs[0]).toMatchObject({ status: "active", remaining: 10 });
+    expect((await job.get()).data()?.dueAt.toISO()).toBe(end.toISO());
+
+    await Promise.all([runJob(coachId, job.id, end), runJob(coachId, job.id, end)]);
     const expired = await call("getBalance", { coachId }, lena);
     expect(expired.packs[0]).toMatchObject({ status: "expired", remaining: 0 });
     expect(expired.packs[0]!.ledger[0]!.sentence).toMatch(/^\u221210 {2}pack expired on \d+ \w{3,4}( \d{4})? with 10 units unused$/);
+    expect(expired.packs[0]!.ledger.filter((entry) => entry.sentence.includes("expired"))).toHaveLength(1);
+    expect((await job.get()).exists).toBe(false);
   });
 });
 

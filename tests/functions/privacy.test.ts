@@ -139,7 +139,7 @@ describe("deleteClient", () => {
       actor: { uid: DEMO.coach.uid, now: DateTime.utc() },
     });
     const batch = db().batch();
-    writePackChange(batch, coachId, sale);
+    writePackChange(batch, coachId, demoCoach, sale, DateTime.utc());
     await batch.commit();
     const back = await waitFor(
       () => clientRecord(lenaUid),

@@ -32,6 +32,7 @@ const { as } = rulesEnvironment(async (setDoc) => {
   await setDoc("coaches/emma-c/outbox/booking-b1-new", { kind: "booking_new" });
   await setDoc("coaches/emma-c/mailOutbox/b1-booking_confirmed-1", { kind: "booking_confirmed", clientUid: "lena" });
   await setDoc("coaches/emma-c/devices/d1", { token: "t" });
+  await setDoc("coaches/emma-c/jobs/booking-b1", { about: { kind: "booking", id: "b1" }, dueAt: new Date(0) });
   await setDoc("devPushLog/m1", { token: "t" });
   await setDoc("stripePayments/pi_1", { coachId: "emma-c" });
   await setDoc("stripeAccounts/acct_1", { coachId: "emma-c" });
@@ -56,6 +57,8 @@ const readers: Record<string, Role[]> = {
   // Client e-mail waiting or sent: the functions' bookkeeping, read by nobody (the coach sees a bounce on the client's record).
   "coaches/emma-c/mailOutbox/b1-booking_confirmed-1": [],
   "coaches/emma-c/devices/d1": ["coach"],
+  // Due-time jobs: the scheduler's bookkeeping, read by nobody.
+  "coaches/emma-c/jobs/booking-b1": [],
   "devPushLog/m1": [],
   "stripePayments/pi_1": [],
   "stripeAccounts/acct_1": [],

@@ -5,12 +5,14 @@ import { DateTime } from "luxon";
 import { api, type Api, type CallName } from "../../functions/src/api/index.js";
 import { callFunction, CallableError } from "../../site/src/client/callable.js";
 import { cellsFor, type Booking } from "../../functions/src/domain/booking.js";
+import { cellExpiry } from "../../functions/src/domain/slots.js";
 import { bookingDebitEntry, post } from "../../functions/src/domain/packs.js";
 import { decideSale } from "../../functions/src/domain/pack-sales.js";
 import { markBusy } from "../../functions/src/shell/booking/busy.js";
 import { writePackChange } from "../../functions/src/shell/packs/commit.js";
 import { adminApp, db } from "../../functions/src/shell/firebase.js";
-import { bookingsCol, claimRef, clientsCol, packsCol } from "../../functions/src/shell/firestore/refs.js";
+import { bookingsCol, claimRef, clientsCol, coachRef, packsCol } from "../../functions/src/shell/firestore/refs.js";
+import { scheduleBooking } from "../../functions/src/shell/jobs/schedule.js";
 import { DEMO, demoCoach, demoOffering, demoPackTemplate } from "../../scripts/demo-data.js";
 import { seedDemo } from "../../scripts/demo.js";
 
@@ -84,7 +86,7 @@ export async function clientWithPack(uid: string, units: number, now: DateTime =
       actor: { uid: DEMO.coach.uid, now },
     });
     const batch = db().batch();
-    writePackChange(batch, DEMO.coachId, sale);
+    writePackChange(batch, DEMO.coachId, demoCoach, sale, now);
     await batch.commit();
   }
   return idTokenFor(email, "secret-123");
@@ -167,8 +169,16 @@ export { DEMO };
 
 /** Writes a confirmed pack-paid booking at any time (past or within the window), as bookSlot would. */
 export async function seedPackBooking(args: { bookingId: string; clientUid: string; packId: string; start: DateTime }): Promise<void> {
-  const pack = (await packsCol(DEMO.coachId).doc(args.packId).get()).data();
-  if (!pack) throw new Error(`no pack ${args.packId}`);
+  const [pack, coach] = await Promise.all([
+    packsCol(DEMO.coachId)
+      .doc(args.packId)
+      .get()
+      .then((doc) => doc.data()),
+    coachRef(DEMO.coachId)
+      .get()
+      .then((doc) => doc.data()),
+  ]);
+  if (!pack || !coach) throw new Error(`no pack ${args.packId} or no coach`);
   const now = DateTime.utc();
   const booking: Booking = {
     coachId: DEMO.coachId,
@@ -192,9 +202,10 @@ export async function seedPackBooking(args: { bookingId: string; clientUid: stri
   if (!change.ok) throw new Error(change.error.code);
   const batch = db().batch();
   batch.set(bookingsCol(DEMO.coachId).doc(args.bookingId), booking);
-  for (const cell of booking.cells) batch.set(claimRef(DEMO.coachId, cell), { bookingId: args.bookingId });
+  for (const cell of booking.cells) batch.set(claimRef(DEMO.coachId, cell), { bookingId: args.bookingId, expireAt: cellExpiry(cell) });
   markBusy(batch, DEMO.coachId, demoCoach.timeZone, args.bookingId, booking);
-  writePackChange(batch, DEMO.coachId, change.value);
+  scheduleBooking(batch, DEMO.coachId, coach, args.bookingId, booking, now);
+  writePackChange(batch, DEMO.coachId, coach, change.value, now);
   await batch.commit();
 }
 

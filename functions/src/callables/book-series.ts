@@ -71,7 +71,7 @@ export const bookSeries = onSignedInCall(
         const booking = { ...data, seriesId: input.requestId };
         writeBookingChange(tx, input.coachId, coach, { bookingId: id, before: undefined, after: booking, claimed: booking.cells, released: [] }, now);
       }
-      for (const change of decision.value.packChanges) writePackChange(tx, input.coachId, change);
+      for (const change of decision.value.packChanges) writePackChange(tx, input.coachId, coach, change, now);
       const first = decision.value.bookings[0];
       if (first) {
         const about = {

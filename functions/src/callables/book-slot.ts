@@ -77,7 +77,7 @@ export const bookSlot = onSignedInCall(
 
       const { booking, packChange } = decision.value;
       writeBookingChange(tx, input.coachId, coach, { bookingId: bookingRef.id, before: undefined, after: booking, claimed: booking.cells, released: [] }, now);
-      if (packChange) writePackChange(tx, input.coachId, packChange);
+      if (packChange) writePackChange(tx, input.coachId, coach, packChange, now);
       saveContact(tx, input.coachId, uid, email, input.contact);
       const about = { bookingId: bookingRef.id, clientUid: uid, offeringId: input.offeringId, start: input.start };
       notifyCoach(tx, input.coachId, coach, `booking-${bookingRef.id}-new`, booking.status === "requested" ? "booking_requested" : "booking_new", about, now);

@@ -50,7 +50,7 @@ export const confirmBooking = onSignedInCall(bookingCalls.confirmBooking, async 
       { bookingId: input.bookingId, before: access.booking, after: confirmed, claimed: [], released: [] },
       now,
     );
-    if (packChange) writePackChange(tx, input.coachId, packChange);
+    if (packChange) writePackChange(tx, input.coachId, access.coach, packChange, now);
     return ok({
       bookingId: input.bookingId,
       status: "confirmed",

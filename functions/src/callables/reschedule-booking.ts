@@ -70,7 +70,7 @@ export const rescheduleBooking = onSignedInCall(
         now,
       );
       markRequest(tx, input.coachId, input.requestId, mark);
-      if (packChange) writePackChange(tx, input.coachId, packChange);
+      if (packChange) writePackChange(tx, input.coachId, coach, packChange, now);
       if (role === "client") {
         const about = {
           bookingId: input.bookingId,

@@ -66,7 +66,7 @@ export const sellPack = onSignedInCall(packCalls.sellPack, async (input, { uid, 
       timeZone: coach.value.timeZone,
       actor: { uid, now },
     });
-    writePackChange(tx, input.coachId, sale);
+    writePackChange(tx, input.coachId, coach.value, sale, now);
     return ok({ pack: packView(packId, sale.pack) });
   });
 });

@@ -48,6 +48,8 @@ export const OutboxEntry = z.object({
   /** Tokens already sent to, and tokens being sent to right now (token → claimed at). */
   sentTo: z.array(z.string()),
   inFlight: z.record(z.string(), Instant),
+  /** Once sent: when a TTL policy deletes the entry (OUTBOX_KEPT_DAYS on). */
+  expireAt: Instant.optional(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
@@ -86,6 +88,12 @@ export const ClientReminders = z.object({
 });
 export type ClientReminders = z.infer<typeof ClientReminders>;
 
+/** The longest a coach may wait before being told of an open payment. */
+export const MAX_PAYMENT_OPEN_DAYS = 60;
+
+/** How long a sent notification is kept (the cause's id keeps it from being sent twice meanwhile; reminders and nudges fall due within 30 days of their cause). */
+export const OUTBOX_KEPT_DAYS = 90;
+
 /** A coach's notification preferences (defaults: quiet 21:00–07:00, reminders the evening before at 18:00 and 1 h before). */
 export const NotificationSettings = z.object({
   quietHours: QuietHours.nullable().default({ from: "21:00", to: "07:00" }),
@@ -97,7 +105,7 @@ export const NotificationSettings = z.object({
       { kind: "before", minutes: 60 },
     ]),
   /** Remind of a payment still open this many days after the session or the pack sale. */
-  paymentOpenDays: z.number().int().min(1).max(60).default(3),
+  paymentOpenDays: z.number().int().min(1).max(MAX_PAYMENT_OPEN_DAYS).default(3),
   /** Time of the daily agenda, or null for none. */
   agendaAt: TimeOfDay.nullable().default(null),
   /** E-mail reminders to clients before their sessions. */
@@ -130,8 +138,23 @@ export function isUrgent(start: DateTime | undefined, now: DateTime): boolean {
   return start !== undefined && start > now && start.diff(now, "hours").hours <= URGENT_WITHIN_HOURS;
 }
 
-/** A new outbox entry for a cause, released after quiet hours unless urgent. */
+/** Notifications held by quiet hours are released spread over this many minutes after they end. */
+export const RELEASE_SPREAD_SECONDS = 600;
+
+/**
+ * A stable delay (0 … 10 min) for one held notification, from its key (coach
+ * and cause): the thousands held by one zone's quiet hours do not all fall
+ * due at 07:00:00.
+ */
+export function releaseSpread(key: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < key.length; i += 1) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619) >>> 0;
+  return hash % RELEASE_SPREAD_SECONDS;
+}
+
+/** A new outbox entry for a cause, released after quiet hours (spread by `key`) unless urgent. */
 export function outboxEntry(args: {
+  key: string;
   kind: NotificationKind;
   params: NotificationParams;
   now: DateTime;
@@ -140,12 +163,13 @@ export function outboxEntry(args: {
 }): OutboxEntry {
   const start = args.params.start ? DateTime.fromISO(args.params.start, { zone: "utc" }) : undefined;
   const urgent = isUrgent(start, args.now);
+  const release = releaseTime(args.now, args.timeZone, args.settings.quietHours, urgent);
   return {
     kind: args.kind,
     params: args.params,
     urgent,
     createdAt: args.now,
-    notBefore: releaseTime(args.now, args.timeZone, args.settings.quietHours, urgent),
+    notBefore: release > args.now ? release.plus({ seconds: releaseSpread(args.key) }) : release,
     status: "pending",
     attempts: 0,
     sentTo: [],

@@ -88,6 +88,12 @@ export function isOfferedSlot(query: Omit<SlotQuery, "from" | "to" | "busy">, st
   return slots.some((slot) => slot.start.equals(start.toUTC()));
 }
 
+/** How long a cell's claim, and a week's busy entries, are kept after their time: then a Firestore TTL policy deletes them. */
+export const CLAIM_KEPT_DAYS = 30;
+
+/** When a claim on a grid cell may go: CLAIM_KEPT_DAYS after the cell's time. */
+export const cellExpiry = (cell: string) => DateTime.fromFormat(cell, "yyyyMMdd'T'HHmm", { zone: "utc" }).plus({ days: CLAIM_KEPT_DAYS });
+
 /**
  * Ids of the grid cells an interval covers, one per 5 minutes, e.g.
  * 09:00–09:15 UTC on 23 Nov 2026 → 20261123T0900, 20261123T0905, 20261123T0910.

@@ -7,7 +7,7 @@ import { emailTransport } from "../shell/mail/transport.js";
 /**
  * A mail newly written to a client's outbox (a new cause, or the same cause
  * arising again) goes out at once if due; reminders and retries wait for
- * flushOutbox. The delivery's own status changes start nothing.
+ * the sweep of scheduled/sweep-due-work.ts. The delivery's own status changes start nothing.
  */
 export const deliverClientMail = onDocumentWritten({ document: "coaches/{coachId}/mailOutbox/{mailId}", secrets: [smtpUrl, mailLinkSecret] }, async (event) => {
   const after = event.data?.after;

@@ -6,17 +6,23 @@
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import { DateTime } from "luxon";
 import { Booking, claimOf } from "../../domain/booking.js";
+import { CLAIM_KEPT_DAYS } from "../../domain/slots.js";
 import { Interval, overlaps } from "../../domain/time.js";
 import { DocWriter } from "../firestore/writer.js";
 import { busyWeekReadRef, busyWeekRef } from "../firestore/refs.js";
 
 const weekKey = (instant: DateTime, timeZone: string) => instant.setZone(timeZone).toFormat("kkkk-'W'WW");
 
-/** Records a booking's claim in the week of its start. */
+/** Records a booking's claim in the week of its start; the week is kept CLAIM_KEPT_DAYS after its end (then a TTL policy deletes it). */
 export function markBusy(tx: DocWriter, coachId: string, timeZone: string, bookingId: string, booking: Booking): void {
   const claim = claimOf(booking);
-  const interval = { start: Timestamp.fromMillis(claim.start.toMillis()), end: Timestamp.fromMillis(claim.end.toMillis()) };
-  tx.set(busyWeekRef(coachId, weekKey(booking.startsAt, timeZone)), { intervals: { [bookingId]: interval } }, { merge: true });
+  const at = (instant: DateTime) => Timestamp.fromMillis(instant.toMillis());
+  const expireAt = at(booking.startsAt.setZone(timeZone).endOf("week").plus({ days: CLAIM_KEPT_DAYS }));
+  tx.set(
+    busyWeekRef(coachId, weekKey(booking.startsAt, timeZone)),
+    { intervals: { [bookingId]: { start: at(claim.start), end: at(claim.end) } }, expireAt },
+    { merge: true },
+  );
 }
 
 /** Removes a booking's claim (cancelled, or moved away). */

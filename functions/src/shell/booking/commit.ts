@@ -1,10 +1,12 @@
 import { DateTime } from "luxon";
 import { Booking } from "../../domain/booking.js";
+import { cellExpiry } from "../../domain/slots.js";
 import { withClientMails } from "../../domain/client-mail-plan.js";
 import { Coach } from "../../domain/coach.js";
 import { writeMails } from "../mail/outbox.js";
 import { clearBusy, markBusy } from "./busy.js";
 import { DocWriter } from "../firestore/writer.js";
+import { scheduleBooking } from "../jobs/schedule.js";
 import { bookingsCol, claimRef } from "../firestore/refs.js";
 
 /** A booking's new state, and the calendar cells it takes and gives back. */
@@ -25,7 +27,8 @@ export interface BookingChange {
  * claims and its entry in the busy read model, always together. A change
  * that gives cells back leaves the busy model at its old time; one that
  * claims cells enters it at its new time. The client's mails about the
- * change (confirmation, move, cancellation, reminders) are written with it.
+ * change (confirmation, move, cancellation, reminders) and the booking's
+ * due-time job (the coach's reminders, the payment nudge) are written with it.
  */
 export function writeBookingChange(tx: DocWriter, coachId: string, coach: Coach, change: BookingChange, now: DateTime): void {
   const { bookingId, before, claimed, released } = change;
@@ -35,8 +38,9 @@ export function writeBookingChange(tx: DocWriter, coachId: string, coach: Coach,
   if (before) tx.set(ref, after);
   else tx.create(ref, after);
   for (const cell of released) tx.delete(claimRef(coachId, cell));
-  for (const cell of claimed) tx.create(claimRef(coachId, cell), { bookingId });
+  for (const cell of claimed) tx.create(claimRef(coachId, cell), { bookingId, expireAt: cellExpiry(cell) });
   if (before && released.length > 0) clearBusy(tx, coachId, timeZone, bookingId, before);
   if (claimed.length > 0) markBusy(tx, coachId, timeZone, bookingId, after);
   writeMails(tx, coachId, mails, now);
+  scheduleBooking(tx, coachId, coach, bookingId, after, now);
 }

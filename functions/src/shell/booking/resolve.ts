@@ -65,7 +65,7 @@ export function resolveBooking<I extends BookingRefInput>(
       if (options.commit) {
         const change = { bookingId: input.bookingId, before: access.booking, after: booking, claimed: [], released: releasedCells };
         writeBookingChange(tx, input.coachId, access.coach, change, ctx.now);
-        if (packChange) writePackChange(tx, input.coachId, packChange);
+        if (packChange) writePackChange(tx, input.coachId, access.coach, packChange, ctx.now);
         if (options.notify?.(access)) {
           const about = {
             bookingId: input.bookingId,

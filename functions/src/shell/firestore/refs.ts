@@ -4,6 +4,7 @@ import { ClientRecord } from "../../domain/clients.js";
 import { Coach, Offering, PackTemplate } from "../../domain/coach.js";
 import { LedgerEntry, Pack } from "../../domain/packs.js";
 import { OutboxEntry } from "../../domain/notifications.js";
+import { Job } from "../../domain/jobs.js";
 import { MailOutboxEntry } from "../../domain/client-mail-plan.js";
 import { PaymentMethod, PaymentRecord, PaymentTarget } from "../../domain/payments.js";
 import { Instant } from "../../domain/time.js";
@@ -28,14 +29,11 @@ const packConverter = zodConverter(Pack);
 const ledgerConverter = zodConverter(LedgerEntry);
 const bookingConverter = zodConverter(Booking);
 const publicCoachConverter = zodConverter(PublicCoach);
-/** A claim on one 5-minute cell of a coach's calendar (see domain/slots.ts). */
-export const SlotClaim = z.object({ bookingId: z.string() });
+/** A claim on one 5-minute cell of a coach's calendar (see domain/slots.ts), deleted by a TTL policy at expireAt. */
+export const SlotClaim = z.object({ bookingId: z.string(), expireAt: Instant });
 const claimConverter = zodConverter(SlotClaim);
 
 const coachDoc = (coachId: string) => db().collection("coaches").doc(coachId);
-
-/** coaches (unparsed: the reminder scheduler reads ids only, with select()). */
-export const coachesCol = () => db().collection("coaches");
 
 /** coaches/{coachId} */
 export const coachRef = (coachId: string) => coachDoc(coachId).withConverter(coachConverter);
@@ -45,7 +43,7 @@ export const offeringsCol = (coachId: string) => coachDoc(coachId).collection("o
 export const packTemplatesCol = (coachId: string) => coachDoc(coachId).collection("packTemplates").withConverter(packTemplateConverter);
 /** coaches/{coachId}/packs */
 export const packsCol = (coachId: string) => coachDoc(coachId).collection("packs").withConverter(packConverter);
-/** Every coach's packs (collection group), for the expiry scheduler. */
+/** Every coach's packs (collection group): the client portal finds a client's by uid. */
 export const packsGroup = () => db().collectionGroup("packs").withConverter(packConverter);
 /** coaches/{coachId}/packs/{packId}/ledger */
 export const ledgerCol = (coachId: string, packId: string) =>
@@ -72,6 +70,11 @@ const mailOutboxConverter = zodConverter(MailOutboxEntry);
 export const mailOutboxCol = (coachId: string) => coachDoc(coachId).collection("mailOutbox").withConverter(mailOutboxConverter);
 /** Every coach's mail outbox (collection group), for the flush scheduler. */
 export const mailOutboxGroup = () => db().collectionGroup("mailOutbox").withConverter(mailOutboxConverter);
+const jobConverter = zodConverter(Job);
+/** coaches/{coachId}/jobs/{cause}: a cause's scheduled work and when it is next due (domain/jobs.ts). */
+export const jobsCol = (coachId: string) => coachDoc(coachId).collection("jobs").withConverter(jobConverter);
+/** Every coach's jobs (collection group), for the sweeper. */
+export const jobsGroup = () => db().collectionGroup("jobs").withConverter(jobConverter);
 /** coaches/{coachId}/devices/{sha256(token)} */
 export const devicesCol = (coachId: string) => coachDoc(coachId).collection("devices").withConverter(deviceConverter);
 /** publicCoaches/{slug} */
@@ -129,7 +132,11 @@ export const requestRef = (coachId: string, requestId: string) => coachDoc(coach
  * coaches/{coachId}/busyWeeks/{ISO week}: the read model behind listSlots,
  * booking id → claimed interval (shell/booking/busy.ts).
  */
-export const BusyWeek = z.object({ intervals: z.record(z.string(), z.object({ start: Instant, end: Instant })).default({}) });
+export const BusyWeek = z.object({
+  intervals: z.record(z.string(), z.object({ start: Instant, end: Instant })).default({}),
+  /** When a TTL policy deletes the week: CLAIM_KEPT_DAYS after its last booking's time. */
+  expireAt: Instant.optional(),
+});
 export type BusyWeek = z.infer<typeof BusyWeek>;
 const busyConverter = zodConverter(BusyWeek);
 /** coaches/{coachId}/busyWeeks/{key}, unparsed: bookings write it with blind merges and field deletes. */

@@ -12,6 +12,7 @@ import {
 } from "../../domain/client-mail-plan.js";
 import { EmailTransport, SendOutcome } from "../../gateways/email-transport.js";
 import { db } from "../firebase.js";
+import { PARALLEL_SENDS, bounded, coachOf, sweep } from "../due/sweep.js";
 import { bookingsCol, clientRecordRef, coachRef, mailOutboxCol, mailOutboxGroup, packsCol } from "../firestore/refs.js";
 import { composeMail } from "./compose.js";
 
@@ -109,13 +110,34 @@ async function composeAndSend(
   }
 }
 
-/** Delivers every mail due at `now`: reminders whose time came, retries whose backoff is over, claims that died. */
-export async function flushDueMail(now: DateTime, transport: EmailTransport): Promise<number> {
-  const due = await mailOutboxGroup().where("status", "in", ["pending", "sending"]).where("notBefore", "<=", Timestamp.fromMillis(now.toMillis())).get();
+/**
+ * Sweeps the mails due at `now` (reminders whose time came, retries whose
+ * backoff is over, claims that died), in pages, handing each page on as
+ * "coachId/mailId" paths. Returns how many it handed on.
+ */
+export function sweepDueMail(now: DateTime, handOn: (paths: string[]) => Promise<void>): Promise<number> {
+  const due = mailOutboxGroup()
+    .where("status", "in", ["pending", "sending"])
+    .where("notBefore", "<=", Timestamp.fromMillis(now.toMillis()))
+    .orderBy("notBefore");
+  return sweep(due, (page) => handOn(page.map((doc) => `${coachOf(doc)}/${doc.id}`)));
+}
+
+/** Delivers the mails named by "coachId/mailId" paths, a few at a time; returns how many went out. */
+export async function deliverMailPaths(paths: readonly string[], now: DateTime, transport: EmailTransport): Promise<number> {
   let sent = 0;
-  for (const doc of due.docs) {
-    const coachId = doc.ref.parent.parent?.id;
-    if (coachId && (await deliverMail(coachId, doc.id, now, transport)) === "sent") sent += 1;
-  }
+  await bounded(paths, PARALLEL_SENDS, async (path) => {
+    const [coachId = "", mailId = ""] = path.split("/");
+    if ((await deliverMail(coachId, mailId, now, transport)) === "sent") sent += 1;
+  });
+  return sent;
+}
+
+/** Delivers every mail due at `now` right here (tests; deployed, a sweep hands them to tasks). */
+export async function flushDueMail(now: DateTime, transport: EmailTransport): Promise<number> {
+  let sent = 0;
+  await sweepDueMail(now, async (paths) => {
+    sent += await deliverMailPaths(paths, now, transport);
+  });
   return sent;
 }

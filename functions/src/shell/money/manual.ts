@@ -17,7 +17,7 @@ export function recordManual(kind: "payment" | "refund") {
       const mark = { kind, targetId: `${input.target.type}:${input.target.id}`, uid };
       const use = await requestUse(tx, input.coachId, input.requestId, mark);
       if (use === "reused") return fail({ code: "REQUEST_ID_REUSED" });
-      const summary = await recordMoney(tx, input.coachId, `manual-${input.requestId}`, {
+      const summary = await recordMoney(tx, input.coachId, coach.value, `manual-${input.requestId}`, {
         target: input.target,
         kind,
         method: input.method,

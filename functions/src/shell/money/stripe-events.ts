@@ -200,7 +200,7 @@ async function settle(
       writeMails(tx, coachId, told.mails, now);
     }
     const packChange = pack ? decideActivation({ packId: target.id, pack, actor: { uid: state.value.clientUid, now } }) : undefined;
-    writeMoney(tx, coachId, paymentId, record, state.value, summary.value, { booking: confirmed, packChange });
+    writeMoney(tx, coachId, coach, paymentId, record, state.value, summary.value, { booking: confirmed, packChange });
     tx.set(stripePaymentRef(intentId), { coachId, accountId, target, method: paidWith.method, wallet: paidWith.wallet, refundedMinor: 0 });
     const about = {
       clientUid: state.value.clientUid,

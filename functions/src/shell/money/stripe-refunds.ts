@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { PaymentRecord } from "../../domain/payments.js";
 import { applyMoney } from "../../domain/payments.js";
 import { db } from "../firebase.js";
-import { StripePayment, stripeEventRef, stripePaymentRef, unmatchedMoneyCol } from "../firestore/refs.js";
+import { StripePayment, coachRef, stripeEventRef, stripePaymentRef, unmatchedMoneyCol } from "../firestore/refs.js";
 import { loadTarget, writeMoney } from "./targets.js";
 
 /** What recording a refund did. */
@@ -32,6 +32,7 @@ export function recordStripeRefund(args: {
     const paid = StripePayment.parse(mapping);
     if (args.account !== null && args.account !== paid.accountId) return "foreign account";
     const state = await loadTarget(tx, paid.coachId, paid.target);
+    const coach = (await tx.get(coachRef(paid.coachId))).data();
 
     if (eventId) tx.create(stripeEventRef(eventId), { type: "charge.refunded", at: now.toISO() });
     const delta = refundedTotalMinor - paid.refundedMinor;
@@ -50,12 +51,12 @@ export function recordStripeRefund(args: {
     };
     const summary = state.ok ? applyMoney(state.value.summary, record) : undefined;
     tx.set(stripePaymentRef(intentId), { ...paid, refundedMinor: refundedTotalMinor });
-    if (!state.ok || !summary?.ok) {
+    if (!state.ok || !summary?.ok || !coach) {
       const unmatched = { eventType: "charge.refunded", reason: "TARGET_MISSING", amountMinor: delta, currency: null, reference: chargeId, at: now };
       tx.set(unmatchedMoneyCol(paid.coachId).doc(`${chargeId}-${refundedTotalMinor}`), unmatched);
       return "target missing";
     }
-    writeMoney(tx, paid.coachId, `stripe-${chargeId}-refunded-${refundedTotalMinor}`, record, state.value, summary.value);
+    writeMoney(tx, paid.coachId, coach, `stripe-${chargeId}-refunded-${refundedTotalMinor}`, record, state.value, summary.value);
     return "applied";
   });
 }

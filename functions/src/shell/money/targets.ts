@@ -11,6 +11,7 @@ import { Result, fail, ok } from "../../domain/result.js";
 import { mailForMoney } from "../../domain/client-mail-plan.js";
 import { writeMails } from "../mail/outbox.js";
 import { writePackChange } from "../packs/commit.js";
+import { scheduleBooking, type Schedule } from "../jobs/schedule.js";
 import { bookingsCol, packsCol, paymentsCol } from "../firestore/refs.js";
 
 /** A payment target as loaded: its summary, who pays, and the pack or booking itself. */
@@ -44,11 +45,13 @@ export async function isRecorded(tx: Transaction, coachId: string, paymentId: st
  * cause-derived id, and the target with its new summary. `packChange` and
  * `booking` carry other changes of the same target made in this transaction
  * (activation, confirmation); what the movement does to a pack is the
- * domain's packAfterMoney. The client's receipt is written with it.
+ * domain's packAfterMoney. The client's receipt, and the target's due-time
+ * job (a payment nudge no longer due), are written with it.
  */
 export function writeMoney(
   tx: Transaction,
   coachId: string,
+  coach: Schedule,
   paymentId: string,
   record: Omit<PaymentRecord, "clientUid">,
   state: TargetState,
@@ -59,17 +62,21 @@ export function writeMoney(
   writeMails(tx, coachId, [mailForMoney(paymentId, { ...record, clientUid: state.clientUid })], record.at);
   const booking = changes.booking ?? state.booking;
   if (booking) {
-    tx.set(bookingsCol(coachId).doc(state.target.id), { ...booking, payment: { method: "single", ...summary } });
+    const paid: Booking = { ...booking, payment: { method: "single", ...summary } };
+    tx.set(bookingsCol(coachId).doc(state.target.id), paid);
+    scheduleBooking(tx, coachId, coach, state.target.id, paid, record.at);
     return;
   }
   const base = changes.packChange ?? (state.pack ? { packId: state.target.id, pack: state.pack, entries: [] } : undefined);
-  if (base) writePackChange(tx, coachId, packAfterMoney(base, summary, { requestId: paymentId, actor: { uid: record.actorUid, now: record.at } }));
+  if (base)
+    writePackChange(tx, coachId, coach, packAfterMoney(base, summary, { requestId: paymentId, actor: { uid: record.actorUid, now: record.at } }), record.at);
 }
 
 /** Loads the target, applies the movement and writes it: the manual path. A repeated id changes nothing. */
 export async function recordMoney(
   tx: Transaction,
   coachId: string,
+  coach: Schedule,
   paymentId: string,
   record: Omit<PaymentRecord, "clientUid">,
 ): Promise<Result<PaymentSummary, DomainError>> {
@@ -78,6 +85,6 @@ export async function recordMoney(
   if (await isRecorded(tx, coachId, paymentId)) return ok(state.value.summary);
   const summary = applyMoney(state.value.summary, record);
   if (!summary.ok) return summary;
-  writeMoney(tx, coachId, paymentId, record, state.value, summary.value);
+  writeMoney(tx, coachId, coach, paymentId, record, state.value, summary.value);
   return summary;
 }

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { Timestamp } from "firebase-admin/firestore";
 import { DateTime } from "luxon";
-import { backoff, renderNotification } from "../../domain/notifications.js";
+import { OUTBOX_KEPT_DAYS, backoff, renderNotification } from "../../domain/notifications.js";
 import { PushTransport } from "../../gateways/push-transport.js";
 import { db } from "../firebase.js";
+import { PARALLEL_SENDS, bounded, coachOf, sweep } from "../due/sweep.js";
 import { clientsCol, coachRef, devicesCol, offeringsCol, outboxCol, outboxGroup } from "../firestore/refs.js";
 
 /** A claim older than this is taken as a send that died midway and is retried. */
@@ -29,7 +30,7 @@ export async function deliverOutbox(coachId: string, outboxId: string, now: Date
       .map(([token]) => token);
     const tokens = devices.filter((token) => !entry.sentTo.includes(token) && !busy.includes(token));
     if (tokens.length === 0) {
-      if (busy.length === 0) tx.set(ref, { ...entry, status: "sent" });
+      if (busy.length === 0) tx.set(ref, { ...entry, status: "sent", expireAt: now.plus({ days: OUTBOX_KEPT_DAYS }) });
       return undefined;
     }
     tx.set(ref, { ...entry, inFlight: { ...entry.inFlight, ...Object.fromEntries(tokens.map((token) => [token, now])) } });
@@ -76,25 +77,45 @@ export async function deliverOutbox(coachId: string, outboxId: string, now: Date
     const remaining = devices.filter((token) => !sentTo.includes(token) && !dead.includes(token));
     const attempts = current.attempts + (failed.length > 0 ? 1 : 0);
     for (const token of dead) tx.delete(devicesCol(coachId).doc(deviceId(token)));
+    const done = remaining.length === 0;
     tx.set(ref, {
       ...current,
       sentTo,
       inFlight,
       attempts,
-      status: remaining.length === 0 ? "sent" : "pending",
+      status: done ? "sent" : "pending",
       notBefore: failed.length > 0 ? now.plus({ minutes: backoff(attempts) }) : current.notBefore,
+      ...(done ? { expireAt: now.plus({ days: OUTBOX_KEPT_DAYS }) } : {}),
     });
   });
   return results.filter((r) => r.ok).length;
 }
 
-/** Delivers every pending entry due at `now` (quiet hours over, backoff elapsed). */
-export async function flushDueOutbox(now: DateTime, transport: PushTransport): Promise<number> {
-  const due = await outboxGroup().where("status", "==", "pending").where("notBefore", "<=", Timestamp.fromMillis(now.toMillis())).get();
+/**
+ * Sweeps the coach notifications due at `now` (quiet hours over, backoff
+ * elapsed), in pages, handing each page on as "coachId/entryId" paths.
+ * Returns how many it handed on.
+ */
+export function sweepDueOutbox(now: DateTime, handOn: (paths: string[]) => Promise<void>): Promise<number> {
+  const due = outboxGroup().where("status", "==", "pending").where("notBefore", "<=", Timestamp.fromMillis(now.toMillis())).orderBy("notBefore");
+  return sweep(due, (page) => handOn(page.map((doc) => `${coachOf(doc)}/${doc.id}`)));
+}
+
+/** Delivers the entries named by "coachId/entryId" paths, a few at a time; returns how many messages went out. */
+export async function deliverOutboxPaths(paths: readonly string[], now: DateTime, transport: PushTransport): Promise<number> {
   let sent = 0;
-  for (const doc of due.docs) {
-    const coachId = doc.ref.parent.parent?.id;
-    if (coachId) sent += await deliverOutbox(coachId, doc.id, now, transport);
-  }
+  await bounded(paths, PARALLEL_SENDS, async (path) => {
+    const [coachId = "", entryId = ""] = path.split("/");
+    sent += await deliverOutbox(coachId, entryId, now, transport);
+  });
+  return sent;
+}
+
+/** Delivers every entry due at `now` right here (tests; deployed, a sweep hands them to tasks). */
+export async function flushDueOutbox(now: DateTime, transport: PushTransport): Promise<number> {
+  let sent = 0;
+  await sweepDueOutbox(now, async (paths) => {
+    sent += await deliverOutboxPaths(paths, now, transport);
+  });
   return sent;
 }

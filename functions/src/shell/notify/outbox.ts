@@ -12,5 +12,8 @@ import { outboxCol } from "../firestore/refs.js";
 export function notifyCoach(tx: DocWriter, coachId: string, coach: Coach, id: string, kind: NotificationKind, params: NotificationParams, now: DateTime): void {
   // Firestore stores no undefined values: keep only the facts that are there.
   const facts = NotificationParams.parse(Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined)));
-  tx.create(outboxCol(coachId).doc(id), outboxEntry({ kind, params: facts, now, timeZone: coach.timeZone, settings: coach.notifications }));
+  tx.create(
+    outboxCol(coachId).doc(id),
+    outboxEntry({ key: `${coachId}/${id}`, kind, params: facts, now, timeZone: coach.timeZone, settings: coach.notifications }),
+  );
 }

@@ -49,7 +49,7 @@ export function packOperation<I extends PackOperationInput>(
 
       const decision = await decide(input, { coach, pack, actor: { uid, now }, tx });
       if (!decision.ok) return decision;
-      for (const change of decision.value) writePackChange(tx, input.coachId, change);
+      for (const change of decision.value) writePackChange(tx, input.coachId, coach, change, now);
       markRequest(tx, input.coachId, input.requestId, mark);
       const own = decision.value.find((change) => change.packId === input.packId);
       return ok({ pack: own ? packView(own.packId, own.pack) : packView(pack.id, pack.data) });
