@@ -14,6 +14,8 @@ export default tseslint.config(
     rules: {
       // `_name` marks a value that is deliberately left unused (e.g. a field taken out of an object by destructuring).
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      // `total += await next()` adds to the total read before the wait: parallel lanes lose each other's updates.
+      "require-atomic-updates": ["error", { allowProperties: true }],
     },
   },
   {

@@ -15,6 +15,7 @@ import { DateTime } from "luxon";
 import { db } from "../functions/src/shell/firebase.js";
 import { loadFreeSlots } from "../functions/src/shell/booking/free-slots.js";
 import { lighthouseScores, pageWeight, servedHow } from "./bench-site.js";
+import { scale } from "./bench-scale.js";
 import { DEMO } from "./demo-data.js";
 
 const rows: [string, string][] = [];
@@ -202,4 +203,6 @@ await contention(50, true, " (cold: 50 emulator workers start)");
 for (const run of [1, 2, 3]) await contention(50, true, ` (warm, run ${run} of 3)`);
 await contention(50, false);
 await slotReads("after 50 bookings");
+// Last: it resets the emulators and seeds 1,000 coaches.
+await scale(report);
 console.log("\nbench done");

@@ -124,6 +124,10 @@ export const clientStatsOnPaymentCreated = load<typeof import("./triggers/client
   "clientStatsOnPaymentCreated",
   "./triggers/client-stats-on-payment-created.js",
 )?.clientStatsOnPaymentCreated;
+export const calendarOnBookingWritten = load<typeof import("./triggers/calendar-on-booking-written.js")>(
+  "calendarOnBookingWritten",
+  "./triggers/calendar-on-booking-written.js",
+)?.calendarOnBookingWritten;
 export const deliverNotification = load<typeof import("./triggers/deliver-notification.js")>(
   "deliverNotification",
   "./triggers/deliver-notification.js",

@@ -283,7 +283,8 @@ it("messages: the coach writes, the client reads it live in the portal and answe
   const arrived = client.locator(".account .message").filter({ hasText: "we meet on court 5" });
   await arrived.waitFor({ timeout: 20_000 });
   expect(await arrived.locator(".meta").textContent()).toMatch(/^Emma Weber · /);
-  expect(await coach.getByLabel("Message to Lena Fischer").inputValue()).toBe("");
+  // The field empties when sendMessage answers, which may be after the client's live listener showed the message.
+  await expect.poll(() => coach.getByLabel("Message to Lena Fischer").inputValue(), { timeout: 20_000 }).toBe("");
   await client.getByLabel("Message to Emma Weber").fill("Thanks, see you there!");
   await client.getByRole("button", { name: "Send", exact: true }).click();
   const answer = coach.locator(".message[data-from=client]").filter({ hasText: "Thanks, see you there!" });

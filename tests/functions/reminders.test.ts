@@ -183,14 +183,27 @@ describe("calendars", () => {
     expect(stranger.reason).toBe("BOOKING_NOT_FOUND");
   });
 
-  it("the coach's private feed lists upcoming sessions; rotating or revoking kills old URLs", async () => {
+  it("the coach's private feed lists upcoming sessions, follows each change, answers 304 when unchanged; rotating or revoking kills old URLs", async () => {
+    const [start, later] = await demoSlots();
+    await seedPackBooking({ bookingId: "before", clientUid: DEMO.client.uid, packId: DEMO.packId, start: utc(later!) });
     const { url } = await call("setCalendarFeed", { coachId, enabled: true }, emma);
-    const [start] = await demoSlots();
     await seedPackBooking({ bookingId: "soon", clientUid: DEMO.client.uid, packId: DEMO.packId, start: utc(start!) });
-    const feed = await fetch(url!);
-    expect(feed.headers.get("content-type")).toContain("text/calendar");
-    const events = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
-    expect(events.map((e) => e.uid)).toEqual(["soon@solocoach"]);
+    const uids = async () => {
+      const feed = await fetch(url!);
+      expect(feed.headers.get("content-type")).toContain("text/calendar");
+      return new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v).uid);
+    };
+    // Booked before the feed was on, and after (the trigger adds it): soonest first.
+    await waitFor(uids, (listed) => listed.length === 2, "the feed to show the new booking");
+    expect(await uids()).toEqual(["soon@solocoach", "before@solocoach"]);
+
+    const tagged = await fetch(url!);
+    const etag = tagged.headers.get("etag")!;
+    expect((await fetch(url!, { headers: { "if-none-match": etag } })).status).toBe(304);
+    await call("cancelBooking", { coachId, bookingId: "before" }, emma);
+    await waitFor(uids, (listed) => listed.length === 1, "the cancelled session to leave the feed");
+    expect(await uids()).toEqual(["soon@solocoach"]);
+    expect((await fetch(url!, { headers: { "if-none-match": etag } })).status).toBe(200);
 
     const rotated = await call("setCalendarFeed", { coachId, enabled: true }, emma);
     expect((await fetch(url!)).status).toBe(404);

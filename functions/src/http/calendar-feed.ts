@@ -1,14 +1,19 @@
 import { timingSafeEqual } from "node:crypto";
-import { Timestamp } from "firebase-admin/firestore";
 import { onRequest } from "firebase-functions/v2/https";
 import { DateTime } from "luxon";
 import { icsCalendar } from "../domain/ics.js";
 import { DocId } from "../domain/ids.js";
-import { bookingEvents, tokenHash } from "../shell/booking/calendar.js";
+import { tokenHash } from "../shell/booking/calendar.js";
+import { FEED_AHEAD_DAYS, FEED_PAST_DAYS, buildFeed } from "../shell/booking/calendar-feed.js";
 import { guarded } from "../shell/calls/http-errors.js";
-import { bookingsCol, coachRef } from "../shell/firestore/refs.js";
+import { calendarFeedRef, coachRef } from "../shell/firestore/refs.js";
 
-/** The coach's sessions from a week ago to 90 days ahead, as an iCalendar feed behind a secret token. */
+/**
+ * The coach's sessions from a week ago to 90 days ahead, as an iCalendar feed
+ * behind a secret token, from the feed's read model (shell/booking/calendar-feed.ts):
+ * a poll reads the coach and that one document, and an unchanged feed is
+ * answered 304 to a calendar app that sends its ETag back.
+ */
 export const calendarFeed = onRequest(
   guarded("calendarFeed", async (req, res) => {
     const coachId = typeof req.query.coach === "string" ? req.query.coach : "";
@@ -21,17 +26,26 @@ export const calendarFeed = onRequest(
       return;
     }
     const now = DateTime.utc();
-    const bookings = await bookingsCol(coachId)
-      .where("startsAt", ">=", Timestamp.fromMillis(now.minus({ days: 7 }).toMillis()))
-      .where("startsAt", "<=", Timestamp.fromMillis(now.plus({ days: 90 }).toMillis()))
-      .get();
-    const upcoming = bookings.docs
-      .map((doc) => ({ id: doc.id, data: doc.data() }))
-      .filter(({ data }) => data.status === "confirmed" || data.status === "requested");
-    const events = await bookingEvents(coachId, coach, upcoming, true, now);
-    res
-      .set("content-type", "text/calendar; charset=utf-8")
-      .set("cache-control", "private, max-age=300")
-      .send(icsCalendar(`${coach.name} · SoloCoach`, events));
+    let feed = await calendarFeedRef(coachId).get();
+    if (!feed.exists) {
+      // A feed turned on before the read model existed: built once, here.
+      await buildFeed(coachId, coach, now);
+      feed = await calendarFeedRef(coachId).get();
+    }
+    const changed = DateTime.fromMillis(feed.updateTime?.toMillis() ?? 0, { zone: "utc" });
+    // The window moves with the day: the tag changes with the feed and with the date.
+    const etag = `"${changed.toMillis()}-${now.toISODate()}"`;
+    res.set("etag", etag).set("cache-control", "private, max-age=300");
+    if (req.get("if-none-match") === etag) {
+      res.status(304).end();
+      return;
+    }
+    const from = now.minus({ days: FEED_PAST_DAYS });
+    const to = now.plus({ days: FEED_AHEAD_DAYS });
+    const events = Object.entries(feed.data()?.events ?? {})
+      .filter(([, event]) => event.start >= from && event.start <= to)
+      .sort(([a, x], [b, y]) => x.start.toMillis() - y.start.toMillis() || a.localeCompare(b))
+      .map(([id, event]) => ({ uid: `${id}@solocoach`, ...event, stamp: changed }));
+    res.set("content-type", "text/calendar; charset=utf-8").send(icsCalendar(`${coach.name} · SoloCoach`, events));
   }),
 );

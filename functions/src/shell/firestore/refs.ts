@@ -144,6 +144,21 @@ export const busyWeekRef = (coachId: string, key: string) => coachDoc(coachId).c
 /** coaches/{coachId}/busyWeeks/{key}, parsed for reading. */
 export const busyWeekReadRef = (coachId: string, key: string) => busyWeekRef(coachId, key).withConverter(busyConverter);
 
+/** One session in the coach's calendar feed, as the feed shows it (domain/ics.ts CalendarEvent without its stamp). */
+export const FeedEvent = z.object({
+  start: Instant,
+  end: Instant,
+  summary: z.string(),
+  location: z.string(),
+  description: z.string(),
+  status: z.enum(["CONFIRMED", "TENTATIVE", "CANCELLED"]),
+});
+export type FeedEvent = z.infer<typeof FeedEvent>;
+/** coaches/{coachId}/calendar/feed: the read model behind the calendar feed, booking id → event; exists while the feed is on. */
+export const CalendarFeed = z.object({ events: z.record(z.string(), FeedEvent) });
+export type CalendarFeed = z.infer<typeof CalendarFeed>;
+export const calendarFeedRef = (coachId: string) => coachDoc(coachId).collection("calendar").doc("feed").withConverter(zodConverter(CalendarFeed));
+
 /** stripePayments/{paymentIntentId}: where a paid intent belongs, for refunds that arrive later. */
 export const StripePayment = z.object({
   coachId: z.string(),

@@ -40,7 +40,8 @@ export async function runJobPaths(paths: readonly string[], now: DateTime): Prom
   let written = 0;
   await bounded(paths, PARALLEL, async (path) => {
     const [coachId = "", id = ""] = path.split("/");
-    written += await runJob(coachId, id, now);
+    const wrote = await runJob(coachId, id, now); // not `written += await …`: that adds to the value read before the wait
+    written += wrote;
   });
   return written;
 }
@@ -51,7 +52,8 @@ export async function runDueJobs(now: DateTime, options?: { pageSize?: number })
   await sweepDueJobs(
     now,
     async (paths) => {
-      written += await runJobPaths(paths, now);
+      const wrote = await runJobPaths(paths, now);
+      written += wrote;
     },
     options,
   );

@@ -137,7 +137,8 @@ export async function deliverMailPaths(paths: readonly string[], now: DateTime, 
 export async function flushDueMail(now: DateTime, transport: EmailTransport): Promise<number> {
   let sent = 0;
   await sweepDueMail(now, async (paths) => {
-    sent += await deliverMailPaths(paths, now, transport);
+    const delivered = await deliverMailPaths(paths, now, transport);
+    sent += delivered;
   });
   return sent;
 }

@@ -106,7 +106,8 @@ export async function deliverOutboxPaths(paths: readonly string[], now: DateTime
   let sent = 0;
   await bounded(paths, PARALLEL_SENDS, async (path) => {
     const [coachId = "", entryId = ""] = path.split("/");
-    sent += await deliverOutbox(coachId, entryId, now, transport);
+    const delivered = await deliverOutbox(coachId, entryId, now, transport); // not `sent += await …` (lost updates)
+    sent += delivered;
   });
   return sent;
 }
@@ -115,7 +116,8 @@ export async function deliverOutboxPaths(paths: readonly string[], now: DateTime
 export async function flushDueOutbox(now: DateTime, transport: PushTransport): Promise<number> {
   let sent = 0;
   await sweepDueOutbox(now, async (paths) => {
-    sent += await deliverOutboxPaths(paths, now, transport);
+    const delivered = await deliverOutboxPaths(paths, now, transport);
+    sent += delivered;
   });
   return sent;
 }
