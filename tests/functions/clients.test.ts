@@ -4,10 +4,11 @@ import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
 import { decideSale } from "../../functions/src/domain/pack-sales.js";
 import { PublicCoach } from "../../functions/src/domain/public-coach.js";
-import { refreshClientStats } from "../../functions/src/shell/clients/stats.js";
+import type { ClientStats } from "../../functions/src/domain/clients.js";
+import { applyStatsChange, refreshClientStats } from "../../functions/src/shell/clients/stats.js";
 import { writePackChange } from "../../functions/src/shell/packs/commit.js";
 import { adminApp, db } from "../../functions/src/shell/firebase.js";
-import { bookingsCol, clientRecordRef, clientsCol, coachRef, publicCoachesCol } from "../../functions/src/shell/firestore/refs.js";
+import { bookingsCol, clientRecordRef, clientsCol, coachRef, packsCol, publicCoachesCol } from "../../functions/src/shell/firestore/refs.js";
 import { demoCoach, demoPackTemplate } from "../../scripts/demo-data.js";
 import { clientRecord, inHours, otherCoach, pastSession, statsSettled, statsWhere, waitFor } from "../support/coach-app.js";
 import { DEMO, call, callFailing, clientWithPack, demoSlots, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
@@ -122,7 +123,8 @@ describe("client stats read model (trigger)", () => {
       (r) => r?.stats?.upcoming[0]?.bookingId === booked.bookingId,
       "Max's record",
     );
-    expect(record).toMatchObject({ name: "Max Brandt", phone: "+49 170 5550123", email: "uid-max@example.com", stats: { packBalance: 2 } });
+    expect(record).toMatchObject({ name: "Max Brandt", phone: "+49 170 5550123", email: "uid-max@example.com" });
+    expect((await statsSettled("uid-max"))?.packBalance).toBe(2);
     const row = (await call("listClients", { coachId, query: "brandt" }, emma)).clients;
     expect(row.map((c) => [c.uid, c.stats.nextSession?.bookingId])).toEqual([["uid-max", booked.bookingId]]);
   });
@@ -136,7 +138,8 @@ describe("client stats read model (trigger)", () => {
     const first = (await clientRecord(lenaUid))?.stats;
     expect(await refreshClientStats(coachId, lenaUid, now)).toBe("written");
     const second = (await clientRecord(lenaUid))?.stats;
-    expect({ ...second, asOf: null }).toEqual({ ...first, asOf: null });
+    const stamps = { asOf: null, viewAsOf: null, rebuiltAt: null };
+    expect({ ...second, ...stamps }).toEqual({ ...first, ...stamps });
     expect(second!.asOf >= first!.asOf).toBe(true);
 
     // Somebody with no record and no records at all gets no record.
@@ -148,6 +151,59 @@ describe("client stats read model (trigger)", () => {
     await clientRecordRef(coachId, lenaUid).set({ stats: { ...second!, asOf: future, packBalance: 42 } }, { mergeFields: ["stats"] });
     expect(await refreshClientStats(coachId, lenaUid, DateTime.utc())).toBe("stale");
     expect((await clientRecord(lenaUid))?.stats?.packBalance).toBe(42);
+  });
+});
+
+describe("stats counted change by change", () => {
+  const figures = (stats: ClientStats | null | undefined) => {
+    const { asOf: _asOf, viewAsOf: _view, rebuiltAt: _rebuilt, ...rest } = stats!;
+    return rest;
+  };
+
+  it("after booking, paying, cancelling, a no-show and a completed session, the counted stats equal a full recomputation", async () => {
+    const [first, second, third] = await demoSlots();
+    const book = (start: string, payWith: "pack" | "on_site") =>
+      call("bookSlot", { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, start, payWith }, lena);
+    const single = await book(first!, "on_site");
+    await call(
+      "recordPayment",
+      { requestId: randomUUID(), coachId, target: { type: "booking", id: single.bookingId }, method: "cash", amountMinor: 2000 },
+      emma,
+    );
+    const cancelled = await book(second!, "pack");
+    await call("cancelBooking", { coachId, bookingId: cancelled.bookingId }, lena);
+    await book(third!, "pack");
+    await pastSession("missed", 50);
+    await call("markNoShow", { coachId, bookingId: "missed" }, emma);
+    await pastSession("done", 26);
+    await call("completeBooking", { coachId, bookingId: "done" }, emma);
+    await call(
+      "recordPayment",
+      { requestId: randomUUID(), coachId, target: { type: "pack", id: DEMO.packId }, method: "bank_transfer", amountMinor: 58000 },
+      emma,
+    );
+
+    const counted = await statsSettled(lenaUid);
+    expect(counted).toMatchObject({ sessionsCompleted: 1, noShows: 1, revenueMinor: 60000, openMinor: 4500, packBalance: 7 });
+    expect(counted!.upcoming.map((s) => s.start.toISO())).toEqual([first, third]);
+    expect(await refreshClientStats(coachId, lenaUid, DateTime.utc())).toBe("written");
+    expect(figures(counted)).toEqual(figures((await clientRecord(lenaUid))?.stats));
+  });
+
+  it("a change delivered twice counts once; a change a recomputation already read is not counted again", async () => {
+    await statsSettled(lenaUid);
+    const before = (await clientRecord(lenaUid))!.stats!;
+    const pack = await packsCol(coachId).withConverter(null).doc(DEMO.packId).get();
+    // The pack's creation once more, as a trigger delivered again under a new event id, then under the same one.
+    const change = { eventId: "evt-replayed", at: DateTime.utc(), kind: "pack" as const, after: pack };
+    expect(await applyStatsChange(coachId, change, DateTime.utc())).toEqual(["applied"]);
+    expect(await applyStatsChange(coachId, change, DateTime.utc())).toEqual(["duplicate"]);
+    expect((await clientRecord(lenaUid))!.stats!.packBalance).toBe(before.packBalance + 10);
+
+    expect(await refreshClientStats(coachId, lenaUid, DateTime.utc())).toBe("written");
+    const older = { ...change, eventId: "evt-older", at: DateTime.utc().minus({ minutes: 1 }) };
+    expect(await applyStatsChange(coachId, older, DateTime.utc())).toEqual(["counted"]);
+    expect((await clientRecord(lenaUid))!.stats!.packBalance).toBe(before.packBalance);
   });
 });
 

@@ -33,6 +33,8 @@ const { as } = rulesEnvironment(async (setDoc) => {
   await setDoc("coaches/emma-c/mailOutbox/b1-booking_confirmed-1", { kind: "booking_confirmed", clientUid: "lena" });
   await setDoc("coaches/emma-c/devices/d1", { token: "t" });
   await setDoc("coaches/emma-c/jobs/booking-b1", { about: { kind: "booking", id: "b1" }, dueAt: new Date(0) });
+  await setDoc("coaches/emma-c/clients/lena/statsEvents/evt-1", { expireAt: new Date(0) });
+  await setDoc("coaches/emma-c/calendar/feed", { events: {} });
   await setDoc("devPushLog/m1", { token: "t" });
   await setDoc("stripePayments/pi_1", { coachId: "emma-c" });
   await setDoc("stripeAccounts/acct_1", { coachId: "emma-c" });
@@ -59,6 +61,9 @@ const readers: Record<string, Role[]> = {
   "coaches/emma-c/devices/d1": ["coach"],
   // Due-time jobs: the scheduler's bookkeeping, read by nobody.
   "coaches/emma-c/jobs/booking-b1": [],
+  // The stats triggers' markers of counted changes, and the calendar feed's read model (served by calendarFeed): nobody.
+  "coaches/emma-c/clients/lena/statsEvents/evt-1": [],
+  "coaches/emma-c/calendar/feed": [],
   "devPushLog/m1": [],
   "stripePayments/pi_1": [],
   "stripeAccounts/acct_1": [],

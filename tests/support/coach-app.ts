@@ -50,13 +50,22 @@ export async function statsSettled(clientUid: string): Promise<ClientStats | nul
   return last;
 }
 
-/** Waits until the client's stats satisfy `done`. */
-export function statsWhere(clientUid: string, done: (stats: ClientStats) => boolean): Promise<ClientStats> {
-  return waitFor(
-    async () => (await clientRecord(clientUid))?.stats ?? null,
-    (stats): stats is ClientStats => stats !== null && done(stats),
-    `stats of ${clientUid}`,
-  );
+/**
+ * Waits until the client's stats satisfy `done` once every change in flight
+ * is counted (the triggers count each change on its own, so a figure can be
+ * reached while another change is still on its way).
+ */
+export async function statsWhere(clientUid: string, done: (stats: ClientStats) => boolean): Promise<ClientStats> {
+  for (let round = 0; round < 5; round += 1) {
+    await waitFor(
+      async () => (await clientRecord(clientUid))?.stats ?? null,
+      (stats): stats is ClientStats => stats !== null && done(stats),
+      `stats of ${clientUid}`,
+    );
+    const settled = await statsSettled(clientUid);
+    if (settled && done(settled)) return settled;
+  }
+  throw new Error(`stats of ${clientUid} do not settle on the expected figures`);
 }
 
 /** A whole hour `hours` from now (negative: in the past). */

@@ -28,28 +28,91 @@ export type UpcomingSession = z.infer<typeof UpcomingSession>;
 
 /**
  * The client read model kept on coaches/{c}/clients/{uid}.stats by the
- * clientStats triggers. Everything is recomputed from the client's bookings,
- * payments and packs, so applying it twice changes nothing. `asOf` is the
- * read time of the data it was computed from: an older computation never
- * overwrites a newer one.
+ * clientStats triggers: the summed figures change by each document change's
+ * difference (countsAfterChange, once per change), the sessions view is read
+ * again from a few bookings. A full recomputation (computeClientStats)
+ * gives the same figures; it is the repair path and the tests' yardstick.
  */
+// The summed figures may stand below zero for a moment: a pack's "one unit
+// spent" can be counted before its "sold with 10" when the triggers run out
+// of order; once both are counted the sum is right (a property test shows it).
 export const ClientStats = z.object({
-  sessionsCompleted: z.number().int().min(0),
-  noShows: z.number().int().min(0),
-  lateCancellations: z.number().int().min(0),
+  sessionsCompleted: z.number().int(),
+  noShows: z.number().int(),
+  lateCancellations: z.number().int(),
   /** Payments minus refunds, in the coach's currency (minor units). */
   revenueMinor: z.number().int(),
   /** What owed packs and singly paid sessions still lack. */
-  openMinor: z.number().int().min(0),
+  openMinor: z.number().int(),
   /** Units left in active packs. */
-  packBalance: z.number().int().min(0),
+  packBalance: z.number().int(),
   /** Start of the latest session that took place (completed, or confirmed and started). */
   lastSessionAt: Instant.nullable(),
   /** Requested and confirmed sessions not started yet, soonest first (at most UPCOMING_KEPT). */
   upcoming: z.array(UpcomingSession),
+  /** When the stats last changed: the latest change applied, or the read time of a recomputation. */
   asOf: Instant,
+  /** Read time of the bookings `upcoming` and `lastSessionAt` come from: an older read never replaces them. */
+  viewAsOf: Instant.nullable().default(null),
+  /** Read time of the last full recomputation: changes up to it are counted in already. */
+  rebuiltAt: Instant.nullable().default(null),
 });
 export type ClientStats = z.infer<typeof ClientStats>;
+
+/** The figures of ClientStats that are sums over the client's bookings, packs and payments. */
+export type StatsCounts = Pick<ClientStats, "sessionsCompleted" | "noShows" | "lateCancellations" | "revenueMinor" | "openMinor" | "packBalance">;
+/** One document a client's figures are made of. */
+export type StatsSource = { kind: "booking"; data: Booking } | { kind: "pack"; data: Pack } | { kind: "payment"; data: PaymentRecord };
+
+export const NO_COUNTS: StatsCounts = { sessionsCompleted: 0, noShows: 0, lateCancellations: 0, revenueMinor: 0, openMinor: 0, packBalance: 0 };
+
+/** What one booking, pack or payment adds to its client's summed figures. */
+export function countsOf(source: StatsSource): StatsCounts {
+  switch (source.kind) {
+    case "booking": {
+      const booking = source.data;
+      return {
+        ...NO_COUNTS,
+        sessionsCompleted: booking.status === "completed" ? 1 : 0,
+        noShows: booking.status === "no_show" ? 1 : 0,
+        lateCancellations: isLateCancellation(booking) ? 1 : 0,
+        openMinor: clientAccount([], owedSummaries([], [booking])).openMinor,
+      };
+    }
+    case "pack":
+      return {
+        ...NO_COUNTS,
+        packBalance: source.data.status === "active" ? source.data.remaining : 0,
+        openMinor: clientAccount([], owedSummaries([source.data], [])).openMinor,
+      };
+    case "payment":
+      return { ...NO_COUNTS, revenueMinor: clientAccount([source.data], []).revenueMinor };
+  }
+}
+
+/** The summed figures after one document changed from `before` to `after` (absent: not the client's, or not there). */
+export function countsAfterChange(counts: StatsCounts, before: StatsSource | undefined, after: StatsSource | undefined): StatsCounts {
+  const was = before ? countsOf(before) : NO_COUNTS;
+  const is = after ? countsOf(after) : NO_COUNTS;
+  const next = { ...counts };
+  for (const key of Object.keys(NO_COUNTS) as (keyof StatsCounts)[]) next[key] = counts[key] - was[key] + is[key];
+  return next;
+}
+
+/**
+ * The figures a few bookings decide: the upcoming sessions (the client's
+ * first UPCOMING_KEPT requested or confirmed sessions after `now`, soonest
+ * first) and the last session that took place (the latest completed, or
+ * confirmed and started, at or before `now`).
+ */
+export function sessionsView(upcoming: WithId<Booking>[], last: Booking | undefined): Pick<ClientStats, "upcoming" | "lastSessionAt"> {
+  return {
+    upcoming: upcoming
+      .slice(0, UPCOMING_KEPT)
+      .map(({ id, data }) => ({ bookingId: id, start: data.startsAt, status: data.status === "requested" ? ("requested" as const) : ("confirmed" as const) })),
+    lastSessionAt: last?.startsAt ?? null,
+  };
+}
 
 /** A mail the client's address refused for good (no such mailbox, …). */
 export const MailProblem = z.object({ address: z.string(), reason: z.string().max(300), at: Instant });
@@ -135,6 +198,8 @@ export function computeClientStats(args: {
     lastSessionAt: past.reduce<DateTime | null>((latest, start) => (latest === null || start > latest ? start : latest), null),
     upcoming,
     asOf: args.asOf,
+    viewAsOf: args.asOf,
+    rebuiltAt: args.asOf,
   };
 }
 
@@ -177,7 +242,7 @@ export function statsAt(stats: ClientStats | null, now: DateTime): StatsAt {
     (latest, start) => (start && (!latest || start > latest) ? start : latest),
     null,
   );
-  const { upcoming: _upcoming, lastSessionAt: _last, ...counts } = stats;
+  const { upcoming: _upcoming, lastSessionAt: _last, viewAsOf: _view, rebuiltAt: _rebuilt, ...counts } = stats;
   return { ...counts, lastSessionAt, nextSession: stats.upcoming.find((s) => s.start > now) ?? null };
 }
 

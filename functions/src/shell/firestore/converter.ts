@@ -22,6 +22,9 @@ function encode(value: unknown): unknown {
   return value;
 }
 
+/** Parses a document's raw data (e.g. a trigger's snapshot) with a domain schema, as the converters do. */
+export const parseDoc = <S extends z.ZodType>(schema: S, data: DocumentData): z.output<S> => schema.parse(decode(data));
+
 /**
  * A converter that parses every document read with a domain schema, so a
  * malformed document fails loudly at the boundary instead of deep inside.

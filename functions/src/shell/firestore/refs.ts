@@ -144,6 +144,9 @@ export const busyWeekRef = (coachId: string, key: string) => coachDoc(coachId).c
 /** coaches/{coachId}/busyWeeks/{key}, parsed for reading. */
 export const busyWeekReadRef = (coachId: string, key: string) => busyWeekRef(coachId, key).withConverter(busyConverter);
 
+/** coaches/{coachId}/clients/{uid}/statsEvents/{eventId}: a change already counted in the client's stats (kept a week, TTL). */
+export const statsEventRef = (coachId: string, clientUid: string, eventId: string) => clientsCol(coachId).doc(clientUid).collection("statsEvents").doc(eventId);
+
 /** One session in the coach's calendar feed, as the feed shows it (domain/ics.ts CalendarEvent without its stamp). */
 export const FeedEvent = z.object({
   start: Instant,
