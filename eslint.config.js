@@ -16,6 +16,16 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
       // `total += await next()` adds to the total read before the wait: parallel lanes lose each other's updates.
       "require-atomic-updates": ["error", { allowProperties: true }],
+      // The barrels load every trigger provider at a cold start: import the submodule a file uses.
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "firebase-functions", message: "Import the submodule (firebase-functions/logger, …/v2/https, …): the barrel loads every provider." },
+            { name: "firebase-functions/v2", message: "Import the submodule (firebase-functions/v2/options, …/v2/https, …): the barrel loads every provider." },
+          ],
+        },
+      ],
     },
   },
   {

@@ -32,19 +32,29 @@ async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - start, result];
 }
 
-/** Cold import of the deployed entry point, in a fresh Node process each time: all functions (deploy-time discovery) and one (a running instance). */
+/**
+ * Cold import of the deployed entry point, in a fresh Node process each time:
+ * all functions (deploy-time discovery), and one function per kind as a
+ * running instance loads it (FUNCTION_TARGET): median of 5 each, and the
+ * median over those functions.
+ */
 function coldImport(): void {
-  for (const target of ["", "listSlots"]) {
-    const samples = Array.from({ length: 5 }, () =>
-      Number(
-        execFileSync(process.execPath, ["-e", "const t=performance.now();import('./functions/lib/index.js').then(()=>console.log(performance.now()-t))"], {
-          encoding: "utf8",
-          env: { ...process.env, FUNCTIONS_CONTROL_API: "false", FUNCTION_TARGET: target },
-        }).trim(),
+  const sample = (target: string) =>
+    median(
+      Array.from({ length: 5 }, () =>
+        Number(
+          execFileSync(process.execPath, ["-e", "const t=performance.now();import('./functions/lib/index.js').then(()=>console.log(performance.now()-t))"], {
+            encoding: "utf8",
+            env: { ...process.env, FUNCTIONS_CONTROL_API: "false", FUNCTION_TARGET: target },
+          }).trim(),
+        ),
       ),
     );
-    report(`functions cold import, ${target ? `FUNCTION_TARGET=${target}` : "all functions"} (median of 5)`, ms(median(samples)));
-  }
+  report("functions cold import, all functions (median of 5)", ms(sample("")));
+  const targets = ["listSlots", "bookSlot", "coachPage", "stripeWebhook", "clientStatsOnBookingUpdated", "sweepDueWork", "runDueWork", "calendarFeed"];
+  const each = targets.map((target) => [target, sample(target)] as const);
+  report("functions cold import per function (median of 5 each)", each.map(([target, time]) => `${target} ${ms(time)}`).join(", "));
+  report("functions cold import, median over those functions", ms(median(each.map(([, time]) => time))));
 }
 
 /** Documents one listSlots call reads, from the snapshots its code path actually fetched. */

@@ -9,7 +9,7 @@
 // and a require()d ES module may not use top-level await (Node ≥ 22.12 loads
 // ES modules through require()).
 import { createRequire } from "node:module";
-import { setGlobalOptions } from "firebase-functions/v2";
+import { setGlobalOptions } from "firebase-functions/v2/options";
 import { REGION } from "./shell/firebase.js";
 
 // The options of every function, set here once, before any function's module

@@ -213,11 +213,14 @@ export async function seedPackBooking(args: { bookingId: string; clientUid: stri
  * Every document of the project (path → fields) and every Auth account, as
  * JSON lines, sorted. Leaves out what triggers and tasks keep on their own
  * schedule, seconds after the writes of a test's setup: the clients' `stats`
- * (a read model recomputed with a new `asOf`; the documents it is computed
- * from are compared), `pageRefreshes` (the page-refresh queue's notes,
- * cleared when the refresh task has run) and the delivery state of client
- * mails (the mail is compared, what its delivery did to it is not).
+ * and the stats triggers' markers of counted changes (the documents the stats
+ * count are compared), the calendar feed's read model (likewise),
+ * `pageRefreshes` (the page-refresh queue's notes, cleared when the refresh
+ * task has run) and the delivery state of client mails (the mail is
+ * compared, what its delivery did to it is not).
  */
+const TRIGGER_KEPT = ["/documents/pageRefreshes/", "/statsEvents/", "/calendar/feed"];
+
 export async function projectState(): Promise<string[]> {
   const response = await fetch(`${FIRESTORE}/v1/projects/${PROJECT_ID}/databases/(default)/documents:runQuery`, {
     method: "POST",
@@ -226,7 +229,7 @@ export async function projectState(): Promise<string[]> {
   });
   const rows = (await response.json()) as { document?: { name: string; fields?: Record<string, unknown> } }[];
   const documents = rows.flatMap(({ document }) => {
-    if (!document || document.name.includes("/documents/pageRefreshes/")) return [];
+    if (!document || TRIGGER_KEPT.some((part) => document.name.includes(part))) return [];
     const { stats: _readModel, ...fields } = document.fields ?? {};
     const path = document.name.split("/documents/")[1] ?? "";
     return [`${path} ${JSON.stringify(path.includes("/mailOutbox/") ? mailWithoutDelivery(fields) : fields)}`];

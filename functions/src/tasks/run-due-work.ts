@@ -1,4 +1,4 @@
-import { logger } from "firebase-functions/v2";
+import * as logger from "firebase-functions/logger";
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
 import { DateTime } from "luxon";
 import { mailLinkSecret, smtpUrl } from "../shell/config.js";

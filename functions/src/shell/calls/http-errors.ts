@@ -1,6 +1,6 @@
 import type { Response } from "express";
 import { HttpsError, type Request } from "firebase-functions/v2/https";
-import { logger } from "firebase-functions/v2";
+import * as logger from "firebase-functions/logger";
 import { z } from "zod";
 import { DomainError } from "../../domain/errors.js";
 

@@ -1,4 +1,4 @@
-import { logger } from "firebase-functions/v2";
+import * as logger from "firebase-functions/logger";
 import { DateTime } from "luxon";
 import { CreateCheckoutInput } from "../../api/payments.js";
 import { BookingResolution, cellsFor, decideHeldBooking } from "../../domain/booking.js";

@@ -1,7 +1,7 @@
 // A refund of an online payment, made by the coach from SoloCoach: through
 // Stripe's API on the coach's account, then recorded as charge.refunded is
 // (stripe-refunds.ts), so it is recorded once, whichever report comes first.
-import { logger } from "firebase-functions/v2";
+import * as logger from "firebase-functions/logger";
 import { PaymentStateResult, RefundOnlineInput } from "../../api/payments.js";
 import { DomainError } from "../../domain/errors.js";
 import { Result, fail, ok } from "../../domain/result.js";

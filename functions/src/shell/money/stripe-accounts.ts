@@ -1,6 +1,6 @@
 // The coach's own Stripe account: connecting it (Stripe Connect, Standard
 // accounts through Account Links), and keeping what Stripe says about it.
-import { logger } from "firebase-functions/v2";
+import * as logger from "firebase-functions/logger";
 import { CoachRefInput, ConnectStripeInput, ConnectStripeResult, StripeAccountResult } from "../../api/payments.js";
 import { DomainError } from "../../domain/errors.js";
 import { Result, ok } from "../../domain/result.js";

@@ -8,7 +8,7 @@
 // gone, a foreign account) is "ignored" with a reason and, where money moved,
 // kept as unmatched for its coach. Only a refund that arrives before its
 // payment asks Stripe to retry (5xx), for REFUND_WAIT at most.
-import { logger } from "firebase-functions/v2";
+import * as logger from "firebase-functions/logger";
 import { DateTime, Duration } from "luxon";
 import { z } from "zod";
 import { Booking } from "../../domain/booking.js";
