@@ -1,16 +1,8 @@
-import { readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
-
-/** The functions' settings that tests calling shell code directly need too (mail links, sender, the local inbox), from the emulators' files. */
-const functionsEnv = Object.fromEntries(
-  ["functions/.env", "functions/.env.local", "functions/.secret.local"]
-    .flatMap((file) => readFileSync(file, "utf8").split("\n"))
-    .map((line) => /^([A-Z_]+)=(.*)$/.exec(line.trim()))
-    .flatMap((match) => (match && ["SITE_ORIGIN", "MAIL_SENDER", "MAIL_LINK_SECRET", "SMTP_URL"].includes(match[1]!) ? [[match[1]!, match[2]!]] : [])),
-);
+import { functionsEnv } from "./scripts/lib/functions-env.js";
 
 const emulatorEnv = {
-  ...functionsEnv,
+  ...functionsEnv(),
   GCLOUD_PROJECT: "demo-solocoach",
   FIRESTORE_EMULATOR_HOST: process.env.FIRESTORE_EMULATOR_HOST ?? "127.0.0.1:8080",
   FIREBASE_AUTH_EMULATOR_HOST: process.env.FIREBASE_AUTH_EMULATOR_HOST ?? "127.0.0.1:9099",

@@ -14,7 +14,8 @@ import type { Coach } from "../functions/src/domain/coach.js";
 import { outboxEntry } from "../functions/src/domain/notifications.js";
 import { decideSale } from "../functions/src/domain/pack-sales.js";
 import type { Pack } from "../functions/src/domain/packs.js";
-import { db } from "../functions/src/shell/firebase.js";
+import { getAuth } from "firebase-admin/auth";
+import { adminApp, db } from "../functions/src/shell/firebase.js";
 import {
   bookingsCol,
   clientsCol,
@@ -41,6 +42,7 @@ import { updateFeed } from "../functions/src/shell/booking/calendar-feed.js";
 import { resetEmulators } from "../tests/support/emulators.js";
 import { RecordingTransport } from "../tests/support/push.js";
 import { metered, type Usage } from "./lib/firestore-meter.js";
+import { functionsEnv } from "./lib/functions-env.js";
 import { demoCoach, demoOffering, demoPackTemplate } from "./demo-data.js";
 
 type Report = (name: string, value: string) => void;
@@ -209,6 +211,8 @@ async function operations(report: Report): Promise<Record<string, Usage>> {
   const coachId = coachIdOf(0);
   const clientUid = "client-0-1";
   await clientsCol(coachId).doc(clientUid).set({ name: "Client One", email: "client-one@example.com", notes: "" });
+  await getAuth(adminApp()).createUser({ uid: clientUid, email: "client-one@example.com" });
+  await getAuth(adminApp()).createUser({ uid: coachOf(0).ownerUid, email: "coach-0@example.com" });
   const from = now.plus({ days: 3 }).startOf("day");
   const slots = await metered(() => loadFreeSlots({ coachId, offeringId: "private-60", from: from.toISO() ?? "", days: 14 }, now));
   if (!slots.result.ok) throw new Error(slots.result.error.code);
@@ -218,7 +222,7 @@ async function operations(report: Report): Promise<Record<string, Usage>> {
   const confirmation = (await mailOutboxCol(coachId).where("about.bookingId", "==", bookingId).get()).docs.find(
     (doc) => doc.data().kind === "booking_confirmed",
   );
-  const mail = await metered(() => deliverMail(coachId, confirmation!.id, now, { send: async () => ({ sent: true, messageId: "bench" }) }));
+  const mail = await metered(() => deliverMail(coachId, confirmation!.id, DateTime.utc(), { send: async () => ({ sent: true, messageId: "bench" }) }));
   const cancel = await metered(() => cancelBooking.run(signedIn(clientUid, { coachId, bookingId })));
   // A client of a year of weekly sessions: what recomputing their stats from the whole history reads.
   const history = db().bulkWriter({ throttling: false });
@@ -231,11 +235,17 @@ async function operations(report: Report): Promise<Record<string, Usage>> {
   const stats = await metered(() => refreshClientStats(coachId, clientUid, now));
   // What the triggers do instead: count one booking's change (the same client, the same history).
   const changed = await bookingsCol(coachId).withConverter(null).doc("b-0-1").get();
-  const statsChange = await metered(() => applyStatsChange(coachId, { eventId: "bench-change", at: now, kind: "booking", after: changed }, now));
+  const statsChange = await metered(() =>
+    applyStatsChange(coachId, { eventId: "bench-change", at: DateTime.utc(), kind: "booking", after: changed }, DateTime.utc()),
+  );
   // The calendar feed: turned on (its read model built), a booking's change applied to it, a calendar app's poll.
   const { url } = (await setCalendarFeed.run(signedIn(coachOf(0).ownerUid, { coachId, enabled: true }))) as { url: string };
   const feedUpdate = await metered(() => updateFeed(coachId, "b-0-2", now));
   const feedPoll = await metered(() => poll(url));
+  if (mail.result !== "sent" || statsChange.result[0] !== "applied") {
+    const note = (await mailOutboxCol(coachId).doc(confirmation!.id).get()).data()?.note;
+    throw new Error(`bench: mail ${mail.result} (${note}), stats change ${statsChange.result.join()}`);
+  }
   const ops = { listSlots: slots, bookSlot: book, clientMail: mail, cancelBooking: cancel, statsRecompute: stats, statsChange, feedUpdate, feedPoll };
   for (const [name, measured] of Object.entries(ops)) report(`one ${name}`, usage(measured));
   report(
@@ -283,6 +293,7 @@ async function costTable(report: Report, perJob: Usage, push: Usage, ops: Record
 }
 
 export async function scale(report: Report): Promise<void> {
+  for (const [key, value] of Object.entries(functionsEnv())) process.env[key] ??= value;
   await backgroundTriggers(false);
   try {
     const { perJob } = await dueWork(report);
