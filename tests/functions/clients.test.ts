@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { decideSale } from "../../functions/src/domain/pack-sales.js";
 import { PublicCoach } from "../../functions/src/domain/public-coach.js";
 import type { ClientStats } from "../../functions/src/domain/clients.js";
-import { applyStatsChange, refreshClientStats } from "../../functions/src/shell/clients/stats.js";
+import { applyStatsChange, refreshClientStats, statsChange } from "../../functions/src/shell/clients/stats.js";
 import { writePackChange } from "../../functions/src/shell/packs/commit.js";
 import { adminApp, db } from "../../functions/src/shell/firebase.js";
 import { bookingsCol, clientRecordRef, clientsCol, coachRef, packsCol, publicCoachesCol } from "../../functions/src/shell/firestore/refs.js";
@@ -195,13 +195,14 @@ describe("stats counted change by change", () => {
     const before = (await clientRecord(lenaUid))!.stats!;
     const pack = await packsCol(coachId).withConverter(null).doc(DEMO.packId).get();
     // The pack's creation once more, as a trigger delivered again under a new event id, then under the same one.
-    const change = { eventId: "evt-replayed", at: DateTime.utc(), kind: "pack" as const, after: pack };
+    // Its time is the pack's write time, as the emulator stamped it (not this process's clock: faketime moves only that one).
+    const change = statsChange("pack", { id: "evt-replayed", time: "" }, undefined, pack);
     expect(await applyStatsChange(coachId, change, DateTime.utc())).toEqual(["applied"]);
     expect(await applyStatsChange(coachId, change, DateTime.utc())).toEqual(["duplicate"]);
     expect((await clientRecord(lenaUid))!.stats!.packBalance).toBe(before.packBalance + 10);
 
     expect(await refreshClientStats(coachId, lenaUid, DateTime.utc())).toBe("written");
-    const older = { ...change, eventId: "evt-older", at: DateTime.utc().minus({ minutes: 1 }) };
+    const older = { ...change, eventId: "evt-older", at: change.at.minus({ minutes: 1 }) };
     expect(await applyStatsChange(coachId, older, DateTime.utc())).toEqual(["counted"]);
     expect((await clientRecord(lenaUid))!.stats!.packBalance).toBe(before.packBalance);
   });
