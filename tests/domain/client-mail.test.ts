@@ -130,7 +130,15 @@ describe("a pack's end", () => {
     const end = { name: "10-session pack", remaining: 3, expiresAt: utc("2027-05-30T22:00:00Z") };
     expect(renderClientMail("pack_bought", facts({ pack: end })).text).toContain("valid through Sun 30 May 2027.");
     expect(renderClientMail("pack_expiring", facts({ pack: end, lang: "de" })).text).toContain(
-      "gilt bis einschließlich So, 30. Mai 2027, mit 3 offenen Einheiten",
+      "gilt bis einschließlich So, 30. Mai 2027. Noch offen: 3 Einheiten.",
     );
+  });
+
+  it("counts one unit in the singular", () => {
+    const one = { name: "Trial", remaining: 1, expiresAt: utc("2027-05-30T22:00:00Z") };
+    expect(renderClientMail("pack_bought", facts({ pack: one })).text).toContain("ready: 1 session, valid");
+    expect(renderClientMail("pack_expiring", facts({ pack: one })).text).toContain("with 1 session left.");
+    expect(renderClientMail("pack_bought", facts({ pack: one, lang: "de" })).text).toContain("bereit: 1 Einheit, gültig");
+    expect(renderClientMail("pack_expiring", facts({ pack: one, lang: "de" })).text).toContain("Noch offen: 1 Einheit.");
   });
 });

@@ -32,7 +32,8 @@ const en = {
     waived: "The coach waived the charge.",
   } satisfies Record<CancellationOutcome, string>,
   method: { cash: "in cash", bank_transfer: "by bank transfer", card: "by card", wallet: "with a wallet" } satisfies Record<PaymentMethod, string>,
-  balance: (n: number) => `You have ${n} session${n === 1 ? "" : "s"} left in your packs.`,
+  sessions: (n: number) => `${n} session${n === 1 ? "" : "s"}`,
+  balance: (n: number) => `You have ${en.sessions(n)} left in your packs.`,
 };
 
 const de: typeof en = {
@@ -49,7 +50,8 @@ const de: typeof en = {
     waived: "Der Coach hat auf die Gebühr verzichtet.",
   },
   method: { cash: "bar", bank_transfer: "per Überweisung", card: "mit Karte", wallet: "mit einer Wallet" },
-  balance: (n: number) => `Du hast noch ${n} ${n === 1 ? "Einheit" : "Einheiten"} in deinen Paketen.`,
+  sessions: (n: number) => `${n} ${n === 1 ? "Einheit" : "Einheiten"}`,
+  balance: (n: number) => `Du hast noch ${de.sessions(n)} in deinen Paketen.`,
 };
 
 /** The kinds in English. */
@@ -98,7 +100,9 @@ const enKinds = {
   }),
   pack_bought: (f, format) => ({
     subject: `Your pack: ${f.pack?.name ?? ""}`,
-    lines: [`Your ${f.pack?.name ?? "pack"} is ready: ${f.pack?.remaining ?? 0} sessions, valid through ${f.pack ? format.lastDay(f.pack.expiresAt) : ""}.`],
+    lines: [
+      `Your ${f.pack?.name ?? "pack"} is ready: ${en.sessions(f.pack?.remaining ?? 0)}, valid through ${f.pack ? format.lastDay(f.pack.expiresAt) : ""}.`,
+    ],
   }),
   pack_low: (f) => ({
     subject: `One session left in ${f.pack?.name ?? "your pack"}`,
@@ -107,7 +111,7 @@ const enKinds = {
   pack_expiring: (f, format) => ({
     subject: `${f.pack?.name ?? "Your pack"} ends soon`,
     lines: [
-      `Your ${f.pack?.name ?? "pack"} is valid through ${f.pack ? format.lastDay(f.pack.expiresAt) : ""}, with ${f.pack?.remaining ?? 0} sessions left. Book them before then.`,
+      `Your ${f.pack?.name ?? "pack"} is valid through ${f.pack ? format.lastDay(f.pack.expiresAt) : ""}, with ${en.sessions(f.pack?.remaining ?? 0)} left. Book before then.`,
     ],
   }),
   payment_receipt: (f, format) => ({
@@ -175,7 +179,7 @@ const deKinds = {
   pack_bought: (f, format) => ({
     subject: `Dein Paket: ${f.pack?.name ?? ""}`,
     lines: [
-      `Dein ${f.pack?.name ?? "Paket"} ist bereit: ${f.pack?.remaining ?? 0} Einheiten, gültig bis einschließlich ${f.pack ? format.lastDay(f.pack.expiresAt) : ""}.`,
+      `Dein ${f.pack?.name ?? "Paket"} ist bereit: ${de.sessions(f.pack?.remaining ?? 0)}, gültig bis einschließlich ${f.pack ? format.lastDay(f.pack.expiresAt) : ""}.`,
     ],
   }),
   pack_low: (f) => ({
@@ -185,7 +189,7 @@ const deKinds = {
   pack_expiring: (f, format) => ({
     subject: `${f.pack?.name ?? "Dein Paket"} läuft bald ab`,
     lines: [
-      `Dein ${f.pack?.name ?? "Paket"} gilt bis einschließlich ${f.pack ? format.lastDay(f.pack.expiresAt) : ""}, mit ${f.pack?.remaining ?? 0} offenen Einheiten. Buche sie vorher.`,
+      `Dein ${f.pack?.name ?? "Paket"} gilt bis einschließlich ${f.pack ? format.lastDay(f.pack.expiresAt) : ""}. Noch offen: ${de.sessions(f.pack?.remaining ?? 0)}. Buche sie vorher.`,
     ],
   }),
   payment_receipt: (f, format) => ({
