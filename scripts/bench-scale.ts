@@ -11,6 +11,7 @@ import { DateTime } from "luxon";
 import type { CallableRequest } from "firebase-functions/v2/https";
 import { Booking, cellsFor } from "../functions/src/domain/booking.js";
 import type { Coach } from "../functions/src/domain/coach.js";
+import { namedRecord } from "../functions/src/domain/clients.js";
 import { outboxEntry } from "../functions/src/domain/notifications.js";
 import { decideSale } from "../functions/src/domain/pack-sales.js";
 import type { Pack } from "../functions/src/domain/packs.js";
@@ -210,7 +211,9 @@ async function operations(report: Report): Promise<Record<string, Usage>> {
   await seedCoaches(0, 1, { seededAt: now, sessionsAt: now.plus({ days: 3 }).startOf("day").plus({ hours: 8 }) });
   const coachId = coachIdOf(0);
   const clientUid = "client-0-1";
-  await clientsCol(coachId).doc(clientUid).set({ name: "Client One", email: "client-one@example.com", notes: "" });
+  await clientsCol(coachId)
+    .doc(clientUid)
+    .set({ ...namedRecord("Client One"), email: "client-one@example.com", notes: "" });
   await getAuth(adminApp()).createUser({ uid: clientUid, email: "client-one@example.com" });
   await getAuth(adminApp()).createUser({ uid: coachOf(0).ownerUid, email: "coach-0@example.com" });
   const from = now.plus({ days: 3 }).startOf("day");

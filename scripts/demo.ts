@@ -3,6 +3,7 @@
 // `npm start`, the second coach, written as createCoach writes every coach.
 import { getAuth } from "firebase-admin/auth";
 import { DateTime } from "luxon";
+import { namedRecord } from "../functions/src/domain/clients.js";
 import { decideNewCoach } from "../functions/src/domain/onboarding.js";
 import { decideSale } from "../functions/src/domain/pack-sales.js";
 import { writePackChange } from "../functions/src/shell/packs/commit.js";
@@ -38,7 +39,9 @@ export async function seedDemo(now: DateTime = DateTime.utc()): Promise<void> {
   await offeringsCol(DEMO.coachId).doc(DEMO.matchPlayId).set(demoMatchPlay);
   await packTemplatesCol(DEMO.coachId).doc(DEMO.packTemplateId).set(demoPackTemplate);
   await writePublicCoach(DEMO.coachId);
-  await clientsCol(DEMO.coachId).doc(DEMO.client.uid).set({ name: DEMO.client.name, email: DEMO.client.email, notes: "" });
+  await clientsCol(DEMO.coachId)
+    .doc(DEMO.client.uid)
+    .set({ ...namedRecord(DEMO.client.name), email: DEMO.client.email, notes: "" });
 
   const sale = decideSale({
     packId: DEMO.packId,

@@ -8,10 +8,21 @@ import { readFile } from "node:fs/promises";
 import { DateTime } from "luxon";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { clientRecordRef, erasuresCol, ledgerCol, packsCol, paymentsCol, publicCoachesCol, reviewsCol } from "../../functions/src/shell/firestore/refs.js";
+import { namedRecord } from "../../functions/src/domain/clients.js";
+import { db } from "../../functions/src/shell/firebase.js";
+import {
+  clientRecordRef,
+  clientsCol,
+  erasuresCol,
+  ledgerCol,
+  packsCol,
+  paymentsCol,
+  publicCoachesCol,
+  reviewsCol,
+} from "../../functions/src/shell/firestore/refs.js";
 import { axeViolations } from "../support/axe.js";
 import { SITE, launchBrowser, shot, signedInPage } from "../support/browser.js";
-import { pastSession, statsWhere, waitFor } from "../support/coach-app.js";
+import { longHistory, pastSession, statsWhere, waitFor } from "../support/coach-app.js";
 import { DEMO, call, clientWithPack, demoSlots, freshDemoSignedIn } from "../support/emulators.js";
 
 const coachId = DEMO.coachId;
@@ -81,13 +92,20 @@ it("lists the clients with their figures, filters as the coach types and opens a
   expect(await axeViolations(page)).toEqual([]);
 
   const search = page.getByLabel("Search by name, email or phone");
+  // The search asks listClients a moment after the typing stops.
+  const count = page.locator(".clients-view [aria-live]");
   await search.fill("FISCH");
+  await waitFor(
+    () => count.textContent(),
+    (text) => text === `1 of ${all} clients`,
+    "the search's answer",
+  );
   expect(await rows.count()).toBe(1);
-  expect(await page.locator(".clients-view [aria-live]").textContent()).toBe(`1 of ${all} clients`);
   await search.fill("nobody");
+  await page.getByText("No client matches your search.").waitFor({ timeout: 10_000 });
   expect(await rows.count()).toBe(0);
-  expect(await page.getByText("No client matches your search.").isVisible()).toBe(true);
   await search.fill("fi");
+  await row.waitFor({ timeout: 10_000 });
   await row.getByRole("link").click();
   await page.locator(".figures").waitFor({ timeout: 20_000 });
   expect(page.url()).toBe(`${SITE}/app#/clients/${lenaUid}`);
@@ -104,6 +122,46 @@ it("lists the clients with their figures, filters as the coach types and opens a
   expect(entries.at(-1)).toMatch(/Pack bought.*\+10$/);
   await shot(page, "coach-client");
   expect(await axeViolations(page)).toEqual([]);
+});
+
+it("a long list shows 50 clients and more on demand; a long history shows its newest page and older ones on demand", async () => {
+  const batch = db().batch();
+  for (let i = 0; i < 55; i += 1) {
+    batch.set(clientsCol(coachId).doc(`uid-list-${i}`), { ...namedRecord(`List ${String(i).padStart(2, "0")}`), email: `list-${i}@example.com` });
+  }
+  await batch.commit();
+  await longHistory("uid-long", 60);
+  const page = await coachApp("#/clients");
+  const rows = page.locator("li.client-row");
+  const more = page.getByRole("button", { name: "Show more clients" });
+  await more.waitFor({ timeout: 20_000 });
+  expect(await rows.count()).toBe(50);
+  const total = 55 + 2;
+  expect(await page.locator(".clients-view [aria-live]").textContent()).toBe(`50 of ${total} clients`);
+  await more.click();
+  await waitFor(
+    () => rows.count(),
+    (n) => n === total,
+    "the second page",
+  );
+  expect(await more.isHidden()).toBe(true);
+
+  await page.goto(`${SITE}/app#/clients/uid-long`);
+  const older = page.getByRole("button", { name: "Show older history" });
+  await older.waitFor({ timeout: 20_000 });
+  const sessions = page.locator(".timeline > li.booking-entry");
+  expect(await sessions.count()).toBeLessThan(60);
+  await shot(page, "coach-client-long-history");
+  while (await older.isVisible()) {
+    const shown = await page.locator(".timeline > li").count();
+    await older.click();
+    await waitFor(
+      () => page.locator(".timeline > li").count(),
+      (n) => n > shown,
+      "an older page",
+    );
+  }
+  expect(await sessions.count()).toBe(60);
 });
 
 it("records a partial cash payment after showing what it leaves open, adjusts with a note and saves notes", async () => {

@@ -4,14 +4,14 @@ import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
 import { decideSale } from "../../functions/src/domain/pack-sales.js";
 import { PublicCoach } from "../../functions/src/domain/public-coach.js";
-import type { ClientStats } from "../../functions/src/domain/clients.js";
+import { namedRecord, type ClientStats } from "../../functions/src/domain/clients.js";
 import { applyStatsChange, refreshClientStats, statsChange } from "../../functions/src/shell/clients/stats.js";
 import { writePackChange } from "../../functions/src/shell/packs/commit.js";
 import { adminApp, db } from "../../functions/src/shell/firebase.js";
 import { bookingsCol, clientRecordRef, clientsCol, coachRef, packsCol, publicCoachesCol } from "../../functions/src/shell/firestore/refs.js";
 import { demoCoach, demoPackTemplate } from "../../scripts/demo-data.js";
-import { clientRecord, inHours, otherCoach, pastSession, statsSettled, statsWhere, waitFor } from "../support/coach-app.js";
-import { DEMO, call, callFailing, clientWithPack, demoSlots, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
+import { clientRecord, inHours, longHistory, otherCoach, pastSession, statsSettled, statsWhere, waitFor } from "../support/coach-app.js";
+import { DEMO, call, callFailing, clientWithPack, demoSlots, freshDemoSignedIn, idTokenFor, seedPackBooking } from "../support/emulators.js";
 
 const coachId = DEMO.coachId;
 const lenaUid = DEMO.client.uid;
@@ -81,7 +81,7 @@ describe("client stats read model (trigger)", () => {
     expect(await clientRecord(lenaUid)).toMatchObject({ name: DEMO.client.name, email: DEMO.client.email });
   });
 
-  it("creates the record (stats only) for a client nobody wrote a record for; selling by email then adds name and email", async () => {
+  it("creates the record (stats, no name: last in the list) for a client nobody wrote a record for; selling by email then adds name and email", async () => {
     await getAuth(adminApp()).createUser({ uid: "uid-mia", email: "mia@example.com", password: "secret-123" });
     const sale = decideSale({
       packId: "pack-mia",
@@ -96,7 +96,7 @@ describe("client stats read model (trigger)", () => {
     writePackChange(batch, coachId, demoCoach, sale, DateTime.utc());
     await batch.commit();
     await statsWhere("uid-mia", (s) => s.packBalance === 10);
-    expect((await clientsCol(coachId).doc("uid-mia").get()).data()).toEqual({ stats: expect.any(Object) });
+    expect((await clientsCol(coachId).doc("uid-mia").get()).data()).toEqual({ stats: expect.any(Object), ...namedRecord("") });
     const listed = await call("listClients", { coachId }, emma);
     expect(listed.clients.map((c) => [c.uid, c.name])).toEqual([
       [lenaUid, DEMO.client.name],
@@ -211,7 +211,9 @@ describe("stats counted change by change", () => {
 describe("listClients", () => {
   it("lists clients with their figures, sorted by name, filtered by a query on name, email or phone", async () => {
     await clientWithPack("uid-anna", 5);
-    await clientsCol(coachId).doc("uid-anna").set({ name: "Anna Öztürk", email: "anna@example.com", phone: "+49 30 5550101" }, { merge: true });
+    await clientsCol(coachId)
+      .doc("uid-anna")
+      .set({ ...namedRecord("Anna Öztürk"), email: "anna@example.com", phone: "+49 30 5550101" }, { merge: true });
     const doneAt = await pastSession("done", 30);
     await call("completeBooking", { coachId, bookingId: "done" }, emma);
     await statsWhere(lenaUid, (s) => s.sessionsCompleted === 1);
@@ -236,6 +238,57 @@ describe("listClients", () => {
     expect((await call("listClients", { coachId, query: "nobody" }, emma)).clients).toEqual([]);
   });
 
+  it("pages in name order (case and accents folded, no name last): each client once, and `next` ends the list", async () => {
+    const names = ["zoë Brandt", "Émile Roux", "anna Berg", "Bob Meyer", "", "Ömer Kaya", "clara Wolf"];
+    const batch = db().batch();
+    names.forEach((name, i) => batch.set(clientsCol(coachId).doc(`uid-page-${i}`), { ...namedRecord(name), email: `page-${i}@example.com` }));
+    await batch.commit();
+    const pages: string[][] = [];
+    let after: { key: string; uid: string } | undefined;
+    do {
+      const page = await call("listClients", { coachId, limit: 3, ...(after ? { after } : {}) }, emma);
+      expect(page.total).toBe(names.length + 1);
+      pages.push(page.clients.map((c) => c.name));
+      after = page.next ?? undefined;
+    } while (after);
+    expect(pages.map((page) => page.length)).toEqual([3, 3, 2]);
+    expect(pages.flat()).toEqual(["anna Berg", "Bob Meyer", "clara Wolf", "Émile Roux", DEMO.client.name, "Ömer Kaya", "zoë Brandt", ""]);
+    // A search pages the same way: the four names with "er", two at a time; a full page may be followed by an empty one.
+    const first = await call("listClients", { coachId, query: "er", limit: 2 }, emma);
+    expect(first.clients.map((c) => c.name)).toEqual(["anna Berg", "Bob Meyer"]);
+    const second = await call("listClients", { coachId, query: "er", limit: 2, after: first.next! }, emma);
+    expect(second.clients.map((c) => c.name)).toEqual([DEMO.client.name, "Ömer Kaya"]);
+    const third = await call("listClients", { coachId, query: "er", limit: 2, after: second.next! }, emma);
+    expect([third.clients, third.next]).toEqual([[], null]);
+  });
+
+  it("a search reads at most 500 records a call and says where to search further", async () => {
+    for (let chunk = 0; chunk < 3; chunk++) {
+      const batch = db().batch();
+      for (let i = 0; i < 200; i++) {
+        const n = chunk * 200 + i;
+        batch.set(clientsCol(coachId).doc(`uid-many-${n}`), { ...namedRecord(`Many ${String(n).padStart(3, "0")}`), email: `many-${n}@example.com` });
+      }
+      await batch.commit();
+    }
+    const first = await call("listClients", { coachId, query: "many-599@" }, emma);
+    expect(first.clients).toEqual([]);
+    expect(first.next).not.toBeNull();
+    const further = await call("listClients", { coachId, query: "many-599@", after: first.next! }, emma);
+    expect(further.clients.map((c) => c.name)).toEqual(["Many 599"]);
+    expect(further.next).toBeNull();
+  });
+
+  it("a client who booked without typing a contact is listed, by the address they signed in with", async () => {
+    await getAuth(adminApp()).createUser({ email: "newcomer@example.com", password: "secret-123" });
+    const token = await idTokenFor("newcomer@example.com", "secret-123");
+    const start = (await demoSlots())[0]!;
+    await call("bookSlot", { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, start, payWith: "on_site" }, token);
+    const { clients } = await call("listClients", { coachId }, emma);
+    expect(clients.map((c) => [c.email, c.name])).toContainEqual(["newcomer@example.com", ""]);
+    expect(clients.at(-1)?.email).toBe("newcomer@example.com");
+  });
+
   it("only the coach: a client and another coach are refused", async () => {
     const byClient = await callFailing("listClients", { coachId }, lena);
     expect([byClient.code, byClient.reason]).toEqual(["permission-denied", "NOT_ALLOWED"]);
@@ -247,6 +300,25 @@ describe("listClients", () => {
 });
 
 describe("getClientDetail", () => {
+  it("pages a long history: each page reads a bounded part, and together they hold every session and ledger entry once", async () => {
+    await longHistory("uid-long", 60);
+    const seen: string[] = [];
+    let before: string | undefined;
+    let pages = 0;
+    do {
+      const page = await call("getClientDetail", { coachId, clientUid: "uid-long", ...(before ? { before } : {}) }, emma);
+      seen.push(...page.timeline.map((entry) => `${entry.type} ${entry.id}`));
+      before = page.olderBefore ?? undefined;
+      pages += 1;
+    } while (before && pages < 10);
+    expect(pages).toBeGreaterThan(1);
+    expect(before).toBeUndefined();
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.filter((entry) => entry.startsWith("booking")).sort()).toEqual(Array.from({ length: 60 }, (_, i) => `booking uid-long-${i + 1}`).sort());
+    // The purchase and one debit per session.
+    expect(seen.filter((entry) => entry.startsWith("ledger"))).toHaveLength(61);
+  });
+
   it("returns record, private notes, figures and one timeline of sessions, payments and ledger entries, newest first", async () => {
     await pastSession("done", 30);
     await seedPackBooking({ bookingId: "next", clientUid: lenaUid, packId: DEMO.packId, start: inHours(50) });

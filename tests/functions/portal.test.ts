@@ -3,8 +3,10 @@
 import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
+import { namedRecord } from "../../functions/src/domain/clients.js";
 import { bookingsCol, clientsCol } from "../../functions/src/shell/firestore/refs.js";
 import { DEMO, call, callFailing, clientWithPack, count, demoSlots, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
+import { longHistory, statsWhere } from "../support/coach-app.js";
 
 const { coachId, offeringId } = DEMO;
 let lena: string;
@@ -26,7 +28,7 @@ describe("bookSlot with the client's details", () => {
     expect((await bookingsCol(coachId).doc(bookingId).get()).data()?.note).toBe("Bringing a friend to watch");
     // `stats` is the stats trigger's read model on the same record; everything else is exactly this.
     const { stats: _stats, ...record } = (await clientsCol(coachId).doc(DEMO.client.uid).get()).data() ?? {};
-    expect(record).toEqual({ ...contact, email: DEMO.client.email, notes: "backhand needs work", name: "Lena Fischer" });
+    expect(record).toEqual({ ...contact, ...namedRecord("Lena Fischer"), email: DEMO.client.email, notes: "backhand needs work" });
   });
 
   it("refuses a bad phone number or an overlong note with INVALID_INPUT and writes nothing", async () => {
@@ -41,6 +43,17 @@ describe("bookSlot with the client's details", () => {
 });
 
 describe("getClientPortal", () => {
+  it("after a long history shows the latest past sessions, and what was paid and is open from the client's figures", async () => {
+    const token = await longHistory("uid-long", 40);
+    const stats = await statsWhere("uid-long", (s) => s.packBalance === 10);
+    const [account] = (await call("getClientPortal", {}, token)).coaches;
+    expect(account?.past).toHaveLength(30);
+    expect(account?.past[0]?.id).toBe("uid-long-1");
+    expect([account?.paidMinor, account?.openMinor]).toEqual([stats.revenueMinor, stats.openMinor]);
+    expect(account?.openMinor).toBeGreaterThan(0);
+    expect(account?.remaining).toBe(10);
+  });
+
   it("lists upcoming (soonest first) and past bookings, what the client may still do, packs with ledgers and money", async () => {
     const slots = await demoSlots();
     const early = slots.find((s) => DateTime.fromISO(s) > DateTime.utc().plus({ hours: 48 }))!;

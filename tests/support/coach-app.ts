@@ -7,7 +7,7 @@ import type { ClientStats } from "../../functions/src/domain/clients.js";
 import { adminApp } from "../../functions/src/shell/firebase.js";
 import { clientRecordRef } from "../../functions/src/shell/firestore/refs.js";
 import { SECOND_COACH } from "../../scripts/demo-data.js";
-import { DEMO, call, idTokenFor, seedPackBooking } from "./emulators.js";
+import { DEMO, call, clientWithPack, idTokenFor, seedPackBooking } from "./emulators.js";
 
 /** Another coach (Otto, at /otto), signed up through createCoach like any coach; returns his ID token. */
 export async function otherCoach(): Promise<string> {
@@ -70,6 +70,15 @@ export async function statsWhere(clientUid: string, done: (stats: ClientStats) =
 
 /** A whole hour `hours` from now (negative: in the past). */
 export const inHours = (hours: number) => DateTime.utc().plus({ hours }).startOf("hour");
+
+/** A client with a pack and `sessions` past sessions on it, one a day back from yesterday; returns their ID token. */
+export async function longHistory(clientUid: string, sessions: number): Promise<string> {
+  const token = await clientWithPack(clientUid, sessions + 10);
+  for (let day = 1; day <= sessions; day += 1) {
+    await seedPackBooking({ bookingId: `${clientUid}-${day}`, clientUid, packId: `pack-${clientUid}`, start: inHours(-24 * day) });
+  }
+  return token;
+}
 
 /** A confirmed session of Lena's demo pack that started `hoursAgo` hours ago, ready to be completed; returns its start. */
 export async function pastSession(bookingId: string, hoursAgo: number, clientUid: string = DEMO.client.uid, packId: string = DEMO.packId): Promise<DateTime> {

@@ -6,6 +6,7 @@ import { api, type Api, type CallName } from "../../functions/src/api/index.js";
 import { callFunction, CallableError } from "../../site/src/client/callable.js";
 import { cellsFor, type Booking } from "../../functions/src/domain/booking.js";
 import { cellExpiry } from "../../functions/src/domain/slots.js";
+import { namedRecord } from "../../functions/src/domain/clients.js";
 import { bookingDebitEntry, post } from "../../functions/src/domain/packs.js";
 import { decideSale } from "../../functions/src/domain/pack-sales.js";
 import { markBusy } from "../../functions/src/shell/booking/busy.js";
@@ -74,7 +75,9 @@ export async function freshDemoSignedIn(): Promise<{ lena: string; emma: string 
 export async function clientWithPack(uid: string, units: number, now: DateTime = DateTime.utc(), transferable = false): Promise<string> {
   const email = `${uid}@example.com`;
   await getAuth(adminApp()).createUser({ uid, email, password: "secret-123" });
-  await clientsCol(DEMO.coachId).doc(uid).set({ name: uid, email, notes: "" });
+  await clientsCol(DEMO.coachId)
+    .doc(uid)
+    .set({ ...namedRecord(uid), email, notes: "" });
   if (units > 0) {
     const sale = decideSale({
       packId: `pack-${uid}`,

@@ -29,12 +29,34 @@ export type ClientStatsView = z.infer<typeof ClientStatsView>;
 export const ClientSummary = z.object({ uid: z.string(), name: z.string(), email: z.string(), phone: z.string(), stats: ClientStatsView });
 export type ClientSummary = z.infer<typeof ClientSummary>;
 
-/** listClients (coach): every client, optionally those whose name, email or phone contains `query`. */
-export const ListClientsInput = z.object({ coachId: DocId, query: z.string().trim().max(100).default("") });
+/** Where a page of the client list ends: the last client's sort key and uid (pass it back as `after`). */
+export const ClientsCursor = z.object({ key: z.string().max(400), uid: DocId });
+export type ClientsCursor = z.infer<typeof ClientsCursor>;
+
+/**
+ * listClients (coach): a page of clients in name order, from after `after`,
+ * optionally those whose name, email or phone contains `query`.
+ */
+export const ListClientsInput = z.object({
+  coachId: DocId,
+  query: z.string().trim().max(100).default(""),
+  after: ClientsCursor.optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
 export type ListClientsInput = z.infer<typeof ListClientsInput>;
 
-/** listClients result, sorted by name; money in `currency`. */
-export const ListClientsResult = z.object({ currency: z.string(), clients: z.array(ClientSummary) });
+/**
+ * listClients result, sorted by name; money in `currency`. `next` continues
+ * the list (null: nothing after); a search reads at most 500 records a call,
+ * so it may return fewer than `limit` with a `next` to search further.
+ * `total` counts all the coach's clients.
+ */
+export const ListClientsResult = z.object({
+  currency: z.string(),
+  clients: z.array(ClientSummary),
+  next: ClientsCursor.nullable(),
+  total: z.number().int().nonnegative(),
+});
 export type ListClientsResult = z.infer<typeof ListClientsResult>;
 
 /** One line of a client's timeline: a session, a payment or refund, or a change of pack units. */
@@ -93,7 +115,11 @@ export const TimelineEntryView = z.discriminatedUnion("type", [
 ]);
 export type TimelineEntryView = z.infer<typeof TimelineEntryView>;
 
-/** getClientDetail result: the record with private notes, the figures, and one timeline, newest first. */
+/** getClientDetail (coach): one client; `before` asks for the page of history ending at that instant (a result's `olderBefore`). */
+export const ClientDetailInput = ClientRefInput.extend({ before: IsoInstant.optional() });
+export type ClientDetailInput = z.infer<typeof ClientDetailInput>;
+
+/** getClientDetail result: the record with private notes, the figures, and one page of the timeline, newest first. */
 export const ClientDetailResult = z.object({
   client: z.object({
     uid: z.string(),
@@ -108,7 +134,10 @@ export const ClientDetailResult = z.object({
   }),
   currency: z.string(),
   stats: ClientStatsView,
+  /** The history newest first, back to `olderBefore`. */
   timeline: z.array(TimelineEntryView),
+  /** More history ends at this instant: ask again with it as `before` (null: the timeline is complete). */
+  olderBefore: IsoInstant.nullable(),
 });
 export type ClientDetailResult = z.infer<typeof ClientDetailResult>;
 
@@ -147,7 +176,7 @@ export type DeleteClientResult = z.infer<typeof DeleteClientResult>;
 /** The callables of this area: each name with its input and result. */
 export const clientCalls = {
   listClients: { input: ListClientsInput, result: ListClientsResult },
-  getClientDetail: { input: ClientRefInput, result: ClientDetailResult },
+  getClientDetail: { input: ClientDetailInput, result: ClientDetailResult },
   saveClientNotes: { input: SaveClientNotesInput, result: SavedResult },
   sendMessage: { input: SendMessageInput, result: SendMessageResult },
   exportClientData: { input: ClientRefInput, result: ClientExportResult },

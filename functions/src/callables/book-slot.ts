@@ -9,7 +9,7 @@ import { claimedByOther } from "../shell/booking/busy.js";
 import { CLAIMING_CALL, onSignedInCall } from "../shell/calls/callable.js";
 import { writePackChange } from "../shell/packs/commit.js";
 import { CLAIM_TRANSACTION, db } from "../shell/firebase.js";
-import { saveContact } from "../shell/clients/contact.js";
+import { readContact, saveContact } from "../shell/clients/contact.js";
 import { notifyCoach } from "../shell/notify/outbox.js";
 import { activePacks } from "../shell/packs/active.js";
 import { bookingsCol, claimRef, coachRef, offeringsCol, packsCol } from "../shell/firestore/refs.js";
@@ -53,7 +53,7 @@ export const bookSlot = onSignedInCall(
         return ok(toResult(bookingRef.id, existing, packId && pack ? packView(packId, pack) : null));
       }
 
-      const coach = (await tx.get(coachRef(input.coachId))).data();
+      const [coach, client] = await Promise.all([tx.get(coachRef(input.coachId)).then((doc) => doc.data()), readContact(tx, input.coachId, uid)]);
       if (!coach) return fail({ code: "COACH_NOT_FOUND" });
       const offering = (await tx.get(offeringsCol(input.coachId).doc(input.offeringId))).data();
       if (!offering) return fail({ code: "OFFERING_NOT_FOUND" });
@@ -78,7 +78,7 @@ export const bookSlot = onSignedInCall(
       const { booking, packChange } = decision.value;
       writeBookingChange(tx, input.coachId, coach, { bookingId: bookingRef.id, before: undefined, after: booking, claimed: booking.cells, released: [] }, now);
       if (packChange) writePackChange(tx, input.coachId, coach, packChange, now);
-      saveContact(tx, input.coachId, uid, email, input.contact);
+      saveContact(tx, input.coachId, uid, client, email, input.contact);
       const about = { bookingId: bookingRef.id, clientUid: uid, offeringId: input.offeringId, start: input.start };
       notifyCoach(tx, input.coachId, coach, `booking-${bookingRef.id}-new`, booking.status === "requested" ? "booking_requested" : "booking_new", about, now);
       if (packChange?.pack.remaining === 1) {

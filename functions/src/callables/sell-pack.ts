@@ -1,5 +1,6 @@
 import { getAuth } from "firebase-admin/auth";
 import { PackResult, packCalls } from "../api/packs.js";
+import { namedRecord } from "../domain/clients.js";
 import { DomainError } from "../domain/errors.js";
 import { decideSale } from "../domain/pack-sales.js";
 import { Result, fail, ok } from "../domain/result.js";
@@ -55,7 +56,11 @@ export const sellPack = onSignedInCall(packCalls.sellPack, async (input, { uid, 
 
     // A record the stats trigger created (stats only) gets the name and email too; a name already there is kept.
     if (byEmail && !client.get("name")) {
-      tx.set(clientsCol(input.coachId).doc(clientUid), { name: byEmail.name, email: byEmail.email, ...(client.exists ? {} : { notes: "" }) }, { merge: true });
+      tx.set(
+        clientsCol(input.coachId).doc(clientUid),
+        { ...namedRecord(byEmail.name), email: byEmail.email, ...(client.exists ? {} : { notes: "" }) },
+        { merge: true },
+      );
     }
     const sale = decideSale({
       packId,

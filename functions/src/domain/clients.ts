@@ -142,6 +142,8 @@ export const ClientRecord = z.object({
   /** The last mail the client's address refused for good, shown to the coach until a mail gets through. */
   mailProblem: MailProblem.nullable().default(null),
   stats: ClientStats.nullable().default(null),
+  /** Where the record sorts in the coach's list (clientSortKey of the name): written with every name, listClients pages on it. */
+  sortKey: z.string().default(""),
 });
 export type ClientRecord = z.infer<typeof ClientRecord>;
 
@@ -253,6 +255,15 @@ const fold = (text: string) =>
     .replace(/\p{Diacritic}/gu, "")
     .toLowerCase();
 
+/** Records without a name sort after every name. */
+const NO_NAME_KEY = "\uffff";
+
+/** Where a client sorts in the coach's list: the name with case and accents folded; no name last. */
+export const clientSortKey = (name: string): string => (name.trim() === "" ? NO_NAME_KEY : fold(name.trim()));
+
+/** A client's name as a record stores it: every write of a name writes its sort key too. */
+export const namedRecord = (name: string) => ({ name, sortKey: clientSortKey(name) });
+
 /** True when the query (trimmed, case- and accent-insensitive) is part of the client's name, email or phone; an empty query matches all. */
 export function matchesQuery(client: Pick<ClientRecord, "name" | "email" | "phone">, query: string): boolean {
   const wanted = fold(query.trim());
@@ -264,6 +275,26 @@ export type TimelineItem =
   | { type: "booking"; id: string; at: DateTime; booking: Booking }
   | { type: "payment"; id: string; at: DateTime; record: PaymentRecord }
   | { type: "ledger"; id: string; at: DateTime; packId: string; packName: string; entry: LedgerEntry };
+
+/**
+ * A page of a client's timeline reads, from the page's end back, at most this
+ * many sessions and payments, and the ledgers of this many packs (the latest
+ * bought by then; a client does not use more at a time).
+ */
+export const TIMELINE_PAGE = { items: 50, packs: 20 } as const;
+
+/**
+ * One page of the timeline from sources read newest first up to a limit.
+ * Where a source was cut, its oldest item is a horizon: below it the page
+ * may lack that source's older items. So the page keeps what lies after the
+ * latest horizon, and the next page ends at that horizon (inclusive: the
+ * items at the horizon's instant are the next page's), or null when no
+ * source was cut.
+ */
+export function timelinePage(items: TimelineItem[], horizons: DateTime[]): { items: TimelineItem[]; olderBefore: DateTime | null } {
+  const horizon = horizons.reduce<DateTime | null>((latest, time) => (!latest || time > latest ? time : latest), null);
+  return { items: horizon ? items.filter((item) => item.at > horizon) : items, olderBefore: horizon };
+}
 
 const TYPE_ORDER: Record<TimelineItem["type"], number> = { booking: 0, payment: 1, ledger: 2 };
 

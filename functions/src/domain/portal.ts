@@ -53,23 +53,28 @@ export interface PortalCoachData {
   bookings: { id: string; booking: Booking }[];
   packs: { pack: Pack; view: PortalCoach["packs"][number] }[];
   payments: { record: PaymentRecord; view: PortalCoach["payments"][number] }[];
+  /** What the client paid and owes in all, from the stats read model, when the portal read only the latest of a long history. */
+  totals?: { revenueMinor: number; openMinor: number };
 }
 
 /**
  * One coach in the client's portal: bookings split into upcoming and past,
  * packs (not those of an unfinished checkout) newest first with the units
- * left, payments latest first, and what the client paid and still owes.
+ * left, payments latest first, and what the client paid and still owes
+ * (summed from what was read, or the totals given when that was cut).
  */
 export function portalCoach(data: PortalCoachData, now: DateTime): PortalCoach {
   const { coachId, coach } = data;
   const packs = data.packs.filter(({ pack }) => shownInPortal(pack));
-  const account = clientAccount(
-    data.payments.map(({ record }) => record),
-    owedSummaries(
-      packs.map(({ pack }) => pack),
-      data.bookings.map(({ booking }) => booking),
-    ),
-  );
+  const account =
+    data.totals ??
+    clientAccount(
+      data.payments.map(({ record }) => record),
+      owedSummaries(
+        packs.map(({ pack }) => pack),
+        data.bookings.map(({ booking }) => booking),
+      ),
+    );
   const balance = packBalance(
     packs.map(({ view }) => view),
     "latest expiry first",

@@ -8,6 +8,9 @@ import { CallableError } from "../client/callable.js";
 import { formatDay, formatTime } from "../lib/format.js";
 import { el } from "./dom.js";
 
+/** How many of a thread's latest messages it shows. */
+const MESSAGES_SHOWN = 100;
+
 /** Who is looking: their side of the thread, and the words the page uses. */
 export interface ThreadOptions {
   coachId: string;
@@ -103,8 +106,16 @@ export async function mountThread(root: HTMLElement, options: ThreadOptions): Pr
       });
   });
 
-  const [{ collection, onSnapshot, orderBy, query }, { clientDb }] = await Promise.all([import("firebase/firestore"), import("../client/firestore.js")]);
-  const messages = query(collection(clientDb(), "coaches", options.coachId, "threads", options.clientUid, "messages"), orderBy("at"));
+  const [{ collection, limitToLast, onSnapshot, orderBy, query }, { clientDb }] = await Promise.all([
+    import("firebase/firestore"),
+    import("../client/firestore.js"),
+  ]);
+  // The latest messages of a thread however long it grew (the whole thread is in the client's data export).
+  const messages = query(
+    collection(clientDb(), "coaches", options.coachId, "threads", options.clientUid, "messages"),
+    orderBy("at"),
+    limitToLast(MESSAGES_SHOWN),
+  );
   return onSnapshot(
     messages,
     (snapshot) => {

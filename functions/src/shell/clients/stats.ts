@@ -1,7 +1,18 @@
-import { DocumentSnapshot, Timestamp } from "firebase-admin/firestore";
+import { DocumentReference, DocumentSnapshot, Timestamp, Transaction } from "firebase-admin/firestore";
 import { DateTime } from "luxon";
 import { Booking } from "../../domain/booking.js";
-import { ClientStats, NO_COUNTS, StatsSource, UPCOMING_KEPT, computeClientStats, countsAfterChange, isPseudonym, sessionsView } from "../../domain/clients.js";
+import {
+  ClientStats,
+  NO_COUNTS,
+  StatsSource,
+  UPCOMING_KEPT,
+  computeClientStats,
+  countsAfterChange,
+  isPseudonym,
+  namedRecord,
+  sessionsView,
+  type ClientRecord,
+} from "../../domain/clients.js";
 import { Pack } from "../../domain/packs.js";
 import { PaymentRecord } from "../../domain/payments.js";
 import { parseDoc } from "../firestore/converter.js";
@@ -19,8 +30,8 @@ const instant = (time: Timestamp) => DateTime.fromMillis(time.toMillis(), { zone
  * bookings, payments and packs (three plain queries, see below). A small
  * transaction writes the stats unless the record holds stats computed from
  * a later read (triggers may finish out of order), creating the record with
- * only `stats` when it does not exist yet (mergeFields: name, email and
- * notes of an existing record are never touched). After an erasure, stats
+ * `stats` and an empty name when it does not exist yet (mergeFields: name,
+ * email and notes of an existing record are never touched). After an erasure, stats
  * read before it, or that find nothing (the kept records now carry a
  * pseudonym), never bring the record back; a client with no record and no
  * records at all gets none.
@@ -57,9 +68,15 @@ export async function refreshClientStats(coachId: string, clientUid: string, now
     if (!record.exists && found === 0) return "nothing";
     const current = record.data()?.stats;
     if (current && current.asOf > stats.asOf) return "stale";
-    tx.set(ref, { stats }, { mergeFields: ["stats"] });
+    writeStats(tx, ref, record.exists, stats);
     return "written";
   });
+}
+
+/** Writes the figures on the client's record; a record the stats create (before any name) sorts last in the coach's list. */
+function writeStats(tx: Transaction, ref: DocumentReference<ClientRecord>, exists: boolean, stats: ClientStats): void {
+  if (exists) tx.set(ref, { stats }, { mergeFields: ["stats"] });
+  else tx.set(ref, { stats, ...namedRecord("") }, { mergeFields: ["stats", "name", "sortKey"] });
 }
 
 /** The client uids of the document versions of an event (before and after an update; usually one). */
@@ -160,7 +177,7 @@ async function applyForClient(coachId: string, clientUid: string, change: StatsC
       ...(newerView ? { upcoming: view.upcoming, lastSessionAt: view.lastSessionAt, viewAsOf: view.readAt } : {}),
       asOf: change.at > current.asOf ? change.at : current.asOf,
     };
-    tx.set(ref, { stats }, { mergeFields: ["stats"] });
+    writeStats(tx, ref, record.exists, stats);
     tx.set(marker, { expireAt: Timestamp.fromMillis(now.plus({ days: MARKER_KEPT_DAYS }).toMillis()) });
     return "applied";
   });

@@ -12,7 +12,7 @@ import { line } from "../../domain/text.js";
 import { CheckoutLine } from "../../gateways/payment-gateway.js";
 import { writeBookingChange } from "../booking/commit.js";
 import { providerUnavailable } from "../calls/http-errors.js";
-import { saveContact } from "../clients/contact.js";
+import { readContact, saveContact } from "../clients/contact.js";
 import { db } from "../firebase.js";
 import { bookingsCol, claimRef, coachRef, offeringsCol, packTemplatesCol, packsCol } from "../firestore/refs.js";
 import { paymentGateway } from "./gateway.js";
@@ -45,7 +45,7 @@ export function prepareCheckout(
   now: DateTime,
 ): Promise<Result<CheckoutOrder, DomainError>> {
   return db().runTransaction(async (tx): Promise<Result<CheckoutOrder, DomainError>> => {
-    const coach = (await tx.get(coachRef(input.coachId))).data();
+    const [coach, client] = await Promise.all([tx.get(coachRef(input.coachId)).then((doc) => doc.data()), readContact(tx, input.coachId, uid)]);
     if (!coach) return fail({ code: "COACH_NOT_FOUND" });
     // Only where the charge can succeed: never a hold the coach's account cannot be paid into.
     const accountId = coach.stripeAccount?.accountId;
@@ -83,7 +83,7 @@ export function prepareCheckout(
       });
       if (!held.ok) return held;
       writeBookingChange(tx, input.coachId, coach, { bookingId: ref.id, before: undefined, after: held.value, claimed: held.value.cells, released: [] }, now);
-      saveContact(tx, input.coachId, uid, email, input.contact);
+      saveContact(tx, input.coachId, uid, client, email, input.contact);
       return ok({ target, coach, accountId, lines, existing: null });
     }
 
@@ -96,7 +96,7 @@ export function prepareCheckout(
     if (existing)
       return existing.clientUid === uid ? ok({ target, coach, accountId, lines, existing: existing.checkout }) : fail({ code: "REQUEST_ID_REUSED" });
     tx.create(ref, pendingPack({ clientUid: uid, templateId: item.templateId, template, currency: coach.currency, timeZone: coach.timeZone, now }));
-    saveContact(tx, input.coachId, uid, email, input.contact);
+    saveContact(tx, input.coachId, uid, client, email, input.contact);
     return ok({ target, coach, accountId, lines, existing: null });
   });
 }

@@ -67,12 +67,21 @@ function asPack(id: string, data: Record<string, unknown>): PackState | undefine
   };
 }
 
+/** How many of a client's packs their screen shows (the newest). */
+const PACKS_SHOWN = 20;
+
 const firestore = () => Promise.all([import("firebase/firestore"), import("../../client/firestore.js")]);
 
 /** The client's packs, active first then newest, now and on every change; resolves to the unsubscribe. */
 export async function watchPacks(ctx: AppContext, clientUid: string, onChange: (packs: PackState[]) => void, onError: () => void): Promise<() => void> {
-  const [{ collection, onSnapshot, query, where }, { clientDb }] = await firestore();
-  const packs = query(collection(clientDb(), "coaches", ctx.coachId, "packs"), where("clientUid", "==", clientUid));
+  const [{ collection, limit, onSnapshot, orderBy, query, where }, { clientDb }] = await firestore();
+  // The latest bought: a client does not use more packs at a time.
+  const packs = query(
+    collection(clientDb(), "coaches", ctx.coachId, "packs"),
+    where("clientUid", "==", clientUid),
+    orderBy("purchasedAt", "desc"),
+    limit(PACKS_SHOWN),
+  );
   const order = (p: PackState) => (p.status === "active" ? 0 : p.status === "pending" ? 1 : 2);
   return onSnapshot(
     packs,

@@ -46,6 +46,9 @@ class ClientScreen {
   private templates: Promise<TemplateState[]> | undefined;
   private readonly head = el("header", undefined, "client-head");
   private readonly timeline = el("div");
+  /** Older pages of the timeline, asked for with "Show older", and where the history goes on before them. */
+  private older: { entries: ClientDetailResult["timeline"]; before: string | null } | undefined;
+  private readonly olderButton = Object.assign(el("button", undefined, "secondary"), { type: "button" });
   private readonly packs: ReturnType<typeof packsSection>;
   private readonly reviewList: ReturnType<typeof reviewsSection>;
   private readonly notes: NotesBox;
@@ -58,7 +61,7 @@ class ClientScreen {
     this.t = clientsText(ctx.lang);
     this.packs = packsSection(ctx, uid, {
       clientName: () => this.name(),
-      clients: () => (this.clients ??= ctx.call("listClients", { coachId: ctx.coachId }).then((r) => r.clients)),
+      clients: () => (this.clients ??= ctx.call("listClients", { coachId: ctx.coachId, limit: 100 }).then((r) => r.clients)),
       templates: () => (this.templates ??= loadTemplates(ctx)),
       changed: () => {
         this.clients = undefined;
@@ -67,6 +70,8 @@ class ClientScreen {
     });
     this.reviewList = reviewsSection(ctx);
     this.notes = notesBox(ctx, uid);
+    this.olderButton.textContent = this.t.olderHistory;
+    this.olderButton.addEventListener("click", () => void this.showOlder());
   }
 
   private name(): string {
@@ -106,7 +111,7 @@ class ClientScreen {
       this.head,
       jump,
       section("packs", t.packsTitle, this.packs.element),
-      section("timeline", t.timelineTitle, this.timeline),
+      section("timeline", t.timelineTitle, this.timeline, this.olderButton),
       section("messages", t.messagesTitle, thread),
       section("reviews", t.reviewsTitle, this.reviewList.element),
       section("notes", t.notesTitle, this.notes.form),
@@ -160,7 +165,8 @@ class ClientScreen {
     const detail = this.detail;
     if (!detail) return;
     this.head.replaceChildren(...header(this.ctx, detail));
-    this.timeline.replaceChildren(renderTimeline(this.ctx, detail));
+    this.timeline.replaceChildren(renderTimeline(this.ctx, { ...detail, timeline: [...detail.timeline, ...(this.older?.entries ?? [])] }));
+    this.olderButton.hidden = !(this.older ? this.older.before : detail.olderBefore);
     fillReviewSlots(this.ctx, this.timeline, this.reviews, (line) => this.ctx.say(line));
     this.notes.show(detail.client.notes);
     this.packs.update(undefined, detail);
@@ -186,9 +192,29 @@ class ClientScreen {
       // A later reload started meanwhile, or the screen was left: its answer wins.
       if (load !== this.loads || this.stopped) return;
       this.detail = detail;
+      // The newest page moved on: older pages are asked for again from its end.
+      this.older = undefined;
       this.draw();
     } catch (error) {
       if (!this.stopped && !(error instanceof CallableError && error.reason === "CLIENT_NOT_FOUND")) this.ctx.showError(error);
+    }
+  }
+
+  /** Appends the page of history before what is shown. */
+  private async showOlder(): Promise<void> {
+    const before = this.older ? this.older.before : this.detail?.olderBefore;
+    if (!before) return;
+    const load = this.loads;
+    this.olderButton.disabled = true;
+    try {
+      const page = await this.ctx.call("getClientDetail", { coachId: this.ctx.coachId, clientUid: this.uid, before });
+      if (load !== this.loads || this.stopped) return;
+      this.older = { entries: [...(this.older?.entries ?? []), ...page.timeline], before: page.olderBefore };
+      this.draw();
+    } catch (error) {
+      if (!this.stopped) this.ctx.showError(error);
+    } finally {
+      this.olderButton.disabled = false;
     }
   }
 

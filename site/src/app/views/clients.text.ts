@@ -18,6 +18,8 @@ const en = {
   count: (shown: number, all: number) => (shown === all ? plural(all, "client", "clients") : `${shown} of ${plural(all, "client", "clients")}`),
   none: "No clients yet. Sell a pack to your first client.",
   noMatch: "No client matches your search.",
+  more: "Show more clients",
+  searchFurther: "Search further",
   noName: "Client without a name",
   newClient: "New client / sell a pack",
   sessions: (n: number) => plural(n, "session", "sessions"),
@@ -122,6 +124,7 @@ const en = {
 
   // Timeline
   noTimeline: "Nothing yet.",
+  olderHistory: "Show older history",
   upcoming: "upcoming",
   unit: "1 pack unit",
   clientNote: (note: string) => `Client's note: “${note}”`,
@@ -205,6 +208,8 @@ const de: typeof en = {
   count: (shown, all) => (shown === all ? plural(all, "Kunde", "Kunden") : `${shown} von ${plural(all, "Kunde", "Kunden")}`),
   none: "Noch keine Kunden. Verkaufe deinem ersten Kunden ein Paket.",
   noMatch: "Kein Kunde passt zur Suche.",
+  more: "Weitere Kunden zeigen",
+  searchFurther: "Weiter suchen",
   noName: "Kunde ohne Namen",
   newClient: "Neuer Kunde / Paket verkaufen",
   sessions: (n) => plural(n, "Stunde", "Stunden"),
@@ -295,6 +300,7 @@ const de: typeof en = {
   doneMoney: (paid, due, refunded, state) => `Erledigt: ${paid} von ${due} bezahlt${refunded ? `, ${refunded} erstattet` : ""} · ${state}`,
 
   noTimeline: "Noch nichts.",
+  olderHistory: "Älteren Verlauf zeigen",
   upcoming: "anstehend",
   unit: "1 Einheit aus dem Paket",
   clientNote: (note) => `Notiz des Kunden: „${note}“`,

@@ -1,18 +1,21 @@
-// The coach's clients (#/clients): every client with their figures from the
-// read model (sessions, last and next session in the coach's zone, revenue,
-// open amount, pack balance, no-shows, late cancellations), a search box that
-// filters the loaded list as the coach types (name, email or phone, case and
-// accents ignored, like listClients' own `query`), and "New client / sell a
-// pack". A row opens #/clients/{uid}.
-import type { ClientSummary } from "../../../../functions/src/api/clients.js";
+// The coach's clients (#/clients): a page of clients in name order with
+// their figures from the read model (sessions, last and next session in the
+// coach's zone, revenue, open amount, pack balance, no-shows, late
+// cancellations), "Show more" for the next page, a search box that asks
+// listClients as the coach types (name, email or phone, case and accents
+// ignored), and "New client / sell a pack". A row opens #/clients/{uid}.
+import type { ClientSummary, ListClientsResult } from "../../../../functions/src/api/clients.js";
 import { el } from "../../islands/dom.js";
 import type { AppContext, View } from "../context.js";
 import "./clients.css";
-import { dayTime, day, fold, money, nameOf } from "./client-format.js";
+import { dayTime, day, money, nameOf } from "./client-format.js";
 import { loadTemplates } from "./client-data.js";
 import { clientsText } from "./clients.text.js";
 import { input } from "./operation.js";
 import { sellPackForm } from "./sell-pack.js";
+
+/** Clients a page shows. */
+const PAGE = 50;
 
 /** One client as a link to their screen, with their figures. */
 function row(ctx: AppContext, client: ClientSummary, currency: string): HTMLLIElement {
@@ -85,17 +88,42 @@ export const clientsView: View = {
         });
     });
     // The buttons work while the list loads; the list fills in when it arrives.
-    const { currency, clients } = await ctx.call("listClients", { coachId: ctx.coachId });
-    const rows = clients.map((client) => ({ client, node: row(ctx, client, currency), text: fold([client.name, client.email, client.phone].join(" ")) }));
-    const filter = () => {
-      const words = fold(search.control.value.trim());
-      const shown = rows.filter((r) => r.text.includes(words));
-      list.replaceChildren(...shown.map((r) => r.node));
-      count.textContent = t.count(shown.length, rows.length);
-      empty.textContent = rows.length === 0 ? t.none : shown.length === 0 ? t.noMatch : "";
+    const more = Object.assign(el("button", t.more, "secondary"), { type: "button", hidden: true });
+    root.append(more);
+    let shown: { result: ListClientsResult; clients: ClientSummary[] } | undefined;
+    let asked = 0;
+    const draw = () => {
+      if (!shown) return;
+      const { result, clients } = shown;
+      list.replaceChildren(...clients.map((client) => row(ctx, client, result.currency)));
+      count.textContent = t.count(clients.length, result.total);
+      empty.textContent = result.total === 0 ? t.none : clients.length === 0 && !result.next ? t.noMatch : "";
       empty.hidden = !empty.textContent;
+      more.hidden = !result.next;
+      more.textContent = search.control.value.trim() ? t.searchFurther : t.more;
     };
-    search.control.addEventListener("input", filter);
-    filter();
+    const show = (result: ListClientsResult, appended: boolean) => {
+      shown = { result, clients: [...(appended ? (shown?.clients ?? []) : []), ...result.clients] };
+      draw();
+    };
+    /** A first page for the search box's words, or the next page; an answer to an older question is dropped. */
+    const load = async (next: boolean) => {
+      const question = ++asked;
+      const after = next ? shown?.result.next : undefined;
+      const result = await ctx.call("listClients", { coachId: ctx.coachId, query: search.control.value.trim(), limit: PAGE, ...(after ? { after } : {}) });
+      if (question === asked) show(result, after !== undefined);
+    };
+    let typing: ReturnType<typeof setTimeout> | undefined;
+    search.control.addEventListener("input", () => {
+      clearTimeout(typing);
+      typing = setTimeout(() => void load(false).catch((error: unknown) => ctx.showError(error)), 250);
+    });
+    more.addEventListener("click", () => {
+      more.disabled = true;
+      load(true)
+        .catch((error: unknown) => ctx.showError(error))
+        .finally(() => (more.disabled = false));
+    });
+    await load(false);
   },
 };

@@ -17,6 +17,8 @@ import "./views.css";
 const DAYS_AHEAD = 14;
 /** How far back sessions are read to find ones still to settle. */
 const DAYS_BACK = 7;
+/** Requests Today lists at most. */
+const REQUESTS_SHOWN = 50;
 
 type FirestoreModule = typeof import("firebase/firestore");
 type Luxon = typeof import("luxon");
@@ -95,12 +97,13 @@ class TodayScreen {
 
   /**
    * Bookings from a week before today to DAYS_AHEAD days ahead (startsAt,
-   * one range on one field: the automatic index serves it), and every
-   * request still waiting, whatever its date.
+   * one range on one field: the automatic index serves it), and the
+   * requests still waiting, soonest first, whatever their date (at most
+   * REQUESTS_SHOWN; a coach answers them long before that many wait).
    */
   private listenBookings(): void {
     for (const stop of this.bookingStops) stop();
-    const { collection, onSnapshot, orderBy, query, Timestamp, where } = this.fs;
+    const { collection, limit, onSnapshot, orderBy, query, Timestamp, where } = this.fs;
     const startOfToday = this.luxon.DateTime.now().setZone(this.zone).startOf("day");
     this.today = startOfToday.toISODate() ?? "";
     const bookings = collection(this.db, "coaches", this.ctx.coachId, "bookings");
@@ -117,7 +120,7 @@ class TodayScreen {
         (error) => this.ctx.showError(error),
       ),
       onSnapshot(
-        query(bookings, where("status", "==", "requested")),
+        query(bookings, where("status", "==", "requested"), orderBy("startsAt"), limit(REQUESTS_SHOWN)),
         (snapshot) => {
           this.requests = snapshot.docs.flatMap((d) => sessionFrom(d.id, d.data()) ?? []);
           this.loaded.requests = true;
