@@ -26,6 +26,7 @@ function load<M>(name: string, path: string): M | undefined {
 
 export const adjustPack = load<typeof import("./callables/adjust-pack.js")>("adjustPack", "./callables/adjust-pack.js")?.adjustPack;
 export const bookSeries = load<typeof import("./callables/book-series.js")>("bookSeries", "./callables/book-series.js")?.bookSeries;
+export const bookForClient = load<typeof import("./callables/book-for-client.js")>("bookForClient", "./callables/book-for-client.js")?.bookForClient;
 export const bookSlot = load<typeof import("./callables/book-slot.js")>("bookSlot", "./callables/book-slot.js")?.bookSlot;
 export const bookingCalendar = load<typeof import("./callables/booking-calendar.js")>("bookingCalendar", "./callables/booking-calendar.js")?.bookingCalendar;
 export const cancelBooking = load<typeof import("./callables/cancel-booking.js")>("cancelBooking", "./callables/cancel-booking.js")?.cancelBooking;

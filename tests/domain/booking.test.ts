@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { cellsFor, decideBooking, type BookingContext } from "../../functions/src/domain/booking.js";
+import { cellsFor, decideBooking, decideCoachBooking, type BookingContext } from "../../functions/src/domain/booking.js";
 import { Offering } from "../../functions/src/domain/coach.js";
 import { choosePack, type Pack, type WithId } from "../../functions/src/domain/packs.js";
 import { newPack } from "../../functions/src/domain/pack-sales.js";
@@ -31,6 +31,35 @@ function context(overrides: Partial<BookingContext> = {}): BookingContext {
     ...overrides,
   };
 }
+
+describe("decideCoachBooking", () => {
+  const byCoach = (overrides: Partial<BookingContext> & { anyTime?: boolean } = {}) =>
+    decideCoachBooking({ ...context(overrides), coachUid: DEMO.coach.uid, anyTime: overrides.anyTime ?? false });
+
+  it("confirms at once even where the coach confirms requests, the unit spent in the coach's name", () => {
+    const decision = byCoach({ offering: { ...demoOffering, rules: { confirmation: "coach" } } });
+    expect(decision).toMatchObject({ ok: true, value: { booking: { status: "confirmed", payment: { method: "pack", packId: "p1" } } } });
+    if (decision.ok) expect(decision.value.packChange?.entries[0]?.data.actorUid).toBe(DEMO.coach.uid);
+  });
+
+  it("books outside the hours, inside the notice or beyond the horizon only with anyTime, on the 5-minute grid and ahead", () => {
+    const saturday = utc("2026-11-28T09:00:00Z");
+    expect(byCoach({ start: saturday })).toMatchObject({ ok: false, error: { code: "SLOT_NOT_OFFERED" } });
+    expect(byCoach({ start: saturday, anyTime: true, payWith: "on_site" })).toMatchObject({ ok: true, value: { booking: { status: "confirmed" } } });
+    expect(byCoach({ now: START.minus({ hours: 1 }), anyTime: true })).toMatchObject({ ok: true });
+    // Tuesday 26 Jan 2027, beyond the 60-day horizon, inside the pack's six months.
+    const beyond = utc("2027-01-26T17:00:00Z");
+    expect(byCoach({ start: beyond })).toMatchObject({ ok: false, error: { code: "SLOT_NOT_OFFERED" } });
+    expect(byCoach({ start: beyond, anyTime: true })).toMatchObject({ ok: true, value: { booking: { status: "confirmed" } } });
+    expect(byCoach({ start: saturday.plus({ minutes: 7 }), anyTime: true })).toMatchObject({ ok: false, error: { code: "SLOT_NOT_OFFERED" } });
+    expect(byCoach({ now: START.plus({ minutes: 1 }), anyTime: true })).toMatchObject({ ok: false, error: { code: "SLOT_NOT_OFFERED" } });
+  });
+
+  it("never over a taken cell", () => {
+    const takenCells = cellsFor(demoCoach, demoOffering, START).slice(0, 1);
+    expect(byCoach({ takenCells, anyTime: true })).toMatchObject({ ok: false, error: { code: "SLOT_TAKEN" } });
+  });
+});
 
 describe("decideBooking", () => {
   it("confirms a free offered slot, spends one unit and explains it in the coach's zone", () => {

@@ -31,6 +31,7 @@ export function sampleCalls(bookingId: string, start: string): Samples {
   return {
     listSlots: { caller: "anybody", input: { coachId, offeringId: DEMO.offeringId, from: start, days: 7 } },
     bookSlot: { caller: "client", input: { requestId, coachId, offeringId: DEMO.offeringId, start, payWith: "pack" } },
+    bookForClient: { caller: "coach", input: { requestId, coachId, clientUid: DEMO.client.uid, offeringId: DEMO.offeringId, start, payWith: "pack" } },
     bookSeries: { caller: "client", input: { requestId, coachId, offeringId: DEMO.offeringId, firstStart: start, weeks: 2, payWith: "pack" } },
     createCheckout: { caller: "client", input: { requestId, coachId, item: { type: "pack", templateId: DEMO.packTemplateId } } },
     getClientPortal: { caller: "client", input: {} },

@@ -56,6 +56,23 @@ export const BookSlotInput = z.object({
 });
 export type BookSlotInput = z.infer<typeof BookSlotInput>;
 
+/**
+ * bookForClient (coach): the coach books for one of their clients (a request
+ * by phone or chat), any session type; `anyTime` books outside the coach's
+ * hours. requestId makes retries safe.
+ */
+export const BookForClientInput = z.object({
+  requestId: z.uuid(),
+  coachId: DocId,
+  clientUid: DocId,
+  offeringId: DocId,
+  start: IsoInstant,
+  payWith: z.enum(["pack", "on_site"]),
+  anyTime: z.boolean().default(false),
+  note: BookingNote,
+});
+export type BookForClientInput = z.infer<typeof BookForClientInput>;
+
 /** bookSlot result: the booking and the pack balance after it. */
 export const BookSlotResult = z.object({
   bookingId: z.string(),
@@ -128,6 +145,7 @@ export type CalendarFileResult = z.infer<typeof CalendarFileResult>;
 export const bookingCalls = {
   listSlots: { input: ListSlotsInput, result: ListSlotsResult },
   bookSlot: { input: BookSlotInput, result: BookSlotResult },
+  bookForClient: { input: BookForClientInput, result: BookSlotResult },
   bookSeries: { input: BookSeriesInput, result: BookSeriesResult },
   confirmBooking: { input: BookingRefInput, result: BookSlotResult },
   rescheduleBooking: { input: RescheduleInput, result: BookSlotResult },

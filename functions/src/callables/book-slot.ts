@@ -1,9 +1,8 @@
 import { DateTime } from "luxon";
 import { BookSlotResult, bookingCalls } from "../api/booking.js";
-import { Booking, cellsFor, claimFor, decideBooking } from "../domain/booking.js";
+import { cellsFor, claimFor, decideBooking } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
-import { iso } from "../domain/time.js";
 import { writeBookingChange } from "../shell/booking/commit.js";
 import { claimedByOther } from "../shell/booking/busy.js";
 import { CLAIMING_CALL, onSignedInCall } from "../shell/calls/callable.js";
@@ -13,18 +12,7 @@ import { readContact, saveContact } from "../shell/clients/contact.js";
 import { notifyCoach } from "../shell/notify/outbox.js";
 import { activePacks } from "../shell/packs/active.js";
 import { bookingsCol, claimRef, coachRef, offeringsCol, packsCol } from "../shell/firestore/refs.js";
-import { packView } from "../shell/calls/views.js";
-
-/** The result a client sees: the booking and, once a unit is spent, the pack after it. */
-function toResult(bookingId: string, booking: Booking, pack: BookSlotResult["pack"]): BookSlotResult {
-  return {
-    bookingId,
-    status: booking.status === "requested" ? "requested" : "confirmed",
-    start: iso(booking.startsAt),
-    end: iso(booking.endsAt),
-    pack,
-  };
-}
+import { bookingResult, packView } from "../shell/calls/views.js";
 
 /**
  * Books a slot with a pack unit, or to pay on site (the price stays open
@@ -50,7 +38,7 @@ export const bookSlot = onSignedInCall(
         if (!sameRequest) return fail({ code: "REQUEST_ID_REUSED" });
         const packId = existing.payment.method === "pack" ? existing.payment.packId : null;
         const pack = packId ? (await tx.get(packsCol(input.coachId).doc(packId))).data() : undefined;
-        return ok(toResult(bookingRef.id, existing, packId && pack ? packView(packId, pack) : null));
+        return ok(bookingResult(bookingRef.id, existing, packId && pack ? packView(packId, pack) : null));
       }
 
       const [coach, client] = await Promise.all([tx.get(coachRef(input.coachId)).then((doc) => doc.data()), readContact(tx, input.coachId, uid)]);
@@ -92,7 +80,7 @@ export const bookSlot = onSignedInCall(
           now,
         );
       }
-      return ok(toResult(bookingRef.id, booking, packChange ? packView(packChange.packId, packChange.pack) : null));
+      return ok(bookingResult(bookingRef.id, booking, packChange ? packView(packChange.packId, packChange.pack) : null));
     }, CLAIM_TRANSACTION);
   },
   CLAIMING_CALL,

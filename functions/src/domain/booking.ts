@@ -134,25 +134,44 @@ function spendUnit(
  * database.
  */
 export function decideBooking(ctx: BookingContext): Result<BookingDecision, DomainError> {
-  const { coach, offering, start } = ctx;
   const slot = checkSlot(ctx);
   if (!slot.ok) return slot;
+  const instant = rulesFor(ctx.coach, ctx.offering).confirmation === "instant";
+  return paidBooking(ctx, instant ? "confirmed" : "requested", ctx.clientUid);
+}
 
-  const instant = rulesFor(coach, offering).confirmation === "instant";
+/**
+ * The coach books for a client (a request by phone or chat): confirmed at
+ * once whatever the confirmation rule, with the unit spent in the coach's
+ * name. Any session type, also one clients cannot book online. The time must
+ * be one the coach offers, unless the coach books outside their hours
+ * (`anyTime`: any time ahead on the 5-minute grid, beyond notice and
+ * horizon); it must always be free.
+ */
+export function decideCoachBooking(ctx: BookingContext & { coachUid: string; anyTime: boolean }): Result<BookingDecision, DomainError> {
+  const { coach, offering, start, now } = ctx;
+  const offered = ctx.anyTime ? isOnGrid(start) && start > now : isBookable(coach, offering, start, now);
+  if (!offered) return fail({ code: "SLOT_NOT_OFFERED", start: iso(start) });
+  if (ctx.takenCells.length > 0) return fail({ code: "SLOT_TAKEN", start: iso(start.toUTC()) });
+  return paidBooking(ctx, "confirmed", ctx.coachUid);
+}
+
+/** A new booking in `status`, paid on site or with a unit of the client's pack, spent (by `actorUid`) once confirmed. */
+function paidBooking(ctx: BookingContext, status: "confirmed" | "requested", actorUid: string): Result<BookingDecision, DomainError> {
+  const { coach, offering, start } = ctx;
   if (ctx.payWith === "on_site") {
     const onSite: Booking = {
-      ...newBooking(ctx, instant ? "confirmed" : "requested"),
+      ...newBooking(ctx, status),
       payment: { method: "single", ...openSummary(offering.priceMinor + offering.extraFeeMinor, coach.currency) },
     };
     return ok({ booking: onSite, packChange: undefined });
   }
-
   const pack = offering.packEligible ? choosePack(ctx.packs, ctx.offeringId, start) : undefined;
   if (!pack) return fail({ code: "PACK_BALANCE_INSUFFICIENT" });
-
-  const booking: Booking = { ...newBooking(ctx, instant ? "confirmed" : "requested"), payment: { method: "pack", packId: instant ? pack.id : null } };
-  if (!instant) return ok({ booking, packChange: undefined });
-  const spent = spendUnit(ctx.bookingId, pack, start, coach.timeZone, { uid: ctx.clientUid, now: ctx.now });
+  const confirmed = status === "confirmed";
+  const booking: Booking = { ...newBooking(ctx, status), payment: { method: "pack", packId: confirmed ? pack.id : null } };
+  if (!confirmed) return ok({ booking, packChange: undefined });
+  const spent = spendUnit(ctx.bookingId, pack, start, coach.timeZone, { uid: actorUid, now: ctx.now });
   return spent.ok ? ok({ booking, packChange: spent.value }) : spent;
 }
 

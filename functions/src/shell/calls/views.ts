@@ -1,4 +1,6 @@
+import type { BookSlotResult } from "../../api/booking.js";
 import { LedgerView, PackView } from "../../api/packs.js";
+import type { Booking } from "../../domain/booking.js";
 import { MovementView, PaymentStateResult } from "../../api/payments.js";
 import { LedgerEntry, Pack } from "../../domain/packs.js";
 import { PaymentRecord, PaymentSummary, PaymentTarget } from "../../domain/payments.js";
@@ -40,4 +42,15 @@ export function paymentView(id: string, record: PaymentRecord): MovementView {
 export function paymentStateView(target: PaymentTarget, summary: PaymentSummary): PaymentStateResult {
   const { amountDueMinor, paidMinor, refundedMinor, currency, state } = summary;
   return { target, amountDueMinor, paidMinor, refundedMinor, currency, state };
+}
+
+/** A new or confirmed booking as its caller sees it: the booking and, once a unit is spent, the pack after it. */
+export function bookingResult(bookingId: string, booking: Booking, pack: BookSlotResult["pack"]): BookSlotResult {
+  return {
+    bookingId,
+    status: booking.status === "requested" ? "requested" : "confirmed",
+    start: iso(booking.startsAt),
+    end: iso(booking.endsAt),
+    pack,
+  };
 }
