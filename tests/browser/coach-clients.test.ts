@@ -11,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { namedRecord } from "../../functions/src/domain/clients.js";
 import { db } from "../../functions/src/shell/firebase.js";
 import {
+  bookingsCol,
   clientRecordRef,
   clientsCol,
   erasuresCol,
@@ -23,6 +24,7 @@ import {
 import { axeViolations } from "../support/axe.js";
 import { SITE, launchBrowser, shot, signedInPage } from "../support/browser.js";
 import { longHistory, pastSession, statsWhere, waitFor } from "../support/coach-app.js";
+import { demoCoach } from "../../scripts/demo-data.js";
 import { DEMO, call, clientWithPack, demoSlots, freshDemoSignedIn } from "../support/emulators.js";
 
 const coachId = DEMO.coachId;
@@ -162,6 +164,41 @@ it("a long list shows 50 clients and more on demand; a long history shows its ne
     );
   }
   expect(await sessions.count()).toBe(60);
+});
+
+it("books a session for a client who phoned: a free time of the chosen day, paid with a unit; the line says what it will book", async () => {
+  const start = (await demoSlots())[0]!;
+  const local = DateTime.fromISO(start).setZone(demoCoach.timeZone);
+  const page = await lenaScreen();
+  await page.getByRole("button", { name: "Book a session" }).click();
+  const form = page.locator("form.operation");
+  await form.getByLabel("Session type").selectOption(DEMO.offeringId);
+  await form.getByLabel("Day").fill(local.toISODate()!);
+  await form.getByLabel("Day").dispatchEvent("change");
+  const time = form.getByLabel("Free time");
+  await waitFor(
+    () => time.locator("option").count(),
+    (n) => n > 0,
+    "the day's free times",
+  );
+  await time.selectOption(start);
+  expect(await after(form).textContent()).toBe(
+    `Private lesson (60 min) on ${local.setLocale("en-GB").toFormat("ccc d LLL")}, ${local.toFormat("HH:mm")} for Lena Fischer, paid with a unit of their pack.`,
+  );
+  await shot(page, "coach-book-for-client");
+  expect(await axeViolations(page)).toEqual([]);
+  await form.getByRole("button", { name: "Book a session" }).click();
+  const done = page.locator(".packs .done");
+  await waitFor(
+    () => done.textContent(),
+    (text) => (text ?? "").startsWith("Booked for"),
+    "the booking's answer",
+  );
+  expect(await done.textContent()).toContain("9 of 10 left");
+  const bookings = await bookingsCol(coachId).where("clientUid", "==", lenaUid).get();
+  expect(bookings.docs.map((doc) => [doc.data().status, doc.data().startsAt.toISO()])).toEqual([
+    ["confirmed", DateTime.fromISO(start, { zone: "utc" }).toISO()],
+  ]);
 });
 
 it("records a partial cash payment after showing what it leaves open, adjusts with a note and saves notes", async () => {

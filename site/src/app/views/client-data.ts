@@ -29,6 +29,12 @@ export interface TemplateState {
   validityMonths: number;
 }
 
+/** A session type as the booking form offers it. */
+export interface OfferingState {
+  id: string;
+  title: string;
+}
+
 const num = (value: unknown) => (typeof value === "number" && Number.isInteger(value) ? value : undefined);
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 
@@ -124,4 +130,13 @@ export async function loadTemplates(ctx: AppContext): Promise<TemplateState[]> {
         : [];
     })
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The coach's session types, by title. */
+export async function loadOfferings(ctx: AppContext): Promise<OfferingState[]> {
+  const [{ collection, getDocs }, { clientDb }] = await firestore();
+  const snapshot = await getDocs(collection(clientDb(), "coaches", ctx.coachId, "offerings"));
+  return snapshot.docs
+    .map((doc) => ({ id: doc.id, title: typeof doc.get("title") === "string" ? (doc.get("title") as string) : doc.id }))
+    .sort((a, b) => a.title.localeCompare(b.title));
 }

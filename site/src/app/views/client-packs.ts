@@ -13,6 +13,7 @@ import type { PackState, TemplateState } from "./client-data.js";
 import { adjustForm, extendForm, moneyForm, transferForm, voidForm, type FormEnd, type Target } from "./client-pack-forms.js";
 import { clientsText } from "./clients.text.js";
 import { sellPackForm } from "./sell-pack.js";
+import { bookForClientForm, loadBookingChoices } from "./book-for-client.js";
 
 /** What the section needs from its screen. */
 export interface PacksHooks {
@@ -38,12 +39,15 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
   const t = clientsText(ctx.lang);
   const s = strings(ctx.lang);
   const element = el("div", undefined, "packs");
+  const book = Object.assign(el("button", t.bookSession, "secondary"), { type: "button" });
   const sell = Object.assign(el("button", t.sellPack, "secondary"), { type: "button" });
   const sellPanel = el("div", undefined, "panel");
+  const buttons = el("p", undefined, "actions");
+  buttons.append(book, sell);
   const answer = el("p", undefined, "done");
   answer.setAttribute("role", "status");
   const cards = el("ul", undefined, "plain");
-  element.append(sell, sellPanel, answer, cards);
+  element.append(buttons, sellPanel, answer, cards);
 
   /** undefined until the first live read arrives. */
   let packs: PackState[] | undefined;
@@ -215,6 +219,23 @@ export function packsSection(ctx: AppContext, clientUid: string, hooks: PacksHoo
     cards.replaceChildren(...items);
     if (items.length === 0) cards.replaceChildren(el("li", t.noPacks, "muted"));
   };
+
+  book.addEventListener("click", () => {
+    book.disabled = true;
+    loadBookingChoices(ctx)
+      .then((choices) => {
+        book.disabled = false;
+        if (choices.offerings.length === 0) {
+          sellPanel.replaceChildren(el("p", t.noSessionTypes, "muted"));
+          return;
+        }
+        open(sellPanel, book, (end) => bookForClientForm(ctx, { uid: clientUid, name: hooks.clientName() }, choices, end));
+      })
+      .catch((error: unknown) => {
+        book.disabled = false;
+        ctx.showError(error);
+      });
+  });
 
   sell.addEventListener("click", () => {
     sell.disabled = true;

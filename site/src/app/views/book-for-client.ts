@@ -1,0 +1,125 @@
+// "Book a session" on a client's screen: the coach books for the client (a
+// request by phone or chat). A session type, a day and one of its free
+// times (listSlots), or any time outside the coach's hours; paid with a unit
+// of the client's pack or on site. The line above Confirm says what will be
+// booked; bookForClient is called once, with the form's requestId.
+import type { SlotView } from "../../../../functions/src/api/booking.js";
+import { el } from "../../islands/dom.js";
+import type { AppContext } from "../context.js";
+import { loadOfferings, type OfferingState } from "./client-data.js";
+import { dayTime, explain, packAnswer } from "./client-format.js";
+import type { FormEnd } from "./client-pack-forms.js";
+import { clientsText } from "./clients.text.js";
+import { input, operationForm, radios, select } from "./operation.js";
+
+/** What the form offers, loaded before it opens: the coach's session types, and luxon for the coach's zone. */
+export interface BookingChoices {
+  offerings: OfferingState[];
+  luxon: typeof import("luxon");
+}
+
+export async function loadBookingChoices(ctx: AppContext): Promise<BookingChoices> {
+  const [offerings, luxon] = await Promise.all([loadOfferings(ctx), import("luxon")]);
+  return { offerings, luxon };
+}
+
+/** The form for a coach with at least one session type. */
+export function bookForClientForm(ctx: AppContext, client: { uid: string; name: string }, choices: BookingChoices, end: FormEnd): HTMLFormElement {
+  const t = clientsText(ctx.lang);
+  const { offerings } = choices;
+  const { DateTime } = choices.luxon;
+  const first = offerings[0]!;
+  const zone = ctx.coach.timeZone;
+  const type = select(
+    t.sessionType,
+    "offering",
+    offerings.map((o): [string, string] => [o.id, o.title]),
+  );
+  const date = input(t.day, "day", { type: "date", value: DateTime.now().setZone(zone).toISODate() ?? "" });
+  const time = select(t.freeTime, "slot", []);
+  const other = Object.assign(el("input"), { type: "checkbox", name: "other-time" });
+  const otherChoice = el("label", undefined, "choice");
+  otherChoice.append(other, el("span", t.otherTime));
+  const otherWrap = el("div", undefined, "radios");
+  otherWrap.append(otherChoice);
+  const otherTime = input(t.time, "time", { type: "time", value: "18:00" });
+  otherTime.wrap.hidden = true;
+  const pay = radios(
+    t.payWith,
+    "pay",
+    [
+      ["pack", t.payPack],
+      ["on_site", t.payOnSite],
+    ],
+    "pack",
+  );
+  const status = el("p", undefined, "muted");
+  status.setAttribute("aria-live", "polite");
+
+  const offering = (): OfferingState => offerings.find((o) => o.id === type.control.value) ?? first;
+  /** The chosen start (ISO, UTC), or undefined. */
+  const start = (): string | undefined => {
+    if (!other.checked) return time.control.value || undefined;
+    const local = DateTime.fromISO(`${date.control.value}T${otherTime.control.value}`, { zone });
+    return local.isValid ? (local.toUTC().toISO() ?? undefined) : undefined;
+  };
+
+  /** The free times of the chosen day, asked again whenever the type or the day changes. */
+  let asked = 0;
+  const loadTimes = async () => {
+    const question = (asked += 1);
+    const day = DateTime.fromISO(date.control.value, { zone });
+    time.control.replaceChildren();
+    if (!day.isValid) return;
+    status.textContent = t.loadingTimes;
+    let slots: SlotView[] = [];
+    try {
+      ({ slots } = await ctx.call("listSlots", { coachId: ctx.coachId, offeringId: offering().id, from: day.toUTC().toISO() ?? "", days: 1 }));
+    } catch {
+      // A type clients cannot book online has no free times to list: the coach picks any time.
+    }
+    if (question !== asked) return;
+    time.control.replaceChildren(...slots.map((slot) => Object.assign(el("option", slot.localTime), { value: slot.start })));
+    status.textContent = slots.length === 0 ? t.noFreeTime : "";
+    form.dispatchEvent(new Event("change"));
+  };
+  const showOther = () => {
+    otherTime.wrap.hidden = !other.checked;
+    time.wrap.hidden = other.checked;
+  };
+  other.addEventListener("change", showOther);
+  type.control.addEventListener("change", () => void loadTimes());
+  date.control.addEventListener("change", () => void loadTimes());
+
+  const form = operationForm({
+    title: t.bookSession,
+    fields: [type.wrap, date.wrap, time.wrap, status, otherWrap, otherTime.wrap, pay.wrap],
+    after: () => {
+      const at = start();
+      if (!at) return { problem: t.needTime };
+      return { line: t.afterBook(offering().title, dayTime(ctx, at), client.name, pay.value() === "pack" ? t.payPack : t.payOnSite) };
+    },
+    confirm: t.bookSession,
+    cancel: t.cancelOp,
+    run: async (requestId) => {
+      const at = start() ?? "";
+      const payWith = pay.value() === "on_site" ? ("on_site" as const) : ("pack" as const);
+      const booked = await ctx.call("bookForClient", {
+        requestId,
+        coachId: ctx.coachId,
+        clientUid: client.uid,
+        offeringId: offering().id,
+        start: at,
+        payWith,
+        anyTime: other.checked,
+      });
+      const line = t.booked(dayTime(ctx, booked.start));
+      return booked.pack ? `${line} ${packAnswer(ctx, booked.pack)}` : line;
+    },
+    done: end.finish,
+    closed: end.close,
+    explain: (error) => explain(ctx, error),
+  });
+  void loadTimes();
+  return form;
+}
