@@ -1,6 +1,6 @@
 // Draws the coach app's icons (site/public/icons): a white tennis ball with
-// two seams on the site's green (#0f5132), as PNG (192, 512, maskable 512)
-// and SVG. Pure Node (node:zlib), no image library: run `node scripts/make-icons.mjs`
+// two seams on the site's green (#0f5132), as PNG (192, 512, maskable 512,
+// Apple touch 180) and SVG. Pure Node (node:zlib), no image library: run `node scripts/make-icons.mjs`
 // after changing the drawing and commit the files.
 import { writeFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
@@ -125,5 +125,7 @@ function svg() {
 writeFileSync(new URL("icon-192.png", OUT), png(192, draw(192, false)));
 writeFileSync(new URL("icon-512.png", OUT), png(512, draw(512, false)));
 writeFileSync(new URL("maskable-512.png", OUT), png(512, draw(512, true)));
+// iOS rounds the home-screen icon itself and wants it opaque and full-bleed: the maskable drawing at 180 px.
+writeFileSync(new URL("apple-touch-icon.png", OUT), png(180, draw(180, true)));
 writeFileSync(new URL("icon.svg", OUT), svg());
 console.log("icons written to site/public/icons");

@@ -6,6 +6,7 @@ import { runDueJobs } from "../../functions/src/shell/jobs/due.js";
 import { runJob } from "../../functions/src/shell/jobs/run.js";
 import { jobsCol } from "../../functions/src/shell/firestore/refs.js";
 import { db } from "../../functions/src/shell/firebase.js";
+import { statsWhere } from "../support/coach-app.js";
 import { DEMO, call, callFailing, clientWithPack, count, demoSlots, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
 
 const coachId = DEMO.coachId;
@@ -76,12 +77,15 @@ describe("cancellation", () => {
     const late = await call("cancelBooking", ref, lena);
     expect(late).toMatchObject({ outcome: "counted_as_used", delta: 0, pack: { remaining: 9 } });
     expect(late.sentence).toMatch(/^0 {2}cancelled [45] h( \d+ min)? before start \(window 24 h\): counts as used \(late\)$/);
+    await statsWhere(DEMO.client.uid, (stats) => stats.lateCancellations === 1);
 
     const refused = await callFailing("waiveCharge", { ...ref, reasonId: "weather" }, lena);
     expect([refused.code, refused.reason]).toEqual(["permission-denied", "NOT_ALLOWED"]);
     const waived = await call("waiveCharge", { ...ref, reasonId: "weather" }, emma);
     expect(waived).toMatchObject({ outcome: "waived", delta: 1, sentence: "+1  court closed (weather): late cancel waived by coach", pack: { remaining: 10 } });
     expect(await sentences(lena)).toContain("+1  court closed (weather): late cancel waived by coach");
+    // A waived late cancellation no longer counts against the client.
+    await statsWhere(DEMO.client.uid, (stats) => stats.lateCancellations === 0 && stats.packBalance === 10);
   });
 
   it("a coach cancellation always credits; an unknown waiver reason is refused", async () => {

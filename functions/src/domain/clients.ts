@@ -155,14 +155,13 @@ export const isPseudonym = (clientUid: string) => clientUid.startsWith(PSEUDONYM
 
 /**
  * A late cancellation is a client's cancellation the policy charged (counted
- * as used, charge kept), also when the coach waived it afterwards: a waiver
- * forgives the charge, not the habit.
+ * as used, charge kept) and the coach did not waive: a waiver says the
+ * reason was good (illness, a closed court), so it does not count against
+ * the client.
  */
 function isLateCancellation(booking: Booking): boolean {
   const r = booking.resolution;
-  return (
-    r !== null && r.kind === "cancelled" && r.by === "client" && (r.outcome === "counted_as_used" || r.outcome === "charge_kept" || r.outcome === "waived")
-  );
+  return r !== null && r.kind === "cancelled" && r.by === "client" && (r.outcome === "counted_as_used" || r.outcome === "charge_kept");
 }
 
 /** True when the session took place or is taking place at `now`: marked completed, or confirmed and started. */
