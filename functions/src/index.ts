@@ -51,6 +51,7 @@ export const getClientDetail = load<typeof import("./callables/get-client-detail
 export const getClientPortal = load<typeof import("./callables/get-client-portal.js")>("getClientPortal", "./callables/get-client-portal.js")?.getClientPortal;
 export const listClients = load<typeof import("./callables/list-clients.js")>("listClients", "./callables/list-clients.js")?.listClients;
 export const listSlots = load<typeof import("./callables/list-slots.js")>("listSlots", "./callables/list-slots.js")?.listSlots;
+export const markThreadRead = load<typeof import("./callables/mark-thread-read.js")>("markThreadRead", "./callables/mark-thread-read.js")?.markThreadRead;
 export const markNoShow = load<typeof import("./callables/mark-no-show.js")>("markNoShow", "./callables/mark-no-show.js")?.markNoShow;
 export const previewCancellation = load<typeof import("./callables/preview-cancellation.js")>(
   "previewCancellation",

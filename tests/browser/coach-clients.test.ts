@@ -20,6 +20,7 @@ import {
   paymentsCol,
   publicCoachesCol,
   reviewsCol,
+  threadsCol,
 } from "../../functions/src/shell/firestore/refs.js";
 import { axeViolations } from "../support/axe.js";
 import { SITE, launchBrowser, shot, signedInPage } from "../support/browser.js";
@@ -199,6 +200,53 @@ it("books a session for a client who phoned: a free time of the chosen day, paid
   expect(bookings.docs.map((doc) => [doc.data().status, doc.data().startsAt.toISO()])).toEqual([
     ["confirmed", DateTime.fromISO(start, { zone: "utc" }).toISO()],
   ]);
+});
+
+it("unread: the Clients tab and the client's row count new messages; opening the client shows them as new and clears the counts; the portal does the same", async () => {
+  await call("sendMessage", { requestId: randomUUID(), coachId, text: "Can we move Tuesday?" }, lena);
+  await call("sendMessage", { requestId: randomUUID(), coachId, text: "Or Wednesday" }, lena);
+  const page = await coachApp("#/clients");
+  const tabCount = page.locator('nav a[data-tab="clients"] .count');
+  await waitFor(
+    () => tabCount.textContent(),
+    (text) => text === "2",
+    "the tab's count",
+  );
+  const row = page.locator(`li[data-uid="${lenaUid}"]`);
+  await waitFor(
+    () => row.textContent(),
+    (text) => (text ?? "").includes("2 new messages"),
+    "the row's count",
+  );
+  expect(await axeViolations(page)).toEqual([]);
+  await shot(page, "coach-clients-unread");
+
+  await row.getByRole("link").click();
+  const thread = page.locator(".thread");
+  await thread.locator(".unread").waitFor({ timeout: 20_000 });
+  expect(await thread.locator(".unread").textContent()).toBe("2 new messages");
+  await waitFor(
+    () => thread.locator(".message.new").count(),
+    (n) => n === 2,
+    "the new messages marked",
+  );
+  await waitFor(
+    () => tabCount.isHidden(),
+    (hidden) => hidden,
+    "the tab's count to go",
+  );
+
+  await call("sendMessage", { requestId: randomUUID(), coachId, clientUid: lenaUid, text: "Wednesday 18:00 works" }, emma);
+  const portalPage = await portal();
+  const portalThread = portalPage.locator(".thread");
+  await portalThread.locator(".unread").waitFor({ timeout: 20_000 });
+  expect(await portalThread.locator(".unread").textContent()).toBe("1 new message");
+  expect(await portalThread.locator(".message.new").textContent()).toContain("Wednesday 18:00 works");
+  await waitFor(
+    async () => (await threadsCol(coachId).doc(lenaUid).get()).data()?.unreadByClient,
+    (n) => n === 0,
+    "the portal to mark the thread read",
+  );
 });
 
 it("records a partial cash payment after showing what it leaves open, adjusts with a note and saves notes", async () => {

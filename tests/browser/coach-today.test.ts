@@ -4,6 +4,7 @@
 // booking appearing without reload, the installed app working offline, and
 // German. Also the screen's pure agenda rules.
 import { randomUUID } from "node:crypto";
+import { Timestamp } from "firebase-admin/firestore";
 import { DateTime } from "luxon";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -11,7 +12,7 @@ import { bookingsCol, ledgerCol, packsCol } from "../../functions/src/shell/fire
 import { actionsFor, agenda, dateIn, sessionFrom, type Session } from "../../site/src/app/views/today-data.js";
 import { axeViolations } from "../support/axe.js";
 import { SITE, launchBrowser, phonePage, shot, signedInPage } from "../support/browser.js";
-import { pastSession } from "../support/coach-app.js";
+import { pastSession, waitFor } from "../support/coach-app.js";
 import { DEMO, call, demoSlots, freshDemoSignedIn } from "../support/emulators.js";
 
 let browser: Browser;
@@ -184,6 +185,36 @@ it("reschedules a session to another free time, keeping its unit", async () => {
   expect(moved.startsAt.toMillis()).toBe(DateTime.fromISO(target).toMillis());
   expect(moved.startsAt.toISO()).not.toBe(oldStart);
   expect(await remaining()).toBe(before);
+});
+
+it("books for a client who phoned: find the client, pick a free time; the session joins the agenda", async () => {
+  const start = await slotOf(DEMO.offeringId, 30);
+  const local = DateTime.fromISO(start).setZone("Europe/Berlin");
+  const page = await openApp();
+  await page.getByRole("button", { name: "Book for a client" }).click();
+  await page.getByLabel("Client: name, email or phone").fill("lena");
+  await page.getByRole("button", { name: /^Lena Fischer/ }).click();
+  const form = page.locator("form.operation");
+  await form.getByLabel("Session type").selectOption(DEMO.offeringId);
+  await form.getByLabel("Day").fill(local.toISODate()!);
+  await form.getByLabel("Day").dispatchEvent("change");
+  await waitFor(
+    () => form.getByLabel("Free time").locator(`option[value="${start}"]`).count(),
+    (n) => n === 1,
+    "the day's free times",
+  );
+  await form.getByLabel("Free time").selectOption(start);
+  await shot(page, "coach-today-book-for-client");
+  expect(await axeViolations(page)).toEqual([]);
+  await form.getByRole("button", { name: "Book a session" }).click();
+  await page.locator(".book-for-client .done").filter({ hasText: "Booked for" }).waitFor({ timeout: 20_000 });
+  const [booked] = (
+    await bookingsCol(DEMO.coachId)
+      .where("startsAt", "==", Timestamp.fromMillis(Date.parse(start)))
+      .get()
+  ).docs;
+  expect(booked?.data()).toMatchObject({ clientUid: DEMO.client.uid, status: "confirmed" });
+  await card(page, booked!.id).waitFor({ timeout: 20_000 });
 });
 
 it("a booking made meanwhile appears without reloading", async () => {

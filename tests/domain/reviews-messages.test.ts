@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { decideMessage, messageParty, preview, threadAfter } from "../../functions/src/domain/messages.js";
-import { renderNotification } from "../../functions/src/domain/notifications.js";
+import { decideMessage, messageParty, preview, threadAfter, threadRead } from "../../functions/src/domain/messages.js";
+import { notificationLink, renderNotification } from "../../functions/src/domain/notifications.js";
+import type { DateTime } from "luxon";
 import { PublicCoach, publicReviews } from "../../functions/src/domain/public-coach.js";
 import {
   decidePublication,
@@ -151,10 +152,28 @@ describe("messages", () => {
     expect(decideMessage({ existing: sent.message, from: "coach", senderUid: "coach-uid", text: "See you Tuesday", now: NOW }).ok).toBe(false);
   });
 
-  it("the thread shows the latest message; a late commit of an older one leaves it", () => {
+  it("the thread shows the latest message; a late commit of an older one leaves it, but still counts", () => {
     const latest = threadAfter(undefined, "lena", { from: "coach", senderUid: "coach-uid", text: "Court 3 at 18:00", at: NOW });
-    expect(latest).toEqual({ clientUid: "lena", lastMessageAt: NOW, lastFrom: "coach", lastText: "Court 3 at 18:00" });
-    expect(threadAfter(latest, "lena", { from: "client", senderUid: "lena", text: "ok", at: NOW.minus({ seconds: 1 }) })).toBeUndefined();
+    expect(latest).toEqual({ clientUid: "lena", lastMessageAt: NOW, lastFrom: "coach", lastText: "Court 3 at 18:00", unreadByCoach: 0, unreadByClient: 1 });
+    const late = threadAfter(latest, "lena", { from: "client", senderUid: "lena", text: "ok", at: NOW.minus({ seconds: 1 }) });
+    expect(late).toEqual({ ...latest, unreadByCoach: 1, unreadByClient: 0 });
+  });
+
+  it("counts what each side has not read: a message adds one for the reader, answering or reading clears the writer's", () => {
+    const message = (from: "coach" | "client", at: DateTime) => ({ from, senderUid: from === "coach" ? "coach-uid" : "lena", text: "hi", at });
+    const two = threadAfter(threadAfter(undefined, "lena", message("client", NOW)), "lena", message("client", NOW.plus({ minutes: 1 })));
+    expect([two.unreadByCoach, two.unreadByClient]).toEqual([2, 0]);
+    const answered = threadAfter(two, "lena", message("coach", NOW.plus({ minutes: 2 })));
+    expect([answered.unreadByCoach, answered.unreadByClient]).toEqual([0, 1]);
+    expect(threadRead(answered, "client")).toEqual({ ...answered, unreadByClient: 0 });
+    expect(threadRead(answered, "coach")).toBeUndefined();
+    expect(threadRead(undefined, "coach")).toBeUndefined();
+  });
+
+  it("a tap on the push of a message opens its thread, in the coach's language; sessions open Today", () => {
+    expect(notificationLink({ kind: "message_received", params: { clientUid: "lena" } }, "en")).toBe("/app#/clients/lena/messages");
+    expect(notificationLink({ kind: "pack_low", params: { clientUid: "lena", remaining: 1 } }, "de")).toBe("/de/app#/clients/lena");
+    expect(notificationLink({ kind: "booking_new", params: { clientUid: "lena", bookingId: "b1" } }, "en")).toBe("/app#/today");
   });
 
   it("previews flatten whitespace and cut long texts at 120 characters", () => {

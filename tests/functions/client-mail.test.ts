@@ -114,18 +114,23 @@ describe("reminders", () => {
     const client = await newClient(10);
     const book = (start: string) =>
       call("bookSlot", { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, start, payWith: "pack", note: "" }, client.token);
-    const kept = await freeSlot();
+    const starts = [await freeSlot()];
+    const kept = starts[0]!;
     await book(kept);
-    const b = await book(await freeSlot());
-    const c = await book(await freeSlot());
+    starts.push(await freeSlot());
+    const b = await book(starts[1]!);
+    starts.push(await freeSlot());
+    const c = await book(starts[2]!);
     await call("cancelBooking", { coachId, bookingId: b.bookingId }, client.token);
+    // The first free slot again: often the one the cancellation freed, before c's first time.
     const movedTo = await freeSlot();
+    starts.push(movedTo);
     await call("rescheduleBooking", { requestId: randomUUID(), coachId, bookingId: c.bookingId, newStart: movedTo }, client.token);
     await settledMailsTo(coachId, client.email);
     expect(byKind(await mailsTo(client.email), "reminder")).toEqual([]);
 
-    // A day before the last of them, every reminder of these four sessions is due.
-    const dayBefore = DateTime.fromISO(movedTo).minus({ hours: 23 });
+    // A day before the last of these four times (however far apart the free slots lie), every reminder planned for them is due.
+    const dayBefore = DateTime.max(...starts.map((iso) => DateTime.fromISO(iso)))!.minus({ hours: 23 });
     await flushDueMail(dayBefore, transport);
     await flushDueMail(dayBefore.plus({ minutes: 5 }), transport);
     const reminders = byKind(await mailsTo(client.email), "reminder");

@@ -59,7 +59,45 @@ describe("messages", () => {
       (log) => log.length > 0,
       "the push message",
     );
-    expect(push).toMatchObject({ title: `Message from ${DEMO.client.name}`, body: "Running 5 min late", data: { kind: "message_received" } });
+    expect(push).toMatchObject({
+      title: `Message from ${DEMO.client.name}`,
+      body: "Running 5 min late",
+      data: { kind: "message_received", link: `/app#/clients/${lenaUid}/messages` },
+    });
+  });
+
+  it("counts what each side has not read: up with every message (a retry counts once), to zero when read or answered", async () => {
+    const threadDoc = async () => (await db().doc(`coaches/${coachId}/threads/${lenaUid}`).get()).data();
+    const requestId = randomUUID();
+    await call("sendMessage", { requestId, coachId, text: "Can we move Tuesday?" }, lena);
+    await call("sendMessage", { requestId, coachId, text: "Can we move Tuesday?" }, lena);
+    await call("sendMessage", { requestId: randomUUID(), coachId, text: "Or Wednesday" }, lena);
+    expect(await threadDoc()).toMatchObject({ unreadByCoach: 2, unreadByClient: 0 });
+    // Lena reading her own thread changes nothing for the coach.
+    expect(await call("markThreadRead", { coachId }, lena)).toEqual({ clientUid: lenaUid, unread: 0 });
+    expect(await threadDoc()).toMatchObject({ unreadByCoach: 2 });
+    expect(await call("markThreadRead", { coachId, clientUid: lenaUid }, emma)).toEqual({ clientUid: lenaUid, unread: 0 });
+    expect(await threadDoc()).toMatchObject({ unreadByCoach: 0, unreadByClient: 0 });
+    const readAt = (await db().doc(`coaches/${coachId}/threads/${lenaUid}`).get()).updateTime!;
+    // Nothing unread: marking again writes nothing.
+    await call("markThreadRead", { coachId, clientUid: lenaUid }, emma);
+    expect((await db().doc(`coaches/${coachId}/threads/${lenaUid}`).get()).updateTime!.isEqual(readAt)).toBe(true);
+
+    await call("sendMessage", { requestId: randomUUID(), coachId, text: "Later" }, lena);
+    await call("sendMessage", { requestId: randomUUID(), coachId, clientUid: lenaUid, text: "Wednesday 18:00 works" }, emma);
+    expect(await threadDoc()).toMatchObject({ unreadByCoach: 0, unreadByClient: 1 });
+    await call("markThreadRead", { coachId }, lena);
+    expect(await threadDoc()).toMatchObject({ unreadByCoach: 0, unreadByClient: 0 });
+  });
+
+  it("only the thread's own sides mark it read", async () => {
+    await call("sendMessage", { requestId: randomUUID(), coachId, text: "Hello" }, lena);
+    const max = await clientWithPack("uid-max", 1);
+    const byMax = await callFailing("markThreadRead", { coachId, clientUid: lenaUid }, max);
+    expect([byMax.code, byMax.reason]).toEqual(["permission-denied", "NOT_ALLOWED"]);
+    const byOther = await callFailing("markThreadRead", { coachId, clientUid: lenaUid }, await otherCoach());
+    expect(byOther.reason).toBe("NOT_ALLOWED");
+    expect((await db().doc(`coaches/${coachId}/threads/${lenaUid}`).get()).get("unreadByCoach")).toBe(1);
   });
 
   it("a request id used for other words is refused, and nothing changes", async () => {

@@ -36,6 +36,7 @@ export function sampleCalls(bookingId: string, start: string): Samples {
     createCheckout: { caller: "client", input: { requestId, coachId, item: { type: "pack", templateId: DEMO.packTemplateId } } },
     getClientPortal: { caller: "client", input: {} },
     sendMessage: { caller: "client", input: { requestId, coachId, text: "Hello" } },
+    markThreadRead: { caller: "client", input: { coachId } },
     getBalance: { caller: "party", input: { coachId, clientUid: DEMO.client.uid } },
     previewCancellation: { caller: "party", input: booking },
     cancelBooking: { caller: "party", input: booking },

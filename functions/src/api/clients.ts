@@ -153,6 +153,14 @@ export type SendMessageInput = z.infer<typeof SendMessageInput>;
 export const SendMessageResult = z.object({ messageId: z.string(), clientUid: z.string(), from: z.enum(["coach", "client"]), at: IsoInstant });
 export type SendMessageResult = z.infer<typeof SendMessageResult>;
 
+/** markThreadRead (coach or client): the caller has read the thread; the coach names the client, a client marks their own. */
+export const MarkThreadReadInput = z.object({ coachId: DocId, clientUid: DocId.optional() });
+export type MarkThreadReadInput = z.infer<typeof MarkThreadReadInput>;
+
+/** markThreadRead result: the thread, now with nothing unread for the caller. */
+export const MarkThreadReadResult = z.object({ clientUid: z.string(), unread: z.literal(0) });
+export type MarkThreadReadResult = z.infer<typeof MarkThreadReadResult>;
+
 const JsonObject = z.record(z.string(), z.unknown());
 
 /** exportClientData (coach): everything held about one client, as JSON (instants in ISO, UTC). */
@@ -179,6 +187,7 @@ export const clientCalls = {
   getClientDetail: { input: ClientDetailInput, result: ClientDetailResult },
   saveClientNotes: { input: SaveClientNotesInput, result: SavedResult },
   sendMessage: { input: SendMessageInput, result: SendMessageResult },
+  markThreadRead: { input: MarkThreadReadInput, result: MarkThreadReadResult },
   exportClientData: { input: ClientRefInput, result: ClientExportResult },
   deleteClient: { input: ClientRefInput, result: DeleteClientResult },
 } satisfies Calls;

@@ -12,7 +12,8 @@ import { clientsCol, coachRef, messagesCol, threadsCol } from "../shell/firestor
 /**
  * A message between the coach and one client, in their thread
  * (coaches/{c}/threads/{clientUid}/messages/{requestId}); both read it live
- * through the rules. Only people the coach has as clients can write; a
+ * through the rules; the thread counts what each side has not read yet
+ * (markThreadRead). Only people the coach has as clients can write; a
  * client's message also tells the coach (push outbox), a coach's message the
  * client (mail outbox), in the same transaction.
  * The requestId is the message id: a retry writes nothing twice.
@@ -34,8 +35,7 @@ export const sendMessage = onSignedInCall(clientCalls.sendMessage, (input, { uid
     const { message, created } = decision.value;
     if (created) {
       tx.create(messageRef, message);
-      const next = threadAfter(thread.data(), clientUid, message);
-      if (next) tx.set(threadRef, next);
+      tx.set(threadRef, threadAfter(thread.data(), clientUid, message));
       // The client is told by e-mail that a message waits (never the thread itself: it stays behind their sign-in).
       if (from === "coach")
         writeMails(tx, input.coachId, [{ id: `message-${clientUid}-${input.requestId}`, kind: "coach_message", notBefore: now, clientUid, about: {} }], now);

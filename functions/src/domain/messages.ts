@@ -21,12 +21,17 @@ export const Message = z.object({
 });
 export type Message = z.infer<typeof Message>;
 
-/** coaches/{c}/threads/{clientUid}: the thread's last message, for lists of conversations. */
+/**
+ * coaches/{c}/threads/{clientUid}: the thread's last message, for lists of
+ * conversations, and how many messages each side has not read yet.
+ */
 export const Thread = z.object({
   clientUid: z.string().min(1),
   lastMessageAt: Instant,
   lastFrom: MessageAuthor,
   lastText: z.string(),
+  unreadByCoach: z.number().int().min(0).default(0),
+  unreadByClient: z.number().int().min(0).default(0),
 });
 export type Thread = z.infer<typeof Thread>;
 
@@ -70,8 +75,29 @@ export function decideMessage(args: {
   return ok({ message: { from: args.from, senderUid: args.senderUid, text: args.text, at: args.now }, created: true });
 }
 
-/** The thread after a new message; a message older than the thread's last one (a late commit) leaves it. */
-export function threadAfter(thread: Thread | undefined, clientUid: string, message: Message): Thread | undefined {
-  if (thread && thread.lastMessageAt > message.at) return undefined;
-  return { clientUid, lastMessageAt: message.at, lastFrom: message.from, lastText: preview(message.text) };
+/** The field that counts what `reader` has not read. */
+const unreadOf = (reader: MessageAuthor) => (reader === "coach" ? "unreadByCoach" : "unreadByClient");
+
+/**
+ * The thread after a new message: one more unread for the other side, none
+ * left for the writer (who answers has read the thread). A message older
+ * than the thread's last one (a late commit) leaves the last message as it is.
+ */
+export function threadAfter(thread: Thread | undefined, clientUid: string, message: Message): Thread {
+  const reader: MessageAuthor = message.from === "coach" ? "client" : "coach";
+  const last =
+    thread && thread.lastMessageAt > message.at ? thread : { clientUid, lastMessageAt: message.at, lastFrom: message.from, lastText: preview(message.text) };
+  return {
+    ...last,
+    unreadByCoach: thread?.unreadByCoach ?? 0,
+    unreadByClient: thread?.unreadByClient ?? 0,
+    [unreadOf(reader)]: (thread?.[unreadOf(reader)] ?? 0) + 1,
+    [unreadOf(message.from)]: 0,
+  };
+}
+
+/** The thread once `reader` has read it, or undefined when nothing was unread (nothing to write). */
+export function threadRead(thread: Thread | undefined, reader: MessageAuthor): Thread | undefined {
+  if (!thread || thread[unreadOf(reader)] === 0) return undefined;
+  return { ...thread, [unreadOf(reader)]: 0 };
 }

@@ -234,6 +234,21 @@ interface Texts {
   sessions: string;
 }
 
+/**
+ * Where a tap on the notification leads in the coach app (in the coach's
+ * language): a message to its thread on the client's screen, news of a
+ * client's packs or money to that client, sessions to Today.
+ */
+export function notificationLink(entry: Pick<OutboxEntry, "kind" | "params">, locale: "en" | "de"): string {
+  const app = locale === "de" ? "/de/app" : "/app";
+  const clientUid = entry.params.clientUid;
+  if (!clientUid || !ABOUT_THE_CLIENT.has(entry.kind)) return `${app}#/today`;
+  return `${app}#/clients/${clientUid}${entry.kind === "message_received" ? "/messages" : ""}`;
+}
+
+/** Notifications about a client's packs, money or messages; the others are about the day's sessions. */
+const ABOUT_THE_CLIENT = new Set<NotificationKind>(["message_received", "pack_low", "pack_expiring", "payment_received", "payment_open"]);
+
 /** Title and body in the coach's language, times in the coach's zone, money in the coach's currency. */
 export function renderNotification(entry: Pick<OutboxEntry, "kind" | "params">, ctx: RenderContext): { title: string; body: string } {
   const intlLocale = ctx.locale === "de" ? "de-DE" : "en-GB";

@@ -1,7 +1,8 @@
 // <coach-app>: the coach's installable back office. Signs the coach in,
 // finds their coach profile (an account without one gets the sign-up
 // wizard), and shows one view per route:
-//   #/today (default) · #/clients · #/clients/{uid} · #/settings
+//   #/today (default) · #/clients · #/clients/{uid}[/messages] · #/settings
+// The Clients tab counts the messages the coach has not read.
 import type { User } from "firebase/auth";
 import { CallableError, callFunction, type Api, type CallName } from "../client/callable.js";
 import { FUNCTIONS_ORIGIN } from "../client/config.js";
@@ -16,9 +17,11 @@ import { clientView } from "./views/client.js";
 import { clientsView } from "./views/clients.js";
 import { settingsView } from "./views/settings.js";
 import { todayView } from "./views/today.js";
+import { clientsText } from "./views/clients.text.js";
+import { totalUnread, watchUnread } from "./unread.js";
 
 const ROUTES: [RegExp, View, string][] = [
-  [/^#\/clients\/([A-Za-z0-9_-]+)$/, clientView, "clients"],
+  [/^#\/clients\/([A-Za-z0-9_-]+)(?:\/(messages))?$/, clientView, "clients"],
   [/^#\/clients$/, clientsView, "clients"],
   [/^#\/settings$/, settingsView, "settings"],
   [/^(#\/today)?$/, todayView, "today"],
@@ -28,6 +31,7 @@ class CoachApp extends HTMLElement {
   private language: Lang = "en";
   private ctx: AppContext | undefined;
   private stop: (() => void) | undefined;
+  private stopUnread: (() => void) | undefined;
 
   connectedCallback(): void {
     this.language = asLang(this.dataset.lang);
@@ -36,6 +40,8 @@ class CoachApp extends HTMLElement {
       this.ctx = undefined;
       this.stop?.();
       this.stop = undefined;
+      this.stopUnread?.();
+      this.stopUnread = undefined;
       void import("../client/firestore.js").then(({ forgetLocalData }) => forgetLocalData());
       child(this, "[data-view]", HTMLElement).replaceChildren();
       child(this, "nav", HTMLElement).hidden = true;
@@ -74,7 +80,22 @@ class CoachApp extends HTMLElement {
       },
     };
     child(this, "nav", HTMLElement).hidden = false;
+    this.stopUnread?.();
+    this.stopUnread = await watchUnread(coachId, (byClient) => this.showUnread(totalUnread(byClient))).catch(() => undefined);
     await this.route();
+  }
+
+  /** The Clients tab's count of unread messages (none: no count). */
+  private showUnread(total: number): void {
+    const tab = child(this, 'nav a[data-tab="clients"]', HTMLElement);
+    let count = tab.querySelector<HTMLElement>(".count");
+    if (!count) {
+      count = Object.assign(document.createElement("span"), { className: "count" });
+      tab.append(" ", count);
+    }
+    count.textContent = String(total);
+    count.title = clientsText(this.language).unreadMessages(total);
+    count.hidden = total === 0;
   }
 
   /** The coach profile this account owns (the rules let an owner read it). */

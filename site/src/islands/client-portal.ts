@@ -120,7 +120,16 @@ class ClientPortal extends HTMLElement {
       locale: this.locale,
       timeZone: this.zone,
       fieldId: `message-${coach.coachId}`,
-      text: { other: coach.name, you: t.you, log: t.conversationWith(coach.name), field: t.messageTo(coach.name), send: t.send, empty: t.noMessages },
+      text: {
+        unread: t.unreadMessages,
+        other: coach.name,
+        you: t.you,
+        log: t.conversationWith(coach.name),
+        field: t.messageTo(coach.name),
+        send: t.send,
+        empty: t.noMessages,
+      },
+      read: () => this.call("markThreadRead", { coachId: coach.coachId }),
       send: async (text, requestId) => {
         await this.call("sendMessage", { requestId, coachId: coach.coachId, text });
       },

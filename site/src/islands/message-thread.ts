@@ -7,6 +7,7 @@
 import { CallableError } from "../client/callable.js";
 import { formatDay, formatTime } from "../lib/format.js";
 import { el } from "./dom.js";
+import "./message-thread.css";
 
 /** How many of a thread's latest messages it shows. */
 const MESSAGES_SHOWN = 100;
@@ -22,6 +23,8 @@ export interface ThreadOptions {
   /** A unique id for the text field (several threads may share a page). */
   fieldId: string;
   text: {
+    /** The badge of messages that were unread when the thread opened ("2 new"). */
+    unread: (count: number) => string;
     /** How the other side is named in the list. */
     other: string;
     you: string;
@@ -31,6 +34,8 @@ export interface ThreadOptions {
     send: string;
     empty: string;
   };
+  /** Marks the thread read for the person looking (markThreadRead): called when messages from the other side are shown. */
+  read?(): Promise<unknown>;
   /** Sends one message; `requestId` stays the same for retries of the same message. */
   send(text: string, requestId: string): Promise<void>;
   /** Shows a refusal or failure in words. */
@@ -106,10 +111,21 @@ export async function mountThread(root: HTMLElement, options: ThreadOptions): Pr
       });
   });
 
-  const [{ collection, limitToLast, onSnapshot, orderBy, query }, { clientDb }] = await Promise.all([
+  const [{ collection, doc, getDoc, limitToLast, onSnapshot, orderBy, query }, { clientDb }] = await Promise.all([
     import("firebase/firestore"),
     import("../client/firestore.js"),
   ]);
+  // What was unread when the thread opened stays marked "new" while it is open, though it is marked read at once.
+  const other = options.me === "coach" ? "client" : "coach";
+  const counted: unknown = (await getDoc(doc(clientDb(), "coaches", options.coachId, "threads", options.clientUid)).catch(() => undefined))?.get(
+    options.me === "coach" ? "unreadByCoach" : "unreadByClient",
+  );
+  const unreadAtOpen = typeof counted === "number" ? counted : 0;
+  const badge = el("p", unreadAtOpen > 0 ? text.unread(unreadAtOpen) : "", "badge unread");
+  badge.hidden = unreadAtOpen === 0;
+  log.prepend(badge);
+  let newIds: Set<string> | undefined;
+  let lastRead = "";
   // The latest messages of a thread however long it grew (the whole thread is in the client's data export).
   const messages = query(
     collection(clientDb(), "coaches", options.coachId, "threads", options.clientUid, "messages"),
@@ -119,10 +135,18 @@ export async function mountThread(root: HTMLElement, options: ThreadOptions): Pr
   return onSnapshot(
     messages,
     (snapshot) => {
-      const shown = snapshot.docs.flatMap((doc) => asMessage(doc.id, doc.data()) ?? []);
-      list.replaceChildren(...shown.map((message) => renderMessage(message, options)));
+      const shown = snapshot.docs.flatMap((d) => asMessage(d.id, d.data()) ?? []);
+      const theirs = shown.filter((message) => message.from === other);
+      newIds ??= new Set(theirs.slice(Math.max(0, theirs.length - unreadAtOpen)).map((message) => message.id));
+      list.replaceChildren(...shown.map((message) => renderMessage(message, options, newIds?.has(message.id) ?? false)));
       empty.hidden = shown.length > 0;
       log.scrollTop = log.scrollHeight;
+      // Seen: the newest message from the other side is on screen.
+      const newest = theirs.at(-1)?.id ?? "";
+      if (newest !== lastRead && options.read) {
+        lastRead = newest;
+        options.read().catch(() => (lastRead = ""));
+      }
     },
     () => {
       status.textContent = options.explain(new CallableError("unavailable", "NETWORK", {}, ""));
@@ -131,9 +155,9 @@ export async function mountThread(root: HTMLElement, options: ThreadOptions): Pr
   );
 }
 
-function renderMessage(message: ShownMessage, options: ThreadOptions): HTMLLIElement {
+function renderMessage(message: ShownMessage, options: ThreadOptions, unread: boolean): HTMLLIElement {
   const mine = message.from === options.me;
-  const item = el("li", undefined, mine ? "message mine" : "message theirs");
+  const item = el("li", undefined, mine ? "message mine" : unread ? "message theirs new" : "message theirs");
   item.dataset.messageId = message.id;
   item.dataset.from = message.from;
   const when = `${formatDay(message.at, options.timeZone, options.locale)}, ${formatTime(message.at, options.timeZone, options.locale)}`;

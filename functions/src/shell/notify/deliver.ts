@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Timestamp } from "firebase-admin/firestore";
 import { DateTime } from "luxon";
-import { OUTBOX_KEPT_DAYS, backoff, renderNotification } from "../../domain/notifications.js";
+import { OUTBOX_KEPT_DAYS, backoff, notificationLink, renderNotification } from "../../domain/notifications.js";
 import { PushTransport } from "../../gateways/push-transport.js";
 import { db } from "../firebase.js";
 import { PARALLEL_SENDS, bounded, coachOf, sweep } from "../due/sweep.js";
@@ -56,7 +56,12 @@ export async function deliverOutbox(coachId: string, outboxId: string, now: Date
     locationName: coach.locations.find((location) => location.id === offered?.locationId)?.name ?? "",
   });
   const results = await transport.sendEach(
-    claimed.map((token) => ({ token, title, body, data: { kind: entry.kind, outboxId, bookingId: entry.params.bookingId ?? "" } })),
+    claimed.map((token) => ({
+      token,
+      title,
+      body,
+      data: { kind: entry.kind, outboxId, bookingId: entry.params.bookingId ?? "", link: notificationLink(entry, coach.locale) },
+    })),
   );
 
   await db().runTransaction(async (tx) => {

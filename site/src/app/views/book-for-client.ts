@@ -23,8 +23,14 @@ export async function loadBookingChoices(ctx: AppContext): Promise<BookingChoice
   return { offerings, luxon };
 }
 
-/** The form for a coach with at least one session type. */
-export function bookForClientForm(ctx: AppContext, client: { uid: string; name: string }, choices: BookingChoices, end: FormEnd): HTMLFormElement {
+/** The form for a coach with at least one session type; its title an h3 inside a titled section, an h2 right under the page's h1. */
+export function bookForClientForm(
+  ctx: AppContext,
+  client: { uid: string; name: string },
+  choices: BookingChoices,
+  end: FormEnd,
+  level: "h2" | "h3" = "h3",
+): HTMLFormElement {
   const t = clientsText(ctx.lang);
   const { offerings } = choices;
   const { DateTime } = choices.luxon;
@@ -93,6 +99,7 @@ export function bookForClientForm(ctx: AppContext, client: { uid: string; name: 
 
   const form = operationForm({
     title: t.bookSession,
+    level,
     fields: [type.wrap, date.wrap, time.wrap, status, otherWrap, otherTime.wrap, pay.wrap],
     after: () => {
       const at = start();

@@ -131,7 +131,16 @@ class ClientScreen {
         locale: this.ctx.locale,
         timeZone: this.ctx.coach.timeZone,
         fieldId: "message-text",
-        text: { other: this.name(), you: t.you, log: t.thread(this.name()), field: t.messageLabel(this.name()), send: t.send, empty: t.noMessages },
+        text: {
+          unread: t.unreadMessages,
+          other: this.name(),
+          you: t.you,
+          log: t.thread(this.name()),
+          field: t.messageLabel(this.name()),
+          send: t.send,
+          empty: t.noMessages,
+        },
+        read: () => this.ctx.call("markThreadRead", { coachId: this.ctx.coachId, clientUid: this.uid }),
         send: async (text, requestId) => {
           await this.ctx.call("sendMessage", { requestId, coachId: this.ctx.coachId, clientUid: this.uid, text });
         },
@@ -232,7 +241,10 @@ class ClientScreen {
 
 export const clientView: View = {
   async render(ctx, root, params) {
-    const [uid = ""] = params;
-    return new ClientScreen(ctx, root, uid).start();
+    const [uid = "", section] = params;
+    const stop = await new ClientScreen(ctx, root, uid).start();
+    // #/clients/{uid}/messages (a message's push): straight to the thread.
+    if (section === "messages") root.querySelector<HTMLElement>("#messages-title")?.scrollIntoView({ block: "start" });
+    return stop;
   },
 };

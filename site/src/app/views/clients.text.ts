@@ -160,6 +160,7 @@ const en = {
   messageLabel: (name: string) => `Message to ${name}`,
   send: "Send",
   noMessages: "No messages yet.",
+  unreadMessages: (n: number) => (n === 1 ? "1 new message" : `${n} new messages`),
   you: "You",
   thread: (name: string) => `Conversation with ${name}`,
 
@@ -347,6 +348,7 @@ const de: typeof en = {
   messageLabel: (name) => `Nachricht an ${name}`,
   send: "Senden",
   noMessages: "Noch keine Nachrichten.",
+  unreadMessages: (n) => (n === 1 ? "1 neue Nachricht" : `${n} neue Nachrichten`),
   you: "Du",
   thread: (name) => `Unterhaltung mit ${name}`,
 

@@ -13,12 +13,13 @@ import { loadTemplates } from "./client-data.js";
 import { clientsText } from "./clients.text.js";
 import { input } from "./operation.js";
 import { sellPackForm } from "./sell-pack.js";
+import { watchUnread } from "../unread.js";
 
 /** Clients a page shows. */
 const PAGE = 50;
 
-/** One client as a link to their screen, with their figures. */
-function row(ctx: AppContext, client: ClientSummary, currency: string): HTMLLIElement {
+/** One client as a link to their screen, with their figures and the messages the coach has not read. */
+function row(ctx: AppContext, client: ClientSummary, currency: string, unread: number): HTMLLIElement {
   const t = clientsText(ctx.lang);
   const { stats } = client;
   const item = el("li", undefined, "client-row");
@@ -29,8 +30,10 @@ function row(ctx: AppContext, client: ClientSummary, currency: string): HTMLLIEl
     ? t.next(`${dayTime(ctx, stats.nextSession.start)}${stats.nextSession.status === "requested" ? ` ${t.requestedTag}` : ""}`)
     : t.noNext;
   const last = stats.lastSessionAt ? ` · ${t.last(day(ctx, stats.lastSessionAt))}` : "";
+  const name = el("strong", nameOf(ctx, client), "name");
+  if (unread > 0) name.append(" ", el("span", t.unreadMessages(unread), "badge unread"));
   link.append(
-    el("strong", nameOf(ctx, client), "name"),
+    name,
     el("span", contact, "muted contact"),
     el("span", `${t.sessions(stats.sessionsCompleted)}${last} · ${next}`, "line"),
     el("span", `${t.revenueOpen(money(ctx, stats.revenueMinor, currency), money(ctx, stats.openMinor, currency))} · ${t.units(stats.packBalance)}`, "line"),
@@ -91,11 +94,12 @@ export const clientsView: View = {
     const more = Object.assign(el("button", t.more, "secondary"), { type: "button", hidden: true });
     root.append(more);
     let shown: { result: ListClientsResult; clients: ClientSummary[] } | undefined;
+    let unread: ReadonlyMap<string, number> = new Map();
     let asked = 0;
     const draw = () => {
       if (!shown) return;
       const { result, clients } = shown;
-      list.replaceChildren(...clients.map((client) => row(ctx, client, result.currency)));
+      list.replaceChildren(...clients.map((client) => row(ctx, client, result.currency, unread.get(client.uid) ?? 0)));
       count.textContent = t.count(clients.length, result.total);
       empty.textContent = result.total === 0 ? t.none : clients.length === 0 && !result.next ? t.noMatch : "";
       empty.hidden = !empty.textContent;
@@ -124,6 +128,16 @@ export const clientsView: View = {
         .catch((error: unknown) => ctx.showError(error))
         .finally(() => (more.disabled = false));
     });
-    await load(false);
+    const stopUnread = await watchUnread(ctx.coachId, (byClient) => {
+      unread = byClient;
+      draw();
+    }).catch(() => undefined);
+    try {
+      await load(false);
+    } catch (error) {
+      stopUnread?.();
+      throw error;
+    }
+    return stopUnread;
   },
 };

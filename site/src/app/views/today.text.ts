@@ -3,6 +3,9 @@ import type { Lang } from "../../i18n/index.js";
 
 const en = {
   heading: "Sessions",
+  bookForClient: "Book for a client",
+  findClient: "Client: name, email or phone",
+  noClientFound: "No client found. New clients start with a pack sale under Clients.",
   loading: "Loading your sessions…",
   requests: "Waiting for your confirmation",
   earlier: "Earlier, still open",
@@ -54,6 +57,9 @@ const en = {
 
 const de: typeof en = {
   heading: "Stunden",
+  bookForClient: "Für einen Kunden buchen",
+  findClient: "Kunde: Name, E-Mail oder Telefon",
+  noClientFound: "Kein Kunde gefunden. Neue Kunden legst du unter Kunden mit einem Paketverkauf an.",
   loading: "Deine Stunden werden geladen…",
   requests: "Warten auf deine Bestätigung",
   earlier: "Früher, noch offen",

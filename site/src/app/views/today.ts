@@ -11,6 +11,7 @@ import { headIdOf, sessionCard } from "./today-card.js";
 import { coachSummary } from "../coach-summary.js";
 import { actionsFor, agenda, dateIn, offeringFrom, sessionFrom, type Session, type WaiverReason } from "./today-data.js";
 import { todayText } from "./today.text.js";
+import { bookingPanel } from "./today-book.js";
 import "./views.css";
 
 /** Days shown from today on (today included). */
@@ -57,7 +58,7 @@ class TodayScreen {
     const heading = el("h1", this.t.heading);
     this.list.setAttribute("aria-busy", "true");
     this.list.append(el("p", this.t.loading, "muted"));
-    root.append(heading, this.list);
+    root.append(heading, bookingPanel(ctx), this.list);
     this.listenCatalogue();
     this.listenBookings();
     // A session that starts while the screen is open gets its "completed / no-show" buttons; at midnight the days move on.
