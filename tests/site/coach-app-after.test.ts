@@ -103,7 +103,8 @@ describe("calendar, as the server computes it with luxon", () => {
     const expiresAt = DateTime.fromISO("2027-03-20T00:00:00", { zone: BERLIN });
     const server = expiresAt.plus({ days: 14 });
     sameDay(extendedExpiry(expiresAt.toUTC().toISO()!, 14, BERLIN), server);
-    expect(formatDate(extendedExpiry(expiresAt.toUTC().toISO()!, 14, BERLIN), "en-GB")).toBe("Sat 3 Apr");
+    expect(formatDate(extendedExpiry(expiresAt.toUTC().toISO()!, 14, BERLIN), "en-GB", 2027)).toBe("Sat 3 Apr");
+    expect(formatDate(extendedExpiry(expiresAt.toUTC().toISO()!, 14, BERLIN), "en-GB", 2026)).toBe("Sat, 3 Apr 2027");
     expect(formatDate({ year: 2036, month: 12, day: 31 }, "de-DE", 2026)).toBe("Mi., 31. Dez. 2036");
   });
 });

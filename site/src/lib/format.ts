@@ -6,9 +6,12 @@ export function formatMoney(minor: number, currency: string, locale: string): st
   return new Intl.NumberFormat(locale, { style: "currency", currency }).format(minor / 10 ** digits);
 }
 
-/** "Mon 23 Nov" in the given zone. */
-export function formatDay(iso: string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone }).format(new Date(iso));
+/** "Mon 23 Nov" in the given zone; "Mon, 3 Jan 2028" for a day outside the current year (`now`'s, in that zone). */
+export function formatDay(iso: string, timeZone: string, locale: string, now: Date = new Date()): string {
+  const yearOf = (date: Date) => new Intl.DateTimeFormat("en", { year: "numeric", timeZone }).format(date);
+  const date = new Date(iso);
+  const year = yearOf(date) === yearOf(now) ? {} : { year: "numeric" as const };
+  return new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", ...year, timeZone }).format(date);
 }
 
 /** "09:00" in the given zone. */

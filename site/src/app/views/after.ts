@@ -93,10 +93,10 @@ export const extendedExpiry = (expiresAt: string, days: number, timeZone: string
  */
 export const saleExpiry = (now: Date, validityMonths: number, timeZone: string) => plusDays(plusMonths(dateIn(now.toISOString(), timeZone), validityMonths), 1);
 
-/** "Sun 7 Jun" (with the year when it is not `thisYear`). */
-export function formatDate(date: CalendarDate, locale: string, thisYear?: number): string {
+/** "Sun 7 Jun" (with the year when it is not `thisYear`, the current year unless given). */
+export function formatDate(date: CalendarDate, locale: string, thisYear: number = new Date().getFullYear()): string {
   const options: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" };
-  if (thisYear !== undefined && date.year !== thisYear) options.year = "numeric";
+  if (date.year !== thisYear) options.year = "numeric";
   return new Intl.DateTimeFormat(locale, options).format(new Date(Date.UTC(date.year, date.month - 1, date.day)));
 }
 
