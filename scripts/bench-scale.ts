@@ -95,6 +95,7 @@ async function seedCoaches(from: number, to: number, at: { seededAt: DateTime; s
         checkout: null,
         note: "",
         inviteSequence: 0,
+        movedFrom: null,
       };
       batch.set(bookingsCol(coachId).doc(`b-${i}-${k}`), booking);
       scheduleBooking(batch, coachId, coach, `b-${i}-${k}`, booking, at.seededAt);

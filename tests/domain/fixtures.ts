@@ -39,6 +39,7 @@ export function booking(start: DateTime, packId: string | null, overrides: Parti
     checkout: null,
     note: "",
     inviteSequence: 0,
+    movedFrom: null,
     ...overrides,
   };
 }

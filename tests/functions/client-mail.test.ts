@@ -304,6 +304,7 @@ describe("time zones", () => {
       checkout: null,
       note: "",
       inviteSequence: 0,
+      movedFrom: null,
     };
     await db().runTransaction(async (tx) =>
       writeBookingChange(tx, coachId, demoCoach, { bookingId: "dst", before: undefined, after: booking, claimed: [], released: [] }, bookedAt),

@@ -43,6 +43,19 @@ describe("bookSlot with the client's details", () => {
 });
 
 describe("getClientPortal", () => {
+  it("a moved session says where it was moved from, in the portal and on the coach's timeline", async () => {
+    // Both outside the 24 h window, so the client may move it.
+    const [first, second] = (await demoSlots()).filter((slot) => Date.parse(slot) > Date.now() + 25 * 3_600_000);
+    const { bookingId } = await call("bookSlot", { requestId: randomUUID(), coachId, offeringId, start: first!, payWith: "on_site" }, lena);
+    const [before] = (await call("getClientPortal", {}, lena)).coaches;
+    expect(before?.upcoming.find((b) => b.id === bookingId)?.movedFrom).toBeNull();
+    await call("rescheduleBooking", { requestId: randomUUID(), coachId, bookingId, newStart: second! }, lena);
+    const [account] = (await call("getClientPortal", {}, lena)).coaches;
+    expect(account?.upcoming.find((b) => b.id === bookingId)).toMatchObject({ start: second, movedFrom: first });
+    const { timeline } = await call("getClientDetail", { coachId, clientUid: DEMO.client.uid }, emma);
+    expect(timeline.find((entry) => entry.id === bookingId)).toMatchObject({ type: "booking", start: second, movedFrom: first });
+  });
+
   it("after a long history shows the latest past sessions, and what was paid and is open from the client's figures", async () => {
     const token = await longHistory("uid-long", 40);
     const stats = await statsWhere("uid-long", (s) => s.packBalance === 10);

@@ -198,6 +198,7 @@ export async function seedPackBooking(args: { bookingId: string; clientUid: stri
     checkout: null,
     note: "",
     inviteSequence: 0,
+    movedFrom: null,
   };
   const change = post(args.packId, pack, [
     bookingDebitEntry({ bookingId: args.bookingId, start: args.start, timeZone: demoCoach.timeZone, actor: { uid: args.clientUid, now } }),

@@ -85,6 +85,8 @@ export const TimelineEntryView = z.discriminatedUnion("type", [
     words: z.string().nullable(),
     /** What the client wrote when booking. */
     note: z.string(),
+    /** The start before the latest move (null: never moved). */
+    movedFrom: IsoInstant.nullable(),
   }),
   z.object({
     type: z.literal("payment"),

@@ -28,6 +28,8 @@ export const PortalBooking = z.object({
     .object({ kind: BookingResolution.shape.kind, by: BookingResolution.shape.by, outcome: CancellationOutcome, delta: z.number().int() })
     .nullable(),
   note: z.string(),
+  /** The start before the latest move (null: never moved). */
+  movedFrom: IsoInstant.nullable(),
   /** The client may still cancel (the preview says what it does). */
   canCancel: z.boolean(),
   /** The client may still move it (before the cancellation window). */

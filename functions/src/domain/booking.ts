@@ -60,6 +60,8 @@ export const Booking = z.object({
   note: z.string().default(""),
   /** The revision of the client's calendar invite (its SEQUENCE): one more with every change the client is told of. */
   inviteSequence: z.number().int().min(0).default(0),
+  /** The start before the latest move (null: never moved): both screens say "moved from … to …". */
+  movedFrom: Instant.nullable().default(null),
 });
 export type Booking = z.infer<typeof Booking>;
 
@@ -201,6 +203,7 @@ function newBooking(ctx: Omit<BookingContext, "packs" | "bookingId">, status: Bo
     checkout: null,
     note: ctx.note ?? "",
     inviteSequence: 0,
+    movedFrom: null,
   };
 }
 

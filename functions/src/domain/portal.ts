@@ -27,6 +27,7 @@ export function portalBooking(id: string, booking: Booking, offering: Offering |
         : null,
     resolution: resolution ? { kind: resolution.kind, by: resolution.by, outcome: resolution.outcome, delta: resolution.delta } : null,
     note: booking.note,
+    movedFrom: booking.movedFrom ? iso(booking.movedFrom) : null,
     canCancel: open,
     canReschedule: open && beforeWindow,
   };

@@ -51,7 +51,13 @@ export function decideReschedule(args: {
   if (args.takenCells.length > 0) return fail({ code: "SLOT_TAKEN", start: iso(newStart.toUTC()) });
 
   const cells = cellsFor(coach, offering, newStart);
-  const moved: Booking = { ...booking, startsAt: newStart.toUTC(), endsAt: newStart.plus({ minutes: offering.durationMinutes }).toUTC(), cells };
+  const moved: Booking = {
+    ...booking,
+    startsAt: newStart.toUTC(),
+    endsAt: newStart.plus({ minutes: offering.durationMinutes }).toUTC(),
+    cells,
+    movedFrom: booking.startsAt,
+  };
   let packChange: PackChange | undefined;
   if (booking.payment.method === "pack" && booking.payment.packId) {
     if (!args.pack || args.pack.id !== booking.payment.packId) return fail({ code: "PACK_NOT_FOUND" });

@@ -130,6 +130,7 @@ export const de: Strings = {
   moved: "Verschoben.",
   close: "Schließen",
   messagesHeading: "Nachrichten",
+  movedFrom: (when: string) => `Hierher verschoben von ${when}`,
   unreadMessages: (n: number) => (n === 1 ? "1 neue Nachricht" : `${n} neue Nachrichten`),
   conversationWith: (coach) => `Unterhaltung mit ${coach}`,
   messageTo: (coach) => `Nachricht an ${coach}`,

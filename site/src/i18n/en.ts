@@ -141,6 +141,7 @@ export const en = {
   moved: "Moved.",
   close: "Close",
   messagesHeading: "Messages",
+  movedFrom: (when: string) => `Moved here from ${when}`,
   unreadMessages: (n: number) => (n === 1 ? "1 new message" : `${n} new messages`),
   conversationWith: (coach: string) => `Conversation with ${coach}`,
   messageTo: (coach: string) => `Message to ${coach}`,

@@ -174,6 +174,7 @@ class ClientPortal extends HTMLElement {
       : t.unitLine;
     const outcome = booking.resolution ? ` · ${t.outcome[booking.resolution.outcome] ?? booking.resolution.outcome}` : "";
     item.append(head, el("div", `${this.when(coach, booking.start)} · ${booking.location}`), el("div", `${paid}${outcome}`, "muted"));
+    if (booking.movedFrom) item.append(el("div", t.movedFrom(this.when(coach, booking.movedFrom)), "muted moved"));
 
     const actions = el("div", undefined, "actions");
     const panel = el("div", undefined, "panel");

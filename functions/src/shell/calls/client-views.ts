@@ -64,6 +64,7 @@ export function timelineView(item: TimelineItem, coach: Coach, offerings: Map<st
         sentence,
         words: sentence === null ? null : lineWords(sentence),
         note: booking.note,
+        movedFrom: booking.movedFrom ? iso(booking.movedFrom) : null,
       };
     }
     case "payment": {

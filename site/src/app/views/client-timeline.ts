@@ -30,6 +30,7 @@ function bookingEntry(ctx: AppContext, entry: Extract<TimelineEntryView, { type:
       : `${money(ctx, entry.payment.amountDueMinor ?? 0, currency)} · ${label(s.paymentState, entry.payment.state ?? "")}`;
   what.append(head, el("p", [entry.locationName, paid].filter(Boolean).join(" · "), "muted"));
   if (entry.words) what.append(el("p", entry.words, "muted"));
+  if (entry.movedFrom) what.append(el("p", t.movedFrom(dayTime(ctx, entry.movedFrom)), "muted"));
   if (entry.note) what.append(el("p", t.clientNote(entry.note), "muted"));
   if (entry.status === "completed") {
     const slot = el("div", undefined, "review-slot");

@@ -139,6 +139,7 @@ const en = {
 
   // Timeline
   noTimeline: "Nothing yet.",
+  movedFrom: (when: string) => `Moved here from ${when}`,
   olderHistory: "Show older history",
   upcoming: "upcoming",
   unit: "1 pack unit",
@@ -331,6 +332,7 @@ const de: typeof en = {
   doneMoney: (paid, due, refunded, state) => `Erledigt: ${paid} von ${due} bezahlt${refunded ? `, ${refunded} erstattet` : ""} · ${state}`,
 
   noTimeline: "Noch nichts.",
+  movedFrom: (when) => `Hierher verschoben von ${when}`,
   olderHistory: "Älteren Verlauf zeigen",
   upcoming: "anstehend",
   unit: "1 Einheit aus dem Paket",
