@@ -66,12 +66,14 @@ export function closeButton(panel: HTMLElement, label: string): HTMLButtonElemen
 /** Disables a button while its action runs (no double submit); a failure goes to `onError`. */
 export async function whileBusy(button: HTMLButtonElement, action: () => Promise<void>, onError: (error: unknown) => void): Promise<void> {
   button.disabled = true;
+  button.setAttribute("aria-busy", "true");
   try {
     await action();
   } catch (error) {
     onError(error);
   } finally {
     button.disabled = false;
+    button.removeAttribute("aria-busy");
   }
 }
 

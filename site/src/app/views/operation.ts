@@ -114,6 +114,8 @@ export function operationForm(spec: OperationSpec): HTMLFormElement {
     event.preventDefault();
     if (!("line" in spec.after())) return;
     confirm.disabled = true;
+    // The spinner in the button (base.astro's [aria-busy] style) while the server works.
+    confirm.setAttribute("aria-busy", "true");
     error.hidden = true;
     spec
       .run(requestId)
@@ -122,7 +124,8 @@ export function operationForm(spec: OperationSpec): HTMLFormElement {
         error.textContent = spec.explain(failure instanceof CallableError ? failure : new CallableError("internal", "FALLBACK", {}, String(failure)));
         error.hidden = false;
         confirm.disabled = false;
-      });
+      })
+      .finally(() => confirm.removeAttribute("aria-busy"));
   });
   return form;
 }
