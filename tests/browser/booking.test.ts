@@ -24,6 +24,12 @@ it("a client picks a slot, signs in by email link, books with a pack unit and se
   await page.goto(`${SITE}/${DEMO.slug}`);
   expect(await page.locator("h1").textContent()).toBe(DEMO.coach.name);
   expect(await page.locator("[data-zone-note]").textContent()).toMatch(/Asia\/(Kolkata|Calcutta).*Europe\/Berlin/);
+  // Before booking: a way to the slots at the top, each type's street address, who confirms, what a pack unit covers.
+  expect(await page.getByRole("link", { name: "Book a session" }).getAttribute("href")).toBe("#slots-title");
+  const matchPlay = page.locator("#offerings-title + ul > li").filter({ hasText: "Match play (90 min)" });
+  expect(await matchPlay.textContent()).toContain("Waldstraße 12, 10551 Berlin");
+  expect(await matchPlay.textContent()).toContain("or 1 pack unit, court fee included");
+  expect(await matchPlay.textContent()).toContain("The coach confirms each booking of this session type");
   const firstSlot = page.locator("button[data-start]").first();
   await firstSlot.waitFor();
   await shot(page, "coach-page");
@@ -57,7 +63,8 @@ it("a client picks a slot, signs in by email link, books with a pack unit and se
   expect(await done.locator("h3").textContent()).toBe("Booked!");
   expect(await done.locator("[data-what]").textContent()).toBe("Private lesson (60 min)");
   expect(await done.locator("[data-when]").textContent()).toMatch(/\(\d\d:\d\d in Europe\/Berlin\)$/);
-  expect(await done.locator("[data-where]").textContent()).toBe("Court 3, TC Blau-Weiss");
+  // The place with its street address, as the confirmation mail names it.
+  expect(await done.locator("[data-where]").textContent()).toBe("Court 3, TC Blau-Weiss, Waldstraße 12, 10551 Berlin");
   expect(await done.locator("[data-paid]").textContent()).toBe("1 unit of 10-session pack: 9 left");
   expect(await done.textContent()).toContain("Cancel up to 24 hours before the start");
   expect(await done.getByRole("link", { name: "Your bookings" }).getAttribute("href")).toBe("/portal");

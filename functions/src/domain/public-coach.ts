@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Coach, Currency, Location, Offering, PackTemplate, TimeZone } from "./coach.js";
+import { Coach, Currency, Location, Offering, PackTemplate, TimeZone, rulesFor } from "./coach.js";
 import { Review, isPublic } from "./reviews.js";
 import { onlinePayments } from "./stripe-account.js";
 
@@ -40,7 +40,11 @@ export const PublicCoach = z.object({
       priceMinor: z.number().int().min(0),
       extraFeeMinor: z.number().int().min(0),
       locationName: z.string(),
+      /** The place's street address ("" when the coach gave none). */
+      locationAddress: z.string().default(""),
       packEligible: z.boolean(),
+      /** The coach confirms each booking of this type before it counts (it is a request until then). */
+      coachConfirms: z.boolean().default(false),
     }),
   ),
   packs: z.array(
@@ -102,7 +106,7 @@ export function toPublicCoach(args: {
   reviews: Review[];
 }): PublicCoach {
   const { coach } = args;
-  const locationName = (id: string) => coach.locations.find((l) => l.id === id)?.name ?? "";
+  const location = (id: string) => coach.locations.find((l) => l.id === id);
   return {
     coachId: args.coachId,
     slug: coach.slug,
@@ -123,8 +127,10 @@ export function toPublicCoach(args: {
         durationMinutes: data.durationMinutes,
         priceMinor: data.priceMinor,
         extraFeeMinor: data.extraFeeMinor,
-        locationName: locationName(data.locationId),
+        locationName: location(data.locationId)?.name ?? "",
+        locationAddress: location(data.locationId)?.address ?? "",
         packEligible: data.packEligible,
+        coachConfirms: rulesFor(coach, data).confirmation === "coach",
       })),
     policy: {
       windowHours: coach.cancellationPolicy.windowHours,

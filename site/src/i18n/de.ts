@@ -33,6 +33,8 @@ export const de: Strings = {
   minutes: (n) => `${n} Min.`,
   courtFee: (fee) => ` + ${fee} Platzgebühr`,
   orPackUnit: " · oder 1 Einheit aus dem Paket",
+  orPackUnitWithFee: " · oder 1 Einheit aus dem Paket, Platzgebühr inklusive",
+  confirmedByCoach: "Der Coach bestätigt jede Buchung dieses Angebots; bis dahin ist sie eine Anfrage.",
   packsForSale: "Pakete",
   packLine: (units, months) => ` · ${plural(units, "Stunde", "Stunden")} · ${plural(months, "Monat", "Monate")} gültig`,
   reviews: "Bewertungen",

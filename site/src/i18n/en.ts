@@ -42,6 +42,8 @@ export const en = {
   minutes: (n: number) => `${n} min`,
   courtFee: (fee: string) => ` + ${fee} court fee`,
   orPackUnit: " · or 1 pack unit",
+  orPackUnitWithFee: " · or 1 pack unit, court fee included",
+  confirmedByCoach: "The coach confirms each booking of this session type; until then it is a request.",
   packsForSale: "Session packs",
   packLine: (units: number, months: number) => ` · ${plural(units, "session", "sessions")} · valid ${plural(months, "month", "months")}`,
   reviews: "Reviews",
