@@ -24,7 +24,7 @@ import {
 } from "../../functions/src/shell/firestore/refs.js";
 import { axeViolations } from "../support/axe.js";
 import { SITE, launchBrowser, shot, signedInPage } from "../support/browser.js";
-import { longHistory, pastSession, statsWhere, waitFor } from "../support/coach-app.js";
+import { longHistory, pastSession, statsSettled, statsWhere, waitFor } from "../support/coach-app.js";
 import { formatDay } from "../../site/src/lib/format.js";
 import { demoCoach } from "../../scripts/demo-data.js";
 import { DEMO, call, clientWithPack, demoSlots, freshDemoSignedIn } from "../support/emulators.js";
@@ -135,6 +135,7 @@ it("a long list shows 50 clients and more on demand; a long history shows its ne
   }
   await batch.commit();
   await longHistory("uid-long", 60);
+  await statsSettled("uid-long");
   const page = await coachApp("#/clients");
   const rows = page.locator("li.client-row");
   const more = page.getByRole("button", { name: "Show more clients" });

@@ -174,8 +174,12 @@ it("reschedules a session to another free time, keeping its unit", async () => {
   const oldStart = (await booking(ids.future)).startsAt.toISO();
   const future = card(page, ids.future);
   await future.getByRole("button", { name: "Reschedule" }).click();
+  // A day, then one of its times: the last free time of the last day.
+  const day = future.getByLabel("New day");
+  await day.waitFor({ timeout: 20_000 });
+  const days = await day.locator("option").evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value));
+  await day.selectOption(days.at(-1)!);
   const select = future.getByLabel("New time");
-  await select.waitFor({ timeout: 20_000 });
   const options = await select.locator("option").evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value));
   const target = options.at(-1)!;
   await select.selectOption(target);

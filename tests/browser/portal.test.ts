@@ -91,8 +91,12 @@ it("rescheduling moves the booking to a free time and keeps the unit", async () 
   const early = booking(page, ids.early);
   const before = await early.locator("div").nth(1).textContent();
   await early.getByRole("button", { name: "Reschedule" }).click();
-  const select = early.getByLabel("Pick a new time");
-  await select.waitFor({ timeout: 20_000 });
+  // A day, then one of its times: the last free time of the last day.
+  const day = early.getByLabel("New day");
+  await day.waitFor({ timeout: 20_000 });
+  const days = await day.locator("option").evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value));
+  await day.selectOption(days.at(-1)!);
+  const select = early.getByLabel("New time");
   const options = await select.locator("option").evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value));
   const target = options[options.length - 1]!;
   await select.selectOption(target);

@@ -3,7 +3,8 @@
 // button that carries its start.
 import { callFunction } from "../client/callable.js";
 import { FUNCTIONS_ORIGIN } from "../client/config.js";
-import { formatDay, formatTime } from "../lib/format.js";
+import { formatTime } from "../lib/format.js";
+import { startsByDay } from "./day-time-picker.js";
 import { child, el } from "./dom.js";
 
 const DAYS_SHOWN = 14;
@@ -32,16 +33,6 @@ function startsInWeek(starts: string[], week: Week): string[] {
   return starts.filter((start) => Date.parse(start) >= weekStart && Date.parse(start) < weekStart + WEEK_MS);
 }
 
-/** The starts by day ("Mon 23 Nov"), in order. */
-function byDay(starts: string[], zone: string, locale: string): Map<string, string[]> {
-  const days = new Map<string, string[]>();
-  for (const start of starts) {
-    const day = formatDay(start, zone, locale);
-    days.set(day, [...(days.get(day) ?? []), start]);
-  }
-  return days;
-}
-
 /** One day: its heading and a button per free time, named with the day for screen readers. */
 function dayOfSlots(day: string, starts: string[], view: SlotView): HTMLElement {
   const list = el("ul", undefined, "times");
@@ -63,7 +54,7 @@ function dayOfSlots(day: string, starts: string[], view: SlotView): HTMLElement 
 /** Draws the week's days with their free times into the list (`empty` when it has none) and presses its week button. */
 export function renderWeek(root: ParentNode, starts: string[], view: SlotView, empty: string): void {
   const container = child(root, "[data-slots]", HTMLElement);
-  const days = [...byDay(startsInWeek(starts, view.week), view.zone, view.locale)].map(([day, times]) => dayOfSlots(day, times, view));
+  const days = [...startsByDay(startsInWeek(starts, view.week), view.zone, view.locale)].map(([day, times]) => dayOfSlots(day, times, view));
   container.replaceChildren(...days);
   if (days.length === 0) container.textContent = empty;
   child(root, '[data-action="this-week"]', HTMLButtonElement).setAttribute("aria-pressed", String(view.week === 0));

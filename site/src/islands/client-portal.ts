@@ -12,6 +12,7 @@ import { formatWhen } from "../lib/format.js";
 import { freeStarts } from "./booking-slots.js";
 import { actionRow, child, closeButton, downloadFile, el, failureText, openPanel, plainButton, showFailure, whileBusy } from "./dom.js";
 import { mountThread } from "./message-thread.js";
+import { dayTimePicker } from "./day-time-picker.js";
 import { coachMoney, renderPack, renderPayments, type PortalLook } from "./portal-money.js";
 import { mountReviews } from "./portal-reviews.js";
 import { SignInForm } from "./sign-in-form.js";
@@ -224,21 +225,24 @@ class ClientPortal extends HTMLElement {
   /** Lists the free times of the same session type; moving keeps the unit or the payment. */
   private async pickNewTime(coach: PortalCoach, booking: PortalBooking, panel: HTMLElement): Promise<void> {
     const starts = await freeStarts(coach.coachId, booking.offeringId);
-    const id = `move-${booking.id}`;
-    const label = Object.assign(el("label", this.t.pickNewTime), { htmlFor: id });
-    const select = Object.assign(el("select"), { id });
-    for (const start of starts) select.append(Object.assign(el("option", this.when(coach, start)), { value: start }));
+    const picker = dayTimePicker(starts, {
+      zone: this.zone,
+      locale: this.locale,
+      id: `move-${booking.id}`,
+      dayLabel: this.t.newDay,
+      timeLabel: this.t.newTime,
+    });
     const requestId = crypto.randomUUID();
     const move = plainButton(
       this.t.reschedule,
       (button) =>
         void this.busy(button, async () => {
-          await this.call("rescheduleBooking", { requestId, coachId: coach.coachId, bookingId: booking.id, newStart: select.value });
+          await this.call("rescheduleBooking", { requestId, coachId: coach.coachId, bookingId: booking.id, newStart: picker.value() });
           await this.load(this.t.moved);
         }),
       "",
     );
-    openPanel(panel, label, select, actionRow(move, closeButton(panel, this.t.close)));
+    openPanel(panel, ...picker.elements, actionRow(move, closeButton(panel, this.t.close)));
   }
 
   private async calendar(coach: PortalCoach, booking: PortalBooking): Promise<void> {

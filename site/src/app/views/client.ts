@@ -200,9 +200,9 @@ class ClientScreen {
       const detail = await this.ctx.call("getClientDetail", { coachId: this.ctx.coachId, clientUid: this.uid });
       // A later reload started meanwhile, or the screen was left: its answer wins.
       if (load !== this.loads || this.stopped) return;
+      // Older pages shown stay while the newest page ends where it did; when it moved on, they are asked for again from its end.
+      if (detail.olderBefore !== this.detail?.olderBefore) this.older = undefined;
       this.detail = detail;
-      // The newest page moved on: older pages are asked for again from its end.
-      this.older = undefined;
       this.draw();
     } catch (error) {
       if (!this.stopped && !(error instanceof CallableError && error.reason === "CLIENT_NOT_FOUND")) this.ctx.showError(error);
@@ -211,13 +211,14 @@ class ClientScreen {
 
   /** Appends the page of history before what is shown. */
   private async showOlder(): Promise<void> {
-    const before = this.older ? this.older.before : this.detail?.olderBefore;
+    const end = () => (this.older ? this.older.before : this.detail?.olderBefore);
+    const before = end();
     if (!before) return;
-    const load = this.loads;
     this.olderButton.disabled = true;
     try {
       const page = await this.ctx.call("getClientDetail", { coachId: this.ctx.coachId, clientUid: this.uid, before });
-      if (load !== this.loads || this.stopped) return;
+      // Dropped when what is shown no longer ends there (the newest page moved on, or this page is already shown).
+      if (end() !== before || this.stopped) return;
       this.older = { entries: [...(this.older?.entries ?? []), ...page.timeline], before: page.olderBefore };
       this.draw();
     } catch (error) {

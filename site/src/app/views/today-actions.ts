@@ -3,7 +3,7 @@
 // move to, the policy's waiver reasons. The screen redraws from the live
 // bookings once a call went through; the coach reads a short line meanwhile.
 import { actionRow, closeButton, el, openPanel, plainButton, whileBusy } from "../../islands/dom.js";
-import { formatDay, formatDayTime } from "../../lib/format.js";
+import { dayTimePicker } from "../../islands/day-time-picker.js";
 import type { AppContext } from "../context.js";
 import { isWaivable, type Session, type SessionAction, type WaiverReason } from "./today-data.js";
 import { todayText } from "./today.text.js";
@@ -88,28 +88,21 @@ async function previewCancel(deps: ActionDeps, session: Session, panel: HTMLElem
   openPanel(panel, text, actionRow(confirm, closeButton(panel, t.keep)));
 }
 
-/** Free times of the same session type for 14 days, by day; moving keeps the unit or the payment. */
+/** Free times of the same session type for 14 days: a day, then a time; moving keeps the unit or the payment. */
 async function pickNewTime(deps: ActionDeps, session: Session, panel: HTMLElement): Promise<void> {
   const { ctx, t, zone } = deps;
   const { slots } = await ctx.call("listSlots", { coachId: ctx.coachId, offeringId: session.offeringId, from: new Date().toISOString(), days: 14 });
   if (slots.length === 0) return openPanel(panel, el("p", t.noSlots), actionRow(closeButton(panel, t.close)));
-  const [label, select] = labelledSelect(t.newTime, `move-${session.id}`);
-  const groups = new Map<string, HTMLOptGroupElement>();
-  for (const slot of slots) {
-    let group = groups.get(slot.localDate);
-    if (!group) {
-      group = Object.assign(el("optgroup"), { label: formatDay(slot.start, zone, ctx.locale) });
-      groups.set(slot.localDate, group);
-      select.append(group);
-    }
-    group.append(Object.assign(el("option", formatDayTime(slot.start, zone, ctx.locale)), { value: slot.start }));
-  }
+  const picker = dayTimePicker(
+    slots.map((slot) => slot.start),
+    { zone, locale: ctx.locale, id: `move-${session.id}`, dayLabel: t.newDay, timeLabel: t.newTime },
+  );
   const requestId = crypto.randomUUID();
   const move = runButton(deps, t.move, async () => {
-    await ctx.call("rescheduleBooking", { requestId, coachId: ctx.coachId, bookingId: session.id, newStart: select.value });
+    await ctx.call("rescheduleBooking", { requestId, coachId: ctx.coachId, bookingId: session.id, newStart: picker.value() });
     ctx.say(t.done.moved);
   });
-  openPanel(panel, label, select, actionRow(move, closeButton(panel, t.close)));
+  openPanel(panel, ...picker.elements, actionRow(move, closeButton(panel, t.close)));
 }
 
 /** The policy's waiver reasons (weather, court closed, …); waiving credits the unit or makes the charge refundable. */
