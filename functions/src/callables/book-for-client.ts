@@ -3,14 +3,13 @@ import { BookSlotResult, bookingCalls } from "../api/booking.js";
 import { cellsFor, decideCoachBooking } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
-import { writeBookingChange } from "../shell/booking/commit.js";
+import { takenCells } from "../shell/booking/commit.js";
+import { retriedBooking, writeNewBooking } from "../shell/booking/new-booking.js";
 import { loadOwnCoach } from "../shell/calls/access.js";
 import { CLAIMING_CALL, onSignedInCall } from "../shell/calls/callable.js";
-import { bookingResult, packView } from "../shell/calls/views.js";
 import { CLAIM_TRANSACTION, db } from "../shell/firebase.js";
-import { bookingsCol, claimRef, clientRecordRef, offeringsCol, packsCol } from "../shell/firestore/refs.js";
+import { bookingsCol, clientRecordRef, offeringsCol } from "../shell/firestore/refs.js";
 import { activePacks } from "../shell/packs/active.js";
-import { writePackChange } from "../shell/packs/commit.js";
 
 /**
  * The coach books for one of their clients: one transaction creates the
@@ -32,13 +31,7 @@ export const bookForClient = onSignedInCall(
       const coach = await loadOwnCoach(tx, input.coachId, uid);
       if (!coach.ok) return coach;
       const existing = (await tx.get(bookingRef)).data();
-      if (existing) {
-        const sameRequest = existing.clientUid === input.clientUid && existing.offeringId === input.offeringId && existing.startsAt.equals(start);
-        if (!sameRequest) return fail({ code: "REQUEST_ID_REUSED" });
-        const packId = existing.payment.method === "pack" ? existing.payment.packId : null;
-        const pack = packId ? (await tx.get(packsCol(input.coachId).doc(packId))).data() : undefined;
-        return ok(bookingResult(bookingRef.id, existing, packId && pack ? packView(packId, pack) : null));
-      }
+      if (existing) return retriedBooking(tx, input.coachId, bookingRef.id, existing, { clientUid: input.clientUid, offeringId: input.offeringId, start });
       const [client, offering] = await Promise.all([
         tx.get(clientRecordRef(input.coachId, input.clientUid)),
         tx.get(offeringsCol(input.coachId).doc(input.offeringId)).then((doc) => doc.data()),
@@ -46,7 +39,7 @@ export const bookForClient = onSignedInCall(
       if (!client.exists) return fail({ code: "CLIENT_NOT_FOUND" });
       if (!offering) return fail({ code: "OFFERING_NOT_FOUND" });
 
-      const claims = await tx.getAll(...cellsFor(coach.value, offering, start).map((cell) => claimRef(input.coachId, cell)));
+      const taken = await takenCells(tx, input.coachId, cellsFor(coach.value, offering, start));
       const decision = decideCoachBooking({
         bookingId: bookingRef.id,
         clientUid: input.clientUid,
@@ -61,20 +54,11 @@ export const bookForClient = onSignedInCall(
         payWith: input.payWith,
         note: input.note,
         packs: await candidates.read(tx),
-        takenCells: claims.filter((claim) => claim.exists).map((claim) => claim.id),
+        takenCells: taken,
       });
       if (!decision.ok) return decision;
 
-      const { booking, packChange } = decision.value;
-      writeBookingChange(
-        tx,
-        input.coachId,
-        coach.value,
-        { bookingId: bookingRef.id, before: undefined, after: booking, claimed: booking.cells, released: [] },
-        now,
-      );
-      if (packChange) writePackChange(tx, input.coachId, coach.value, packChange, now);
-      return ok(bookingResult(bookingRef.id, booking, packChange ? packView(packChange.packId, packChange.pack) : null));
+      return ok(writeNewBooking(tx, input.coachId, coach.value, bookingRef.id, decision.value, now));
     }, CLAIM_TRANSACTION);
   },
   CLAIMING_CALL,

@@ -5,13 +5,13 @@ import { decideSeries, weeklyOccurrences } from "../domain/series.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { iso } from "../domain/time.js";
-import { writeBookingChange } from "../shell/booking/commit.js";
+import { takenCells, writeBookingChange } from "../shell/booking/commit.js";
 import { CLAIMING_CALL, onSignedInCall } from "../shell/calls/callable.js";
 import { writePackChange } from "../shell/packs/commit.js";
 import { CLAIM_TRANSACTION, db } from "../shell/firebase.js";
 import { notifyCoach } from "../shell/notify/outbox.js";
 import { activePacks } from "../shell/packs/active.js";
-import { bookingsCol, claimRef, coachRef, offeringsCol } from "../shell/firestore/refs.js";
+import { bookingsCol, coachRef, offeringsCol } from "../shell/firestore/refs.js";
 import { packView } from "../shell/calls/views.js";
 
 /**
@@ -47,11 +47,7 @@ export const bookSeries = onSignedInCall(
 
       const takenCellsByStart = new Map<string, string[]>();
       for (const start of starts) {
-        const claims = await tx.getAll(...cellsFor(coach, offering, start).map((cell) => claimRef(input.coachId, cell)));
-        takenCellsByStart.set(
-          iso(start),
-          claims.filter((claim) => claim.exists).map((claim) => claim.id),
-        );
+        takenCellsByStart.set(iso(start), await takenCells(tx, input.coachId, cellsFor(coach, offering, start)));
       }
       const decision = decideSeries({
         seriesId: input.requestId,

@@ -3,16 +3,15 @@ import { BookSlotResult, bookingCalls } from "../api/booking.js";
 import { cellsFor, claimFor, decideBooking } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
-import { writeBookingChange } from "../shell/booking/commit.js";
+import { takenCells } from "../shell/booking/commit.js";
+import { retriedBooking, writeNewBooking } from "../shell/booking/new-booking.js";
 import { claimedByOther } from "../shell/booking/busy.js";
 import { CLAIMING_CALL, onSignedInCall } from "../shell/calls/callable.js";
-import { writePackChange } from "../shell/packs/commit.js";
 import { CLAIM_TRANSACTION, db } from "../shell/firebase.js";
 import { readContact, saveContact } from "../shell/clients/contact.js";
 import { notifyCoach } from "../shell/notify/outbox.js";
 import { activePacks } from "../shell/packs/active.js";
-import { bookingsCol, claimRef, coachRef, offeringsCol, packsCol } from "../shell/firestore/refs.js";
-import { bookingResult, packView } from "../shell/calls/views.js";
+import { bookingsCol, coachRef, offeringsCol } from "../shell/firestore/refs.js";
 
 /**
  * Books a slot with a pack unit, or to pay on site (the price stays open
@@ -33,20 +32,14 @@ export const bookSlot = onSignedInCall(
 
     return db().runTransaction(async (tx): Promise<Result<BookSlotResult, DomainError>> => {
       const existing = (await tx.get(bookingRef)).data();
-      if (existing) {
-        const sameRequest = existing.clientUid === uid && existing.offeringId === input.offeringId && existing.startsAt.equals(start);
-        if (!sameRequest) return fail({ code: "REQUEST_ID_REUSED" });
-        const packId = existing.payment.method === "pack" ? existing.payment.packId : null;
-        const pack = packId ? (await tx.get(packsCol(input.coachId).doc(packId))).data() : undefined;
-        return ok(bookingResult(bookingRef.id, existing, packId && pack ? packView(packId, pack) : null));
-      }
+      if (existing) return retriedBooking(tx, input.coachId, bookingRef.id, existing, { clientUid: uid, offeringId: input.offeringId, start });
 
       const [coach, client] = await Promise.all([tx.get(coachRef(input.coachId)).then((doc) => doc.data()), readContact(tx, input.coachId, uid)]);
       if (!coach) return fail({ code: "COACH_NOT_FOUND" });
       const offering = (await tx.get(offeringsCol(input.coachId).doc(input.offeringId))).data();
       if (!offering) return fail({ code: "OFFERING_NOT_FOUND" });
 
-      const claims = await tx.getAll(...cellsFor(coach, offering, start).map((cell) => claimRef(input.coachId, cell)));
+      const taken = await takenCells(tx, input.coachId, cellsFor(coach, offering, start));
       const decision = decideBooking({
         bookingId: bookingRef.id,
         clientUid: uid,
@@ -59,13 +52,12 @@ export const bookSlot = onSignedInCall(
         payWith: input.payWith,
         note: input.note,
         packs: await candidates.read(tx),
-        takenCells: claims.filter((claim) => claim.exists).map((claim) => claim.id),
+        takenCells: taken,
       });
       if (!decision.ok) return decision;
 
       const { booking, packChange } = decision.value;
-      writeBookingChange(tx, input.coachId, coach, { bookingId: bookingRef.id, before: undefined, after: booking, claimed: booking.cells, released: [] }, now);
-      if (packChange) writePackChange(tx, input.coachId, coach, packChange, now);
+      const result = writeNewBooking(tx, input.coachId, coach, bookingRef.id, decision.value, now);
       saveContact(tx, input.coachId, uid, client, email, input.contact);
       const about = { bookingId: bookingRef.id, clientUid: uid, offeringId: input.offeringId, start: input.start };
       notifyCoach(tx, input.coachId, coach, `booking-${bookingRef.id}-new`, booking.status === "requested" ? "booking_requested" : "booking_new", about, now);
@@ -80,7 +72,7 @@ export const bookSlot = onSignedInCall(
           now,
         );
       }
-      return ok(bookingResult(bookingRef.id, booking, packChange ? packView(packChange.packId, packChange.pack) : null));
+      return ok(result);
     }, CLAIM_TRANSACTION);
   },
   CLAIMING_CALL,

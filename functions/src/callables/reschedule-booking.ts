@@ -6,12 +6,12 @@ import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
 import { iso } from "../domain/time.js";
 import { loadBookingAccess } from "../shell/calls/access.js";
-import { writeBookingChange } from "../shell/booking/commit.js";
+import { takenCells, writeBookingChange } from "../shell/booking/commit.js";
 import { CLAIMING_CALL, onSignedInCall } from "../shell/calls/callable.js";
 import { writePackChange } from "../shell/packs/commit.js";
 import { CLAIM_TRANSACTION, db } from "../shell/firebase.js";
 import { notifyCoach } from "../shell/notify/outbox.js";
-import { claimRef, offeringsCol } from "../shell/firestore/refs.js";
+import { offeringsCol } from "../shell/firestore/refs.js";
 import { markRequest, requestUse } from "../shell/firestore/requests.js";
 import { packView } from "../shell/calls/views.js";
 
@@ -46,7 +46,7 @@ export const rescheduleBooking = onSignedInCall(
       if (use === "replay" || (booking.startsAt.equals(newStart) && booking.status !== "cancelled"))
         return ok({ ...current, status: booking.status === "requested" ? "requested" : "confirmed" });
       const wanted = cellsFor(coach, offering, newStart).filter((cell) => !booking.cells.includes(cell));
-      const claims = await tx.getAll(...wanted.map((cell) => claimRef(input.coachId, cell)));
+      const taken = await takenCells(tx, input.coachId, wanted);
       const decision = decideReschedule({
         bookingId: input.bookingId,
         booking,
@@ -54,7 +54,7 @@ export const rescheduleBooking = onSignedInCall(
         offering,
         newStart,
         by: role,
-        takenCells: claims.filter((claim) => claim.exists).map((claim) => claim.id),
+        takenCells: taken,
         pack,
         requestId: input.requestId,
         actor: { uid, now },

@@ -1,3 +1,4 @@
+import type { Transaction } from "firebase-admin/firestore";
 import { DateTime } from "luxon";
 import { Booking } from "../../domain/booking.js";
 import { cellExpiry } from "../../domain/slots.js";
@@ -43,4 +44,11 @@ export function writeBookingChange(tx: DocWriter, coachId: string, coach: Coach,
   if (claimed.length > 0) markBusy(tx, coachId, timeZone, bookingId, after);
   writeMails(tx, coachId, mails, now);
   scheduleBooking(tx, coachId, coach, bookingId, after, now);
+}
+
+/** The cells of `cells` another booking holds, read in the transaction (none to read: none taken). */
+export async function takenCells(tx: Transaction, coachId: string, cells: readonly string[]): Promise<string[]> {
+  if (cells.length === 0) return [];
+  const claims = await tx.getAll(...cells.map((cell) => claimRef(coachId, cell)));
+  return claims.filter((claim) => claim.exists).map((claim) => claim.id);
 }

@@ -10,11 +10,11 @@ import { Result, fail, ok } from "../../domain/result.js";
 import { onlinePayments } from "../../domain/stripe-account.js";
 import { line } from "../../domain/text.js";
 import { CheckoutLine } from "../../gateways/payment-gateway.js";
-import { writeBookingChange } from "../booking/commit.js";
+import { takenCells, writeBookingChange } from "../booking/commit.js";
 import { providerUnavailable } from "../calls/http-errors.js";
 import { readContact, saveContact } from "../clients/contact.js";
 import { db } from "../firebase.js";
-import { bookingsCol, claimRef, coachRef, offeringsCol, packTemplatesCol, packsCol } from "../firestore/refs.js";
+import { bookingsCol, coachRef, offeringsCol, packTemplatesCol, packsCol } from "../firestore/refs.js";
 import { paymentGateway } from "./gateway.js";
 
 /** The name of an offering's extra fee on the checkout page, in the coach's language (as on the booking page). */
@@ -69,7 +69,7 @@ export function prepareCheckout(
           : fail({ code: "REQUEST_ID_REUSED" });
 
       const start = DateTime.fromISO(item.start, { zone: "utc" });
-      const claims = await tx.getAll(...cellsFor(coach, offering, start).map((cell) => claimRef(input.coachId, cell)));
+      const taken = await takenCells(tx, input.coachId, cellsFor(coach, offering, start));
       const held = decideHeldBooking({
         clientUid: uid,
         coachId: input.coachId,
@@ -79,7 +79,7 @@ export function prepareCheckout(
         start,
         now,
         note: input.note,
-        takenCells: claims.filter((c) => c.exists).map((c) => c.id),
+        takenCells: taken,
       });
       if (!held.ok) return held;
       writeBookingChange(tx, input.coachId, coach, { bookingId: ref.id, before: undefined, after: held.value, claimed: held.value.cells, released: [] }, now);
