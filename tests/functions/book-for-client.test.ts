@@ -86,7 +86,8 @@ describe("bookForClient", () => {
     ]);
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
     const loser = outcomes.find((outcome) => outcome.status === "rejected");
-    expect((loser?.reason as { reason?: string } | undefined)?.reason).toBe("SLOT_TAKEN");
+    // Refused because the other took the slot, or (the emulator ends a transaction that waited too long for a lock) asked to try again.
+    expect(["SLOT_TAKEN", "CONTENDED"]).toContain((loser?.reason as { reason?: string } | undefined)?.reason);
     expect(await count(`coaches/${coachId}/bookings`)).toBe(1);
     expect((await call("getBalance", { coachId }, lena)).remaining).toBe(9);
   });

@@ -9,6 +9,15 @@ import { DomainError } from "../../domain/errors.js";
 
 /** gRPC ABORTED: Firestore gave up on a transaction after its retries. */
 const GRPC_ABORTED = 10;
+/** gRPC INVALID_ARGUMENT. */
+const GRPC_INVALID_ARGUMENT = 3;
+
+/** A transaction the database ended under contention: ABORTED after the retries, or closed while it waited for a lock (the emulator's lock timeout answers INVALID_ARGUMENT, which the SDK does not retry). */
+function endedUnderContention(cause: object): boolean {
+  if (!("code" in cause)) return false;
+  if (cause.code === GRPC_ABORTED) return true;
+  return cause.code === GRPC_INVALID_ARGUMENT && "details" in cause && cause.details === "Transaction is invalid or closed.";
+}
 
 /** Maps every domain failure to its HttpsError; the switch is exhaustive. */
 export function domainToHttpsError(error: DomainError): HttpsError {
@@ -122,7 +131,7 @@ export const authRequired = () => new HttpsError("unauthenticated", "Please sign
 /** Anything unexpected: a generic message out, the cause to the log only. */
 export function internalError(cause: unknown): HttpsError {
   if (cause instanceof HttpsError) return cause;
-  if (typeof cause === "object" && cause !== null && "code" in cause && cause.code === GRPC_ABORTED) {
+  if (typeof cause === "object" && cause !== null && endedUnderContention(cause)) {
     logger.warn("transaction aborted under contention", cause);
     return new HttpsError("aborted", "Too many changes at once. Please try again.", { reason: "CONTENDED" });
   }
