@@ -29,6 +29,7 @@ export const bookSeries = load<typeof import("./callables/book-series.js")>("boo
 export const bookForClient = load<typeof import("./callables/book-for-client.js")>("bookForClient", "./callables/book-for-client.js")?.bookForClient;
 export const bookSlot = load<typeof import("./callables/book-slot.js")>("bookSlot", "./callables/book-slot.js")?.bookSlot;
 export const bookingCalendar = load<typeof import("./callables/booking-calendar.js")>("bookingCalendar", "./callables/booking-calendar.js")?.bookingCalendar;
+export const cancelSeries = load<typeof import("./callables/cancel-series.js")>("cancelSeries", "./callables/cancel-series.js")?.cancelSeries;
 export const cancelBooking = load<typeof import("./callables/cancel-booking.js")>("cancelBooking", "./callables/cancel-booking.js")?.cancelBooking;
 export const completeBooking = load<typeof import("./callables/complete-booking.js")>("completeBooking", "./callables/complete-booking.js")?.completeBooking;
 export const changeSlug = load<typeof import("./callables/change-slug.js")>("changeSlug", "./callables/change-slug.js")?.changeSlug;
@@ -57,6 +58,12 @@ export const previewCancellation = load<typeof import("./callables/preview-cance
   "previewCancellation",
   "./callables/preview-cancellation.js",
 )?.previewCancellation;
+export const orderOfferings = load<typeof import("./callables/order-offerings.js")>("orderOfferings", "./callables/order-offerings.js")?.orderOfferings;
+export const previewSeries = load<typeof import("./callables/preview-series.js")>("previewSeries", "./callables/preview-series.js")?.previewSeries;
+export const previewSeriesCancellation = load<typeof import("./callables/preview-series-cancellation.js")>(
+  "previewSeriesCancellation",
+  "./callables/preview-series-cancellation.js",
+)?.previewSeriesCancellation;
 export const publishReview = load<typeof import("./callables/publish-review.js")>("publishReview", "./callables/publish-review.js")?.publishReview;
 export const recordPayment = load<typeof import("./callables/record-payment.js")>("recordPayment", "./callables/record-payment.js")?.recordPayment;
 export const cancelCheckout = load<typeof import("./callables/cancel-checkout.js")>("cancelCheckout", "./callables/cancel-checkout.js")?.cancelCheckout;

@@ -30,14 +30,28 @@ it("a client picks a slot, signs in by email link, books with a pack unit and se
   expect(await matchPlay.textContent()).toContain("Waldstraße 12, 10551 Berlin");
   expect(await matchPlay.textContent()).toContain("or 1 pack unit, court fee included");
   expect(await matchPlay.textContent()).toContain("The coach confirms each booking of this session type");
+  expect(await page.locator("#packs-title + ul").textContent()).toContain("A unit pays for any session type that takes pack units");
   const firstSlot = page.locator("button[data-start]").first();
   await firstSlot.waitFor();
   await shot(page, "coach-page");
   expect(await axeViolations(page)).toEqual([]);
+  // Week by week as far as the coach's horizon (60 days: 9 weeks), each week fetched when first shown.
   const firstDay = await page.locator(".day h3").first().textContent();
-  await page.getByRole("button", { name: "The week after" }).click();
-  expect(await page.locator(".day h3").first().textContent()).not.toBe(firstDay);
-  await page.getByRole("button", { name: "Next 7 days" }).click();
+  const later = page.getByRole("button", { name: "Later →" });
+  const earlier = page.getByRole("button", { name: "← Earlier" });
+  expect(await earlier.isDisabled()).toBe(true);
+  for (let week = 1; week <= 4; week += 1) await later.click();
+  await page.locator("[data-slots]:not([aria-busy]) button[data-start]").first().waitFor();
+  const weekFour = await page.locator("button[data-start]").first().getAttribute("data-start");
+  expect(Date.parse(weekFour!) - Date.now()).toBeGreaterThan(28 * 24 * 3600_000);
+  expect(await page.locator("[data-week-label]").textContent()).toMatch(/^\w{3},? \d{1,2} \w{3}.* – \w{3},? \d{1,2} \w{3}/);
+  await shot(page, "coach-page-week-5");
+  for (let week = 5; week <= 8; week += 1) await later.click();
+  expect(await later.isDisabled()).toBe(true);
+  for (let week = 8; week >= 1; week -= 1) await earlier.click();
+  await page.locator("[data-slots]:not([aria-busy]) button[data-start]").first().waitFor();
+  expect(await page.locator("[data-week-label]").textContent()).toBe("Next 7 days");
+  expect(await page.locator(".day h3").first().textContent()).toBe(firstDay);
   const start = await firstSlot.getAttribute("data-start");
   await firstSlot.click();
 

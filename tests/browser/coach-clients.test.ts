@@ -122,7 +122,8 @@ it("lists the clients with their figures, filters as the coach types and opens a
   const entries = await timeline.allTextContents();
   expect(entries[0]).toContain("Private lesson (60 min)");
   expect(entries[0]).toContain("upcoming");
-  expect(entries.some((entry) => entry.includes("Session booked") && entry.endsWith("−1"))).toBe(true);
+  const booked = `10-session pack · Session on ${formatDay(start, "Europe/Berlin", "en-GB")}, ${next.toFormat("HH:mm")} booked`;
+  expect(entries.some((entry) => entry.includes("Session booked") && entry.includes(booked) && entry.endsWith("−1"))).toBe(true);
   expect(entries.at(-1)).toMatch(/Pack bought.*\+10$/);
   await shot(page, "coach-client");
   expect(await axeViolations(page)).toEqual([]);
@@ -304,7 +305,7 @@ it("records a partial cash payment after showing what it leaves open, adjusts wi
   expect(ledger.docs.map((doc) => [doc.data().delta, doc.data().note])).toEqual([[-1, "session given on the club day"]]);
   await waitFor(
     () => page.locator(".timeline").textContent(),
-    (text) => text?.includes("manual adjustment: session given on the club day") ?? false,
+    (text) => text?.includes("Manual adjustment: session given on the club day") ?? false,
     "the adjustment in the timeline",
   );
 
@@ -544,22 +545,30 @@ it("delete: refused while business is open; a settled client is erased and the r
 });
 
 it("shows the client list in German at /de/app", async () => {
-  await statsWhere(lenaUid, (stats) => stats.openMinor === 58000);
+  const start = (await demoSlots())[0]!;
+  await call("bookSlot", { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, start, payWith: "pack" }, lena);
+  await statsWhere(lenaUid, (stats) => stats.openMinor === 58000 && stats.packBalance === 9);
   const page = await coachApp("#/clients", "/de/app");
   await page.locator("li.client-row").first().waitFor({ timeout: 20_000 });
   expect(await page.locator("[data-view] h1").textContent()).toBe("Kunden");
   expect(await page.getByRole("button", { name: "Neuer Kunde / Paket verkaufen" }).isVisible()).toBe(true);
   expect(await page.getByLabel("Nach Name, E-Mail oder Telefon suchen").isVisible()).toBe(true);
   // German money has a no-break space before the € sign.
-  expect((await page.locator(`li[data-uid="${lenaUid}"]`).textContent())?.replace(/\u00a0/g, " ")).toContain("0,00 € bezahlt · 580,00 € offen · 10 Einheiten");
+  expect((await page.locator(`li[data-uid="${lenaUid}"]`).textContent())?.replace(/\u00a0/g, " ")).toContain("0,00 € bezahlt · 580,00 € offen · 9 Einheiten");
   await shot(page, "coach-clients-de");
   expect(await axeViolations(page)).toEqual([]);
   await page.locator(`li[data-uid="${lenaUid}"] a`).click();
   await page.locator(".figures").waitFor({ timeout: 20_000 });
   expect(await page.locator('[data-stat="packBalance"] dt').textContent()).toBe("Guthaben");
-  expect(await page.locator(".timeline").textContent()).toContain("Paket gekauft");
+  // The ledger lines in German, worded from each entry's facts (the stored sentences are English).
+  const timeline = await page.locator(".timeline").textContent();
+  expect(timeline).toContain("Paket gekauft");
+  expect(timeline).toContain("10-session pack gekauft");
+  const at = `${formatDay(start, "Europe/Berlin", "de-DE")}, ${DateTime.fromISO(start).setZone("Europe/Berlin").toFormat("HH:mm")}`;
+  expect(timeline).toContain(`10-session pack · Stunde am ${at} gebucht`);
+  expect(timeline).not.toContain("session booked");
   await lenaPack(page).waitFor({ timeout: 20_000 });
-  expect(await lenaPack(page).textContent()).toMatch(/noch 10 von 10 · gültig bis .+ · aktiv/);
+  expect(await lenaPack(page).textContent()).toMatch(/noch 9 von 10 · gültig bis .+ · aktiv/);
   expect(await lenaPack(page).getByRole("button").allTextContents()).toEqual(["Zahlung erfassen", "Verlängern", "Korrigieren", "Stornieren"]);
   await shot(page, "coach-client-de");
   expect(await axeViolations(page)).toEqual([]);

@@ -5,7 +5,7 @@
 // parsers behind the forms.
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { coachRef, devicesCol, offeringsCol, packTemplatesCol } from "../../functions/src/shell/firestore/refs.js";
+import { coachRef, devicesCol, offeringsCol, packTemplatesCol, publicCoachesCol } from "../../functions/src/shell/firestore/refs.js";
 import { formatDayHours, formatMoneyInput, idFrom, parseDayHours, parseMinutesList, parseMoney } from "../../site/src/app/views/settings-parse.js";
 import { axeViolations } from "../support/axe.js";
 import { SITE, launchBrowser, phonePage, shot, signedInPage } from "../support/browser.js";
@@ -80,11 +80,14 @@ it("shows every area filled from the coach's documents", async () => {
   expect(await area(page, "availability").getByLabel("Minimum notice (hours)").inputValue()).toBe("12");
   expect(await area(page, "policy").getByLabel("Free cancellation until (hours before the start)").inputValue()).toBe("24");
   expect(await area(page, "offerings").locator("summary").allTextContents()).toEqual([
-    "Match play (90 min) · 90 min · €90.00",
     "Private lesson (60 min) · 60 min · €65.00",
+    "Match play (90 min) · 90 min · €90.00",
     "New session type",
   ]);
-  expect(await area(page, "packs").locator("summary").allTextContents()).toEqual(["10-session pack · 10 sessions · €580.00", "New pack"]);
+  expect(await area(page, "packs").locator("summary").allTextContents()).toEqual([
+    "10-session pack · 10 sessions · €580.00 · pays for every session type",
+    "New pack",
+  ]);
   await shot(page, "coach-settings");
   expect(await axeViolations(page)).toEqual([]);
 });
@@ -150,14 +153,24 @@ it("saves a new pack template and a session type's new price", async () => {
   await fresh.getByLabel("Sessions").fill("5");
   await fresh.getByLabel("Price (EUR)").fill("300,50");
   await fresh.getByLabel("Valid for (months)").fill("3");
+  // Which session types a unit pays for is asked, not assumed.
+  await fresh.getByRole("button", { name: "Save" }).click();
+  await fresh.getByText("choose which session types a unit pays for").waitFor();
+  expect(
+    await packTemplatesCol(DEMO.coachId)
+      .count()
+      .get()
+      .then((c) => c.data().count),
+  ).toBe(1);
   await fresh.getByLabel("Private lesson (60 min)").check();
+  expect(await fresh.getByLabel("Only the ones ticked:").isChecked()).toBe(true);
   await fresh.getByRole("button", { name: "Save" }).click();
   await savedIn(page, "packs");
   const templates = (await packTemplatesCol(DEMO.coachId).get()).docs.map((d) => ({ id: d.id, ...d.data() }));
   const made = templates.find((template) => template.name === "5-session pack");
   expect(made).toMatchObject({ units: 5, priceMinor: 30050, validityMonths: 3, transferable: false, eligibleOfferingIds: [DEMO.offeringId] });
   expect(made?.id).toMatch(/^5_session_pack-[0-9a-f]{4}$/);
-  await packs.locator("summary", { hasText: "5-session pack · 5 sessions · €300.50" }).waitFor();
+  await packs.locator("summary", { hasText: "5-session pack · 5 sessions · €300.50 · pays for Private lesson (60 min)" }).waitFor();
 
   const offerings = area(page, "offerings");
   await offerings.locator("summary", { hasText: "Private lesson (60 min)" }).click();
@@ -304,7 +317,7 @@ it("in German", async () => {
   await policy.getByRole("button", { name: "Speichern" }).click();
   await savedIn(page, "policy");
   expect((await coach()).cancellationPolicy.windowHours).toBe(36);
-  expect(await area(page, "offerings").locator("summary").first().textContent()).toBe("Match play (90 min) · 90 Min. · 90,00\u00a0€");
+  expect(await area(page, "offerings").locator("summary").first().textContent()).toBe("Private lesson (60 min) · 60 Min. · 65,00\u00a0€");
   await shot(page, "coach-settings-de");
   expect(await axeViolations(page)).toEqual([]);
 });
@@ -363,4 +376,22 @@ describe("what the forms accept (pure)", () => {
     expect(idFrom("5-session pack", new Set(), { digits: true, max: 40, fallback: "item" })).toBe("5_session_pack");
     expect(idFrom("a", new Set(), letters)).toBe("reason_a");
   });
+});
+
+it("puts the session types in the coach's order: the booking page lists them so, the first is its default", async () => {
+  const page = await openSettings();
+  const offerings = area(page, "offerings");
+  const titles = () => offerings.locator(".items > details > summary").allTextContents();
+  expect((await titles()).map((title) => title.split(" · ")[0])).toEqual(["Private lesson (60 min)", "Match play (90 min)"]);
+  await offerings.locator("summary", { hasText: "Match play (90 min)" }).click();
+  const matchPlay = offerings.locator("details", { hasText: "Match play (90 min)" }).first();
+  expect(await matchPlay.getByRole("button", { name: "Move down" }).isDisabled()).toBe(true);
+  await matchPlay.getByRole("button", { name: "Move up" }).click();
+  await expect
+    .poll(async () => (await titles()).map((title) => title.split(" · ")[0]), { timeout: 20_000 })
+    .toEqual(["Match play (90 min)", "Private lesson (60 min)"]);
+  const published = (await publicCoachesCol().doc(DEMO.slug).get()).data();
+  expect(published?.offerings.map((o) => o.title)).toEqual(["Match play (90 min)", "Private lesson (60 min)"]);
+  await shot(page, "settings-order");
+  expect(await axeViolations(page)).toEqual([]);
 });

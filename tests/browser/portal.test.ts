@@ -47,7 +47,7 @@ it("shows upcoming and past bookings, the pack with its ledger and the payments"
   expect(await pack.textContent()).toContain("7 of 10 left");
   await pack.locator("summary").click();
   expect(await pack.locator(".ledger li").allTextContents()).toEqual(
-    expect.arrayContaining([expect.stringMatching(/Session booked \(.+\)-1$/), expect.stringMatching(/Pack bought\+10$/)]),
+    expect.arrayContaining([expect.stringMatching(/ · Session on .+, \d{2}:\d{2} booked-1$/), expect.stringMatching(/ · 10-session pack bought\+10$/)]),
   );
   expect(await page.locator(".totals").textContent()).toBe("Paid: €0.00Open: €580.00");
   await shot(page, "portal");
@@ -112,6 +112,12 @@ it("in German, with a book-again link that opens the coach page on that session 
   const page = await openPortal("/de/portal");
   expect(await page.locator("h1").textContent()).toBe("Deine Buchungen");
   expect(await page.locator(".account h3").first().textContent()).toBe("Anstehend");
+  // The ledger in German, worded from each entry's facts (the stored sentences are English).
+  const pack = page.locator("li.pack");
+  await pack.getByText("Verlauf").click();
+  expect(await pack.locator(".ledger li").allTextContents()).toEqual(
+    expect.arrayContaining([expect.stringMatching(/ · Stunde am .+, \d{2}:\d{2} gebucht-1$/), expect.stringMatching(/ · 10-session pack gekauft\+10$/)]),
+  );
   await shot(page, "portal-de");
   expect(await axeViolations(page)).toEqual([]);
   await booking(page, ids.past).getByRole("link", { name: "Nochmal buchen" }).click();

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { cellsFor, decideBooking, decideConfirmation } from "../../functions/src/domain/booking.js";
+import { cellsFor, decideBooking, decideCoachBooking, decideConfirmation } from "../../functions/src/domain/booking.js";
 import { decideReschedule } from "../../functions/src/domain/reschedule.js";
 import { decideSeries, weeklyOccurrences } from "../../functions/src/domain/series.js";
 import { Coach, Offering, WeeklyHours, availabilityOf } from "../../functions/src/domain/coach.js";
@@ -259,6 +259,7 @@ describe("booking integrity", () => {
         takenCellsByStart: taken,
         packs: [pack("p1", NOW, { remaining: units })],
         now: NOW,
+        payWith: "pack",
         ...extra,
       });
 
@@ -275,6 +276,30 @@ describe("booking integrity", () => {
 
     it("books nothing when the units do not cover every free occurrence", () => {
       expect(series(5)).toMatchObject({ ok: false, error: { code: "PACK_BALANCE_INSUFFICIENT", needed: 7, available: 5 } });
+    });
+
+    it("paid on site: every free occurrence leaves its own price open and spends no unit", () => {
+      const result = series(0, { payWith: "on_site" });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.value.bookings).toHaveLength(7);
+      expect(result.value.packChanges).toEqual([]);
+      for (const { data } of result.value.bookings)
+        expect(data.payment).toMatchObject({ method: "single", amountDueMinor: demoOffering.priceMinor + demoOffering.extraFeeMinor });
+    });
+
+    it("the coach's series: confirmed at once and spent in the coach's name, any time when asked", () => {
+      const late = starts.map((s) => s.set({ hour: 23 }));
+      const result = series(10, {
+        starts: late,
+        takenCellsByStart: new Map(),
+        decide: (ctx) => decideCoachBooking({ ...ctx, coachUid: "coach-uid", anyTime: true }),
+      });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.value.skipped).toEqual([]);
+      expect(result.value.bookings.every(({ data }) => data.status === "confirmed")).toBe(true);
+      expect(result.value.packChanges[0]!.entries.every((e) => e.data.actorUid === "coach-uid")).toBe(true);
     });
   });
 });

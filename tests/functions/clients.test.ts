@@ -352,11 +352,18 @@ describe("getClientDetail", () => {
     ]);
     const times = detail.timeline.map((item) => item.at);
     expect(times).toEqual([...times].sort().reverse());
-    expect(detail.timeline.find((item) => item.id === "done")).toMatchObject({
+    const done = detail.timeline.find((item) => item.id === "done");
+    expect(done).toMatchObject({
       status: "completed",
       offeringTitle: "Private lesson (60 min)",
       locationName: "Court 3, TC Blau-Weiss",
       payment: { method: "pack", packId: DEMO.packId },
+      resolution: null,
+    });
+    // A ledger line carries the facts the app words it with in the coach's language: here the session's start.
+    expect(detail.timeline.find((item) => item.id === `${DEMO.packId}/booking-done-debit`)).toMatchObject({
+      reason: "BOOKING_DEBIT",
+      sessionStart: done?.at,
     });
   });
 

@@ -84,6 +84,13 @@ describe("cancellation", () => {
     const waived = await call("waiveCharge", { ...ref, reasonId: "weather" }, emma);
     expect(waived).toMatchObject({ outcome: "waived", delta: 1, sentence: "+1  court closed (weather): late cancel waived by coach", pack: { remaining: 10 } });
     expect(await sentences(lena)).toContain("+1  court closed (weather): late cancel waived by coach");
+    // The facts pages word the lines with, in their own language.
+    const { timeline } = await call("getClientDetail", { coachId, clientUid: DEMO.client.uid }, emma);
+    const session = timeline.find((entry) => entry.id === "late");
+    expect(session).toMatchObject({ resolution: { kind: "cancelled", by: "client", outcome: "waived", waiverLabel: "court closed (weather)" } });
+    const ledger = (await call("getBalance", { coachId }, lena)).packs.flatMap((p) => p.ledger);
+    expect(ledger.find((entry) => entry.reason === "CANCEL_LATE_USED")).toMatchObject({ sessionStart: session?.at, minutesBefore: expect.any(Number) });
+    expect(ledger.find((entry) => entry.reason === "WAIVER_CREDIT")).toMatchObject({ sessionStart: session?.at, note: "court closed (weather)" });
     // A waived late cancellation no longer counts against the client.
     await statsWhere(DEMO.client.uid, (stats) => stats.lateCancellations === 0 && stats.packBalance === 10);
   });

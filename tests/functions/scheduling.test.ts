@@ -152,32 +152,3 @@ describe("reschedule", () => {
     expect(error.reason).toBe("SLOT_TAKEN");
   });
 });
-
-describe("recurring series", () => {
-  it("books each free week with its own unit and reports the week that is taken", async () => {
-    const [first] = await slotsAfter(30);
-    const secondWeek = DateTime.fromISO(first!.start).setZone(demoCoach.timeZone).plus({ weeks: 1 }).toUTC().toISO()!;
-    await book(secondWeek, await clientWithPack("blocker", 1));
-    const requestId = randomUUID();
-    const input = { requestId, coachId, offeringId: DEMO.offeringId, firstStart: first!.start, weeks: 4, payWith: "pack" as const };
-    const series = await call("bookSeries", input, lena);
-    expect(series.booked).toHaveLength(3);
-    expect(series.skipped).toEqual([{ start: secondWeek, reason: "SLOT_TAKEN" }]);
-    expect(series.packs[0]!.remaining).toBe(7);
-    const retried = await call("bookSeries", input, lena);
-    expect(retried.booked.map((b) => b.bookingId)).toEqual(series.booked.map((b) => b.bookingId));
-    expect((await call("getBalance", { coachId }, lena)).remaining).toBe(7);
-  });
-
-  it("books nothing when the client's units do not cover the series", async () => {
-    const token = await clientWithPack("short", 2);
-    const [first] = await slotsAfter(30);
-    const error = await callFailing(
-      "bookSeries",
-      { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, firstStart: first!.start, weeks: 4, payWith: "pack" },
-      token,
-    );
-    expect([error.code, error.reason, error.details.needed, error.details.available]).toEqual(["failed-precondition", "PACK_BALANCE_INSUFFICIENT", 4, 2]);
-    expect(await count(`coaches/${coachId}/bookings`)).toBe(0);
-  });
-});

@@ -113,25 +113,67 @@ export type ResolutionResult = z.infer<typeof ResolutionResult>;
 export const RescheduleInput = z.object({ requestId: RequestId, coachId: DocId, bookingId: DocId, newStart: IsoInstant });
 export type RescheduleInput = z.infer<typeof RescheduleInput>;
 
-/** bookSeries (client): the same slot every week, each occurrence its own booking and unit. */
+/**
+ * bookSeries: the same slot every week, each occurrence its own booking (and
+ * unit, or price open on site). Without `clientUid` the caller books for
+ * themselves; with it, the coach books for that client (confirmed at once,
+ * `anyTime` outside their hours too).
+ */
 export const BookSeriesInput = z.object({
   requestId: RequestId,
   coachId: DocId,
   offeringId: DocId,
   firstStart: IsoInstant,
   weeks: z.number().int().min(2).max(12),
-  payWith: z.literal("pack"),
+  payWith: z.enum(["pack", "on_site"]),
+  clientUid: DocId.optional(),
+  anyTime: z.boolean().default(false),
+  /** The client's own series: how the coach can reach them, as with bookSlot. */
+  contact: Contact.optional(),
+  note: BookingNote,
 });
 export type BookSeriesInput = z.infer<typeof BookSeriesInput>;
+
+/** An occurrence a series skips because it is not offered or not free: said, never dropped. */
+export const SkippedOccurrence = z.object({ start: IsoInstant, reason: z.enum(["SLOT_NOT_OFFERED", "SLOT_TAKEN"]) });
 
 /** bookSeries result: what was booked and what was not free (never silently dropped). */
 export const BookSeriesResult = z.object({
   seriesId: z.string(),
   booked: z.array(z.object({ bookingId: z.string(), start: IsoInstant, status: BookingStatus })),
-  skipped: z.array(z.object({ start: IsoInstant, reason: z.enum(["SLOT_NOT_OFFERED", "SLOT_TAKEN"]) })),
+  skipped: z.array(SkippedOccurrence),
   packs: z.array(PackView),
 });
 export type BookSeriesResult = z.infer<typeof BookSeriesResult>;
+
+/** previewSeries: what bookSeries would book now, nothing written. */
+export const PreviewSeriesInput = BookSeriesInput.omit({ requestId: true, contact: true });
+export type PreviewSeriesInput = z.infer<typeof PreviewSeriesInput>;
+
+/** previewSeries result: the occurrences that would be booked (requested or confirmed) and those skipped, with why. */
+export const PreviewSeriesResult = z.object({
+  status: z.enum(["requested", "confirmed"]),
+  bookable: z.array(IsoInstant),
+  skipped: z.array(SkippedOccurrence),
+});
+export type PreviewSeriesResult = z.infer<typeof PreviewSeriesResult>;
+
+/**
+ * cancelSeries (client or coach): this occurrence and every later one of its
+ * series, each by the policy; optionally the outcome its preview showed for
+ * each: if any changed since, nothing is cancelled (OUTCOME_CHANGED).
+ */
+export const CancelSeriesInput = BookingRefInput.extend({
+  expectedOutcomes: z
+    .array(z.object({ bookingId: DocId, outcome: z.string().max(40) }))
+    .max(12)
+    .optional(),
+});
+export type CancelSeriesInput = z.infer<typeof CancelSeriesInput>;
+
+/** What cancelling the rest of a series does (preview) or did, occurrence by occurrence. */
+export const SeriesCancellationResult = z.object({ cancellations: z.array(ResolutionResult) });
+export type SeriesCancellationResult = z.infer<typeof SeriesCancellationResult>;
 
 /** completeBooking (coach): a confirmed session whose start has passed took place. */
 export const CompleteBookingResult = z.object({ bookingId: z.string(), status: z.literal("completed"), start: IsoInstant, end: IsoInstant });
@@ -147,6 +189,9 @@ export const bookingCalls = {
   bookSlot: { input: BookSlotInput, result: BookSlotResult },
   bookForClient: { input: BookForClientInput, result: BookSlotResult },
   bookSeries: { input: BookSeriesInput, result: BookSeriesResult },
+  previewSeries: { input: PreviewSeriesInput, result: PreviewSeriesResult },
+  previewSeriesCancellation: { input: BookingRefInput, result: SeriesCancellationResult },
+  cancelSeries: { input: CancelSeriesInput, result: SeriesCancellationResult },
   confirmBooking: { input: BookingRefInput, result: BookSlotResult },
   rescheduleBooking: { input: RescheduleInput, result: BookSlotResult },
   previewCancellation: { input: BookingRefInput, result: ResolutionResult },

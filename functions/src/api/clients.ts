@@ -1,13 +1,14 @@
 // The coach's clients: the list, one client's history and notes, messages, export and erasure.
 
 import { z } from "zod";
-import { BookingStatus } from "../domain/booking.js";
+import { BookingResolution, BookingStatus, CancellationOutcome } from "../domain/booking.js";
 import { DocId } from "../domain/ids.js";
 import { LedgerReason } from "../domain/packs.js";
 import { PaymentMethod, PaymentState, PaymentTarget } from "../domain/payments.js";
 import { ErasureReport } from "../domain/privacy.js";
 import { IsoInstant } from "../domain/time.js";
 import { ClientRefInput, RequestId, SavedResult } from "./common.js";
+import { LedgerFactsView } from "./packs.js";
 import type { Calls } from "./contract.js";
 
 /** A client's figures as coach screens show them, rolled forward to the time of the call (domain/clients.ts statsAt). */
@@ -79,10 +80,18 @@ export const TimelineEntryView = z.discriminatedUnion("type", [
       amountDueMinor: z.number().int().nullable(),
       paidMinor: z.number().int().nullable(),
     }),
-    /** What a cancellation, no-show or waiver did, as the ledger says it; null otherwise. */
+    /** What a cancellation, no-show or waiver did, as the ledger says it (English); null otherwise. */
     sentence: z.string().nullable(),
-    /** The same without the leading delta ("credited back 1 unit…"), for screens that show the delta apart. */
-    words: z.string().nullable(),
+    /** The same as facts, for pages to say in their language ("system": a checkout that ended unpaid); null otherwise. */
+    resolution: z
+      .object({
+        kind: BookingResolution.shape.kind,
+        by: z.enum(["client", "coach", "system"]),
+        outcome: CancellationOutcome,
+        minutesBefore: z.number().int().nullable(),
+        waiverLabel: z.string().nullable(),
+      })
+      .nullable(),
     /** What the client wrote when booking. */
     note: z.string(),
     /** The start before the latest move (null: never moved). */
@@ -110,9 +119,10 @@ export const TimelineEntryView = z.discriminatedUnion("type", [
     delta: z.number().int(),
     reason: LedgerReason,
     sentence: z.string(),
-    /** The sentence without its leading delta (the delta is the field above). */
+    /** The sentence without its leading delta (the delta is the field above): what pages show of an entry without facts. */
     words: z.string(),
     bookingId: z.string().nullable(),
+    ...LedgerFactsView.shape,
   }),
 ]);
 export type TimelineEntryView = z.infer<typeof TimelineEntryView>;

@@ -29,6 +29,17 @@ export type SetAvailabilityInput = z.infer<typeof SetAvailabilityInput>;
 export const SaveOfferingInput = z.object({ coachId: DocId, offeringId: DocId, offering: Offering });
 export type SaveOfferingInput = z.infer<typeof SaveOfferingInput>;
 
+/** orderOfferings (coach): the session types in the order clients and the coach see them (the first is the default). */
+export const OrderOfferingsInput = z.object({
+  coachId: DocId,
+  offeringIds: z
+    .array(DocId)
+    .min(1)
+    .max(50)
+    .refine((ids) => new Set(ids).size === ids.length, "each session type once"),
+});
+export type OrderOfferingsInput = z.infer<typeof OrderOfferingsInput>;
+
 /** saveProfile (coach): name, bio, discipline, photo, locations and language; the public page data follows. */
 export const SaveProfileInput = z.object({ coachId: DocId, profile: Profile });
 export type SaveProfileInput = z.infer<typeof SaveProfileInput>;
@@ -54,6 +65,7 @@ export const coachCalls = {
   saveProfile: { input: SaveProfileInput, result: SavedResult },
   setAvailability: { input: SetAvailabilityInput, result: SavedResult },
   saveOffering: { input: SaveOfferingInput, result: SavedResult },
+  orderOfferings: { input: OrderOfferingsInput, result: SavedResult },
   savePackTemplate: { input: SavePackTemplateInput, result: SavedResult },
   setCancellationPolicy: { input: SetCancellationPolicyInput, result: SavedResult },
   setNotificationSettings: { input: SetNotificationSettingsInput, result: SavedResult },

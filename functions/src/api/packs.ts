@@ -24,7 +24,20 @@ export const PackView = z.object({
 });
 export type PackView = z.infer<typeof PackView>;
 
-/** One ledger line as people read it. */
+/** What a page needs to word a ledger entry in its own language (domain/packs.ts LedgerFacts); null where it does not apply. */
+export const LedgerFactsView = z.object({
+  /** Why, in the coach's words: a correction's note, a waiver's reason. */
+  note: z.string().nullable(),
+  sessionStart: IsoInstant.nullable(),
+  movedFrom: IsoInstant.nullable(),
+  expiresAt: IsoInstant.nullable(),
+  extendedFrom: IsoInstant.nullable(),
+  otherClient: z.string().nullable(),
+  minutesBefore: z.number().int().nullable(),
+});
+export type LedgerFactsView = z.infer<typeof LedgerFactsView>;
+
+/** One ledger line: the stored English sentence, and the facts pages word themselves. */
 export const LedgerView = z.object({
   id: z.string(),
   delta: z.number().int(),
@@ -32,6 +45,7 @@ export const LedgerView = z.object({
   sentence: z.string(),
   bookingId: z.string().nullable(),
   at: IsoInstant,
+  ...LedgerFactsView.shape,
 });
 export type LedgerView = z.infer<typeof LedgerView>;
 

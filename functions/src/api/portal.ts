@@ -30,6 +30,8 @@ export const PortalBooking = z.object({
   note: z.string(),
   /** The start before the latest move (null: never moved). */
   movedFrom: IsoInstant.nullable(),
+  /** The weekly series it belongs to (null: booked alone): it can be cancelled with every later session. */
+  seriesId: z.string().nullable(),
   /** The client may still cancel (the preview says what it does). */
   canCancel: z.boolean(),
   /** The client may still move it (before the cancellation window). */

@@ -171,8 +171,16 @@ export const Offering = z.object({
   packEligible: z.boolean().default(true),
   bookableOnline: z.boolean().default(true),
   rules: BookingRulesOverride.default({}),
+  /** Where the coach put it in their list (0 first); types never placed follow, shortest first. */
+  position: z.number().int().min(0).max(99).optional(),
 });
 export type Offering = z.infer<typeof Offering>;
+
+/** Session types in the coach's order: placed ones by position, then the others by duration and title. */
+export function inCoachOrder<T extends { data: Pick<Offering, "position" | "durationMinutes" | "title"> }>(offerings: T[]): T[] {
+  const rank = (o: T) => o.data.position ?? Number.MAX_SAFE_INTEGER;
+  return [...offerings].sort((a, b) => rank(a) - rank(b) || a.data.durationMinutes - b.data.durationMinutes || a.data.title.localeCompare(b.data.title));
+}
 
 /** The rules that apply to one offering: the coach's, overridden by the offering's own. */
 export function rulesFor(coach: Coach, offering: Offering): BookingRules {

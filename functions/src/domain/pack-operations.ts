@@ -8,11 +8,23 @@ import { calendarDay, line, units } from "./text.js";
 import { openSummary } from "./payments.js";
 import { Actor, Pack, PackChange, entry, post } from "./packs.js";
 
-/** Refund/void: the remaining units are voided and the pack is closed. */
-export function decideVoid(args: { packId: string; pack: Pack; requestId: string; note: string | null; actor: Actor }): Result<PackChange, DomainError> {
+/**
+ * Refund/void: the remaining units are voided and the pack is closed. `note`
+ * is the coach's reason; `fullRefund` marks the void a full refund of the
+ * money caused (the sentence says so; no note in English for German pages).
+ */
+export function decideVoid(args: {
+  packId: string;
+  pack: Pack;
+  requestId: string;
+  note: string | null;
+  fullRefund?: boolean;
+  actor: Actor;
+}): Result<PackChange, DomainError> {
   const { pack } = args;
   if (pack.status !== "active") return fail({ code: "PACK_NOT_ACTIVE" });
-  const text = `pack refunded: ${units(pack.remaining)} unused voided${args.note ? ` (${args.note})` : ""}`;
+  const why = args.fullRefund ? "refunded in full" : args.note;
+  const text = `pack refunded: ${units(pack.remaining)} unused voided${why ? ` (${why})` : ""}`;
   const voided = entry(
     `void-${args.requestId}`,
     { delta: -pack.remaining, reason: "PACK_VOIDED", sentence: line(-pack.remaining, text), note: args.note },
@@ -38,7 +50,13 @@ export function decideExtension(args: {
   return post(
     args.packId,
     pack,
-    [entry(`extend-${args.requestId}`, { delta: 0, reason: "EXPIRY_EXTENDED", sentence: line(0, text), note: args.note }, actor)],
+    [
+      entry(
+        `extend-${args.requestId}`,
+        { delta: 0, reason: "EXPIRY_EXTENDED", sentence: line(0, text), note: args.note, expiresAt, extendedFrom: pack.expiresAt },
+        actor,
+      ),
+    ],
     { expiresAt },
   );
 }
@@ -82,7 +100,7 @@ export function decideTransfer(args: {
   if (args.toClientUid === pack.clientUid) return fail({ code: "TRANSFER_TO_SAME_CLIENT" });
   const out = entry(
     `transfer-${args.requestId}-out`,
-    { delta: -args.units, reason: "TRANSFER_OUT", sentence: line(-args.units, `${units(args.units)} transferred to ${args.toName}`) },
+    { delta: -args.units, reason: "TRANSFER_OUT", sentence: line(-args.units, `${units(args.units)} transferred to ${args.toName}`), otherClient: args.toName },
     actor,
   );
   const from = post(args.packId, pack, [out]);
@@ -98,7 +116,12 @@ export function decideTransfer(args: {
   };
   const into = entry(
     `transfer-${args.requestId}-in`,
-    { delta: args.units, reason: "TRANSFER_IN", sentence: line(args.units, `${units(args.units)} transferred from ${args.fromName}`) },
+    {
+      delta: args.units,
+      reason: "TRANSFER_IN",
+      sentence: line(args.units, `${units(args.units)} transferred from ${args.fromName}`),
+      otherClient: args.fromName,
+    },
     actor,
   );
   const to = post(args.newPackId, received, [into]);

@@ -74,7 +74,7 @@ export function decideSale(args: {
 export function packAfterMoney(base: PackChange, summary: PaymentSummary, cause: { requestId: string; actor: Actor }): PackChange {
   const pack = { ...base.pack, payment: summary };
   const voided = fullyRefunded(summary)
-    ? decideVoid({ packId: base.packId, pack, requestId: cause.requestId, note: "refunded in full", actor: cause.actor })
+    ? decideVoid({ packId: base.packId, pack, requestId: cause.requestId, note: null, fullRefund: true, actor: cause.actor })
     : undefined;
   return voided?.ok ? { ...voided.value, entries: [...base.entries, ...voided.value.entries] } : { ...base, pack };
 }

@@ -53,14 +53,37 @@ export const LedgerReason = z.enum([
 ]);
 export type LedgerReason = z.infer<typeof LedgerReason>;
 
-/** One append-only change of a pack's units, with the sentence people read. */
+/**
+ * What a page needs to say an entry in its own language (the stored sentence
+ * is English): null where a fact does not apply, and in entries written
+ * before the facts were kept (pages then show the sentence).
+ */
+export const LedgerFacts = z.object({
+  /** The session a booking's entry is about (after a move: its new start). */
+  sessionStart: Instant.nullable().default(null),
+  /** A move: the session's start before it. */
+  movedFrom: Instant.nullable().default(null),
+  /** The pack's end the entry speaks of: when it expired, or the new end after an extension. */
+  expiresAt: Instant.nullable().default(null),
+  /** An extension: the pack's end before it. */
+  extendedFrom: Instant.nullable().default(null),
+  /** A transfer: the other client's name. */
+  otherClient: z.string().nullable().default(null),
+  /** A cancellation: minutes between it and the session's start. */
+  minutesBefore: z.number().int().nullable().default(null),
+});
+export type LedgerFacts = z.infer<typeof LedgerFacts>;
+
+/** One append-only change of a pack's units, with the sentence people read (English) and the facts pages word themselves. */
 export const LedgerEntry = z.object({
   delta: z.number().int(),
   reason: LedgerReason,
   sentence: z.string().min(1),
   bookingId: z.string().nullable().default(null),
   paymentId: z.string().nullable().default(null),
+  /** Why, in the coach's words: the note of a correction, the reason of a waiver. */
   note: z.string().nullable().default(null),
+  ...LedgerFacts.shape,
   actorUid: z.string().min(1),
   at: Instant,
 });
@@ -85,13 +108,16 @@ export interface Actor {
   now: DateTime;
 }
 
-type EntryFields = Pick<LedgerEntry, "delta" | "reason" | "sentence"> & Partial<Pick<LedgerEntry, "bookingId" | "paymentId" | "note">>;
+/** What an entry says; everything but delta, reason and sentence may be left out. */
+export type EntryFields = Pick<LedgerEntry, "delta" | "reason" | "sentence"> & Partial<Pick<LedgerEntry, "bookingId" | "paymentId" | "note"> & LedgerFacts>;
+
+const NO_FACTS: LedgerFacts = { sessionStart: null, movedFrom: null, expiresAt: null, extendedFrom: null, otherClient: null, minutesBefore: null };
 
 /** Builds an entry with its id; the id is derived from the cause. */
 export function entry(id: string, fields: EntryFields, actor: Actor): WithId<LedgerEntry> {
   return {
     id,
-    data: { bookingId: null, paymentId: null, note: null, ...fields, actorUid: actor.uid, at: actor.now },
+    data: { bookingId: null, paymentId: null, note: null, ...NO_FACTS, ...fields, actorUid: actor.uid, at: actor.now },
   };
 }
 
@@ -133,7 +159,30 @@ export const bookingEntryId = (bookingId: string, cause: "debit" | "cancel" | "w
 export function bookingDebitEntry(args: { bookingId: string; start: DateTime; timeZone: string; actor: Actor }): WithId<LedgerEntry> {
   return entry(
     bookingEntryId(args.bookingId, "debit"),
-    { delta: -1, reason: "BOOKING_DEBIT", sentence: line(-1, `${sessionTime(args.start, args.timeZone)} session booked`), bookingId: args.bookingId },
+    {
+      delta: -1,
+      reason: "BOOKING_DEBIT",
+      sentence: line(-1, `${sessionTime(args.start, args.timeZone)} session booked`),
+      bookingId: args.bookingId,
+      sessionStart: args.start.toUTC(),
+    },
+    args.actor,
+  );
+}
+
+/** "0  moved from Tue 14 Oct 18:00 to Thu 16 Oct 09:00: same unit", in the coach's zone: the same unit pays for the new time. */
+export function bookingMovedEntry(args: {
+  bookingId: string;
+  requestId: string;
+  from: DateTime;
+  to: DateTime;
+  timeZone: string;
+  actor: Actor;
+}): WithId<LedgerEntry> {
+  const text = `moved from ${sessionTime(args.from, args.timeZone)} to ${sessionTime(args.to, args.timeZone)}: same unit`;
+  return entry(
+    `booking-${args.bookingId}-moved-${args.requestId}`,
+    { delta: 0, reason: "BOOKING_MOVED", sentence: line(0, text), bookingId: args.bookingId, sessionStart: args.to.toUTC(), movedFrom: args.from.toUTC() },
     args.actor,
   );
 }
@@ -156,6 +205,7 @@ export function creditUnit(args: {
   const credit = entry(args.entryId, args.fields, actor);
   const expired = pack.status === "expired" || (pack.status === "active" && actor.now >= pack.expiresAt);
   if (pack.status === "active" && !expired) return post(args.packId, pack, [credit]);
+  const about = { bookingId: args.fields.bookingId ?? null, sessionStart: args.fields.sessionStart ?? null };
   const voided = expired
     ? entry(
         `${args.entryId}-expired`,
@@ -163,15 +213,12 @@ export function creditUnit(args: {
           delta: -1,
           reason: "CREDIT_AFTER_EXPIRY",
           sentence: line(-1, `pack expired on ${calendarDay(pack.expiresAt, args.timeZone, actor.now)}: credited unit unused`),
-          bookingId: args.fields.bookingId ?? null,
+          ...about,
+          expiresAt: pack.expiresAt,
         },
         actor,
       )
-    : entry(
-        `${args.entryId}-voided`,
-        { delta: -1, reason: "CREDIT_AFTER_REFUND", sentence: line(-1, "pack refunded: credited unit voided"), bookingId: args.fields.bookingId ?? null },
-        actor,
-      );
+    : entry(`${args.entryId}-voided`, { delta: -1, reason: "CREDIT_AFTER_REFUND", sentence: line(-1, "pack refunded: credited unit voided"), ...about }, actor);
   return post(args.packId, pack, [credit, voided], expired ? { status: "expired" } : {});
 }
 
@@ -183,7 +230,7 @@ export function decideExpiry(args: { packId: string; pack: Pack; timeZone: strin
   const text = pack.remaining === 0 ? `pack expired on ${day}, all units used` : `pack expired on ${day} with ${units(pack.remaining)} unused`;
   const expiry = entry(
     `pack-${args.packId}-expired`,
-    { delta: -pack.remaining, reason: "PACK_EXPIRED", sentence: line(-pack.remaining, text) },
+    { delta: -pack.remaining, reason: "PACK_EXPIRED", sentence: line(-pack.remaining, text), expiresAt: pack.expiresAt },
     { uid: "system", now },
   );
   return { packId: args.packId, pack: { ...pack, status: "expired", remaining: 0 }, entries: [expiry] };

@@ -1,7 +1,7 @@
 import type { Booking, BookingResolution, CancellationOutcome } from "./booking.js";
 import type { CancellationPolicy } from "./coach.js";
 import { DomainError } from "./errors.js";
-import { Actor, Pack, PackChange, WithId, bookingEntryId, creditUnit, entry, post } from "./packs.js";
+import { Actor, EntryFields, Pack, PackChange, WithId, bookingEntryId, creditUnit, entry, post } from "./packs.js";
 import { Result, fail, ok } from "./result.js";
 import { leadTime, line, sessionTime } from "./text.js";
 
@@ -30,17 +30,22 @@ interface Common {
   pack: WithId<Pack> | undefined;
 }
 
-/** Pack change for an outcome: a credit (+1, through creditUnit) or a 0 entry that explains. */
+/**
+ * Pack change for an outcome: a credit (+1, through creditUnit) or a 0 entry
+ * that explains; `said` is the entry's reason and sentence with what else it
+ * tells (the minutes before the start, a waiver's reason as its note).
+ */
 function packEffect(
   args: Common,
   entryId: string,
   credited: boolean,
-  sentence: string,
-  reason: "CANCEL_CREDIT" | "COACH_CANCEL_CREDIT" | "CANCEL_LATE_USED" | "WAIVER_CREDIT" | "NO_SHOW_USED",
+  said: Pick<EntryFields, "sentence" | "minutesBefore" | "note"> & {
+    reason: "CANCEL_CREDIT" | "COACH_CANCEL_CREDIT" | "CANCEL_LATE_USED" | "WAIVER_CREDIT" | "NO_SHOW_USED";
+  },
 ): Result<PackChange | undefined, DomainError> {
   if (args.booking.payment.method !== "pack") return ok(undefined);
   if (!args.pack || args.pack.id !== args.booking.payment.packId) return fail({ code: "PACK_NOT_FOUND" });
-  const fields = { delta: credited ? 1 : 0, reason, sentence, bookingId: args.bookingId };
+  const fields: EntryFields = { delta: credited ? 1 : 0, bookingId: args.bookingId, sessionStart: args.booking.startsAt, ...said };
   if (credited) return creditUnit({ packId: args.pack.id, pack: args.pack.data, entryId, fields, timeZone: args.timeZone, actor: args.actor });
   return post(args.pack.id, args.pack.data, [entry(entryId, fields, args.actor)]);
 }
@@ -82,7 +87,7 @@ export function decideCancellation(args: Common & { by: Canceller }): Result<Res
   let packChange: PackChange | undefined;
   if (outcome !== "released") {
     const reason = outcome === "counted_as_used" ? "CANCEL_LATE_USED" : args.by === "coach" ? "COACH_CANCEL_CREDIT" : "CANCEL_CREDIT";
-    const effect = packEffect(args, bookingEntryId(args.bookingId, "cancel"), credited, sentence, reason);
+    const effect = packEffect(args, bookingEntryId(args.bookingId, "cancel"), credited, { reason, sentence, minutesBefore });
     if (!effect.ok) return effect;
     packChange = effect.value;
   }
@@ -108,7 +113,7 @@ export function decideNoShow(args: Common): Result<ResolutionDecision, DomainErr
   const byPack = booking.payment.method === "pack";
   const outcome: CancellationOutcome = byPack ? "counted_as_used" : "charge_kept";
   const sentence = line(0, `no-show on ${sessionTime(booking.startsAt, args.timeZone)}: ${byPack ? "counts as used" : "charge kept"}`);
-  const effect = packEffect(args, bookingEntryId(args.bookingId, "no-show"), false, sentence, "NO_SHOW_USED");
+  const effect = packEffect(args, bookingEntryId(args.bookingId, "no-show"), false, { reason: "NO_SHOW_USED", sentence });
   if (!effect.ok) return effect;
   const resolution: BookingResolution = {
     kind: "no_show",
@@ -140,7 +145,7 @@ export function decideWaiver(args: Common & { reasonId: string }): Result<Resolu
   const what = resolution.kind === "no_show" ? "no-show" : "late cancel";
   const delta = byPack ? 1 : 0;
   const sentence = line(delta, `${reason.label}: ${what} waived by coach${byPack ? "" : ", refundable"}`);
-  const effect = packEffect(args, bookingEntryId(args.bookingId, "waiver"), byPack, sentence, "WAIVER_CREDIT");
+  const effect = packEffect(args, bookingEntryId(args.bookingId, "waiver"), byPack, { reason: "WAIVER_CREDIT", sentence, note: reason.label });
   if (!effect.ok) return effect;
   const waived: BookingResolution = {
     ...resolution,

@@ -28,6 +28,7 @@ export function portalBooking(id: string, booking: Booking, offering: Offering |
     resolution: resolution ? { kind: resolution.kind, by: resolution.by, outcome: resolution.outcome, delta: resolution.delta } : null,
     note: booking.note,
     movedFrom: booking.movedFrom ? iso(booking.movedFrom) : null,
+    seriesId: booking.seriesId,
     canCancel: open,
     canReschedule: open && beforeWindow,
   };

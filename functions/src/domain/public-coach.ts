@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Coach, Currency, Location, Offering, PackTemplate, TimeZone, rulesFor } from "./coach.js";
+import { Coach, Currency, Location, Offering, PackTemplate, TimeZone, inCoachOrder, rulesFor } from "./coach.js";
 import { Review, isPublic } from "./reviews.js";
 import { onlinePayments } from "./stripe-account.js";
 
@@ -45,6 +45,8 @@ export const PublicCoach = z.object({
       packEligible: z.boolean(),
       /** The coach confirms each booking of this type before it counts (it is a request until then). */
       coachConfirms: z.boolean().default(false),
+      /** How many days ahead clients may book it (page data written before: 14, what the page showed then). */
+      horizonDays: z.number().int().positive().default(14),
     }),
   ),
   packs: z.array(
@@ -54,6 +56,8 @@ export const PublicCoach = z.object({
       units: z.number().int().positive(),
       priceMinor: z.number().int().min(0),
       validityMonths: z.number().int().positive(),
+      /** The session types a unit pays for, by title; empty: every one a pack unit can pay for. */
+      covers: z.array(z.string()).default([]),
     }),
   ),
   /** The cancellation policy, for the page to say in plain words. */
@@ -118,20 +122,18 @@ export function toPublicCoach(args: {
     currency: coach.currency,
     locale: coach.locale,
     locations: coach.locations,
-    offerings: args.offerings
-      .filter(({ data }) => data.bookableOnline)
-      .sort((a, b) => a.data.durationMinutes - b.data.durationMinutes || a.data.title.localeCompare(b.data.title))
-      .map(({ id, data }) => ({
-        id,
-        title: data.title,
-        durationMinutes: data.durationMinutes,
-        priceMinor: data.priceMinor,
-        extraFeeMinor: data.extraFeeMinor,
-        locationName: location(data.locationId)?.name ?? "",
-        locationAddress: location(data.locationId)?.address ?? "",
-        packEligible: data.packEligible,
-        coachConfirms: rulesFor(coach, data).confirmation === "coach",
-      })),
+    offerings: inCoachOrder(args.offerings.filter(({ data }) => data.bookableOnline)).map(({ id, data }) => ({
+      id,
+      title: data.title,
+      durationMinutes: data.durationMinutes,
+      priceMinor: data.priceMinor,
+      extraFeeMinor: data.extraFeeMinor,
+      locationName: location(data.locationId)?.name ?? "",
+      locationAddress: location(data.locationId)?.address ?? "",
+      packEligible: data.packEligible,
+      coachConfirms: rulesFor(coach, data).confirmation === "coach",
+      horizonDays: rulesFor(coach, data).horizonDays,
+    })),
     policy: {
       windowHours: coach.cancellationPolicy.windowHours,
       lateCancel: coach.cancellationPolicy.lateCancel,
@@ -143,6 +145,7 @@ export function toPublicCoach(args: {
       units: data.units,
       priceMinor: data.priceMinor,
       validityMonths: data.validityMonths,
+      covers: args.offerings.filter((o) => data.eligibleOfferingIds.includes(o.id)).map((o) => o.data.title),
     })),
     reviews: publicReviews(args.reviews, coach.timeZone),
     onlinePayment: onlinePayments(coach.stripeAccount) === "ready",

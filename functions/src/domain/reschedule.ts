@@ -4,8 +4,7 @@
 import { DateTime } from "luxon";
 import { Coach, Offering } from "./coach.js";
 import { DomainError } from "./errors.js";
-import { Pack, PackChange, WithId, entry, post } from "./packs.js";
-import { line, sessionTime } from "./text.js";
+import { Pack, PackChange, WithId, bookingMovedEntry, post } from "./packs.js";
 import { Result, fail, ok } from "./result.js";
 import { isOnGrid } from "./slots.js";
 import { iso } from "./time.js";
@@ -62,13 +61,8 @@ export function decideReschedule(args: {
   if (booking.payment.method === "pack" && booking.payment.packId) {
     if (!args.pack || args.pack.id !== booking.payment.packId) return fail({ code: "PACK_NOT_FOUND" });
     if (newStart >= args.pack.data.expiresAt) return fail({ code: "PACK_EXPIRES_BEFORE_SESSION" });
-    const text = `moved from ${sessionTime(booking.startsAt, coach.timeZone)} to ${sessionTime(newStart, coach.timeZone)}: same unit`;
     const change = post(args.pack.id, args.pack.data, [
-      entry(
-        `booking-${args.bookingId}-moved-${args.requestId}`,
-        { delta: 0, reason: "BOOKING_MOVED", sentence: line(0, text), bookingId: args.bookingId },
-        actor,
-      ),
+      bookingMovedEntry({ bookingId: args.bookingId, requestId: args.requestId, from: booking.startsAt, to: newStart, timeZone: coach.timeZone, actor }),
     ]);
     if (!change.ok) return change;
     packChange = change.value;

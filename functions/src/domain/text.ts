@@ -2,7 +2,9 @@ import { DateTime } from "luxon";
 
 /**
  * How the ledger and notifications write instants and amounts for people.
- * Sentences are in English for now and formatted in the coach's zone.
+ * The stored sentences are English, in the coach's zone: the record (exports,
+ * logs). Pages word a ledger entry in their own language from its facts
+ * (packs.ts LedgerFacts; site/src/lib/ledger-words.ts).
  */
 
 /** "Tue 14 Oct 18:00" in the zone. */

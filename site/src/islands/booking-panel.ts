@@ -10,9 +10,21 @@ import { asLang, intlLocale, strings, type Lang } from "../i18n/index.js";
 import { formatWhen } from "../lib/format.js";
 import { returnFromCheckout } from "./booking-checkout.js";
 import { rememberContact, savePending, takePending, type Contact } from "./booking-memory.js";
-import { freeStarts, renderWeek, type Week } from "./booking-slots.js";
+import { SlotWeeks, drawSkeleton, drawWeekNav, renderWeek } from "./booking-slots.js";
 import { choiceOf, type Choice, type PanelState } from "./booking-state.js";
-import { chosenOffering, drawChoice, drawConfirm, drawDone, labelBookButton, payWith, preselectOffering, showStep, typedContact } from "./booking-steps.js";
+import { drawSeries, drawSeriesDone, repeatWeeks, seriesRefusal } from "./booking-series.js";
+import {
+  chosenOffering,
+  drawBalance,
+  drawChoice,
+  drawConfirm,
+  drawDone,
+  labelBookButton,
+  payWith,
+  preselectOffering,
+  showStep,
+  typedContact,
+} from "./booking-steps.js";
 import { attr, child, downloadFile, showFailure } from "./dom.js";
 import { SignInForm } from "./sign-in-form.js";
 
@@ -25,9 +37,13 @@ class BookingPanel extends HTMLElement {
   private language: Lang = "en";
   private readonly clientZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   private state: PanelState = { step: "slots", choice: undefined };
-  /** The list is shown in every step: the free starts of the next two weeks, and the week on screen. */
-  private slots: string[] = [];
-  private week: Week = 0;
+  /** The list is shown in every step: the free starts by week up to the horizon, and the week on screen (0: the next 7 days). */
+  private weeks: SlotWeeks | undefined;
+  private week = 0;
+  /** The latest week asked for: an older answer arriving late is not drawn. */
+  private weekShown = 0;
+  /** The latest series check: an older answer arriving late is dropped. */
+  private seriesCheck = 0;
 
   private get t() {
     return strings(this.language);
@@ -53,7 +69,8 @@ class BookingPanel extends HTMLElement {
       event.preventDefault();
       void this.onBook();
     });
-    child(confirm, "fieldset.pay", HTMLFieldSetElement).addEventListener("change", () => labelBookButton(this, this.t));
+    child(confirm, "fieldset.pay", HTMLFieldSetElement).addEventListener("change", () => void this.checkSeries());
+    child(confirm, "#repeat", HTMLSelectElement).addEventListener("change", () => void this.checkSeries());
     child(this, '[data-action="back"]', HTMLButtonElement).addEventListener("click", () => this.toList());
     child(this, '[data-action="calendar"]', HTMLButtonElement).addEventListener("click", () => void this.onCalendar());
     this.querySelector<HTMLButtonElement>('[data-action="buy-pack"]')?.addEventListener("click", (event) => void this.onBuyPack(event));
@@ -61,13 +78,13 @@ class BookingPanel extends HTMLElement {
       this.toList();
       void this.loadSlots();
     });
-    for (const [action, week] of [
-      ["this-week", 0],
-      ["next-week", 1],
+    for (const [action, step] of [
+      ["earlier", -1],
+      ["later", 1],
     ] as const) {
       child(this, `[data-action="${action}"]`, HTMLButtonElement).addEventListener("click", () => {
-        this.week = week;
-        this.renderWeek();
+        this.week = Math.max(0, this.week + step);
+        void this.showWeek();
       });
     }
     this.addEventListener("before-link", () => this.keepChoice());
@@ -94,8 +111,10 @@ class BookingPanel extends HTMLElement {
     this.state = state;
     if (state.step === "sign-in") drawChoice(this, state.choice.start, this.when(state.choice.start));
     else if (state.step === "confirm") drawConfirm(this, this.t, state.user, state.remaining);
+    else if ("series" in state) drawSeriesDone(this, this.t, state.series, state.payWith === "pack", (start) => this.when(start));
     else if (state.step === "done") drawDone(this, this.t, state.booking, state.payWith, this.when(state.booking.start));
     showStep(this, state.step);
+    if (state.step === "confirm") void this.checkSeries();
   }
 
   /** Back to the list alone; the picked slot is kept (see PanelState). */
@@ -103,24 +122,34 @@ class BookingPanel extends HTMLElement {
     this.enter({ step: "slots", choice: choiceOf(this.state) });
   }
 
-  /** Fetches the free slots of the next two weeks, then shows the current week. */
+  /** Starts the list afresh (a new session type, or after a booking took times): the week on screen is fetched again. */
   private async loadSlots(): Promise<void> {
-    const container = child(this, "[data-slots]", HTMLElement);
-    container.setAttribute("aria-busy", "true");
-    try {
-      this.slots = await freeStarts(this.coachId, chosenOffering(this).id);
-      this.renderWeek();
-    } catch (error) {
-      this.showError(error);
-    } finally {
-      container.removeAttribute("aria-busy");
-    }
+    const offering = chosenOffering(this);
+    this.weeks = new SlotWeeks(this.coachId, offering.id, offering.horizonDays);
+    this.week = Math.min(this.week, this.weeks.count - 1);
+    await this.showWeek();
   }
 
-  /** Shows one week of slots (this week or the next), grouped by day in the client's zone. */
-  private renderWeek(): void {
-    const view = { week: this.week, zone: this.clientZone, locale: this.locale, pressed: choiceOf(this.state)?.start };
-    renderWeek(this, this.slots, view, this.week === 0 ? this.t.noSlotsWeek : this.t.noSlotsWeekAfter);
+  /** Shows one week of slots, grouped by day in the client's zone; a skeleton while it loads. */
+  private async showWeek(): Promise<void> {
+    const weeks = this.weeks;
+    if (!weeks) return;
+    const week = this.week;
+    const shown = ++this.weekShown;
+    const view = { zone: this.clientZone, locale: this.locale, pressed: choiceOf(this.state)?.start };
+    const container = child(this, "[data-slots]", HTMLElement);
+    drawWeekNav(this, weeks, week, view, this.t.next7);
+    drawSkeleton(this);
+    container.setAttribute("aria-busy", "true");
+    try {
+      const starts = await weeks.starts(week);
+      if (shown === this.weekShown) renderWeek(this, starts, view, week === 0 ? this.t.noSlotsWeek : this.t.noSlotsThatWeek);
+    } catch (error) {
+      if (shown === this.weekShown) container.replaceChildren();
+      this.showError(error);
+    } finally {
+      if (shown === this.weekShown) container.removeAttribute("aria-busy");
+    }
   }
 
   /** A slot was picked: it becomes the choice, and the sign-in step opens. */
@@ -161,9 +190,34 @@ class BookingPanel extends HTMLElement {
     }
   }
 
+  /**
+   * Repeating weekly: asks which of the weeks the series would get (the
+   * skipped ones with why) and shows them before anything is booked; one
+   * session: the form as it was.
+   */
+  private async checkSeries(): Promise<void> {
+    if (this.state.step !== "confirm") return;
+    const { choice, user, remaining } = this.state;
+    const weeks = repeatWeeks(this);
+    const when = (start: string) => this.when(start);
+    const check = ++this.seriesCheck;
+    labelBookButton(this, this.t);
+    drawBalance(this, this.t, remaining);
+    if (weeks === 1) return drawSeries(this, this.t, { kind: "none" }, when);
+    drawSeries(this, this.t, { kind: "checking" }, when);
+    const paidWith = payWith(this) === "pack" ? "pack" : "on_site";
+    try {
+      const request = { coachId: this.coachId, offeringId: chosenOffering(this).id, firstStart: choice.start, weeks, payWith: paidWith } as const;
+      const preview = await callAs(user, "previewSeries", request);
+      if (check === this.seriesCheck) drawSeries(this, this.t, { kind: "preview", preview, remaining, byPack: paidWith === "pack" }, when);
+    } catch (error) {
+      if (check === this.seriesCheck) drawSeries(this, this.t, { kind: "refused", message: seriesRefusal(this.language, this.t, error) }, when);
+    }
+  }
+
   /** Downloads the booked session as an .ics file. */
   private async onCalendar(): Promise<void> {
-    if (this.state.step !== "done") return;
+    if (this.state.step !== "done" || !("booking" in this.state)) return;
     const { user, booking } = this.state;
     try {
       const file = await callAs(user, "bookingCalendar", { coachId: this.coachId, bookingId: booking.bookingId });
@@ -211,7 +265,13 @@ class BookingPanel extends HTMLElement {
     rememberContact(contact);
     const common = { requestId: choice.requestId, coachId: this.coachId, contact: this.withMailPreferences(contact), note };
     const paidWith = payWith(this);
+    const weeks = repeatWeeks(this);
     try {
+      if (weeks > 1 && paidWith !== "online") {
+        const input = { ...common, offeringId: chosenOffering(this).id, firstStart: choice.start, weeks, payWith: paidWith };
+        this.enter({ step: "done", user, series: await callAs(user, "bookSeries", input), payWith: paidWith });
+        return void this.loadSlots();
+      }
       if (paidWith === "online")
         return await this.checkout(user, { ...common, item: { type: "booking", offeringId: chosenOffering(this).id, start: choice.start } });
       const booking = await callAs(user, "bookSlot", { ...common, offeringId: chosenOffering(this).id, start: choice.start, payWith: paidWith });

@@ -2,6 +2,7 @@
 // what its step needs, so a slot, a signed-in client or a booking cannot
 // linger in a step where it means nothing.
 import type { User } from "firebase/auth";
+import type { BookSeriesResult } from "../../../functions/src/api/booking.js";
 import type { Booked, PayWith } from "./booking-steps.js";
 
 /** A picked slot; its requestId makes a repeated (or, after an emailed link, resumed) booking the same one. */
@@ -19,7 +20,9 @@ export type PanelState =
   /** Signed in: the booking form for the slot, with the client's units left. */
   | { step: "confirm"; choice: Choice; user: User; remaining: number }
   /** Booked (or requested): the confirmation, from which the calendar file is fetched. */
-  | { step: "done"; user: User; booking: Booked; payWith: PayWith };
+  | { step: "done"; user: User; booking: Booked; payWith: PayWith }
+  /** A weekly series booked (or requested): every week's date, the skipped ones said. */
+  | { step: "done"; user: User; series: BookSeriesResult; payWith: PayWith };
 
 /** The slot the state still holds, if any. */
 export const choiceOf = (state: PanelState): Choice | undefined => (state.step === "done" ? undefined : state.choice);

@@ -19,6 +19,8 @@ export interface Offering {
   location: string;
   price: string;
   packEligible: boolean;
+  /** Days ahead clients may book it. */
+  horizonDays: number;
 }
 
 /** What bookSlot answered, as the confirmation shows it. */
@@ -32,8 +34,8 @@ export interface Booked {
 /** The chosen session type, from its radio button. */
 export function chosenOffering(root: ParentNode): Offering {
   const input = child(root, 'input[name="offering"]:checked', HTMLInputElement);
-  const { title = "", location = "", price = "", pack } = input.dataset;
-  return { id: input.value, title, location, price, packEligible: pack === "true" };
+  const { title = "", location = "", price = "", pack, horizon } = input.dataset;
+  return { id: input.value, title, location, price, packEligible: pack === "true", horizonDays: Number(horizon) || 14 };
 }
 
 /** Checks the session type with this id, if there is one. */
@@ -78,12 +80,18 @@ export function showStep(root: HTMLElement, step: Step): void {
   }
 }
 
+/** The units left before and after one booking (or that none are left). */
+export function drawBalance(root: ParentNode, t: Strings, remaining: number): void {
+  const { packEligible } = chosenOffering(root);
+  child(root, "[data-balance]", HTMLElement).textContent = remaining > 0 && packEligible ? t.balance(remaining) : packEligible ? t.noUnits : "";
+}
+
 /** The booking form: the balance before and after, the ways to pay, name and phone filled in again. */
 export function drawConfirm(root: ParentNode, t: Strings, user: User, remaining: number): void {
   const form = child(root, '[data-step="confirm"]', HTMLFormElement);
   const offering = chosenOffering(root);
   const packUsable = remaining > 0 && offering.packEligible;
-  child(root, "[data-balance]", HTMLElement).textContent = packUsable ? t.balance(remaining) : offering.packEligible ? t.noUnits : "";
+  drawBalance(root, t, remaining);
   const buyPack = root.querySelector<HTMLElement>("[data-buy-pack]");
   if (buyPack) buyPack.hidden = packUsable || !offering.packEligible;
   child(form, '[data-pay-label="on_site"]', HTMLElement).textContent = t.payOnSite(offering.price);

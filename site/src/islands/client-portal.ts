@@ -182,6 +182,8 @@ class ClientPortal extends HTMLElement {
     panel.hidden = true;
     const button = (label: string, action: () => Promise<void>) => actions.append(plainButton(label, (b) => void this.busy(b, action)));
     if (booking.canCancel) button(t.cancel, () => this.previewCancel(coach, booking, panel));
+    const laterInSeries = coach.upcoming.some((b) => b.seriesId && b.seriesId === booking.seriesId && b.start > booking.start && b.canCancel);
+    if (booking.canCancel && laterInSeries) button(t.cancelRest, () => this.previewCancelRest(coach, booking, panel));
     if (booking.canReschedule) button(t.reschedule, () => this.pickNewTime(coach, booking, panel));
     if (booking.status === "confirmed" && booking.canCancel) button(t.addToCalendar, () => this.calendar(coach, booking));
     const again = `${coachPath(this.language, coach)}?offering=${encodeURIComponent(booking.offeringId)}`;
@@ -220,6 +222,37 @@ class ClientPortal extends HTMLElement {
       "",
     );
     openPanel(panel, text, actionRow(confirm, closeButton(panel, this.t.keep)));
+  }
+
+  /** Shows what cancelling this and every later session of the series does, each by the policy, then asks. */
+  private async previewCancelRest(coach: PortalCoach, booking: PortalBooking, panel: HTMLElement): Promise<void> {
+    const ref = { coachId: coach.coachId, bookingId: booking.id };
+    const { cancellations } = await this.call("previewSeriesCancellation", ref);
+    const starts = new Map(coach.upcoming.map((b) => [b.id, b.start]));
+    const list = el("ul");
+    for (const c of cancellations) {
+      const start = starts.get(c.bookingId);
+      const line = el("li", `${start ? this.when(coach, start) : ""}: ${this.t.outcome[c.outcome] ?? c.outcome}`);
+      line.dataset.preview = c.outcome;
+      list.append(line);
+    }
+    const expectedOutcomes = cancellations.map(({ bookingId, outcome }) => ({ bookingId, outcome }));
+    const confirm = plainButton(
+      this.t.confirmCancelRest(cancellations.length),
+      (button) =>
+        void this.busy(button, async () => {
+          try {
+            const done = await this.call("cancelSeries", { ...ref, expectedOutcomes });
+            await this.load(this.t.restCancelled(done.cancellations.length));
+          } catch (error) {
+            // A session crossed the window while the client read: show the new outcomes to decide again.
+            if (error instanceof CallableError && error.reason === "OUTCOME_CHANGED") await this.previewCancelRest(coach, booking, panel);
+            throw error;
+          }
+        }),
+      "",
+    );
+    openPanel(panel, el("p", this.t.restPreview(cancellations.length)), list, actionRow(confirm, closeButton(panel, this.t.keep)));
   }
 
   /** Lists the free times of the same session type; moving keeps the unit or the payment. */

@@ -2,8 +2,9 @@
 // with its balance and the ledger lines that explain every unit, then the
 // paid and open totals and every payment and refund.
 import type { PortalCoach } from "../../../functions/src/api/portal.js";
-import type { Lang, Strings } from "../i18n/index.js";
+import { label, type Lang, type Strings } from "../i18n/index.js";
 import { formatDay, formatDayTime, formatMoney } from "../lib/format.js";
+import { ledgerWords } from "../lib/ledger-words.js";
 import { el } from "./dom.js";
 
 /** How the portal shows things: its texts and language, the locale, and the client's zone. */
@@ -17,9 +18,15 @@ export interface PortalLook {
 /** An amount in the coach's currency. */
 export const coachMoney = (look: PortalLook, coach: PortalCoach, minor: number) => formatMoney(minor, coach.currency, look.lang);
 
-/** A pack with its balance and the ledger lines that explain it. */
+/** An entry written before its facts were kept: what it is, and when its session is where the portal lists it. */
+function olderWords(look: PortalLook, coach: PortalCoach, entry: PortalCoach["packs"][number]["ledger"][number]): string {
+  const session = [...coach.upcoming, ...coach.past].find((b) => b.id === entry.bookingId);
+  return `${label(look.t.ledger, entry.reason)}${session ? ` (${formatDayTime(session.start, look.zone, look.locale)})` : ""}`;
+}
+
+/** A pack with its balance and the ledger lines that explain it (in the portal's language, from each entry's facts). */
 export function renderPack(look: PortalLook, coach: PortalCoach, pack: PortalCoach["packs"][number]): HTMLElement {
-  const { t, locale, zone } = look;
+  const { t, lang, locale, zone } = look;
   const item = el("li", undefined, "card pack");
   const expires = formatDay(pack.expiresAt, coach.timeZone, locale);
   item.append(el("strong", pack.name), el("div", t.packOf(pack.remaining, pack.units, expires)));
@@ -28,9 +35,8 @@ export function renderPack(look: PortalLook, coach: PortalCoach, pack: PortalCoa
   for (const entry of pack.ledger) {
     const line = el("li");
     const sign = entry.delta > 0 ? `+${entry.delta}` : String(entry.delta);
-    const session = [...coach.upcoming, ...coach.past].find((b) => b.id === entry.bookingId);
-    const about = session ? ` (${formatDayTime(session.start, zone, locale)})` : "";
-    line.append(el("span", `${formatDay(entry.at, zone, locale)} · ${t.ledger[entry.reason] ?? entry.sentence}${about}`), el("span", sign, "delta"));
+    const words = ledgerWords({ ...entry, packName: pack.name }, { lang, zone, coachZone: coach.timeZone }) ?? olderWords(look, coach, entry);
+    line.append(el("span", `${formatDay(entry.at, zone, locale)} · ${words}`), el("span", sign, "delta"));
     ledger.append(line);
   }
   details.append(el("summary", t.history), ledger);

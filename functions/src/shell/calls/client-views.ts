@@ -5,6 +5,7 @@ import { Coach, Offering } from "../../domain/coach.js";
 import { Review } from "../../domain/reviews.js";
 import { lineWords } from "../../domain/text.js";
 import { iso } from "../../domain/time.js";
+import { ledgerFactsView } from "./views.js";
 
 /** A client's figures as the callables return them. */
 export function statsView(stats: StatsAt): ClientStatsView {
@@ -46,7 +47,6 @@ export function timelineView(item: TimelineItem, coach: Coach, offerings: Map<st
       const { booking } = item;
       const offering = offerings.get(booking.offeringId);
       const { payment, resolution } = booking;
-      const sentence = resolution ? (resolution.waiver?.sentence ?? resolution.sentence) : null;
       return {
         type: "booking",
         id: item.id,
@@ -61,8 +61,16 @@ export function timelineView(item: TimelineItem, coach: Coach, offerings: Map<st
           payment.method === "pack"
             ? { method: "pack", packId: payment.packId, state: null, amountDueMinor: null, paidMinor: null }
             : { method: "single", packId: null, state: payment.state, amountDueMinor: payment.amountDueMinor, paidMinor: payment.paidMinor },
-        sentence,
-        words: sentence === null ? null : lineWords(sentence),
+        sentence: resolution ? (resolution.waiver?.sentence ?? resolution.sentence) : null,
+        resolution: resolution
+          ? {
+              kind: resolution.kind,
+              by: resolution.byUid === "system" ? "system" : resolution.by,
+              outcome: resolution.outcome,
+              minutesBefore: resolution.minutesBefore,
+              waiverLabel: resolution.waiver?.label ?? null,
+            }
+          : null,
         note: booking.note,
         movedFrom: booking.movedFrom ? iso(booking.movedFrom) : null,
       };
@@ -94,6 +102,7 @@ export function timelineView(item: TimelineItem, coach: Coach, offerings: Map<st
         sentence: item.entry.sentence,
         words: lineWords(item.entry.sentence),
         bookingId: item.entry.bookingId,
+        ...ledgerFactsView(item.entry),
       };
   }
 }

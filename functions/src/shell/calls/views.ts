@@ -1,5 +1,6 @@
+import type { DateTime } from "luxon";
 import type { BookSlotResult } from "../../api/booking.js";
-import { LedgerView, PackView } from "../../api/packs.js";
+import { LedgerFactsView, LedgerView, PackView } from "../../api/packs.js";
 import type { Booking } from "../../domain/booking.js";
 import { MovementView, PaymentStateResult } from "../../api/payments.js";
 import { LedgerEntry, Pack } from "../../domain/packs.js";
@@ -20,9 +21,23 @@ export function packView(id: string, pack: Pack): PackView {
   };
 }
 
+/** An entry's facts as the callables return them, for pages to word the entry in their language. */
+export function ledgerFactsView(entry: LedgerEntry): LedgerFactsView {
+  const instant = (value: DateTime | null) => (value ? iso(value) : null);
+  return {
+    note: entry.note,
+    sessionStart: instant(entry.sessionStart),
+    movedFrom: instant(entry.movedFrom),
+    expiresAt: instant(entry.expiresAt),
+    extendedFrom: instant(entry.extendedFrom),
+    otherClient: entry.otherClient,
+    minutesBefore: entry.minutesBefore,
+  };
+}
+
 /** A ledger entry as the callables return it. */
 export function ledgerView(id: string, entry: LedgerEntry): LedgerView {
-  return { id, delta: entry.delta, reason: entry.reason, sentence: entry.sentence, bookingId: entry.bookingId, at: iso(entry.at) };
+  return { id, delta: entry.delta, reason: entry.reason, sentence: entry.sentence, bookingId: entry.bookingId, at: iso(entry.at), ...ledgerFactsView(entry) };
 }
 
 /** A payment or refund record as the callables return it. */

@@ -132,11 +132,16 @@ export async function loadTemplates(ctx: AppContext): Promise<TemplateState[]> {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The coach's session types, by title. */
+/** The coach's session types, in the coach's order (the first is the default). */
 export async function loadOfferings(ctx: AppContext): Promise<OfferingState[]> {
-  const [{ collection, getDocs }, { clientDb }] = await firestore();
+  const [[{ collection, getDocs }, { clientDb }], { Offering, inCoachOrder }] = await Promise.all([
+    firestore(),
+    import("../../../../functions/src/domain/coach.js"),
+  ]);
   const snapshot = await getDocs(collection(clientDb(), "coaches", ctx.coachId, "offerings"));
-  return snapshot.docs
-    .map((doc) => ({ id: doc.id, title: typeof doc.get("title") === "string" ? (doc.get("title") as string) : doc.id }))
-    .sort((a, b) => a.title.localeCompare(b.title));
+  const offerings = snapshot.docs.flatMap((doc) => {
+    const parsed = Offering.safeParse(doc.data());
+    return parsed.success ? [{ id: doc.id, data: parsed.data }] : [];
+  });
+  return inCoachOrder(offerings).map(({ id, data }) => ({ id, title: data.title }));
 }

@@ -1,12 +1,14 @@
 // A client's one timeline, newest first with upcoming sessions leading:
 // sessions (state, place, how paid, what a cancellation did, the client's
 // note), payments and refunds, and every change of pack units, in the coach's
-// language and zone. Completed sessions carry "Ask for a review".
+// language and zone (worded from the entries' facts, lib/ledger-words.ts).
+// Completed sessions carry "Ask for a review".
 import type { ClientDetailResult, TimelineEntryView } from "../../../../functions/src/api/clients.js";
 import type { ReviewView } from "../../../../functions/src/api/reviews.js";
 import type { LedgerReason } from "../../../../functions/src/domain/packs.js";
 import { el } from "../../islands/dom.js";
 import { label, strings } from "../../i18n/index.js";
+import { ledgerWords, resolutionWords } from "../../lib/ledger-words.js";
 import type { AppContext } from "../context.js";
 import { signed } from "./after.js";
 import { dayTime, explain, money } from "./client-format.js";
@@ -29,7 +31,7 @@ function bookingEntry(ctx: AppContext, entry: Extract<TimelineEntryView, { type:
       ? t.unit
       : `${money(ctx, entry.payment.amountDueMinor ?? 0, currency)} · ${label(s.paymentState, entry.payment.state ?? "")}`;
   what.append(head, el("p", [entry.locationName, paid].filter(Boolean).join(" · "), "muted"));
-  if (entry.words) what.append(el("p", entry.words, "muted"));
+  if (entry.resolution) what.append(el("p", resolutionWords(entry.resolution, entry.payment.method === "pack", ctx.lang), "muted"));
   if (entry.movedFrom) what.append(el("p", t.movedFrom(dayTime(ctx, entry.movedFrom)), "muted"));
   if (entry.note) what.append(el("p", t.clientNote(entry.note), "muted"));
   if (entry.status === "completed") {
@@ -59,8 +61,10 @@ function ledgerEntry(ctx: AppContext, entry: Extract<TimelineEntryView, { type: 
   const s = strings(ctx.lang);
   const item = el("li", undefined, "entry ledger-entry");
   const what = el("div", undefined, "what");
+  // Worded from the entry's facts in the coach's language; an entry written before they were kept shows its stored sentence.
+  const words = ledgerWords(entry, { lang: ctx.lang, zone: ctx.coach.timeZone, coachZone: ctx.coach.timeZone }) ?? entry.words;
   // "10-session pack bought" names the pack already; other sentences get it in front.
-  const detail = entry.words.includes(entry.packName) ? entry.words : `${entry.packName} · ${entry.words}`;
+  const detail = words.includes(entry.packName) ? words : `${entry.packName} · ${words}`;
   const coachWords: Partial<Record<LedgerReason, string>> = t.coachLedger;
   what.append(el("p", coachWords[entry.reason] ?? label(s.ledger, entry.reason), "head"), el("p", detail, "muted"));
   item.append(el("span", dayTime(ctx, entry.at), "when"), what, el("span", signed(entry.delta), "delta"));

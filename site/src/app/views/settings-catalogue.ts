@@ -27,6 +27,8 @@ function catalogue<T>(args: {
   items: WithId<T>[];
   summary: (data: T) => string;
   form: (item: WithId<T> | undefined, saved: (item: WithId<T>) => void) => HTMLElement;
+  /** Controls shown above an item's form (moving it in the list). */
+  tools?: (item: WithId<T>) => HTMLElement;
   empty?: HTMLElement;
   savedText: string;
 }): HTMLElement {
@@ -38,6 +40,7 @@ function catalogue<T>(args: {
     const summary = el("summary", args.summary(entry.data));
     details.append(
       summary,
+      ...(args.tools ? [args.tools(entry)] : []),
       args.form(entry, (saved) => {
         summary.textContent = args.summary(saved.data);
       }),
@@ -131,22 +134,58 @@ export function offeringsSection(env: SettingsEnv, items: WithId<Offering>[]): H
     return settings.form;
   };
   const box = el("div");
-  const render = (entries: WithId<Offering>[]) =>
+  /** The ids in the order the list shows (the coach's order): moving one saves the whole order. */
+  let order: string[] = [];
+  const render = (entries: WithId<Offering>[]) => {
+    const sorted = env.domain.inCoachOrder(entries);
+    order = sorted.map((entry) => entry.id);
     box.replaceChildren(
       catalogue({
         kind: "offerings",
         title: t.offerings,
         newLabel: t.newOffering,
-        items: entries,
+        items: sorted,
         summary: (o) => t.offeringSummary(o.title, o.durationMinutes, money(o.priceMinor)),
         form,
+        tools: (entry) => moveButtons(entry),
         savedText: t.saved,
         empty: env.coach.locations.length === 0 ? el("p", t.needLocation, "hint") : undefined,
       }),
     );
+  };
+  const reload = () => readList(env, "offerings", env.domain.Offering).then(render);
+  /** "Move up" / "Move down": the first session type is the booking page's default. */
+  const moveButtons = (entry: WithId<Offering>): HTMLElement => {
+    const row = el("p", undefined, "actions move");
+    for (const [label, step] of [
+      [t.moveUp, -1],
+      [t.moveDown, 1],
+    ] as const) {
+      const at = order.indexOf(entry.id);
+      const button = Object.assign(el("button", label, "secondary"), { type: "button", disabled: at + step < 0 || at + step >= order.length });
+      button.addEventListener("click", () => {
+        const next = [...order];
+        [next[at], next[at + step]] = [next[at + step]!, next[at]!];
+        button.setAttribute("aria-busy", "true");
+        void ctx
+          .call("orderOfferings", { coachId: ctx.coachId, offeringIds: next })
+          .then(reload)
+          .then(() => {
+            const moved = box.querySelector<HTMLDetailsElement>(`details[data-item-id="${CSS.escape(entry.id)}"]`);
+            if (moved) moved.open = true;
+            moved?.querySelector<HTMLButtonElement>(`.move button:not(:disabled)`)?.focus();
+            env.events.dispatchEvent(new Event("offerings-changed"));
+          })
+          .catch((error: unknown) => ctx.showError(error))
+          .finally(() => button.removeAttribute("aria-busy"));
+      });
+      row.append(button);
+    }
+    return row;
+  };
   render(items);
   // New or renamed locations: draw again with the current list, so every place select offers them.
-  env.events.addEventListener("coach-changed", () => void readList(env, "offerings", env.domain.Offering).then(render, (error) => ctx.showError(error)));
+  env.events.addEventListener("coach-changed", () => void reload().catch((error: unknown) => ctx.showError(error)));
   return box;
 }
 
@@ -163,26 +202,43 @@ export function packsSection(env: SettingsEnv, items: WithId<PackTemplate>[], of
     const price = input({ value: p ? formatMoneyInput(p.priceMinor, currency, ctx.locale) : "", inputMode: "decimal", required: true });
     const validity = input({ type: "number", value: String(p?.validityMonths ?? 6), min: "1", max: "36", step: "1", required: true });
     const transferable = checkbox(t.transferable, p?.transferable ?? false, "template.transferable");
-    const eligible = el("fieldset");
-    eligible.append(el("legend", t.eligible), el("p", t.eligibleHint, "hint"));
+    // Which session types a unit pays for is asked, never assumed: a new pack has neither answer chosen.
+    const eligible = el("fieldset", undefined, "covers");
+    const group = `covers-${item?.id ?? "new"}`;
+    eligible.append(el("legend", t.eligible));
+    const coverChoice = (label: string, value: "listed" | "all") => {
+      const radio = input({ type: "radio", value, checked: p ? p.eligibleOfferingIds.length > 0 === (value === "listed") : false });
+      radio.name = group;
+      const wrap = el("label", undefined, "check");
+      wrap.append(radio, label);
+      eligible.append(wrap);
+      return radio;
+    };
+    const listed = coverChoice(t.coversListed, "listed");
     const boxes = choices
       .filter((o) => o.data.packEligible)
       .map((o) => {
         const choice = checkbox(o.data.title, p?.eligibleOfferingIds.includes(o.id) ?? false, "template.eligibleOfferingIds");
         choice.box.value = o.id;
+        choice.wrap.classList.add("nested");
         eligible.append(choice.wrap);
         return choice.box;
       });
+    const all = coverChoice(t.coversAll, "all");
+    // Ticking a session type answers "only these".
+    for (const box of boxes) box.addEventListener("change", () => (listed.checked ||= box.checked));
     const build = (): Built<PackRequest> => {
       const priceMinor = parseMoney(price.value, currency);
       if (!priceMinor.ok) return { ok: false, problems: [{ control: price, message: t.problems[priceMinor.problem] }] };
+      if (!listed.checked && !all.checked) return { ok: false, problems: [{ control: listed, message: t.coversMissing }] };
+      if (listed.checked && !boxes.some((b) => b.checked)) return { ok: false, problems: [{ control: boxes[0] ?? listed, message: t.coversNone }] };
       const template = {
         name: name.value.trim(),
         units: Number(units.value),
         priceMinor: priceMinor.value,
         validityMonths: Number(validity.value),
         transferable: transferable.box.checked,
-        eligibleOfferingIds: boxes.filter((b) => b.checked).map((b) => b.value),
+        eligibleOfferingIds: all.checked ? [] : boxes.filter((b) => b.checked).map((b) => b.value),
       };
       return { ok: true, value: { coachId: ctx.coachId, templateId: item?.id ?? newId(template.name), template } };
     };
@@ -210,7 +266,10 @@ export function packsSection(env: SettingsEnv, items: WithId<PackTemplate>[], of
         title: t.packs,
         newLabel: t.newPack,
         items: entries,
-        summary: (p) => t.packSummary(p.name, p.units, money(p.priceMinor)),
+        summary: (p) => {
+          const covered = choices.filter((o) => p.eligibleOfferingIds.includes(o.id)).map((o) => o.data.title);
+          return `${t.packSummary(p.name, p.units, money(p.priceMinor))} · ${covered.length > 0 ? t.coversThese(covered) : t.coversEvery}`;
+        },
         form,
         savedText: t.saved,
       }),

@@ -15,7 +15,8 @@ export interface Session {
   end: Date;
   status: string;
   payment: { method: "pack" } | { method: "single"; amountDueMinor: number; currency: string; state: string };
-  resolution: { kind: string; by: string; outcome: string; sentence: string; waiverLabel: string | null } | null;
+  /** What a cancellation, no-show or waiver did, as facts the card words in the app's language (the stored sentence is English). */
+  resolution: { kind: string; by: string; outcome: string; waiverLabel: string | null } | null;
   note: string;
   /** The stored fields as JSON: a changed document gets a new card, an unchanged one keeps its open panel. */
   signature: string;
@@ -54,7 +55,6 @@ export function sessionFrom(id: string, data: unknown): Session | undefined {
         kind: text(res.kind),
         by: text(res.by),
         outcome: text(res.outcome),
-        sentence: text(res.sentence),
         waiverLabel: isRecord(res.waiver) ? text(res.waiver.label) : null,
       }
     : null;
