@@ -86,8 +86,19 @@ async function appPage(event, path) {
   event.waitUntil(network.catch(() => undefined));
   const cached = await cache.match(path);
   if (!cached) return network;
-  const slow = new Promise((resolve) => setTimeout(() => resolve(cached), NETWORK_WAIT_MS));
-  return Promise.race([network, slow]).catch(() => cached);
+  const slow = new Promise((resolve) => setTimeout(() => resolve(stored(cached)), NETWORK_WAIT_MS));
+  return Promise.race([network, slow]).catch(() => stored(cached));
+}
+
+/**
+ * The stored page, marked as such (Server-Timing "stored", which the page
+ * reads from its navigation timing): the page says it shows what was loaded
+ * last even where the browser still believes it is online.
+ */
+function stored(response) {
+  const headers = new Headers(response.headers);
+  headers.append("Server-Timing", "stored");
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 /** Hashed assets, manifests and icons: from the cache, else fetched and kept. */

@@ -5,7 +5,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { bookingsCol, clientsCol, packsCol } from "../../functions/src/shell/firestore/refs.js";
 import { axeViolations } from "../support/axe.js";
-import { SITE, launchBrowser, phonePage, shot, signInByLink, signInWithPassword, signedInPage } from "../support/browser.js";
+import { SITE, emailedLink, launchBrowser, phonePage, shot, signInByLink, signInWithPassword, signedInPage } from "../support/browser.js";
 import { DEMO, call, clientWithPack, freshDemo } from "../support/emulators.js";
 
 let browser: Browser;
@@ -246,4 +246,25 @@ it("without JavaScript the page still shows the coach, sessions, packs and the p
   expect(await page.locator("#packs-title + ul").textContent()).toContain("€580.00");
   expect(await page.locator("#policy-title + p").isVisible()).toBe(true);
   expect(await page.locator("[data-slots]").textContent()).toContain("Booking needs JavaScript");
+});
+
+it("a mistyped address is corrected, the link sent again, and the newest link signs the client in", async () => {
+  const page = await phonePage(browser);
+  await page.goto(`${SITE}/${DEMO.slug}`);
+  await page.locator("button[data-start]").first().click();
+  const form = page.locator("sign-in-form:visible");
+  await form.getByLabel("Email").fill("lena@exampel.com");
+  await form.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await form.getByText("We sent a sign-in link to lena@exampel.com.", { exact: false }).waitFor();
+  await form.getByRole("button", { name: "Use another address" }).click();
+  const email = form.getByLabel("Email");
+  expect(await email.evaluate((input) => document.activeElement === input)).toBe(true);
+  await email.fill(DEMO.client.email);
+  await form.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await form.getByRole("button", { name: "Send the link again" }).click();
+  await form.getByText(`We sent a new sign-in link to ${DEMO.client.email}.`, { exact: false }).waitFor();
+  await shot(page, "sign-in-link-again");
+  expect(await axeViolations(page)).toEqual([]);
+  await page.goto(await emailedLink(DEMO.client.email));
+  await page.locator('[data-step="confirm"]').waitFor({ state: "visible", timeout: 20_000 });
 });

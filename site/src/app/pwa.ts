@@ -42,7 +42,7 @@ async function registerWorker(): Promise<void> {
   }
 }
 
-/** Shows shellText.offline at the top of <coach-app> whenever the network is gone. */
+/** Shows shellText.offline at the top of <coach-app> whenever the network is gone or the page is the stored copy. */
 function offlineNote(): void {
   const app = document.querySelector("coach-app");
   if (!(app instanceof HTMLElement)) return;
@@ -51,12 +51,18 @@ function offlineNote(): void {
   note.dataset.offline = "";
   note.setAttribute("role", "status");
   note.textContent = shellText(asLang(app.dataset.lang)).offline;
+  // The service worker marks the stored page it served because the network failed or was too slow (sw.js).
+  const navigation = performance.getEntriesByType("navigation")[0];
+  let storedPage = navigation instanceof PerformanceNavigationTiming && navigation.serverTiming.some((timing) => timing.name === "stored");
   const update = () => {
-    note.hidden = navigator.onLine;
+    note.hidden = navigator.onLine && !storedPage;
   };
   update();
   app.querySelector("[data-view]")?.before(note);
-  addEventListener("online", update);
+  addEventListener("online", () => {
+    storedPage = false;
+    update();
+  });
   addEventListener("offline", update);
 }
 

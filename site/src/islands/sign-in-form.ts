@@ -16,12 +16,16 @@ export class SignInForm extends HTMLElement {
     return strings(this.language);
   }
   private user: User | undefined;
+  /** The address the latest link went to (resend, or correct it). */
+  private sentTo = "";
 
   connectedCallback(): void {
     const form = child(this, "[data-form]", HTMLFormElement);
     form.addEventListener("submit", (event) => void this.onSubmit(event));
     for (const button of form.querySelectorAll("button")) button.disabled = false;
     child(this, '[data-action="sign-out"]', HTMLButtonElement).addEventListener("click", () => void this.onSignOut());
+    child(this, '[data-action="resend"]', HTMLButtonElement).addEventListener("click", (event) => void this.onResend(event));
+    child(this, '[data-action="other-address"]', HTMLButtonElement).addEventListener("click", () => this.onOtherAddress());
     if (isLinkReturn()) void this.finishLink();
   }
 
@@ -62,14 +66,52 @@ export class SignInForm extends HTMLElement {
       else if (intent === "password") await this.complete(() => auth.signIn(email, password));
       else if (this.dispatchEvent(new CustomEvent("before-link", { bubbles: true, cancelable: true }))) {
         await auth.sendLink(email, withoutLinkParams());
-        this.say(this.t.linkSent(email));
-        form.hidden = true;
+        this.linkSent(email, this.t.linkSent(email));
       }
     } catch {
       this.fail("SIGN_IN_FAILED");
     } finally {
       for (const button of form.querySelectorAll("button")) button.disabled = false;
     }
+  }
+
+  /** The link is on its way: say where, and offer to send it again or to correct the address. */
+  private linkSent(email: string, text: string): void {
+    this.sentTo = email;
+    this.say(text);
+    child(this, "[data-form]", HTMLFormElement).hidden = true;
+    child(this, "[data-sent]", HTMLElement).hidden = false;
+  }
+
+  /** No mail arrived: the same link once more (the button waits while it is sent). */
+  private async onResend(event: Event): Promise<void> {
+    const button = event.currentTarget;
+    if (!(button instanceof HTMLButtonElement) || !this.sentTo) return;
+    button.disabled = true;
+    button.setAttribute("aria-busy", "true");
+    try {
+      const auth = await import("../client/auth.js");
+      if (this.dispatchEvent(new CustomEvent("before-link", { bubbles: true, cancelable: true }))) {
+        await auth.sendLink(this.sentTo, withoutLinkParams());
+        this.linkSent(this.sentTo, this.t.linkSentAgain(this.sentTo));
+      }
+    } catch {
+      this.fail("SIGN_IN_FAILED");
+    } finally {
+      button.disabled = false;
+      button.removeAttribute("aria-busy");
+    }
+  }
+
+  /** A typo in the address: the form again, with the address selected to correct. */
+  private onOtherAddress(): void {
+    child(this, "[data-sent]", HTMLElement).hidden = true;
+    child(this, "[data-status]", HTMLElement).hidden = true;
+    const form = child(this, "[data-form]", HTMLFormElement);
+    form.hidden = false;
+    const email = child(form, 'input[name="email"]', HTMLInputElement);
+    email.focus();
+    email.select();
   }
 
   private async complete(signIn: () => Promise<User | null>): Promise<void> {
@@ -103,6 +145,7 @@ export class SignInForm extends HTMLElement {
     child(this, "[data-who]", HTMLElement).textContent = this.user ? this.t.signedInAs(this.user.email ?? "") : "";
     child(this, "[data-form]", HTMLFormElement).hidden = Boolean(this.user);
     child(this, "[data-status]", HTMLElement).hidden = true;
+    child(this, "[data-sent]", HTMLElement).hidden = true;
     child(this, "[data-error]", HTMLElement).hidden = true;
   }
 

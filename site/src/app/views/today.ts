@@ -12,6 +12,7 @@ import { coachSummary } from "../coach-summary.js";
 import { actionsFor, agenda, dateIn, offeringFrom, sessionFrom, type Session, type WaiverReason } from "./today-data.js";
 import { todayText } from "./today.text.js";
 import { bookingPanel } from "./today-book.js";
+import { WeekCalendar } from "./week.js";
 import "./views.css";
 
 /** Days shown from today on (today included). */
@@ -35,6 +36,8 @@ class TodayScreen {
   private readonly catalogueStops: Unsubscribe[] = [];
   private bookingStops: Unsubscribe[] = [];
   private readonly clock: ReturnType<typeof setInterval>;
+  /** The week calendar beside the list on wide screens (week.ts). */
+  private readonly week: WeekCalendar;
   private sessions: Session[] = [];
   private requests: Session[] = [];
   private offerings = new Map<string, { title: string; locationId: string }>();
@@ -58,7 +61,21 @@ class TodayScreen {
     const heading = el("h1", this.t.heading);
     this.list.setAttribute("aria-busy", "true");
     this.list.append(el("p", this.t.loading, "muted"));
-    root.append(heading, bookingPanel(ctx), this.list);
+    this.week = new WeekCalendar({
+      ctx,
+      fs,
+      db,
+      luxon,
+      zone: this.zone,
+      list: this.list,
+      who: (uid) => this.clientName(uid),
+      what: (offeringId) => this.offerings.get(offeringId)?.title ?? "",
+    });
+    const column = el("div");
+    column.append(bookingPanel(ctx), this.list);
+    const layout = el("div", undefined, "today-layout");
+    layout.append(column, this.week.element);
+    root.append(heading, layout);
     this.listenCatalogue();
     this.listenBookings();
     // A session that starts while the screen is open gets its "completed / no-show" buttons; at midnight the days move on.
@@ -70,6 +87,7 @@ class TodayScreen {
 
   stop(): void {
     clearInterval(this.clock);
+    this.week.stop();
     for (const stop of [...this.catalogueStops, ...this.bookingStops]) stop();
   }
 
@@ -153,6 +171,7 @@ class TodayScreen {
 
   /** Draws the agenda again; cards whose booking did not change are kept (with an open panel and focus). */
   private draw(): void {
+    this.week.draw();
     if (!this.loaded.sessions || !this.loaded.requests) return;
     const t = this.t;
     const now = new Date();
