@@ -24,6 +24,7 @@ function load<M>(name: string, path: string): M | undefined {
   return target === undefined || target === "" || target === name ? (require(path) as M) : undefined;
 }
 
+export const addClient = load<typeof import("./callables/add-client.js")>("addClient", "./callables/add-client.js")?.addClient;
 export const adjustPack = load<typeof import("./callables/adjust-pack.js")>("adjustPack", "./callables/adjust-pack.js")?.adjustPack;
 export const bookSeries = load<typeof import("./callables/book-series.js")>("bookSeries", "./callables/book-series.js")?.bookSeries;
 export const bookForClient = load<typeof import("./callables/book-for-client.js")>("bookForClient", "./callables/book-for-client.js")?.bookForClient;

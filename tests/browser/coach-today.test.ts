@@ -1,8 +1,9 @@
 // The coach app's Today screen in Chromium at phone width, against the
 // emulators: the live agenda, every session action (confirm a request, mark
 // completed, no-show and waive, cancel after the preview, reschedule), a
-// booking appearing without reload, the installed app working offline, and
-// German. Also the screen's pure agenda rules.
+// booking appearing without reload, cancelling a session of a weekly series
+// with every later one, the installed app working offline, and German. Also
+// the screen's pure agenda rules.
 import { randomUUID } from "node:crypto";
 import { Timestamp } from "firebase-admin/firestore";
 import { DateTime } from "luxon";
@@ -24,6 +25,7 @@ afterAll(async () => browser?.close());
 /** Lena's bookings: a match-play request, a lesson in 2+ days, two sessions that started 2 and 4 hours ago. */
 const ids = { request: "", future: "", pastDone: "past-done", pastMissed: "past-missed" };
 let lena = "";
+let emma = "";
 let missedStart: DateTime = DateTime.utc();
 
 /** A free start of an offering at least `hours` ahead. */
@@ -35,7 +37,7 @@ async function slotOf(offeringId: string, hours: number): Promise<string> {
 }
 
 beforeEach(async () => {
-  ({ lena } = await freshDemoSignedIn());
+  ({ lena, emma } = await freshDemoSignedIn());
   const futureStart = (await demoSlots()).find((slot) => DateTime.fromISO(slot) > DateTime.utc().plus({ hours: 50 }))!;
   ids.future = (
     await call("bookSlot", { requestId: randomUUID(), coachId: DEMO.coachId, offeringId: DEMO.offeringId, start: futureStart, payWith: "pack" }, lena)
@@ -166,6 +168,63 @@ it("cancels a future session after showing that the unit is credited", async () 
   expect(cancelled.resolution).toMatchObject({ by: "coach", outcome: "credited" });
   expect(await remaining()).toBe(before + 1);
   await card(page, ids.future).locator(".badge", { hasText: "cancelled" }).waitFor({ timeout: 20_000 });
+});
+
+it("cancels a session of a weekly series with every later one, after listing each with its outcome", async () => {
+  // Three weeks at 22:30 in the coach's zone (outside her hours: nothing else is booked then), the first within two days:
+  // the second is among the days Today shows, the third maybe beyond them.
+  const zone = "Europe/Berlin";
+  const firstStart = DateTime.utc().plus({ days: 1 }).setZone(zone).set({ hour: 22, minute: 30, second: 0, millisecond: 0 }).toUTC().toISO()!;
+  const series = await call(
+    "bookSeries",
+    {
+      requestId: randomUUID(),
+      coachId: DEMO.coachId,
+      offeringId: DEMO.offeringId,
+      firstStart,
+      weeks: 3,
+      payWith: "pack",
+      clientUid: DEMO.client.uid,
+      anyTime: true,
+    },
+    emma,
+  );
+  const [first, second, third] = series.booked;
+  expect(series.booked).toHaveLength(3);
+  const page = await openApp();
+  const before = await remaining();
+  const later = card(page, second!.bookingId);
+  await later.waitFor({ timeout: 20_000 });
+  expect(await later.getByRole("button").allTextContents()).toEqual(["Cancel", "Cancel this and later sessions", "Reschedule"]);
+  // A session outside any series offers no such thing.
+  expect(await card(page, ids.future).getByRole("button").allTextContents()).toEqual(["Cancel", "Reschedule"]);
+
+  await later.getByRole("button", { name: "Cancel this and later sessions" }).click();
+  const panel = later.locator(".panel");
+  await panel.locator("li").nth(1).waitFor({ timeout: 20_000 });
+  expect(await panel.locator("p").first().textContent()).toBe("Cancelling 2 sessions of this series:");
+  // Each occurrence's day and time in the coach's zone, and what cancelling does to its unit.
+  const line = (iso: string) => {
+    const local = DateTime.fromISO(iso).setZone(zone);
+    return expect.stringMatching(new RegExp(`^\\w{3},? ${local.day} \\w{3,4}.*, ${local.toFormat("HH:mm")}: unit credited back$`));
+  };
+  expect(await panel.locator("li").allTextContents()).toEqual([line(second!.start), line(third!.start)]);
+  expect(await panel.locator("li[data-preview]").evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.preview))).toEqual([
+    "credited",
+    "credited",
+  ]);
+  await shot(page, "coach-today-cancel-series");
+  expect(await axeViolations(page)).toEqual([]);
+
+  await panel.getByRole("button", { name: "Cancel 2 sessions" }).click();
+  await said(page, "2 sessions cancelled.");
+  for (const { bookingId } of [second!, third!]) {
+    expect((await booking(bookingId)).resolution).toMatchObject({ kind: "cancelled", by: "coach", outcome: "credited" });
+  }
+  expect((await booking(first!.bookingId)).status).toBe("confirmed");
+  expect(await remaining()).toBe(before + 2);
+  await card(page, second!.bookingId).locator(".badge", { hasText: "cancelled" }).waitFor({ timeout: 20_000 });
+  expect(await card(page, second!.bookingId).getByRole("button").count()).toBe(0);
 });
 
 it("reschedules a session to another free time, keeping its unit", async () => {
@@ -354,6 +413,15 @@ describe("the agenda (pure)", () => {
         now,
       ),
     ).toEqual(["waive"]);
+  });
+
+  it("a session of a weekly series, ahead, may be cancelled with every later one", () => {
+    const now = new Date("2026-11-23T10:00:00Z");
+    const weekly = { seriesId: "s1" };
+    expect(actionsFor(session("a", "2026-11-24T10:00:00Z", "confirmed", weekly), now)).toEqual(["cancel", "cancel_rest", "reschedule"]);
+    expect(actionsFor(session("b", "2026-11-24T10:00:00Z", "requested", weekly), now)).toEqual(["confirm", "decline", "cancel_rest"]);
+    expect(actionsFor(session("c", "2026-11-23T09:00:00Z", "confirmed", weekly), now)).toEqual(["complete", "no_show"]);
+    expect(actionsFor(session("d", "2026-11-24T10:00:00Z", "confirmed", { seriesId: null }), now)).toEqual(["cancel", "reschedule"]);
   });
 
   it("leaves out documents without start and end", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isUrgent, releaseTime, renderNotification } from "../../functions/src/domain/notifications.js";
+import { CancellationOutcome } from "../../functions/src/domain/booking.js";
+import { OutboxEntry, isUrgent, releaseTime, renderNotification } from "../../functions/src/domain/notifications.js";
 import { utc } from "./fixtures.js";
 
 const QUIET = { from: "21:00", to: "07:00" };
@@ -38,13 +39,76 @@ describe("notification texts", () => {
     expect(renderNotification(paid, { ...ctx, locale: "en" }).body).toBe("€65.00");
     expect(renderNotification(paid, { ...ctx, locale: "de" }).body).toBe("65,00\u00a0€");
   });
-  it("a cancellation carries the policy outcome", () => {
-    const cancelled = {
-      kind: "booking_cancelled" as const,
-      params: { start: "2026-11-24T17:00:00.000Z", sentence: "0  cancelled 3 h before start (window 24 h): counts as used (late)" },
-    };
-    expect(renderNotification(cancelled, { ...ctx, locale: "en" }).body).toBe(
-      "Private lesson, Tue 24 Nov, 18:00 · 0  cancelled 3 h before start (window 24 h): counts as used (late)",
+  const start = "2026-11-24T17:00:00.000Z";
+  const cancelled = (params: object) => ({ kind: "booking_cancelled" as const, params: { start, ...params } });
+
+  it("a client's late cancellation says the lead time and the outcome in the coach's language", () => {
+    const late = cancelled({ outcome: "counted_as_used", by: "client", minutesBefore: 195 });
+    expect(renderNotification(late, { ...ctx, locale: "en" })).toEqual({
+      title: "Cancelled: Lena Fischer",
+      body: "Private lesson, Tue 24 Nov, 18:00 · cancelled 3 h 15 min before the start: unit counts as used (late)",
+    });
+    expect(renderNotification(late, { ...ctx, locale: "de" })).toEqual({
+      title: "Storniert: Lena Fischer",
+      body: "Private lesson, Di 24. Nov, 18:00 · storniert 3 Std. 15 Min. vor Beginn: Einheit als genutzt gezählt (kurzfristig)",
+    });
+  });
+
+  it("in time, exactly on the hour, a withdrawn request and the coach's own cancellation", () => {
+    const de = (params: object) => renderNotification(cancelled(params), { ...ctx, locale: "de" }).body;
+    expect(de({ outcome: "credited", by: "client", minutesBefore: 1800 })).toBe(
+      "Private lesson, Di 24. Nov, 18:00 · storniert 30 Std. vor Beginn: Einheit gutgeschrieben",
+    );
+    expect(de({ outcome: "released", by: "client", minutesBefore: 45 })).toBe("Private lesson, Di 24. Nov, 18:00 · Anfrage zurückgezogen");
+    expect(de({ outcome: "refundable", by: "coach", minutesBefore: 45 })).toBe(
+      "Private lesson, Di 24. Nov, 18:00 · vom Coach abgesagt: Zahlung wird erstattet",
+    );
+  });
+
+  it("the rest of a series: how many sessions, and what the first one's cancellation did", () => {
+    const series = cancelled({ outcome: "counted_as_used", by: "client", minutesBefore: 180, sessions: 3 });
+    expect(renderNotification(series, { ...ctx, locale: "en" }).body).toBe(
+      "Private lesson, Tue 24 Nov, 18:00 · 3 weekly sessions cancelled from this one, 3 h before the start; this one: unit counts as used (late)",
+    );
+    expect(renderNotification(series, { ...ctx, locale: "de" }).body).toBe(
+      "Private lesson, Di 24. Nov, 18:00 · 3 wöchentliche Termine ab diesem storniert, 3 Std. vor Beginn; dieser: Einheit als genutzt gezählt (kurzfristig)",
+    );
+  });
+
+  it("a new series says how many weekly sessions it booked; a single booking says nothing of it", () => {
+    const booked = { kind: "booking_requested" as const, params: { start, sessions: 4 } };
+    expect(renderNotification(booked, { ...ctx, locale: "de" }).body).toBe(
+      "Private lesson, Di 24. Nov, 18:00 · 4 wöchentliche Termine — bitte bestätigen oder ablehnen",
+    );
+    expect(renderNotification({ kind: "booking_new", params: { start, sessions: 4 } }, { ...ctx, locale: "en" }).body).toBe(
+      "Private lesson, Tue 24 Nov, 18:00 · 4 weekly sessions",
+    );
+    expect(renderNotification({ kind: "booking_new", params: { start } }, { ...ctx, locale: "en" }).body).toBe("Private lesson, Tue 24 Nov, 18:00");
+  });
+
+  it("every outcome has words in both languages", () => {
+    for (const outcome of CancellationOutcome.options) {
+      for (const locale of ["en", "de"] as const) {
+        // Without words the stored key would show: "… cancelled by the coach: credited".
+        expect(renderNotification(cancelled({ outcome, by: "coach" }), { ...ctx, locale }).body).not.toMatch(new RegExp(`: ${outcome}$`));
+      }
+    }
+  });
+
+  it("an entry stored before the facts were kept still reads: its English sentence as it was", () => {
+    const stored = OutboxEntry.parse({
+      kind: "booking_cancelled",
+      params: { start, sentence: "0  cancelled 3 h before start (window 24 h): counts as used (late)" },
+      urgent: false,
+      createdAt: utc("2026-11-24T14:00:00Z"),
+      notBefore: utc("2026-11-24T14:00:00Z"),
+      status: "pending",
+      attempts: 0,
+      sentTo: [],
+      inFlight: {},
+    });
+    expect(renderNotification(stored, { ...ctx, locale: "de" }).body).toBe(
+      "Private lesson, Di 24. Nov, 18:00 · 0  cancelled 3 h before start (window 24 h): counts as used (late)",
     );
   });
 });

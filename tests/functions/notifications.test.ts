@@ -74,14 +74,39 @@ describe("push to the coach", () => {
     expect(again.sent).toEqual([]);
   });
 
-  it("a client's late cancellation tells the coach the outcome", async () => {
-    await coachRef(coachId).set({ ...demoCoach, notifications: { ...demoCoach.notifications, quietHours: null } });
+  it("a client's cancellation tells the coach the outcome in the coach's language, from its facts", async () => {
+    await coachRef(coachId).set({ ...demoCoach, locale: "de", notifications: { ...demoCoach.notifications, quietHours: null } });
     const [start] = await demoSlots();
     const booked = await call("bookSlot", { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, start: start!, payWith: "pack" }, lena);
     const cancelled = await call("cancelBooking", { coachId, bookingId: booked.bookingId }, lena);
+    expect(cancelled.outcome).toBe("credited");
     const log = await pushLog(2);
     const cancellation = log.find((m) => (m.data as { kind: string }).kind === "booking_cancelled");
-    expect(cancellation?.body).toContain(cancelled.sentence);
+    expect(cancellation?.title).toBe(`Storniert: ${DEMO.client.name}`);
+    // A demo slot starts at least the window + 1 h ahead: in time.
+    expect(cancellation?.body).toMatch(/ · storniert \d+ Std\.( \d+ Min\.)? vor Beginn: Einheit gutgeschrieben$/);
+    const entry = (await outboxCol(coachId).doc(`booking-${booked.bookingId}-cancelled`).get()).data();
+    expect(entry?.params).toMatchObject({ outcome: "credited", by: "client" });
+    expect(entry?.params.sentence).toBeUndefined();
+  });
+
+  it("a client's series and its cancellation from the first session on say how many weekly sessions", async () => {
+    await coachRef(coachId).set({ ...demoCoach, notifications: { ...demoCoach.notifications, quietHours: null } });
+    const [firstStart] = await demoSlots();
+    const series = await call(
+      "bookSeries",
+      { requestId: randomUUID(), coachId, offeringId: DEMO.offeringId, firstStart: firstStart!, weeks: 3, payWith: "pack" },
+      lena,
+    );
+    const weeks = series.booked.length;
+    await call("cancelSeries", { coachId, bookingId: series.booked[0]!.bookingId }, lena);
+    const log = await pushLog(2);
+    const body = (kind: string) => String(log.find((m) => (m.data as { kind: string }).kind === kind)?.body);
+    expect(body("booking_new")).toMatch(new RegExp(` · ${weeks} weekly sessions$`));
+    // A demo slot starts at least the window + 1 h ahead: the first one is cancelled in time.
+    expect(body("booking_cancelled")).toMatch(
+      new RegExp(` · ${weeks} weekly sessions cancelled from this one, \\d+ h( \\d+ min)? before the start; this one: unit credited back$`),
+    );
   });
 
   it("inside quiet hours news waits; the flush sends it when they end, once, even when two runs race", async () => {

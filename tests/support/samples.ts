@@ -82,6 +82,7 @@ export function sampleCalls(bookingId: string, start: string): Samples {
     setCalendarFeed: { caller: "coach", input: { coachId, enabled: true } },
     setNotificationSettings: { caller: "coach", input: { coachId, settings: { paymentOpenDays: 5 } } },
     listClients: { caller: "coach", input: { coachId } },
+    addClient: { caller: "coach", input: { requestId, coachId, name: "Jonas Weber", phone: "+49 170 555 0101" } },
     getClientDetail: { caller: "coach", input: lena },
     saveClientNotes: { caller: "coach", input: { ...lena, notes: "Backhand" } },
     exportClientData: { caller: "coach", input: lena },

@@ -8,6 +8,7 @@ import { PaymentMethod, PaymentState, PaymentTarget } from "../domain/payments.j
 import { ErasureReport } from "../domain/privacy.js";
 import { IsoInstant } from "../domain/time.js";
 import { ClientRefInput, RequestId, SavedResult } from "./common.js";
+import { Contact } from "./booking.js";
 import { LedgerFactsView } from "./packs.js";
 import type { Calls } from "./contract.js";
 
@@ -194,8 +195,28 @@ export const DeleteClientResult = ErasureReport;
 export type DeleteClientResult = z.infer<typeof DeleteClientResult>;
 
 /** The callables of this area: each name with its input and result. */
+/**
+ * addClient (coach): a new client, by name, who rang or wrote; e-mail and
+ * phone optional. With an e-mail the client gets an account (and mails) and
+ * a known address finds the existing one; without, a record only the coach
+ * keeps. requestId makes retries safe.
+ */
+export const AddClientInput = z.object({
+  requestId: RequestId,
+  coachId: DocId,
+  name: z.string().trim().min(1).max(100),
+  email: z.union([z.literal(""), z.email().max(254)]).default(""),
+  phone: Contact.shape.phone,
+});
+export type AddClientInput = z.infer<typeof AddClientInput>;
+
+/** addClient result: the client, as the client list shows them. */
+export const AddClientResult = z.object({ client: ClientSummary });
+export type AddClientResult = z.infer<typeof AddClientResult>;
+
 export const clientCalls = {
   listClients: { input: ListClientsInput, result: ListClientsResult },
+  addClient: { input: AddClientInput, result: AddClientResult },
   getClientDetail: { input: ClientDetailInput, result: ClientDetailResult },
   saveClientNotes: { input: SaveClientNotesInput, result: SavedResult },
   sendMessage: { input: SendMessageInput, result: SendMessageResult },

@@ -61,7 +61,7 @@ export const bookSeries = onSignedInCall(
           clientUid: uid,
           offeringId: input.offeringId,
           start: iso(first.data.startsAt),
-          sentence: `${decision.bookings.length} weekly sessions`,
+          sessions: decision.bookings.length,
         };
         const kind = first.data.status === "requested" ? "booking_requested" : "booking_new";
         notifyCoach(tx, input.coachId, coach, `series-${input.requestId}-new`, kind, about, now);

@@ -1,4 +1,3 @@
-import { getAuth } from "firebase-admin/auth";
 import { PackResult, packCalls } from "../api/packs.js";
 import { namedRecord } from "../domain/clients.js";
 import { DomainError } from "../domain/errors.js";
@@ -7,22 +6,10 @@ import { Result, fail, ok } from "../domain/result.js";
 import { loadOwnCoach, readOwnCoach } from "../shell/calls/access.js";
 import { onSignedInCall } from "../shell/calls/callable.js";
 import { writePackChange } from "../shell/packs/commit.js";
-import { adminApp, db } from "../shell/firebase.js";
+import { db } from "../shell/firebase.js";
+import { clientUidByEmail } from "../shell/clients/accounts.js";
 import { clientsCol, packTemplatesCol, packsCol } from "../shell/firestore/refs.js";
 import { packView } from "../shell/calls/views.js";
-
-/** The Auth account of a client named by email: found, or created so they can sign in by email link. */
-async function clientUidByEmail(email: string, name: string): Promise<string> {
-  const auth = getAuth(adminApp());
-  try {
-    return (await auth.getUserByEmail(email)).uid;
-  } catch (error) {
-    if (typeof error === "object" && error !== null && "code" in error && error.code === "auth/user-not-found") {
-      return (await auth.createUser({ email, displayName: name })).uid;
-    }
-    throw error;
-  }
-}
 
 /**
  * Sells a pack (coach): a new pack from a template for a client, opened by a

@@ -25,12 +25,20 @@ export const NotificationParams = z.object({
   offeringId: z.string().optional(),
   start: z.string().optional(),
   previousStart: z.string().optional(),
+  /** A message's opening words; before the cancellation facts below were kept, also a cancellation's English sentence (still shown for those entries). */
   sentence: z.string().optional(),
+  /** A cancellation: what it did to the unit or charge (a booking.ts CancellationOutcome; not imported, booking.ts needs this module through coach.ts). */
+  outcome: z.string().optional(),
+  /** A cancellation: who cancelled. */
+  by: z.enum(["client", "coach"]).optional(),
+  /** A cancellation: minutes between it and the start. */
+  minutesBefore: z.number().int().optional(),
   amountMinor: z.number().int().optional(),
   remaining: z.number().int().optional(),
   packName: z.string().optional(),
   paymentState: z.string().optional(),
   expiresAt: z.string().optional(),
+  /** How many sessions: the day's agenda, or the weekly sessions a series booked or cancelled (none for a single booking). */
   sessions: z.number().int().optional(),
 });
 export type NotificationParams = z.infer<typeof NotificationParams>;
@@ -190,11 +198,66 @@ export interface RenderContext {
   locationName: string;
 }
 
+/** The words of a language besides the titles and bodies: what a cancellation did, a series, a lead time's units. */
+interface Words {
+  outcome: Record<string, string>;
+  withdrawn: string;
+  declined: string;
+  byCoach: (outcome: string) => string;
+  byClient: (lead: string | null, outcome: string) => string;
+  seriesCancelled: (sessions: number, lead: string | null, outcome: string) => string;
+  series: (sessions: number) => string;
+  hours: string;
+  minutes: string;
+}
+
+const words: Record<"en" | "de", Words> = {
+  en: {
+    outcome: {
+      credited: "unit credited back",
+      counted_as_used: "unit counts as used (late)",
+      refundable: "payment to be refunded",
+      charge_kept: "charge kept (late)",
+      released: "nothing charged",
+      waived: "charge waived",
+    },
+    withdrawn: "request withdrawn",
+    declined: "request declined",
+    byCoach: (outcome) => `cancelled by the coach: ${outcome}`,
+    byClient: (lead, outcome) => `cancelled${lead ? ` ${lead} before the start` : ""}: ${outcome}`,
+    seriesCancelled: (n, lead, outcome) => `${n} weekly sessions cancelled from this one${lead ? `, ${lead} before the start` : ""}; this one: ${outcome}`,
+    series: (n) => `${n} weekly sessions`,
+    hours: "h",
+    minutes: "min",
+  },
+  de: {
+    outcome: {
+      credited: "Einheit gutgeschrieben",
+      counted_as_used: "Einheit als genutzt gezählt (kurzfristig)",
+      refundable: "Zahlung wird erstattet",
+      charge_kept: "Betrag bleibt fällig (kurzfristig)",
+      released: "nichts berechnet",
+      waived: "Gebühr erlassen",
+    },
+    withdrawn: "Anfrage zurückgezogen",
+    declined: "Anfrage abgelehnt",
+    byCoach: (outcome) => `vom Coach abgesagt: ${outcome}`,
+    byClient: (lead, outcome) => `storniert${lead ? ` ${lead} vor Beginn` : ""}: ${outcome}`,
+    seriesCancelled: (n, lead, outcome) => `${n} wöchentliche Termine ab diesem storniert${lead ? `, ${lead} vor Beginn` : ""}; dieser: ${outcome}`,
+    series: (n) => `${n} wöchentliche Termine`,
+    hours: "Std.",
+    minutes: "Min.",
+  },
+};
+
+/** A weekly series' count after a booking's time: " · 3 weekly sessions"; nothing for a single booking. */
+const seriesNote = (p: Texts) => (p.series ? ` · ${p.series}` : "");
+
 const texts = {
   en: {
-    booking_new: (p: Texts) => [`New booking: ${p.client}`, `${p.offering}, ${p.when}`],
-    booking_requested: (p: Texts) => [`Booking request: ${p.client}`, `${p.offering}, ${p.when} — please confirm or decline`],
-    booking_cancelled: (p: Texts) => [`Cancelled: ${p.client}`, `${p.offering}, ${p.when} · ${p.sentence}`],
+    booking_new: (p: Texts) => [`New booking: ${p.client}`, `${p.offering}, ${p.when}${seriesNote(p)}`],
+    booking_requested: (p: Texts) => [`Booking request: ${p.client}`, `${p.offering}, ${p.when}${seriesNote(p)} — please confirm or decline`],
+    booking_cancelled: (p: Texts) => [`Cancelled: ${p.client}`, `${p.offering}, ${p.when} · ${p.cancellation}`],
     booking_moved: (p: Texts) => [`Moved: ${p.client}`, `${p.offering}: ${p.previous} → ${p.when}`],
     payment_received: (p: Texts) => [`Payment received: ${p.client}`, `${p.amount}`],
     pack_low: (p: Texts) => [`${p.client} has ${p.remaining} unit left`, `${p.pack} — time to offer a new pack`],
@@ -205,9 +268,9 @@ const texts = {
     message_received: (p: Texts) => [`Message from ${p.client}`, p.sentence],
   },
   de: {
-    booking_new: (p: Texts) => [`Neue Buchung: ${p.client}`, `${p.offering}, ${p.when}`],
-    booking_requested: (p: Texts) => [`Buchungsanfrage: ${p.client}`, `${p.offering}, ${p.when} — bitte bestätigen oder ablehnen`],
-    booking_cancelled: (p: Texts) => [`Storniert: ${p.client}`, `${p.offering}, ${p.when} · ${p.sentence}`],
+    booking_new: (p: Texts) => [`Neue Buchung: ${p.client}`, `${p.offering}, ${p.when}${seriesNote(p)}`],
+    booking_requested: (p: Texts) => [`Buchungsanfrage: ${p.client}`, `${p.offering}, ${p.when}${seriesNote(p)} — bitte bestätigen oder ablehnen`],
+    booking_cancelled: (p: Texts) => [`Storniert: ${p.client}`, `${p.offering}, ${p.when} · ${p.cancellation}`],
     booking_moved: (p: Texts) => [`Verschoben: ${p.client}`, `${p.offering}: ${p.previous} → ${p.when}`],
     payment_received: (p: Texts) => [`Zahlung erhalten: ${p.client}`, `${p.amount}`],
     pack_low: (p: Texts) => [`${p.client} hat noch ${p.remaining} Einheit`, `${p.pack} — Zeit für ein neues Paket`],
@@ -225,6 +288,10 @@ interface Texts {
   when: string;
   previous: string;
   sentence: string;
+  /** What a cancellation did, in words (or, for entries from before its facts were kept, the stored sentence). */
+  cancellation: string;
+  /** "3 weekly sessions" when the news is about a series, else empty. */
+  series: string;
   amount: string;
   remaining: string;
   pack: string;
@@ -232,6 +299,32 @@ interface Texts {
   state: string;
   expires: string;
   sessions: string;
+}
+
+/** A lead time in the language's units: 195 min → "3 h 15 min", "3 Std. 15 Min."; null once started. */
+function leadTime(minutes: number | undefined, w: Words): string | null {
+  if (minutes === undefined || minutes < 0) return null;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} ${w.minutes}`;
+  return rest === 0 ? `${hours} ${w.hours}` : `${hours} ${w.hours} ${rest} ${w.minutes}`;
+}
+
+/**
+ * What a cancellation did, from its facts: "cancelled 3 h before the start:
+ * unit counts as used (late)", "storniert 3 Std. vor Beginn: Einheit als
+ * genutzt gezählt (kurzfristig)"; for a series, how many sessions and what
+ * the first one's cancellation did (the later ones are further ahead).
+ * Entries written before the facts were kept carry only the English
+ * sentence, which is shown as it is.
+ */
+function cancellationWords(p: NotificationParams, w: Words): string {
+  if (!p.outcome) return p.sentence ?? "";
+  const outcome = w.outcome[p.outcome] ?? p.outcome;
+  const lead = p.by === "client" ? leadTime(p.minutesBefore, w) : null;
+  if (p.sessions && p.sessions > 1) return w.seriesCancelled(p.sessions, lead, outcome);
+  if (p.outcome === "released") return p.by === "coach" ? w.declined : w.withdrawn;
+  return p.by === "coach" ? w.byCoach(outcome) : w.byClient(lead, outcome);
 }
 
 /**
@@ -263,12 +356,15 @@ export function renderNotification(entry: Pick<OutboxEntry, "kind" | "params">, 
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   const money = (minor: number | undefined) => format.format((minor ?? 0) / 10 ** digits);
   const p = entry.params;
+  const w = words[ctx.locale];
   const [title = "", body = ""] = texts[ctx.locale][entry.kind]({
     client: ctx.clientName,
     offering: ctx.offeringTitle,
     when: when(p.start),
     previous: when(p.previousStart),
     sentence: p.sentence ?? "",
+    cancellation: entry.kind === "booking_cancelled" ? cancellationWords(p, w) : "",
+    series: p.sessions && p.sessions > 1 ? w.series(p.sessions) : "",
     amount: money(p.amountMinor),
     remaining: String(p.remaining ?? ""),
     pack: p.packName ?? "",

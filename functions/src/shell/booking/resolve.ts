@@ -9,7 +9,7 @@ import { writeBookingChange } from "./commit.js";
 import { ClientContext } from "../calls/callable.js";
 import { writePackChange } from "../packs/commit.js";
 import { db } from "../firebase.js";
-import { notifyCoach } from "../notify/outbox.js";
+import { cancellationFacts, notifyCoach } from "../notify/outbox.js";
 import { packView } from "../calls/views.js";
 
 /** How a resolution callable behaves. */
@@ -72,7 +72,7 @@ export function resolveBooking<I extends BookingRefInput>(
             clientUid: booking.clientUid,
             offeringId: booking.offeringId,
             start: iso(booking.startsAt),
-            sentence: decision.value.sentence,
+            ...cancellationFacts(booking.resolution),
           };
           notifyCoach(tx, input.coachId, access.coach, `booking-${input.bookingId}-${booking.status}`, "booking_cancelled", about, ctx.now);
         }

@@ -11,7 +11,7 @@ import type { ClientContext } from "../calls/callable.js";
 import { packView } from "../calls/views.js";
 import { db } from "../firebase.js";
 import { bookingsCol, packsCol } from "../firestore/refs.js";
-import { notifyCoach } from "../notify/outbox.js";
+import { cancellationFacts, notifyCoach } from "../notify/outbox.js";
 import { writePackChange } from "../packs/commit.js";
 import { writeBookingChange } from "./commit.js";
 
@@ -82,7 +82,8 @@ export function resolveRestOfSeries(commit: boolean) {
             clientUid: booking.clientUid,
             offeringId: booking.offeringId,
             start: iso(first.before.startsAt),
-            sentence: `${cancellations.length} weekly sessions cancelled`,
+            ...cancellationFacts(first.decision.booking.resolution),
+            sessions: cancellations.length,
           };
           notifyCoach(tx, input.coachId, coach, `series-${first.id}-cancelled`, "booking_cancelled", about, now);
         }

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import type { BookingResolution } from "../../domain/booking.js";
 import { Coach } from "../../domain/coach.js";
 import { NotificationKind, NotificationParams, outboxEntry } from "../../domain/notifications.js";
 import { DocWriter } from "../firestore/writer.js";
@@ -16,4 +17,10 @@ export function notifyCoach(tx: DocWriter, coachId: string, coach: Coach, id: st
     outboxCol(coachId).doc(id),
     outboxEntry({ key: `${coachId}/${id}`, kind, params: facts, now, timeZone: coach.timeZone, settings: coach.notifications }),
   );
+}
+
+/** What a cancellation did, as the facts its notification is worded from in the coach's language (notifications.ts). */
+export function cancellationFacts(resolution: BookingResolution | null): Pick<NotificationParams, "outcome" | "by" | "minutesBefore"> {
+  if (!resolution) return {};
+  return { outcome: resolution.outcome, by: resolution.by, minutesBefore: resolution.minutesBefore ?? undefined };
 }

@@ -14,6 +14,7 @@ const en = {
   cancelRest: "Cancel this and later sessions",
   restPreview: (count: number) => `Cancelling ${plural(count, "session", "sessions")} of this series:`,
   confirmCancelRest: (count: number) => `Cancel ${plural(count, "session", "sessions")}`,
+  keepRest: "Keep the sessions",
   restCancelled: (count: number) => `${plural(count, "session", "sessions")} cancelled.`,
 };
 
@@ -28,6 +29,7 @@ const de: SeriesText = {
   cancelRest: "Diesen und alle späteren Termine absagen",
   restPreview: (count) => `Es werden ${plural(count, "Termin", "Termine")} dieser Serie abgesagt:`,
   confirmCancelRest: (count) => `${plural(count, "Termin", "Termine")} absagen`,
+  keepRest: "Termine behalten",
   restCancelled: (count) => `${plural(count, "Termin", "Termine")} abgesagt.`,
 };
 

@@ -1,11 +1,16 @@
 // The buttons under a session on the Today screen, and the panels some of
-// them open before anything changes: what cancelling does, the free times to
-// move to, the policy's waiver reasons. The screen redraws from the live
+// them open before anything changes: what cancelling does (one session, or
+// one with every later session of its series), the free times to move to,
+// the policy's waiver reasons. The screen redraws from the live
 // bookings once a call went through; the coach reads a short line meanwhile.
+import { CallableError } from "../../client/callable.js";
+import { label, strings } from "../../i18n/index.js";
 import { actionRow, closeButton, el, openPanel, plainButton, whileBusy } from "../../islands/dom.js";
 import { dayTimePicker } from "../../islands/day-time-picker.js";
+import { formatDayTime } from "../../lib/format.js";
 import type { AppContext } from "../context.js";
-import { isWaivable, type Session, type SessionAction, type WaiverReason } from "./today-data.js";
+import { seriesText } from "./series.text.js";
+import { isWaivable, sessionFrom, type Session, type SessionAction, type WaiverReason } from "./today-data.js";
 import { todayText } from "./today.text.js";
 
 /** What the actions need of the screen. */
@@ -35,6 +40,7 @@ export function actionButton(deps: ActionDeps, action: SessionAction, session: S
     confirm: t.confirm,
     decline: t.decline,
     cancel: t.cancel,
+    cancel_rest: seriesText(ctx.lang).cancelRest,
     reschedule: t.reschedule,
     complete: t.complete,
     no_show: t.noShow,
@@ -52,6 +58,7 @@ export function actionButton(deps: ActionDeps, action: SessionAction, session: S
       ctx.say(t.done.declined);
     },
     cancel: () => previewCancel(deps, session, panel),
+    cancel_rest: () => previewCancelRest(deps, session, panel),
     reschedule: () => pickNewTime(deps, session, panel),
     complete: async () => {
       await ctx.call("completeBooking", ref);
@@ -86,6 +93,49 @@ async function previewCancel(deps: ActionDeps, session: Session, panel: HTMLElem
     ctx.say(t.done.cancelled);
   });
   openPanel(panel, text, actionRow(confirm, closeButton(panel, t.keep)));
+}
+
+/** Each booking's start, read from its document: the later sessions of a series may lie beyond the days Today reads. */
+async function startsOf(ctx: AppContext, bookingIds: string[]): Promise<Map<string, Date>> {
+  const [{ doc, getDoc }, { clientDb }] = await Promise.all([import("firebase/firestore"), import("../../client/firestore.js")]);
+  const snapshots = await Promise.all(bookingIds.map((id) => getDoc(doc(clientDb(), "coaches", ctx.coachId, "bookings", id))));
+  return new Map(snapshots.flatMap((snapshot) => sessionFrom(snapshot.id, snapshot.data()) ?? []).map((s) => [s.id, s.start]));
+}
+
+/**
+ * Lists what cancelling this session and every later one of its series does,
+ * each with its time in the coach's zone and its outcome ("Tue 1 Dec, 18:00:
+ * unit credited back"), then asks. If an outcome changed meanwhile, nothing
+ * is cancelled and the new outcomes are shown to decide again.
+ */
+async function previewCancelRest(deps: ActionDeps, session: Session, panel: HTMLElement): Promise<void> {
+  const { ctx, zone } = deps;
+  const t = seriesText(ctx.lang);
+  const outcomes = strings(ctx.lang).outcome;
+  const ref = { coachId: ctx.coachId, bookingId: session.id };
+  const { cancellations } = await ctx.call("previewSeriesCancellation", ref);
+  const starts = await startsOf(
+    ctx,
+    cancellations.map((c) => c.bookingId),
+  );
+  const list = el("ul");
+  for (const { bookingId, outcome } of cancellations) {
+    const start = starts.get(bookingId);
+    const line = el("li", `${start ? formatDayTime(start.toISOString(), zone, ctx.locale) : ""}: ${label(outcomes, outcome)}`);
+    line.dataset.preview = outcome;
+    list.append(line);
+  }
+  const expectedOutcomes = cancellations.map(({ bookingId, outcome }) => ({ bookingId, outcome }));
+  const confirm = runButton(deps, t.confirmCancelRest(cancellations.length), async () => {
+    try {
+      const done = await ctx.call("cancelSeries", { ...ref, expectedOutcomes });
+      ctx.say(t.restCancelled(done.cancellations.length));
+    } catch (error) {
+      if (error instanceof CallableError && error.reason === "OUTCOME_CHANGED") await previewCancelRest(deps, session, panel);
+      throw error;
+    }
+  });
+  openPanel(panel, el("p", t.restPreview(cancellations.length)), list, actionRow(confirm, closeButton(panel, t.keepRest)));
 }
 
 /** Free times of the same session type for 14 days: a day, then a time; moving keeps the unit or the payment. */

@@ -6,6 +6,7 @@ import { el } from "../../islands/dom.js";
 import type { AppContext } from "../context.js";
 import { bookForClientForm, loadBookingChoices } from "./book-for-client.js";
 import { explainAny, nameOf } from "./client-format.js";
+import { newClientForm } from "./new-client.js";
 import { input } from "./operation.js";
 import { todayText } from "./today.text.js";
 
@@ -56,7 +57,14 @@ export function bookingPanel(ctx: AppContext): HTMLElement {
     const found = el("ul", undefined, "plain found-clients");
     const status = el("p", undefined, "muted");
     status.setAttribute("aria-live", "polite");
-    panel.replaceChildren(search.wrap, status, found);
+    // Somebody new on the phone: added by name, then booked like anybody else.
+    const addNew = Object.assign(el("button", t.newClient, "secondary"), { type: "button" });
+    addNew.addEventListener("click", () => {
+      const form = newClientForm(ctx, search.control.value, book, reset);
+      panel.replaceChildren(form);
+      form.querySelector<HTMLInputElement>("input")?.focus();
+    });
+    panel.replaceChildren(search.wrap, status, found, addNew);
     search.control.focus();
     let asked = 0;
     let typing: ReturnType<typeof setTimeout> | undefined;

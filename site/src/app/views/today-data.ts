@@ -18,12 +18,14 @@ export interface Session {
   /** What a cancellation, no-show or waiver did, as facts the card words in the app's language (the stored sentence is English). */
   resolution: { kind: string; by: string; outcome: string; waiverLabel: string | null } | null;
   note: string;
+  /** The weekly series the booking belongs to, if booked as one. */
+  seriesId: string | null;
   /** The stored fields as JSON: a changed document gets a new card, an unchanged one keeps its open panel. */
   signature: string;
 }
 
 /** What the coach can do with a session now. */
-export type SessionAction = "confirm" | "decline" | "cancel" | "reschedule" | "complete" | "no_show" | "waive" | "release";
+export type SessionAction = "confirm" | "decline" | "cancel" | "cancel_rest" | "reschedule" | "complete" | "no_show" | "waive" | "release";
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 const text = (value: unknown) => (typeof value === "string" ? value : "");
@@ -58,7 +60,8 @@ export function sessionFrom(id: string, data: unknown): Session | undefined {
         waiverLabel: isRecord(res.waiver) ? text(res.waiver.label) : null,
       }
     : null;
-  const signature = JSON.stringify([start.getTime(), end.getTime(), data.status, payment, resolution, data.note, data.clientUid, data.offeringId]);
+  const seriesId = typeof data.seriesId === "string" && data.seriesId ? data.seriesId : null;
+  const signature = JSON.stringify([start.getTime(), end.getTime(), data.status, payment, resolution, data.note, data.clientUid, data.offeringId, seriesId]);
   return {
     id,
     clientUid: text(data.clientUid),
@@ -69,6 +72,7 @@ export function sessionFrom(id: string, data: unknown): Session | undefined {
     payment,
     resolution,
     note: text(data.note),
+    seriesId,
     signature,
   };
 }
@@ -88,13 +92,16 @@ export function isWaivable(session: Session): boolean {
  * The actions of a session at `now`, as the functions allow them:
  * a request → confirm or decline (only decline once its time has begun);
  * confirmed and ahead → cancel (the coach's cancellation always credits) or reschedule;
+ * ahead and of a weekly series → also cancel it with every later session of the series
+ * (offered on each: the functions find the later ones, maybe beyond the days shown);
  * confirmed and started → completed or no-show; charged late cancel / no-show → waive;
  * held while the client pays online → release the hold (the checkout ends at once).
  */
 export function actionsFor(session: Session, now: Date): SessionAction[] {
   const started = now.getTime() >= session.start.getTime();
-  if (session.status === "requested") return started ? ["decline"] : ["confirm", "decline"];
-  if (session.status === "confirmed") return started ? ["complete", "no_show"] : ["cancel", "reschedule"];
+  const rest: SessionAction[] = session.seriesId && !started ? ["cancel_rest"] : [];
+  if (session.status === "requested") return started ? ["decline"] : ["confirm", "decline", ...rest];
+  if (session.status === "confirmed") return started ? ["complete", "no_show"] : ["cancel", ...rest, "reschedule"];
   if (session.status === "held") return ["release"];
   if (isWaivable(session)) return ["waive"];
   return [];
