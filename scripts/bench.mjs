@@ -6,11 +6,12 @@
 //   npm run bench                  everything
 //   npm run bench -- --no-suite    the product's numbers only
 //   npm run bench -- --suite-only  the test suite's numbers only
+//   npm run bench -- --actions     how long each main action takes in the browser, alone
 import { parseArgs } from "node:util";
 import { EMULATORS, PROJECT_ID, buildFunctions, ensureSiteDir, firebaseEnv, run } from "./lib/local.mjs";
 import { startMailInbox } from "./mail-inbox.mjs";
 
-const { values } = parseArgs({ options: { "no-suite": { type: "boolean" }, "suite-only": { type: "boolean" } } });
+const { values } = parseArgs({ options: { "no-suite": { type: "boolean" }, "suite-only": { type: "boolean" }, actions: { type: "boolean" } } });
 
 try {
   if (!values["suite-only"]) {
@@ -19,11 +20,11 @@ try {
     // Client e-mail goes to the local inbox, as in `npm start` and `npm test`.
     const inbox = await startMailInbox();
     await run("firebase", ["emulators:exec", "--project", PROJECT_ID, "--only", EMULATORS, "node scripts/bench-in-emulators.mjs"], {
-      env: firebaseEnv(),
+      env: { ...firebaseEnv(), ...(values.actions ? { BENCH_ONLY: "actions" } : {}) },
     });
     await inbox.close();
   }
-  if (!values["no-suite"]) {
+  if (!values["no-suite"] && !values.actions) {
     await run("node", ["scripts/bench-suite.mjs", "npm", "run", "test:unit"]);
     await run("node", ["scripts/bench-suite.mjs", "npm", "test"]);
   }

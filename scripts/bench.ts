@@ -14,6 +14,7 @@ import { NEW_COACH_ANSWERS } from "../tests/support/samples.js";
 import { DateTime } from "luxon";
 import { db } from "../functions/src/shell/firebase.js";
 import { loadFreeSlots } from "../functions/src/shell/booking/free-slots.js";
+import { actionTimings } from "./bench-actions.js";
 import { lighthouseScores, pageWeight, servedHow } from "./bench-site.js";
 import { scale } from "./bench-scale.js";
 import { DEMO } from "./demo-data.js";
@@ -194,6 +195,10 @@ async function changeOnStaticPage(): Promise<void> {
   report(`a saved policy change on ${path} (was ${how}) shows after`, `${ms(shown)} (budget 60 s)`);
 }
 
+if (process.env.BENCH_ONLY === "actions") {
+  await actionTimings(report);
+  process.exit(0);
+}
 coldImport();
 pageWeight(report);
 await freshDemo();
@@ -207,6 +212,7 @@ await changeOnStaticPage();
 await slotReads("empty calendar");
 await slotsLatency();
 await clientMail();
+await actionTimings(report);
 // The first race also starts the emulator's bookSlot workers (one per concurrent request, ~85 MB each, all loading at once on this
 // machine's cores): reported apart, as a cold start; production reuses warm instances (maxInstances, concurrency).
 await contention(50, true, " (cold: 50 emulator workers start)");

@@ -115,6 +115,8 @@ it("confirms a request (one unit spent) and the card moves to its day", async ()
   expect(await remaining()).toBe(before - 1);
   await page.locator(`section[data-group="ahead"] li[data-booking-id="${ids.request}"]`).waitFor({ timeout: 20_000 });
   expect(await page.locator('section[data-group="requests"]').count()).toBe(0);
+  // What the action did stays on the card, next to its buttons, across the live redraw.
+  expect(await card(page, ids.request).locator(".result").textContent()).toBe("Confirmed.");
 });
 
 it("marks a past session completed, and a no-show that it then waives with a reason", async () => {

@@ -9,6 +9,7 @@ import { bookingsCol, ledgerCol, mailOutboxCol, outboxCol } from "../../function
 import { demoCoach } from "../../scripts/demo-data.js";
 import { otherCoach } from "../support/coach-app.js";
 import { DEMO, call, callFailing, count, demoSlots, freshDemoSignedIn } from "../support/emulators.js";
+import { checkoutSession, deliver, stripeEvent } from "../support/stripe.js";
 
 const coachId = DEMO.coachId;
 const lenaUid = DEMO.client.uid;
@@ -19,8 +20,11 @@ beforeEach(async () => {
   ({ lena, emma } = await freshDemoSignedIn());
 });
 
-const bookFor = (start: string, extra: Partial<{ payWith: "pack" | "on_site"; anyTime: boolean; clientUid: string; requestId: string }> = {}, token = emma) =>
-  call("bookForClient", { requestId: randomUUID(), coachId, clientUid: lenaUid, offeringId: DEMO.offeringId, start, payWith: "pack", ...extra }, token);
+const bookFor = (
+  start: string,
+  extra: Partial<{ payWith: "pack" | "on_site" | "link"; anyTime: boolean; clientUid: string; requestId: string }> = {},
+  token = emma,
+) => call("bookForClient", { requestId: randomUUID(), coachId, clientUid: lenaUid, offeringId: DEMO.offeringId, start, payWith: "pack", ...extra }, token);
 
 /** A Sunday 10:00 in the coach's zone, at least two days ahead: the demo coach offers no hours on Sundays. */
 function sundayMorning(): string {
@@ -119,5 +123,22 @@ describe("bookForClient", () => {
     const bad = await callFailing("bookForClient", { ...input, start: "tomorrow" }, emma);
     expect([bad.code, bad.reason]).toEqual(["invalid-argument", "INVALID_INPUT"]);
     expect(await count(`coaches/${coachId}/bookings`)).toBe(0);
+  });
+
+  it("pay by link: the price stays open, the answer carries a checkout link (the same when retried), and the webhook marks it paid", async () => {
+    const [start] = await demoSlots();
+    const requestId = randomUUID();
+    const result = await bookFor(start!, { payWith: "link", requestId });
+    expect(result.paymentLink).toContain("/fakeStripe/checkout?session=cs_fake_");
+    expect((await bookFor(start!, { payWith: "link", requestId })).paymentLink).toBe(result.paymentLink);
+    const booked = (await bookingsCol(coachId).doc(result.bookingId).get()).data();
+    expect(booked).toMatchObject({
+      status: "confirmed",
+      payment: { method: "single", amountDueMinor: 6500, state: "open" },
+      checkout: { url: result.paymentLink },
+    });
+    const session = checkoutSession({ coachId, targetType: "booking", targetId: result.bookingId, amount: 6500, paymentIntent: "pi_link_1" });
+    expect((await deliver(stripeEvent("checkout.session.completed", session))).body).toMatchObject({ outcome: "applied" });
+    expect((await bookingsCol(coachId).doc(result.bookingId).get()).data()).toMatchObject({ status: "confirmed", payment: { state: "paid", paidMinor: 6500 } });
   });
 });

@@ -234,7 +234,9 @@ describe("coach settings", () => {
     const template = { name: "5-session pack", units: 5, priceMinor: 30000, validityMonths: 3, transferable: true, eligibleOfferingIds: [] };
     await call("savePackTemplate", { coachId, templateId: "five", template }, emma);
     const published = await db().collection("publicCoaches").doc(DEMO.slug).get();
-    expect(published.get("packs")).toEqual(expect.arrayContaining([{ id: "five", name: "5-session pack", units: 5, priceMinor: 30000, validityMonths: 3 }]));
+    expect(published.get("packs")).toEqual(
+      expect.arrayContaining([{ id: "five", name: "5-session pack", units: 5, priceMinor: 30000, validityMonths: 3, covers: [] }]),
+    );
     const sold = await call("sellPack", { requestId: randomUUID(), coachId, templateId: "five", client: { uid: DEMO.client.uid } }, emma);
     expect(sold.pack).toMatchObject({ units: 5, remaining: 5 });
     const bad = await callFailing("savePackTemplate", { coachId, templateId: "zero", template: { ...template, units: 0 } }, emma);

@@ -67,7 +67,8 @@ export const BookForClientInput = z.object({
   clientUid: DocId,
   offeringId: DocId,
   start: IsoInstant,
-  payWith: z.enum(["pack", "on_site"]),
+  /** "link": the price stays open and the answer carries an online checkout link for the client (the coach's Stripe account). */
+  payWith: z.enum(["pack", "on_site", "link"]),
   anyTime: z.boolean().default(false),
   note: BookingNote,
 });
@@ -83,6 +84,10 @@ export const BookSlotResult = z.object({
   pack: PackView.nullable(),
 });
 export type BookSlotResult = z.infer<typeof BookSlotResult>;
+
+/** bookForClient result: the booking, and the checkout link to send the client when paid by link (else null). */
+export const BookForClientResult = BookSlotResult.extend({ paymentLink: z.url().nullable() });
+export type BookForClientResult = z.infer<typeof BookForClientResult>;
 
 /**
  * cancelBooking: a booking, and optionally the outcome its preview showed; if
@@ -187,7 +192,7 @@ export type CalendarFileResult = z.infer<typeof CalendarFileResult>;
 export const bookingCalls = {
   listSlots: { input: ListSlotsInput, result: ListSlotsResult },
   bookSlot: { input: BookSlotInput, result: BookSlotResult },
-  bookForClient: { input: BookForClientInput, result: BookSlotResult },
+  bookForClient: { input: BookForClientInput, result: BookForClientResult },
   bookSeries: { input: BookSeriesInput, result: BookSeriesResult },
   previewSeries: { input: PreviewSeriesInput, result: PreviewSeriesResult },
   previewSeriesCancellation: { input: BookingRefInput, result: SeriesCancellationResult },

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { BookSlotResult, bookingCalls } from "../api/booking.js";
+import { BookSlotResult, BookForClientResult, bookingCalls } from "../api/booking.js";
 import { cellsFor, decideCoachBooking } from "../domain/booking.js";
 import { DomainError } from "../domain/errors.js";
 import { Result, fail, ok } from "../domain/result.js";
@@ -10,6 +10,9 @@ import { CLAIMING_CALL, onSignedInCall } from "../shell/calls/callable.js";
 import { CLAIM_TRANSACTION, db } from "../shell/firebase.js";
 import { bookingsCol, clientRecordRef, offeringsCol } from "../shell/firestore/refs.js";
 import { activePacks } from "../shell/packs/active.js";
+import { onlinePayments } from "../domain/stripe-account.js";
+import { stripeSecretKey } from "../shell/config.js";
+import { paymentLink } from "../shell/money/payment-link.js";
 
 /**
  * The coach books for one of their clients: one transaction creates the
@@ -17,8 +20,10 @@ import { activePacks } from "../shell/packs/active.js";
  * booking, the client's own racing for the slot included), writes its jobs
  * and the client's confirmation mail, and (paid with a pack) spends the unit
  * in the coach's name, exactly as a client's own booking does. The coach is
- * not told of what they did. The requestId is the booking id: a retried call
- * returns the same booking.
+ * not told of what they did. Paid by link, the price stays open and the
+ * answer carries an online checkout link for the coach to send the client.
+ * The requestId is the booking id: a retried call returns the same booking
+ * (and link).
  */
 export const bookForClient = onSignedInCall(
   bookingCalls.bookForClient,
@@ -27,9 +32,11 @@ export const bookForClient = onSignedInCall(
     const bookingRef = bookingsCol(input.coachId).doc(input.requestId);
     const candidates = await activePacks(input.coachId, input.clientUid);
 
-    return db().runTransaction(async (tx): Promise<Result<BookSlotResult, DomainError>> => {
+    const booked = await db().runTransaction(async (tx): Promise<Result<BookSlotResult, DomainError>> => {
       const coach = await loadOwnCoach(tx, input.coachId, uid);
       if (!coach.ok) return coach;
+      // A link only where the coach's Stripe account can be paid into.
+      if (input.payWith === "link" && onlinePayments(coach.value.stripeAccount) !== "ready") return fail({ code: "ONLINE_PAYMENT_UNAVAILABLE" });
       const existing = (await tx.get(bookingRef)).data();
       if (existing) return retriedBooking(tx, input.coachId, bookingRef.id, existing, { clientUid: input.clientUid, offeringId: input.offeringId, start });
       const [client, offering] = await Promise.all([
@@ -51,7 +58,7 @@ export const bookForClient = onSignedInCall(
         start,
         now,
         anyTime: input.anyTime,
-        payWith: input.payWith,
+        payWith: input.payWith === "link" ? "on_site" : input.payWith,
         note: input.note,
         packs: await candidates.read(tx),
         takenCells: taken,
@@ -60,6 +67,9 @@ export const bookForClient = onSignedInCall(
 
       return ok(writeNewBooking(tx, input.coachId, coach.value, bookingRef.id, decision.value, now));
     }, CLAIM_TRANSACTION);
+    if (!booked.ok) return booked;
+    const link = input.payWith === "link" ? await paymentLink(input.coachId, bookingRef.id, now) : null;
+    return ok<BookForClientResult>({ ...booked.value, paymentLink: link });
   },
-  CLAIMING_CALL,
+  { ...CLAIMING_CALL, secrets: [stripeSecretKey] },
 );

@@ -19,6 +19,8 @@ export interface CoachSummary {
   /** Location names by id. */
   locations: Map<string, string>;
   waiverReasons: WaiverReason[];
+  /** Online payments go into the coach's Stripe account (domain/stripe-account.ts onlinePayments "ready"). */
+  paysOnline: boolean;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
@@ -38,5 +40,6 @@ export function coachSummary(data: unknown): CoachSummary {
     locale: text(record.locale),
     locations: new Map(listOf(record.locations).flatMap((l) => (typeof l.id === "string" && typeof l.name === "string" ? [[l.id, l.name] as const] : []))),
     waiverReasons: listOf(policy.waiverReasons).flatMap((r) => (typeof r.id === "string" && typeof r.label === "string" ? [{ id: r.id, label: r.label }] : [])),
+    paysOnline: isRecord(record.stripeAccount) && record.stripeAccount.chargesEnabled === true && record.stripeAccount.disconnected !== true,
   };
 }

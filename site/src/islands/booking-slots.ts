@@ -6,7 +6,7 @@ import { callFunction } from "../client/callable.js";
 import { FUNCTIONS_ORIGIN } from "../client/config.js";
 import { formatDay, formatTime } from "../lib/format.js";
 import { startsByDay } from "./day-time-picker.js";
-import { child, el } from "./dom.js";
+import { child, el, skeleton } from "./dom.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const WEEK_MS = 7 * DAY_MS;
@@ -86,15 +86,7 @@ function dayOfSlots(day: string, starts: string[], view: SlotView): HTMLElement 
 
 /** Grey placeholders where the week's times will be, while they load. */
 export function drawSkeleton(root: ParentNode): void {
-  const container = child(root, "[data-slots]", HTMLElement);
-  const skeleton = el("div", undefined, "skeleton");
-  skeleton.setAttribute("aria-hidden", "true");
-  for (let day = 0; day < 2; day += 1) {
-    const row = el("div", undefined, "times");
-    row.append(el("span", undefined, "bar heading"), ...Array.from({ length: 4 }, () => el("span", undefined, "bar")));
-    skeleton.append(row);
-  }
-  container.replaceChildren(skeleton);
+  child(root, "[data-slots]", HTMLElement).replaceChildren(skeleton(8, "times"));
 }
 
 /** Names the week between the two arrows ("Next 7 days", then "Wed 9 Dec – Tue 15 Dec") and disables an arrow at either end. */

@@ -85,3 +85,11 @@ export function showFailure(line: HTMLElement, lang: Lang, error: unknown): void
   line.textContent = failureText(lang, error);
   line.hidden = false;
 }
+
+/** Grey placeholders where a list will be while it loads: `count` cards, or time buttons; hidden from screen readers (the list is aria-busy). */
+export function skeleton(count: number, kind: "cards" | "times" = "cards"): HTMLElement {
+  const box = el("div", undefined, `skeleton ${kind}`);
+  box.setAttribute("aria-hidden", "true");
+  box.append(...Array.from({ length: count }, () => el("span", undefined, "bar")));
+  return box;
+}

@@ -63,6 +63,8 @@ export function bookForClientForm(
     [
       ["pack", t.payPack],
       ["on_site", t.payOnSite],
+      // Online into the coach's Stripe account: a checkout link to send the client (one session, not a series).
+      ...(ctx.coach.paysOnline ? [["link", st.payLink] as [string, string]] : []),
     ],
     "pack",
   );
@@ -109,7 +111,7 @@ export function bookForClientForm(
   };
   /** The series as last asked (its request as a key), the weeks it would book, or why none. */
   let series: { key: string; preview?: PreviewSeriesResult; problem?: string } | undefined;
-  const payWith = () => (pay.value() === "on_site" ? ("on_site" as const) : ("pack" as const));
+  const payWith = () => (pay.value() === "pack" ? ("pack" as const) : ("on_site" as const));
   const seriesRequest = (firstStart: string) => ({
     coachId: ctx.coachId,
     clientUid: client.uid,
@@ -150,8 +152,9 @@ export function bookForClientForm(
     after: () => {
       const at = start();
       if (!at) return { problem: t.needTime };
-      const paidWith = pay.value() === "pack" ? t.payPack : t.payOnSite;
+      const paidWith = pay.value() === "pack" ? t.payPack : pay.value() === "link" ? st.payLink : t.payOnSite;
       if (repeat.control.value === "1") return { line: t.afterBook(offering().title, dayTime(ctx, at), client.name, paidWith) };
+      if (pay.value() === "link") return { problem: st.linkOnce };
       if (series?.key !== JSON.stringify(seriesRequest(at)) || (!series.preview && !series.problem)) return { problem: st.checking };
       if (!series.preview) return { problem: series.problem ?? st.checking };
       if (series.preview.bookable.length === 0) return { problem: st.noWeekFree };
@@ -167,7 +170,8 @@ export function bookForClientForm(
         const line = st.seriesBooked(booked.booked.length, booked.skipped.length);
         return booked.packs[0] ? `${line} ${packAnswer(ctx, booked.packs[0])}` : line;
       }
-      const booked = await ctx.call("bookForClient", { requestId, ...request, start: at });
+      const booked = await ctx.call("bookForClient", { requestId, ...request, payWith: pay.value() === "link" ? "link" : request.payWith, start: at });
+      if (booked.paymentLink) return `${t.booked(dayTime(ctx, booked.start))} ${st.linkToSend(booked.paymentLink)}`;
       const line = t.booked(dayTime(ctx, booked.start));
       return booked.pack ? `${line} ${packAnswer(ctx, booked.pack)}` : line;
     },

@@ -7,7 +7,7 @@
 import type { ClientDetailResult, ClientSummary } from "../../../../functions/src/api/clients.js";
 import type { ReviewView } from "../../../../functions/src/api/reviews.js";
 import { CallableError } from "../../client/callable.js";
-import { el } from "../../islands/dom.js";
+import { el, skeleton } from "../../islands/dom.js";
 import { mountThread } from "../../islands/message-thread.js";
 import { watchReviews } from "../../islands/live-reviews.js";
 import type { AppContext, View } from "../context.js";
@@ -82,6 +82,8 @@ class ClientScreen {
     const t = this.t;
     this.root.classList.add("client-view");
     const back = Object.assign(el("a", t.back, "back"), { href: "#/clients" });
+    // Placeholders for the figures and the history until they arrive.
+    this.root.replaceChildren(back, skeleton(3));
     try {
       this.detail = await this.ctx.call("getClientDetail", { coachId: this.ctx.coachId, clientUid: this.uid });
     } catch (error) {

@@ -5,7 +5,7 @@
 // listClients as the coach types (name, email or phone, case and accents
 // ignored), and "New client / sell a pack". A row opens #/clients/{uid}.
 import type { ClientSummary, ListClientsResult } from "../../../../functions/src/api/clients.js";
-import { el } from "../../islands/dom.js";
+import { el, skeleton } from "../../islands/dom.js";
 import type { AppContext, View } from "../context.js";
 import "./clients.css";
 import { dayTime, day, money, nameOf } from "./client-format.js";
@@ -56,6 +56,9 @@ export const clientsView: View = {
     const newButton = Object.assign(el("button", t.newClient, "secondary"), { type: "button" });
     const panel = el("div", undefined, "panel");
     root.append(heading, newButton, panel, search.wrap, count, list, empty);
+    // Placeholders until the first page arrives.
+    const waiting = skeleton(4);
+    list.before(waiting);
     root.classList.add("clients-view");
 
     newButton.addEventListener("click", () => {
@@ -99,6 +102,7 @@ export const clientsView: View = {
     const draw = () => {
       if (!shown) return;
       const { result, clients } = shown;
+      waiting.remove();
       list.replaceChildren(...clients.map((client) => row(ctx, client, result.currency, unread.get(client.uid) ?? 0)));
       count.textContent = t.count(clients.length, result.total);
       empty.textContent = result.total === 0 ? t.none : clients.length === 0 && !result.next ? t.noMatch : "";

@@ -6,6 +6,9 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 const en = {
   checking: "Checking those weeks…",
+  payLink: "a payment link (online)",
+  linkOnce: "A payment link pays for one session: choose “Only this time”, or another way to pay.",
+  linkToSend: (url: string) => `Send the client this payment link (valid 23 hours): ${url}`,
   afterSeries: (title: string, when: string, weeks: number, name: string, pay: string) =>
     `${title} every week from ${when}, ${weeks} times, for ${name}, each paid with ${pay}.`,
   noWeekFree: "None of those weeks is free: pick another time.",
@@ -22,6 +25,9 @@ export type SeriesText = typeof en;
 
 const de: SeriesText = {
   checking: "Die Wochen werden geprüft …",
+  payLink: "einem Zahlungslink (online)",
+  linkOnce: "Ein Zahlungslink gilt für eine Stunde: Wähle „Nur dieses Mal“ oder eine andere Zahlungsart.",
+  linkToSend: (url) => `Schick dem Kunden diesen Zahlungslink (23 Stunden gültig): ${url}`,
   afterSeries: (title, when, weeks, name, pay) => `${title} jede Woche ab ${when}, ${weeks}-mal, für ${name}, jeweils bezahlt mit ${pay}.`,
   noWeekFree: "Keine dieser Wochen ist frei: Wähle eine andere Zeit.",
   seriesBooked: (booked, skipped) =>

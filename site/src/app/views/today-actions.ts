@@ -21,6 +21,8 @@ export interface ActionDeps {
   zone: string;
   /** The policy's reasons as they are when the panel opens (they arrive live). */
   waiverReasons(): WaiverReason[];
+  /** Shows what an action did on the session's card, next to its buttons. */
+  said(sessionId: string, text: string): void;
 }
 
 /** A button that runs its call while disabled; a refusal is shown in words. */
@@ -51,27 +53,27 @@ export function actionButton(deps: ActionDeps, action: SessionAction, session: S
   const run: Record<SessionAction, () => Promise<void>> = {
     confirm: async () => {
       await ctx.call("confirmBooking", ref);
-      ctx.say(t.done.confirmed);
+      deps.said(session.id, t.done.confirmed);
     },
     decline: async () => {
       await ctx.call("cancelBooking", { ...ref, expectedOutcome: "released" });
-      ctx.say(t.done.declined);
+      deps.said(session.id, t.done.declined);
     },
     cancel: () => previewCancel(deps, session, panel),
     cancel_rest: () => previewCancelRest(deps, session, panel),
     reschedule: () => pickNewTime(deps, session, panel),
     complete: async () => {
       await ctx.call("completeBooking", ref);
-      ctx.say(t.done.completed);
+      deps.said(session.id, t.done.completed);
     },
     no_show: async () => {
       await ctx.call("markNoShow", ref);
-      ctx.say(t.done.noShow);
+      deps.said(session.id, t.done.noShow);
     },
     waive: async () => pickWaiver(deps, session, panel),
     release: async () => {
       await ctx.call("cancelCheckout", { coachId: ctx.coachId, target: { type: "booking", id: session.id } });
-      ctx.say(t.done.released);
+      deps.said(session.id, t.done.released);
     },
   };
   const primary = action === "confirm" || action === "complete";
@@ -90,7 +92,7 @@ async function previewCancel(deps: ActionDeps, session: Session, panel: HTMLElem
   text.dataset.preview = preview.outcome;
   const confirm = runButton(deps, t.confirmCancel, async () => {
     await ctx.call("cancelBooking", { ...ref, expectedOutcome: preview.outcome });
-    ctx.say(t.done.cancelled);
+    deps.said(session.id, t.done.cancelled);
   });
   openPanel(panel, text, actionRow(confirm, closeButton(panel, t.keep)));
 }
@@ -129,7 +131,7 @@ async function previewCancelRest(deps: ActionDeps, session: Session, panel: HTML
   const confirm = runButton(deps, t.confirmCancelRest(cancellations.length), async () => {
     try {
       const done = await ctx.call("cancelSeries", { ...ref, expectedOutcomes });
-      ctx.say(t.restCancelled(done.cancellations.length));
+      deps.said(session.id, t.restCancelled(done.cancellations.length));
     } catch (error) {
       if (error instanceof CallableError && error.reason === "OUTCOME_CHANGED") await previewCancelRest(deps, session, panel);
       throw error;
@@ -150,7 +152,7 @@ async function pickNewTime(deps: ActionDeps, session: Session, panel: HTMLElemen
   const requestId = crypto.randomUUID();
   const move = runButton(deps, t.move, async () => {
     await ctx.call("rescheduleBooking", { requestId, coachId: ctx.coachId, bookingId: session.id, newStart: picker.value() });
-    ctx.say(t.done.moved);
+    deps.said(session.id, t.done.moved);
   });
   openPanel(panel, ...picker.elements, actionRow(move, closeButton(panel, t.close)));
 }
@@ -165,7 +167,7 @@ async function pickWaiver(deps: ActionDeps, session: Session, panel: HTMLElement
   for (const reason of reasons) select.append(Object.assign(el("option", reason.label), { value: reason.id }));
   const waive = runButton(deps, t.waiveConfirm, async () => {
     await ctx.call("waiveCharge", { coachId: ctx.coachId, bookingId: session.id, reasonId: select.value });
-    ctx.say(t.done.waived);
+    deps.said(session.id, t.done.waived);
   });
   openPanel(panel, label, select, actionRow(waive, closeButton(panel, t.close)));
 }

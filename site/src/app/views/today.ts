@@ -3,7 +3,7 @@
 // Firestore (coaches/{c}/bookings by startsAt), grouped by day in the
 // coach's zone, each with the actions its state allows (today-actions.ts).
 import type { Firestore, Unsubscribe } from "firebase/firestore";
-import { el } from "../../islands/dom.js";
+import { el, skeleton } from "../../islands/dom.js";
 import { formatDay } from "../../lib/format.js";
 import type { AppContext, View } from "../context.js";
 import { actionButton, type ActionDeps } from "./today-actions.js";
@@ -39,6 +39,8 @@ class TodayScreen {
   /** The week calendar beside the list on wide screens (week.ts). */
   private readonly week: WeekCalendar;
   private sessions: Session[] = [];
+  /** What the latest action on a session did, shown on its card next to its buttons (kept across live redraws). */
+  private readonly results = new Map<string, string>();
   private requests: Session[] = [];
   private offerings = new Map<string, { title: string; locationId: string }>();
   private locations = new Map<string, string>();
@@ -57,10 +59,20 @@ class TodayScreen {
   ) {
     this.t = todayText(ctx.lang);
     this.zone = ctx.coach.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone;
-    this.actions = { ctx, t: this.t, zone: this.zone, waiverReasons: () => this.waiverReasons };
+    this.actions = {
+      ctx,
+      t: this.t,
+      zone: this.zone,
+      waiverReasons: () => this.waiverReasons,
+      said: (sessionId, text) => {
+        this.results.set(sessionId, text);
+        ctx.say(text);
+        this.draw();
+      },
+    };
     const heading = el("h1", this.t.heading);
     this.list.setAttribute("aria-busy", "true");
-    this.list.append(el("p", this.t.loading, "muted"));
+    this.list.append(el("p", this.t.loading, "muted"), skeleton(3));
     this.week = new WeekCalendar({
       ctx,
       fs,
@@ -221,7 +233,17 @@ class TodayScreen {
     const offering = this.offerings.get(session.offeringId);
     const place = offering ? (this.locations.get(offering.locationId) ?? "") : "";
     const actions = actionsFor(session, now);
-    const signature = JSON.stringify([session.signature, withDay, who, offering, place, actions, actions.includes("waive") ? this.waiverReasons : null]);
+    const result = this.results.get(session.id);
+    const signature = JSON.stringify([
+      session.signature,
+      withDay,
+      who,
+      offering,
+      place,
+      actions,
+      actions.includes("waive") ? this.waiverReasons : null,
+      result,
+    ]);
     used.add(session.id);
     const kept = this.cards.get(session.id);
     if (kept && kept.signature === signature) return kept.card;
@@ -234,6 +256,11 @@ class TodayScreen {
     const panel = kept && kept.actions === actionsKey ? kept.panel : Object.assign(el("div", undefined, "panel"), { hidden: true });
     for (const action of actions) bar.append(actionButton(this.actions, action, session, panel, headIdOf(session)));
     if (actions.length) card.append(bar, panel);
+    if (result) {
+      const line = el("p", result, "result");
+      line.setAttribute("role", "status");
+      card.append(line);
+    }
     this.cards.set(session.id, { signature, card, panel, actions: actionsKey });
     return card;
   }
