@@ -24,8 +24,8 @@ interface ResolveOptions {
   notify?: (access: BookingAccess) => boolean;
 }
 
-/** Until when a client may cancel with credit. */
-function freeUntil(access: BookingAccess, now: ClientContext["now"]): string | null {
+/** Until when a client may cancel with credit; null once past, for a request, or for the coach. */
+export function freeUntil(access: Pick<BookingAccess, "booking" | "coach" | "role">, now: ClientContext["now"]): string | null {
   const until = access.booking.startsAt.minus({ hours: access.coach.cancellationPolicy.windowHours });
   return access.role === "client" && access.booking.status === "confirmed" && now < until ? (until.toISO() ?? null) : null;
 }

@@ -14,6 +14,7 @@ import { bookingsCol, packsCol } from "../firestore/refs.js";
 import { cancellationFacts, notifyCoach } from "../notify/outbox.js";
 import { writePackChange } from "../packs/commit.js";
 import { writeBookingChange } from "./commit.js";
+import { freeUntil } from "./resolve.js";
 
 // "Cancel this and every later session of the series" (and its preview), by
 // its client or its coach: every occurrence by the policy, in one
@@ -91,10 +92,9 @@ export function resolveRestOfSeries(commit: boolean) {
       const packAfter = new Map([...packs.map((p) => [p.id, p] as const), ...packChanges.map((c) => [c.packId, { id: c.packId, data: c.pack }] as const)]);
       return ok({
         cancellations: cancellations.map(({ id, before, decision }) => {
-          const window = before.startsAt.minus({ hours: policy.windowHours });
-          const freeUntil = !commit && role === "client" && before.status === "confirmed" && now < window ? iso(window) : null;
+          const until = commit ? null : freeUntil({ booking: before, coach, role }, now);
           const packId = packIdOf(before);
-          return resolutionView(id, decision, freeUntil, packId ? packAfter.get(packId) : undefined);
+          return resolutionView(id, decision, until, packId ? packAfter.get(packId) : undefined);
         }),
       });
     });
