@@ -47,6 +47,18 @@ export const demoCoach: Coach = Coach.parse({
     disconnected: false,
     asOf: "2026-01-01T00:00:00.000Z",
   },
+  // Invoices with 19 % VAT, numbered RE-{year}-0001 on; the IBAN is the standard example one.
+  invoicing: {
+    legalName: `${DEMO.coach.name} Tennis Coaching`,
+    address: "Lindenstraße 5\n10969 Berlin",
+    taxNumber: "21/815/08150",
+    vatMode: "regular",
+    defaultRate: 19,
+    prefix: "RE-",
+    yearlyReset: true,
+    paymentTermsDays: 14,
+    bank: { holder: DEMO.coach.name, iban: "DE89 3704 0044 0532 0130 00", bic: "COBADEFFXXX" },
+  },
 });
 
 /** The demo coach's one offering: a 60-minute private lesson. */

@@ -51,6 +51,18 @@ export const getClientAccount = load<typeof import("./callables/get-client-accou
 )?.getClientAccount;
 export const getClientDetail = load<typeof import("./callables/get-client-detail.js")>("getClientDetail", "./callables/get-client-detail.js")?.getClientDetail;
 export const getClientPortal = load<typeof import("./callables/get-client-portal.js")>("getClientPortal", "./callables/get-client-portal.js")?.getClientPortal;
+export const setInvoiceSettings = load<typeof import("./callables/set-invoice-settings.js")>(
+  "setInvoiceSettings",
+  "./callables/set-invoice-settings.js",
+)?.setInvoiceSettings;
+export const saveBillingAddress = load<typeof import("./callables/save-billing-address.js")>(
+  "saveBillingAddress",
+  "./callables/save-billing-address.js",
+)?.saveBillingAddress;
+export const issueInvoice = load<typeof import("./callables/issue-invoice.js")>("issueInvoice", "./callables/issue-invoice.js")?.issueInvoice;
+export const listDocuments = load<typeof import("./callables/list-documents.js")>("listDocuments", "./callables/list-documents.js")?.listDocuments;
+export const getDocumentPdf = load<typeof import("./callables/get-document-pdf.js")>("getDocumentPdf", "./callables/get-document-pdf.js")?.getDocumentPdf;
+export const exportDocuments = load<typeof import("./callables/export-documents.js")>("exportDocuments", "./callables/export-documents.js")?.exportDocuments;
 export const listClients = load<typeof import("./callables/list-clients.js")>("listClients", "./callables/list-clients.js")?.listClients;
 export const listSlots = load<typeof import("./callables/list-slots.js")>("listSlots", "./callables/list-slots.js")?.listSlots;
 export const markThreadRead = load<typeof import("./callables/mark-thread-read.js")>("markThreadRead", "./callables/mark-thread-read.js")?.markThreadRead;

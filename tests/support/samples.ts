@@ -72,6 +72,13 @@ export function sampleCalls(bookingId: string, start: string): Samples {
     recordPayment: { caller: "coach", input: money },
     recordRefund: { caller: "coach", input: money },
     getClientAccount: { caller: "coach", input: lena },
+    setInvoiceSettings: { caller: "coach", input: { coachId, settings: { ...demoCoach.invoicing!, paymentTermsDays: 30 } } },
+    saveBillingAddress: { caller: "coach", input: { ...lena, address: "Am Park 1\n10115 Berlin" } },
+    issueInvoice: { caller: "coach", input: { coachId, target: money.target } },
+    exportDocuments: { caller: "coach", input: { coachId, from: "2026-11-01", to: "2026-11-30" } },
+    // A client lists their own; a document of another client is DOCUMENT_NOT_FOUND (tests/functions/invoices.test.ts).
+    listDocuments: { caller: "client", input: { coachId } },
+    getDocumentPdf: { caller: "client", input: { coachId, documentId: "invoice-pack-pack-lena" } },
     refundOnline: { caller: "coach", input: { requestId, coachId, target: money.target, amountMinor: 100 } },
     // The paying client or the coach; anybody else is told there is no such target.
     cancelCheckout: { caller: "client", input: { coachId, target: money.target } },

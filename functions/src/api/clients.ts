@@ -185,6 +185,8 @@ export const ClientExportResult = z.object({
   bookings: z.array(JsonObject),
   packs: z.array(JsonObject),
   payments: z.array(JsonObject),
+  /** Invoices, receipts and credit notes issued to the client. */
+  documents: z.array(JsonObject),
   messages: z.array(JsonObject),
   reviews: z.array(JsonObject),
 });

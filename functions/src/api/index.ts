@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { bookingCalls } from "./booking.js";
 import { clientCalls } from "./clients.js";
 import { coachCalls } from "./coach.js";
+import { invoiceCalls } from "./invoices.js";
 import { onboardingCalls } from "./onboarding.js";
 import { packCalls } from "./packs.js";
 import { paymentCalls } from "./payments.js";
@@ -17,6 +18,7 @@ export const api = {
   ...bookingCalls,
   ...packCalls,
   ...paymentCalls,
+  ...invoiceCalls,
   ...coachCalls,
   ...onboardingCalls,
   ...clientCalls,

@@ -4,13 +4,13 @@ import { fail, ok } from "../domain/result.js";
 import { iso } from "../domain/time.js";
 import { readOwnCoach } from "../shell/calls/access.js";
 import { onSignedInCall } from "../shell/calls/callable.js";
-import { bookingsCol, clientRecordRef, ledgerCol, messagesCol, packsCol, paymentsCol, reviewsCol } from "../shell/firestore/refs.js";
+import { bookingsCol, clientRecordRef, documentsCol, ledgerCol, messagesCol, packsCol, paymentsCol, reviewsCol } from "../shell/firestore/refs.js";
 
 /**
  * Everything the coach holds about one client, as JSON, for a request under
  * GDPR Art. 15/20 (coach only; the coach hands it over): the client record
  * with private notes and figures, bookings, packs with their ledgers,
- * payments, the message thread and reviews.
+ * payments, invoices and receipts, the message thread and reviews.
  */
 export const exportClientData = onSignedInCall(clientCalls.exportClientData, async (input, { uid, now }) => {
   const coach = await readOwnCoach(input.coachId, uid);
@@ -18,9 +18,10 @@ export const exportClientData = onSignedInCall(clientCalls.exportClientData, asy
   const { coachId, clientUid } = input;
   const record = (await clientRecordRef(coachId, clientUid).get()).data();
   if (!record) return fail({ code: "CLIENT_NOT_FOUND" as const });
-  const [bookings, payments, packs, messages, reviews] = await Promise.all([
+  const [bookings, payments, documents, packs, messages, reviews] = await Promise.all([
     bookingsCol(coachId).where("clientUid", "==", clientUid).get(),
     paymentsCol(coachId).where("clientUid", "==", clientUid).get(),
+    documentsCol(coachId).where("clientUid", "==", clientUid).get(),
     packsCol(coachId).where("clientUid", "==", clientUid).get(),
     messagesCol(coachId, clientUid).orderBy("at").get(),
     reviewsCol(coachId).where("clientUid", "==", clientUid).get(),
@@ -40,6 +41,7 @@ export const exportClientData = onSignedInCall(clientCalls.exportClientData, asy
     bookings: byId(bookings.docs),
     packs: packsWithLedger,
     payments: byId(payments.docs),
+    documents: byId(documents.docs),
     messages: byId(messages.docs),
     reviews: byId(reviews.docs),
   };

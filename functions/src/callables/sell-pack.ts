@@ -10,10 +10,12 @@ import { db } from "../shell/firebase.js";
 import { clientUidByEmail } from "../shell/clients/accounts.js";
 import { clientsCol, packTemplatesCol, packsCol } from "../shell/firestore/refs.js";
 import { packView } from "../shell/calls/views.js";
+import { issueInvoice, loadPaperwork, withBuyerName } from "../shell/invoices/issue.js";
 
 /**
  * Sells a pack (coach): a new pack from a template for a client, opened by a
- * "+N bought" entry, its payment target open. The requestId names the pack,
+ * "+N bought" entry, its payment target open, and its invoice issued when
+ * the coach invoices. The requestId names the pack,
  * so a retried call sells nothing twice. A client named by email gets an
  * account, and only after the caller was found to be the coach.
  */
@@ -41,14 +43,6 @@ export const sellPack = onSignedInCall(packCalls.sellPack, async (input, { uid, 
     if (!terms) return fail({ code: "TEMPLATE_NOT_FOUND" });
     if (!client.exists && !byEmail) return fail({ code: "CLIENT_NOT_FOUND" });
 
-    // A record the stats trigger created (stats only) gets the name and email too; a name already there is kept.
-    if (byEmail && !client.get("name")) {
-      tx.set(
-        clientsCol(input.coachId).doc(clientUid),
-        { ...namedRecord(byEmail.name), email: byEmail.email, ...(client.exists ? {} : { notes: "" }) },
-        { merge: true },
-      );
-    }
     const sale = decideSale({
       packId,
       clientUid,
@@ -58,7 +52,20 @@ export const sellPack = onSignedInCall(packCalls.sellPack, async (input, { uid, 
       timeZone: coach.value.timeZone,
       actor: { uid, now },
     });
+    const target = { type: "pack" as const, id: packId };
+    const paperwork = await loadPaperwork(tx, input.coachId, coach.value, { target, clientUid, pack: sale.pack }, now);
+
+    // A record the stats trigger created (stats only) gets the name and email too; a name already there is kept.
+    if (byEmail && !client.get("name")) {
+      tx.set(
+        clientsCol(input.coachId).doc(clientUid),
+        { ...namedRecord(byEmail.name), email: byEmail.email, ...(client.exists ? {} : { notes: "" }) },
+        { merge: true },
+      );
+    }
     writePackChange(tx, input.coachId, coach.value, sale, now);
+    // The sale's invoice, when the coach invoices (one above €250 waits for the client's billing address).
+    if (paperwork && sale.pack.payment.amountDueMinor > 0) issueInvoice(tx, withBuyerName(paperwork, byEmail?.name), sale.pack.payment);
     return ok({ pack: packView(packId, sale.pack) });
   });
 });

@@ -134,6 +134,8 @@ export const ClientRecord = z.object({
   email: optionalText,
   phone: optionalText,
   notes: optionalText,
+  /** Street, postcode and town for the client's invoices, one per line ("" unknown). */
+  billingAddress: optionalText,
   /** The language and zone the client booked in: their e-mails speak and show times in them (null: the coach's). */
   language: z.enum(["en", "de"]).nullable().default(null),
   timeZone: z.string().nullable().default(null),

@@ -1,5 +1,6 @@
 import { Info } from "luxon";
 import { z } from "zod";
+import { InvoiceSettings } from "./invoices.js";
 import { DomainError } from "./errors.js";
 import { DocId } from "./ids.js";
 import { NotificationSettings } from "./notifications.js";
@@ -158,6 +159,8 @@ export const Coach = z.object({
     .default(null),
   /** The coach's own Stripe account for online payments; null until they connect one. */
   stripeAccount: StripeAccount.nullable().default(null),
+  /** How the coach invoices; null until set up: no invoices, receipts or credit notes are issued before. */
+  invoicing: InvoiceSettings.nullable().default(null),
 });
 export type Coach = z.infer<typeof Coach>;
 

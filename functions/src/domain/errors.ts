@@ -42,7 +42,10 @@ export type DomainError =
   | { code: "NOT_A_CLIENT" }
   | { code: "CLIENT_HAS_OPEN_BUSINESS"; upcomingBookings: number; openMinor: number; remainingUnits: number }
   | { code: "LOCATION_IN_USE"; locationId: string; offeringIds: string[] }
-  | { code: "ONLINE_PAYMENT_UNAVAILABLE" };
+  | { code: "ONLINE_PAYMENT_UNAVAILABLE" }
+  | { code: "INVOICING_NOT_SET_UP" }
+  | { code: "BILLING_ADDRESS_MISSING"; grossMinor: number }
+  | { code: "DOCUMENT_NOT_FOUND" };
 
 /** The stable reason codes, as a type. */
 export type DomainErrorCode = DomainError["code"];

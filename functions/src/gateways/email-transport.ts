@@ -9,10 +9,10 @@ export interface Mailbox {
   address: string;
 }
 
-/** A file sent with a mail, e.g. an invite (text/calendar; method=REQUEST). */
+/** A file sent with a mail, e.g. an invite (text/calendar; method=REQUEST) or a receipt (application/pdf). */
 export interface MailAttachment {
   filename: string;
-  content: string;
+  content: string | Buffer;
   contentType: string;
 }
 

@@ -5,6 +5,7 @@
 // two languages can be read side by side.
 import type { BookingStatus, CancellationOutcome } from "../../../functions/src/domain/booking.js";
 import type { Reason } from "../../../functions/src/domain/errors.js";
+import type { DocumentKind } from "../../../functions/src/domain/invoices.js";
 import type { LedgerReason } from "../../../functions/src/domain/packs.js";
 import type { PaymentMethod, PaymentState } from "../../../functions/src/domain/payments.js";
 
@@ -156,6 +157,16 @@ export const en = {
   paidTotal: (amount: string) => `Paid: ${amount}`,
   openTotal: (amount: string) => `Open: ${amount}`,
   noPayments: "No payments yet.",
+  documentsHeading: "Your invoices and receipts",
+  noDocuments: "No invoices or receipts yet.",
+  documentKind: { invoice: "Invoice", receipt: "Receipt", credit_note: "Credit note" } satisfies Record<DocumentKind, string>,
+  /** "Invoice RE-2026-0001 · 1 Dec 2026": a document's heading line. */
+  documentTitle: (kind: string, number: string, date: string) => `${kind} ${number} · ${date}`,
+  documentRefersTo: (number: string) => `for invoice ${number}`,
+  pdf: "PDF",
+  /** The PDF button's full name for screen readers: starts with what it shows. */
+  pdfOf: (kind: string, number: string) => `PDF of ${kind.toLowerCase()} ${number}`,
+  pdfSaved: (file: string) => `Downloaded ${file}.`,
   cancel: "Cancel",
   reschedule: "Reschedule",
   bookAgain: "Book again",
@@ -328,6 +339,9 @@ export const en = {
     REVIEW_CONSENT_MISSING: "The client did not agree to publication, so this review cannot be published.",
     NOT_A_CLIENT: "You can write to a coach once you have booked or bought a pack with them.",
     CLIENT_HAS_OPEN_BUSINESS: "Settle the upcoming sessions, open amounts and unused units first.",
+    BILLING_ADDRESS_MISSING: "An invoice above €250 must name the client's billing address. Add it first.",
+    INVOICING_NOT_SET_UP: "Invoicing is not set up yet: fill in Settings → Invoices first.",
+    DOCUMENT_NOT_FOUND: "This document does not exist.",
     INTERNAL: "Something went wrong. Please try again.",
     FALLBACK: "Something went wrong. Please try again.",
   } satisfies Record<Reason | SiteReason, string>,

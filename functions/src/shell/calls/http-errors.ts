@@ -102,6 +102,12 @@ export function domainToHttpsError(error: DomainError): HttpsError {
       return new HttpsError("failed-precondition", "A session type still takes place at this location.", details);
     case "ONLINE_PAYMENT_UNAVAILABLE":
       return new HttpsError("failed-precondition", "This coach does not take online payments right now; pay with a pack or on site.", details);
+    case "INVOICING_NOT_SET_UP":
+      return new HttpsError("failed-precondition", "Set up invoicing first (Settings → Invoices).", details);
+    case "BILLING_ADDRESS_MISSING":
+      return new HttpsError("failed-precondition", "An invoice over €250 needs the client's billing address.", details);
+    case "DOCUMENT_NOT_FOUND":
+      return new HttpsError("not-found", "There is no such invoice, receipt or credit note.", details);
     default: {
       const unreachable: never = code;
       throw new Error(`unmapped domain error ${String(unreachable)}`);

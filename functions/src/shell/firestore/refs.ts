@@ -7,6 +7,7 @@ import { OutboxEntry } from "../../domain/notifications.js";
 import { Job } from "../../domain/jobs.js";
 import { MailOutboxEntry } from "../../domain/client-mail-plan.js";
 import { PaymentMethod, PaymentRecord, PaymentTarget } from "../../domain/payments.js";
+import { InvoiceDocument } from "../../domain/invoices.js";
 import { Instant } from "../../domain/time.js";
 import { PublicCoach } from "../../domain/public-coach.js";
 import { Message, Thread } from "../../domain/messages.js";
@@ -117,6 +118,14 @@ const paymentConverter = zodConverter(PaymentRecord);
 export const paymentsCol = (coachId: string) => coachDoc(coachId).collection("payments").withConverter(paymentConverter);
 /** Every coach's payment records (the client portal finds a client's by uid). */
 export const paymentsGroup = () => db().collectionGroup("payments").withConverter(paymentConverter);
+
+const documentConverter = zodConverter(InvoiceDocument);
+/** coaches/{coachId}/invoices/{documentId}: invoices, receipts and credit notes as issued, never changed (read by no client: callables serve them). */
+export const documentsCol = (coachId: string) => coachDoc(coachId).collection("invoices").withConverter(documentConverter);
+/** coaches/{coachId}/invoiceCounters/{stem}: the last sequence number a number stem gave (read by no client). */
+export const InvoiceCounter = z.object({ last: z.number().int().min(0) });
+export const invoiceCounterRef = (coachId: string, stem: string) =>
+  coachDoc(coachId).collection("invoiceCounters").doc(`stem:${stem}`).withConverter(zodConverter(InvoiceCounter));
 
 /**
  * coaches/{coachId}/requests/{requestId}: what a requestId was first used for

@@ -14,7 +14,9 @@ import { CalendarMethod } from "../../domain/ics.js";
 import { MailAttachment, OutgoingMail } from "../../gateways/email-transport.js";
 import { mailSender, siteOrigin } from "../config.js";
 import { adminApp } from "../firebase.js";
-import { bookingsCol, offeringsCol, packsCol, paymentsCol } from "../firestore/refs.js";
+import { bookingsCol, documentsCol, offeringsCol, packsCol, paymentsCol } from "../firestore/refs.js";
+import { documentIds } from "../../domain/invoices.js";
+import { PaymentRecord } from "../../domain/payments.js";
 import { unsubscribeUrl } from "./links.js";
 
 /** The invite a kind carries: a new or changed event, or the event withdrawn. */
@@ -44,6 +46,14 @@ async function sessionOf(coachId: string, coach: Coach, bookingId: string, booki
     place: location?.name ?? "",
     address: location?.address ?? "",
   };
+}
+
+/** A payment's receipt or a refund's credit note as a PDF, when the coach invoices (it was issued with the movement). */
+async function documentOf(coachId: string, kind: PaymentRecord["kind"], paymentId: string): Promise<MailAttachment[]> {
+  const document = (await documentsCol(coachId).doc(documentIds.forMoney(kind, paymentId)).get()).data();
+  if (!document) return [];
+  const { renderDocumentPdf, documentFilename } = await import("../invoices/pdf.js");
+  return [{ filename: documentFilename(document), contentType: "application/pdf", content: Buffer.from(await renderDocumentPdf(document)) }];
 }
 
 /** Units left in the client's active packs with the coach. */
@@ -94,7 +104,7 @@ export async function composeMail(args: {
   const rendered = renderClientMail(entry.kind, facts);
   const to = { name: client.name, address: client.email };
   const method = INVITE[entry.kind];
-  const attachments: MailAttachment[] =
+  const invite: MailAttachment[] =
     method && facts.session
       ? [
           {
@@ -111,6 +121,7 @@ export async function composeMail(args: {
           },
         ]
       : [];
+  const attachments = [...invite, ...(money && about.paymentId ? await documentOf(coachId, money.kind, about.paymentId) : [])];
   // The kind names the mail for support and for the tests that read the local inbox.
   const headers: Record<string, string> = {
     "X-SoloCoach-Kind": entry.kind,

@@ -164,7 +164,7 @@ async function settle(
 
   return db().runTransaction(async (tx): Promise<EventOutcome> => {
     if ((await tx.get(stripeEventRef(event.id))).exists) return duplicate;
-    const state = await loadTarget(tx, coachId, target);
+    const state = await loadTarget(tx, coachId, target, { coach, now });
     const offering = state.ok && state.value.booking ? (await tx.get(offeringsCol(coachId).doc(state.value.booking.offeringId))).data() : undefined;
     const alreadyRecorded = await isRecorded(tx, coachId, paymentId);
     tx.create(stripeEventRef(event.id), { type: event.type, at: now.toISO(), paymentId });

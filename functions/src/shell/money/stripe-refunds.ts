@@ -31,8 +31,8 @@ export function recordStripeRefund(args: {
     if (!mapping) return "payment unknown";
     const paid = StripePayment.parse(mapping);
     if (args.account !== null && args.account !== paid.accountId) return "foreign account";
-    const state = await loadTarget(tx, paid.coachId, paid.target);
     const coach = (await tx.get(coachRef(paid.coachId))).data();
+    const state = await loadTarget(tx, paid.coachId, paid.target, coach ? { coach, now } : undefined);
 
     if (eventId) tx.create(stripeEventRef(eventId), { type: "charge.refunded", at: now.toISO() });
     const delta = refundedTotalMinor - paid.refundedMinor;

@@ -2,7 +2,9 @@
 // target, and writes a payment or refund with the target's new summary; what
 // the movement does to a pack is the domain's packAfterMoney.
 import { Transaction } from "firebase-admin/firestore";
+import { DateTime } from "luxon";
 import { Booking } from "../../domain/booking.js";
+import { Coach } from "../../domain/coach.js";
 import { DomainError } from "../../domain/errors.js";
 import { Pack, PackChange } from "../../domain/packs.js";
 import { packAfterMoney } from "../../domain/pack-sales.js";
@@ -13,6 +15,7 @@ import { writeMails } from "../mail/outbox.js";
 import { writePackChange } from "../packs/commit.js";
 import { scheduleBooking, type Schedule } from "../jobs/schedule.js";
 import { bookingsCol, packsCol, paymentsCol } from "../firestore/refs.js";
+import { Paperwork, issueMoneyDocuments, loadPaperwork } from "../invoices/issue.js";
 
 /** A payment target as loaded: its summary, who pays, and the pack or booking itself. */
 export interface TargetState {
@@ -21,10 +24,27 @@ export interface TargetState {
   summary: PaymentSummary;
   pack?: Pack;
   booking?: Booking;
+  /** What a movement's receipt or credit note needs, when loaded for a coach who invoices. */
+  paperwork?: Paperwork | null;
 }
 
-/** Loads a target: a pack, or a booking paid singly. */
-export async function loadTarget(tx: Transaction, coachId: string, target: PaymentTarget): Promise<Result<TargetState, DomainError>> {
+/**
+ * Loads a target: a pack, or a booking paid singly. With `forMoney` (the
+ * coach and the movement's time) it also reads what the movement's documents
+ * need, so that writeMoney can issue them.
+ */
+export async function loadTarget(
+  tx: Transaction,
+  coachId: string,
+  target: PaymentTarget,
+  forMoney?: { coach: Coach; now: DateTime },
+): Promise<Result<TargetState, DomainError>> {
+  const state = await loadTargetOnly(tx, coachId, target);
+  if (!state.ok || !forMoney) return state;
+  return ok({ ...state.value, paperwork: await loadPaperwork(tx, coachId, forMoney.coach, state.value, forMoney.now) });
+}
+
+async function loadTargetOnly(tx: Transaction, coachId: string, target: PaymentTarget): Promise<Result<TargetState, DomainError>> {
   if (target.type === "pack") {
     const pack = (await tx.get(packsCol(coachId).doc(target.id))).data();
     return pack ? ok({ target, clientUid: pack.clientUid, summary: pack.payment, pack }) : fail({ code: "PAYMENT_TARGET_NOT_FOUND" });
@@ -45,8 +65,9 @@ export async function isRecorded(tx: Transaction, coachId: string, paymentId: st
  * cause-derived id, and the target with its new summary. `packChange` and
  * `booking` carry other changes of the same target made in this transaction
  * (activation, confirmation); what the movement does to a pack is the
- * domain's packAfterMoney. The client's receipt, and the target's due-time
- * job (a payment nudge no longer due), are written with it.
+ * domain's packAfterMoney. The client's receipt mail, the movement's
+ * documents (when the target was loaded with its paperwork), and the
+ * target's due-time job (a payment nudge no longer due), are written with it.
  */
 export function writeMoney(
   tx: Transaction,
@@ -59,6 +80,7 @@ export function writeMoney(
   changes: { packChange?: PackChange; booking?: Booking } = {},
 ): void {
   tx.create(paymentsCol(coachId).doc(paymentId), { ...record, clientUid: state.clientUid });
+  if (state.paperwork) issueMoneyDocuments(tx, state.paperwork, paymentId, record, summary);
   writeMails(tx, coachId, [mailForMoney(paymentId, { ...record, clientUid: state.clientUid })], record.at);
   const booking = changes.booking ?? state.booking;
   if (booking) {
@@ -76,11 +98,11 @@ export function writeMoney(
 export async function recordMoney(
   tx: Transaction,
   coachId: string,
-  coach: Schedule,
+  coach: Coach,
   paymentId: string,
   record: Omit<PaymentRecord, "clientUid">,
 ): Promise<Result<PaymentSummary, DomainError>> {
-  const state = await loadTarget(tx, coachId, record.target);
+  const state = await loadTarget(tx, coachId, record.target, { coach, now: record.at });
   if (!state.ok) return state;
   if (await isRecorded(tx, coachId, paymentId)) return ok(state.value.summary);
   const summary = applyMoney(state.value.summary, record);
