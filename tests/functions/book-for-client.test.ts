@@ -9,6 +9,7 @@ import { bookingsCol, ledgerCol, mailOutboxCol, outboxCol } from "../../function
 import { demoCoach } from "../../scripts/demo-data.js";
 import { otherCoach } from "../support/coach-app.js";
 import { DEMO, call, callFailing, count, demoSlots, freshDemoSignedIn } from "../support/emulators.js";
+import { kindOf, settledMailsTo } from "../support/inbox.js";
 import { checkoutSession, deliver, stripeEvent } from "../support/stripe.js";
 
 const coachId = DEMO.coachId;
@@ -137,6 +138,11 @@ describe("bookForClient", () => {
       payment: { method: "single", amountDueMinor: 6500, state: "open" },
       checkout: { url: result.paymentLink },
     });
+    // The client gets the link by e-mail, once, with what it asks for.
+    const mails = (await settledMailsTo(coachId, DEMO.client.email)).filter((mail) => kindOf(mail) === "payment_link");
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain(result.paymentLink);
+    expect(mails[0]!.text).toContain("Pay €65.00 by card or wallet");
     const session = checkoutSession({ coachId, targetType: "booking", targetId: result.bookingId, amount: 6500, paymentIntent: "pi_link_1" });
     expect((await deliver(stripeEvent("checkout.session.completed", session))).body).toMatchObject({ outcome: "applied" });
     expect((await bookingsCol(coachId).doc(result.bookingId).get()).data()).toMatchObject({ status: "confirmed", payment: { state: "paid", paidMinor: 6500 } });

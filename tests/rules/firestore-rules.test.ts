@@ -41,6 +41,8 @@ const { as } = rulesEnvironment(async (setDoc) => {
   await setDoc("coaches/emma-c/unmatchedMoney/evt_2", { reason: "PAYMENT_UNKNOWN", amountMinor: 6500 });
   await setDoc("coaches/emma-c/packs/p1", { clientUid: "lena", remaining: 10 });
   await setDoc("coaches/emma-c/packs/p1/ledger/e1", { delta: 10 });
+  await setDoc("coaches/emma-c/invoices/invoice-pack-p1", { clientUid: "lena", number: "RE-2026-0001" });
+  await setDoc("coaches/emma-c/invoiceCounters/stem:RE-2026-", { last: 1 });
 });
 
 /** Who may read each document; everybody else must be denied. */
@@ -70,6 +72,9 @@ const readers: Record<string, Role[]> = {
   "coaches/emma-c/unmatchedMoney/evt_2": ["coach"],
   "coaches/emma-c/packs/p1": ["client", "coach"],
   "coaches/emma-c/packs/p1/ledger/e1": ["client", "coach"],
+  // Issued invoices, receipts and credit notes: served by callables (listDocuments, getDocumentPdf), never changed by anybody.
+  "coaches/emma-c/invoices/invoice-pack-p1": [],
+  "coaches/emma-c/invoiceCounters/stem:RE-2026-": [],
   "coaches/emma-c/unknown/x": [],
   // The other coach's own documents: his alone (and his public page, everybody's).
   "coaches/otto-c": ["otherCoach"],

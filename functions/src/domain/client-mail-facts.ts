@@ -18,6 +18,7 @@ export const ClientMailKind = z.enum([
   "pack_expiring",
   "payment_receipt",
   "refund_receipt",
+  "payment_link",
   "coach_message",
 ]);
 export type ClientMailKind = z.infer<typeof ClientMailKind>;
@@ -57,6 +58,8 @@ export interface MailFacts {
   money?: { amountMinor: number; method: PaymentMethod; wallet: string | null };
   /** Hours before the session a reminder goes out. */
   leadHours?: number;
+  /** The online checkout the coach sent for a session booked by phone, and what it asks. */
+  payLink?: { url: string; amountMinor: number; validHours: number };
 }
 
 /** A rendered mail: subject, plain text and HTML (the same words). */

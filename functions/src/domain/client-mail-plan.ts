@@ -202,6 +202,15 @@ export function expiryNoticeStillDue(pack: Pack | undefined, plannedEnd: DateTim
 }
 
 /** The receipt of a payment or refund, named by the payment's cause-derived id. */
+/** The mail with a payment link the coach made for a session booked by phone: one per booking. */
+export const mailForPaymentLink = (bookingId: string, clientUid: string, now: DateTime): PlannedMail => ({
+  id: `payment-link-${bookingId}`,
+  kind: "payment_link",
+  notBefore: now,
+  clientUid,
+  about: { bookingId },
+});
+
 export function mailForMoney(paymentId: string, record: PaymentRecord): PlannedMail {
   const kind = record.kind === "payment" ? "payment_receipt" : "refund_receipt";
   const about = {

@@ -122,6 +122,15 @@ const enKinds = {
     subject: `Refund: ${f.money ? format.money(f.money.amountMinor) : ""} from ${f.coachName}`,
     lines: [`${f.coachName} refunded ${f.money ? format.money(f.money.amountMinor) : ""} ${f.money ? en.method[f.money.method] : ""}.`, sessionLine(f, format)],
   }),
+  payment_link: (f, format) => ({
+    subject: `Pay online: ${title(f)}, ${f.session ? format.when(f.session.start) : ""}`,
+    lines: [
+      `${f.coachName} booked this session for you.`,
+      sessionLine(f, format),
+      f.payLink ? `Pay ${format.money(f.payLink.amountMinor)} by card or wallet: ${f.payLink.url}` : "",
+      f.payLink ? `The link works for ${f.payLink.validHours} hours. You can also pay on site.` : "",
+    ],
+  }),
   coach_message: (f) => ({
     subject: `New message from ${f.coachName}`,
     lines: [`${f.coachName} wrote to you. Read and answer it in your bookings.`],
@@ -204,6 +213,15 @@ const deKinds = {
     lines: [
       `${f.coachName} hat ${f.money ? format.money(f.money.amountMinor) : ""} ${f.money ? de.method[f.money.method] : ""} erstattet.`,
       sessionLine(f, format),
+    ],
+  }),
+  payment_link: (f, format) => ({
+    subject: `Online bezahlen: ${title(f)}, ${f.session ? format.when(f.session.start) : ""}`,
+    lines: [
+      `${f.coachName} hat diese Stunde für dich gebucht.`,
+      sessionLine(f, format),
+      f.payLink ? `Bezahle ${format.money(f.payLink.amountMinor)} mit Karte oder Wallet: ${f.payLink.url}` : "",
+      f.payLink ? `Der Link gilt ${f.payLink.validHours} Stunden. Du kannst auch vor Ort bezahlen.` : "",
     ],
   }),
   coach_message: (f) => ({

@@ -23,6 +23,7 @@ export const BankAccount = z.object({
   iban: z
     .string()
     .trim()
+    .max(42)
     .transform((iban) => iban.replace(/\s+/g, "").toUpperCase())
     .pipe(z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, "expected an IBAN")),
   bic: z

@@ -18,6 +18,7 @@ import { bookingsCol, documentsCol, offeringsCol, packsCol, paymentsCol } from "
 import { documentIds } from "../../domain/invoices.js";
 import { PaymentRecord } from "../../domain/payments.js";
 import { unsubscribeUrl } from "./links.js";
+import { PAYMENT_LINK_HOURS } from "../money/payment-link.js";
 
 /** The invite a kind carries: a new or changed event, or the event withdrawn. */
 const INVITE: Partial<Record<ClientMailKind, CalendarMethod>> = {
@@ -54,6 +55,13 @@ async function documentOf(coachId: string, kind: PaymentRecord["kind"], paymentI
   if (!document) return [];
   const { renderDocumentPdf, documentFilename } = await import("../invoices/pdf.js");
   return [{ filename: documentFilename(document), contentType: "application/pdf", content: Buffer.from(await renderDocumentPdf(document)) }];
+}
+
+/** The payment link a booking holds while its price is open (a link already paid or gone says nothing). */
+function payLinkOf(booking: Booking | undefined): MailFacts["payLink"] {
+  if (!booking?.checkout || booking.payment.method !== "single") return undefined;
+  const amountMinor = booking.payment.amountDueMinor - booking.payment.paidMinor;
+  return amountMinor > 0 ? { url: booking.checkout.url, amountMinor, validHours: PAYMENT_LINK_HOURS } : undefined;
 }
 
 /** Units left in the client's active packs with the coach. */
@@ -100,6 +108,7 @@ export async function composeMail(args: {
     pack: packData ? { name: packData.name, remaining: packData.remaining, expiresAt: packData.expiresAt } : undefined,
     money: money ? { amountMinor: money.amountMinor, method: money.method, wallet: money.wallet } : undefined,
     leadHours: about.leadHours ?? undefined,
+    payLink: entry.kind === "payment_link" ? payLinkOf(bookingData) : undefined,
   };
   const rendered = renderClientMail(entry.kind, facts);
   const to = { name: client.name, address: client.email };

@@ -4,17 +4,20 @@ import { providerUnavailable } from "../calls/http-errors.js";
 import { platformFee } from "../../domain/stripe-account.js";
 import { platformFeeBasisPoints, siteOrigin } from "../config.js";
 import { bookingsCol, clientRecordRef, coachRef, offeringsCol } from "../firestore/refs.js";
-import { attachCheckout } from "./checkout.js";
+import { mailForPaymentLink } from "../../domain/client-mail-plan.js";
+import { db } from "../firebase.js";
+import { writeMails } from "../mail/outbox.js";
 import { paymentGateway } from "./gateway.js";
 
 /** How long a payment link stays payable: Stripe's longest checkout lifetime is 24 h. */
-const LINK_HOURS = 23;
+export const PAYMENT_LINK_HOURS = 23;
 
 /**
  * The online checkout link for what a booking leaves open, which the coach
  * sends the client (booked by phone, "pay by link"): a Checkout Session on
  * the coach's connected account, kept on the booking; the webhook records
- * the payment as for any checkout. A retried call returns the same link.
+ * the payment as for any checkout. The client gets it by e-mail too (when
+ * they have an address). A retried call returns the same link.
  * If the provider fails the booking stands, its price open, and the coach is
  * told to try again or take the money another way.
  */
@@ -41,9 +44,13 @@ export async function paymentLink(coachId: string, bookingId: string, now: DateT
       successUrl: `${page}?checkout=success&booking=${bookingId}`,
       cancelUrl: page,
       metadata: { coachId, targetType: target.type, targetId: bookingId, clientUid: booking.clientUid },
-      expiresAt: now.plus({ hours: LINK_HOURS }),
+      expiresAt: now.plus({ hours: PAYMENT_LINK_HOURS }),
     });
-    await attachCheckout(coachId, target, { sessionId: session.id, url: session.url });
+    // The link and its e-mail in one write: a mail never goes out without its link.
+    const batch = db().batch();
+    batch.update(bookingsCol(coachId).doc(bookingId), { checkout: { sessionId: session.id, url: session.url } });
+    writeMails(batch, coachId, [mailForPaymentLink(bookingId, booking.clientUid, now)], now);
+    await batch.commit();
     return session.url;
   } catch (cause) {
     logger.error("payment provider failed to create a payment link", cause);
