@@ -3,7 +3,10 @@
 //   - /app and /de/app: network first, the cached page when offline;
 //   - /_astro/*: cache first (file names carry a content hash, never change);
 //   - manifests and icons: cache first;
-//   - everything else (callables, Firestore, Auth, other pages): untouched,
+//   - Firebase Auth's check of the signed-in user at start (accounts:lookup,
+//     and the token refresh before it): given up after a few seconds, so that
+//     a weak network never keeps the app waiting on the sign-in form;
+//   - everything else (callables, Firestore, other pages): untouched,
 //     never cached — data freshness is Firestore's own offline cache's job;
 //   - `push` (Firebase Cloud Messaging, Web Push): shows the notification;
 //     a tap opens the app.
@@ -111,8 +114,29 @@ async function cacheFirst(request) {
   return response;
 }
 
+/**
+ * How long the start-up check of the signed-in user may take. Auth reloads
+ * the stored user over the network before it tells the page who is signed in
+ * (and before Firestore reads even its offline cache); on a weak network that
+ * request can hang for half a minute. A network error instead is what Auth
+ * takes as "offline": it keeps the user signed in and the app opens at once.
+ */
+const AUTH_CHECK_WAIT_MS = 4000;
+
+/** Auth's user check and token refresh (production hosts and the emulator's paths alike). */
+const isAuthCheck = (url) => url.pathname.endsWith("/v1/accounts:lookup") || url.pathname.endsWith("/v1/token");
+
+function authCheck(request) {
+  const late = new Promise((resolve) => setTimeout(() => resolve(Response.error()), AUTH_CHECK_WAIT_MS));
+  return Promise.race([fetch(request), late]).catch(() => Response.error());
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
+  if (request.method === "POST" && isAuthCheck(new URL(request.url))) {
+    event.respondWith(authCheck(request));
+    return;
+  }
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;

@@ -324,6 +324,21 @@ it("works offline once loaded: the service worker serves the app, Firestore's ca
   await page.context().setOffline(false);
 });
 
+it("a start-up check of the signed-in user that hangs (a weak signal) keeps nobody on the sign-in form: the worker gives it up", async () => {
+  const page = await openApp();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+  // Auth reloads the stored user before it says who is signed in: that request now never answers.
+  let hanging = 0;
+  await page.context().route("**/accounts:lookup*", () => {
+    hanging += 1;
+  });
+  await page.reload();
+  // Auth alone waits 30 s for it; the worker answers a network error after 4 s, which Auth takes as offline.
+  await card(page, ids.pastDone).waitFor({ timeout: 15_000 });
+  expect(hanging).toBeGreaterThan(0);
+  await page.context().unrouteAll({ behavior: "ignoreErrors" });
+});
+
 it("in German", async () => {
   const page = await openApp({ locale: "de-DE" }, "/de/app");
   expect(await page.locator("coach-app [data-view] h1").textContent()).toBe("Stunden");
