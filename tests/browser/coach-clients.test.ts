@@ -536,7 +536,13 @@ it("delete: refused while business is open; a settled client is erased and the r
   const text = await report.textContent();
   expect(text).toContain("Removed: the client record, 0 messages, 0 reviews,");
   expect(text).toMatch(/Kept under the pseudonym erased-[0-9a-f]+:/);
-  expect(await report.locator(".kept strong").allTextContents()).toEqual(["Bookings: 1", "Packs: 1", "Ledger entries: 3", "Payments and refunds: 1"]);
+  expect(await report.locator(".kept strong").allTextContents()).toEqual([
+    "Bookings: 1",
+    "Packs: 1",
+    "Ledger entries: 3",
+    "Payments and refunds: 1",
+    "Invoices, receipts and credit notes: 1",
+  ]);
   expect(text).toContain("Payments and refunds are accounting vouchers");
   expect(text).toMatch(new RegExp(`Keep until \\w+, 31 Dec ${DateTime.now().year + 10}; then they may be deleted\\.`));
   expect((await clientRecordRef(coachId, "uid-max").get()).exists).toBe(false);

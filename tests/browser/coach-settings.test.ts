@@ -308,6 +308,7 @@ it("in German", async () => {
     "Verfügbarkeit",
     "Stornoregeln",
     "Online-Zahlungen",
+    "Rechnungen",
     "Benachrichtigungen",
     "Dieses Gerät",
     "Kalender-Abo",

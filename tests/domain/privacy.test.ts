@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { decideProfile, Profile } from "../../functions/src/domain/coach.js";
 import { entry } from "../../functions/src/domain/packs.js";
 import type { PaymentRecord } from "../../functions/src/domain/payments.js";
+import { InvoiceSettings, decideMoneyDocument } from "../../functions/src/domain/invoices.js";
 import { decideErasure, toJson } from "../../functions/src/domain/privacy.js";
 import { demoCoach } from "../../scripts/demo-data.js";
 import { booking, pack, utc, ZONE } from "./fixtures.js";
@@ -25,11 +26,32 @@ const record = (at: DateTime): PaymentRecord => ({
   actorUid: "coach-uid",
   at,
 });
+/** The receipt of that payment, as issued to Lena. */
+const receipt = decideMoneyDocument(
+  {
+    settings: InvoiceSettings.parse({ legalName: "Emma Weber", address: "Lindenstraße 5\n10969 Berlin", taxNumber: "21/815/08150", vatMode: "regular" }),
+    tradingName: "Emma Weber",
+    language: "en",
+    currency: "EUR",
+    timeZone: ZONE,
+    buyer: { name: "Lena Fischer", address: "Am Park 1\n10115 Berlin" },
+    clientUid: "lena",
+    target: { type: "pack", id: "p1" },
+    service: { description: "10-session pack", quantity: 1, serviceFrom: "2026-03-02", serviceTo: null, rate: 19 },
+    now: utc("2026-03-02T10:00:00Z"),
+  },
+  { number: "RE-2026-0001", sequence: 1 },
+  "manual-1",
+  { kind: "payment", method: "cash", wallet: null, amountMinor: 58000, at: utc("2026-03-02T10:00:00Z"), reference: "" },
+  { amountDueMinor: 58000, paidMinor: 58000 },
+  null,
+);
 const erase = (over: Partial<Parameters<typeof decideErasure>[0]> = {}) =>
   decideErasure({
     bookings: [{ id: "b1", data: booking(utc("2026-10-01T16:00:00Z"), "p1", { status: "completed", note: "bad knee, please go easy" }) }],
     packs: [usedUp],
     payments: [{ id: "manual-1", data: record(utc("2026-03-02T10:00:00Z")) }],
+    documents: [{ id: "receipt-manual-1", data: receipt }],
     ledger: [
       entry("pack-p1-purchased", { delta: 10, reason: "PACK_PURCHASED", sentence: "+10  bought" }, { uid: "coach-uid", now: utc("2026-03-01T10:00:00Z") }).data,
     ],
@@ -55,16 +77,23 @@ describe("erasing a client", () => {
     expect(erase({ bookings: [started], packs: [usedUp, lapsed] }).ok).toBe(true);
   });
 
-  it("keeps bookings, packs and payments under the pseudonym, ledger entries unchanged, and says why", () => {
+  it("keeps bookings, packs, payments and documents under the pseudonym, ledger entries and documents' contents unchanged, and says why", () => {
     const plan = erase();
     if (!plan.ok) throw new Error(plan.error.code);
-    expect([...plan.value.bookings, ...plan.value.packs, ...plan.value.payments].map((r) => r.data.clientUid)).toEqual([PSEUDONYM, PSEUDONYM, PSEUDONYM]);
+    expect([...plan.value.bookings, ...plan.value.packs, ...plan.value.payments, ...plan.value.documents].map((r) => r.data.clientUid)).toEqual([
+      PSEUDONYM,
+      PSEUDONYM,
+      PSEUDONYM,
+      PSEUDONYM,
+    ]);
+    expect(plan.value.documents[0]?.data).toEqual({ ...receipt, clientUid: PSEUDONYM });
     expect(plan.value.bookings[0]?.data.note).toBe("");
     expect(plan.value.kept.map((k) => [k.records, k.count])).toEqual([
       ["bookings", 1],
       ["packs", 1],
       ["ledger", 1],
       ["payments", 1],
+      ["invoices", 1],
     ]);
     expect(plan.value.kept.every((k) => k.why.length > 20)).toBe(true);
     expect(plan.value.kept.find((k) => k.records === "payments")?.why).toContain("§147");
@@ -81,13 +110,14 @@ describe("erasing a client", () => {
       packs: [],
       ledger: [],
       payments: [{ id: "m", data: record(utc("2026-12-31T22:30:00Z")) }],
+      documents: [],
       now: utc("2027-01-05T10:00:00Z"),
     });
     expect(plan.ok && plan.value.retainUntil).toBe("2036-12-31");
   });
 
   it("nothing to keep: no retention date", () => {
-    const plan = erase({ bookings: [], packs: [], payments: [], ledger: [] });
+    const plan = erase({ bookings: [], packs: [], payments: [], documents: [], ledger: [] });
     expect(plan.ok && [plan.value.kept, plan.value.retainUntil]).toEqual([[], null]);
   });
 });

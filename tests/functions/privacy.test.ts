@@ -5,7 +5,16 @@ import { decideSale } from "../../functions/src/domain/pack-sales.js";
 import { refreshClientStats } from "../../functions/src/shell/clients/stats.js";
 import { writePackChange } from "../../functions/src/shell/packs/commit.js";
 import { db } from "../../functions/src/shell/firebase.js";
-import { bookingsCol, clientsCol, erasuresCol, mailOutboxCol, packsCol, paymentsCol, publicCoachesCol } from "../../functions/src/shell/firestore/refs.js";
+import {
+  bookingsCol,
+  clientsCol,
+  documentsCol,
+  erasuresCol,
+  mailOutboxCol,
+  packsCol,
+  paymentsCol,
+  publicCoachesCol,
+} from "../../functions/src/shell/firestore/refs.js";
 import { demoCoach, demoPackTemplate } from "../../scripts/demo-data.js";
 import { clientRecord, otherCoach, pastSession, statsWhere, waitFor } from "../support/coach-app.js";
 import { DEMO, call, callFailing, count, freshDemoSignedIn, seedPackBooking } from "../support/emulators.js";
@@ -95,6 +104,7 @@ describe("deleteClient", () => {
       ["packs", 1],
       ["ledger", 3],
       ["payments", 1],
+      ["invoices", 1],
     ]);
     expect(report.kept.every((k) => k.why.includes("§") || k.records === "ledger")).toBe(true);
     expect(report.retainUntil).toBe(`${DateTime.utc().setZone(demoCoach.timeZone).year + 10}-12-31`);
@@ -111,8 +121,11 @@ describe("deleteClient", () => {
     expect((await bookingsCol(coachId).doc("done").get()).data()).toMatchObject({ clientUid: report.pseudonym, status: "completed" });
     expect((await packsCol(coachId).doc(DEMO.packId).get()).data()).toMatchObject({ clientUid: report.pseudonym, status: "refunded", remaining: 0 });
     expect((await paymentsCol(coachId).where("clientUid", "==", report.pseudonym).get()).size).toBe(1);
+    // The payment's receipt is kept as issued (it still names Lena, as billed); only its link to her account is the pseudonym.
+    const [receipt] = (await documentsCol(coachId).get()).docs.map((doc) => doc.data());
+    expect(receipt).toMatchObject({ kind: "receipt", clientUid: report.pseudonym, buyer: { name: DEMO.client.name } });
     expect(await count(`coaches/${coachId}/packs/${DEMO.packId}/ledger`)).toBe(3);
-    for (const col of ["bookings", "packs", "payments"])
+    for (const col of ["bookings", "packs", "payments", "invoices"])
       expect((await db().collection(`coaches/${coachId}/${col}`).where("clientUid", "==", lenaUid).get()).size).toBe(0);
     expect((await call("getBalance", { coachId }, lena)).packs).toEqual([]);
     expect((await erasuresCol(coachId).doc(lenaUid).get()).data()).toEqual({ byUid: DEMO.coach.uid, report });

@@ -12,6 +12,7 @@ import { writePublicCoach } from "../shell/coach/public-page.js";
 import {
   bookingsCol,
   clientsCol,
+  documentsCol,
   erasuresCol,
   ledgerCol,
   messagesCol,
@@ -28,8 +29,8 @@ import {
  * record (name, email, phone, notes, figures), the message thread, their
  * reviews (off the public page too), the coach's notifications about
  * them and the e-mails to them (waiting or sent). Bookkeeping stays for the legal retention period, pseudonymised:
- * bookings, packs and payments carry a random pseudonym instead of the
- * client's uid (so the person's account no longer reaches them), ledger
+ * bookings, packs, payments and invoices carry a random pseudonym instead
+ * of the client's uid (so the person's account no longer reaches them), ledger
  * entries stay as written. Refused with CLIENT_HAS_OPEN_BUSINESS while
  * sessions are upcoming, money is open or units are unused (see
  * domain/privacy.ts). The report is returned and kept in
@@ -48,9 +49,10 @@ export const deleteClient = onSignedInCall(clientCalls.deleteClient, async (inpu
       const done = erasure.data();
       return done ? ok(done.report) : fail({ code: "CLIENT_NOT_FOUND" });
     }
-    const [bookings, payments, packs, reviews, outbox, mails, messages] = await Promise.all([
+    const [bookings, payments, documents, packs, reviews, outbox, mails, messages] = await Promise.all([
       tx.get(bookingsCol(coachId).where("clientUid", "==", clientUid)),
       tx.get(paymentsCol(coachId).where("clientUid", "==", clientUid)),
+      tx.get(documentsCol(coachId).where("clientUid", "==", clientUid)),
       tx.get(packsCol(coachId).where("clientUid", "==", clientUid)),
       tx.get(reviewsCol(coachId).where("clientUid", "==", clientUid)),
       tx.get(outboxCol(coachId).where("params.clientUid", "==", clientUid)),
@@ -63,6 +65,7 @@ export const deleteClient = onSignedInCall(clientCalls.deleteClient, async (inpu
       bookings: bookings.docs.map((doc) => ({ id: doc.id, data: doc.data() })),
       packs: packs.docs.map((doc) => ({ id: doc.id, data: doc.data() })),
       payments: payments.docs.map((doc) => ({ id: doc.id, data: doc.data() })),
+      documents: documents.docs.map((doc) => ({ id: doc.id, data: doc.data() })),
       ledger: ledgers.flatMap((ledger) => ledger.docs.map((doc) => doc.data())),
       pseudonym,
       timeZone: coach.value.timeZone,
@@ -73,6 +76,8 @@ export const deleteClient = onSignedInCall(clientCalls.deleteClient, async (inpu
     for (const { id, data } of plan.value.bookings) tx.set(bookingsCol(coachId).doc(id), data);
     for (const { id, data } of plan.value.packs) tx.set(packsCol(coachId).doc(id), data);
     for (const { id, data } of plan.value.payments) tx.set(paymentsCol(coachId).doc(id), data);
+    // An issued document is never changed: only the field that links it to the account is rewritten.
+    for (const { id, data } of plan.value.documents) tx.update(documentsCol(coachId).doc(id), { clientUid: data.clientUid });
     for (const doc of [...reviews.docs, ...outbox.docs, ...mails.docs]) tx.delete(doc.ref);
     tx.delete(threadsCol(coachId).doc(clientUid));
     tx.delete(recordRef);

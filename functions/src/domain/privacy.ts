@@ -4,6 +4,7 @@ import type { Booking } from "./booking.js";
 import { PSEUDONYM_PREFIX, owedSummaries } from "./clients.js";
 import { DomainError } from "./errors.js";
 import type { LedgerEntry, Pack, WithId } from "./packs.js";
+import type { InvoiceDocument } from "./invoices.js";
 import { PaymentRecord, clientAccount } from "./payments.js";
 import { Result, fail, ok } from "./result.js";
 
@@ -17,7 +18,7 @@ import { Result, fail, ok } from "./result.js";
 export const RETENTION_YEARS = 10;
 
 /** Kinds of bookkeeping records kept (pseudonymised) when a client is erased. */
-export const KeptRecords = z.enum(["bookings", "packs", "ledger", "payments"]);
+export const KeptRecords = z.enum(["bookings", "packs", "ledger", "payments", "invoices"]);
 export type KeptRecords = z.infer<typeof KeptRecords>;
 
 /** What an erasure removed and kept, and until when the kept records must stay: returned to the coach and stored. */
@@ -52,6 +53,8 @@ const WHY: Record<KeptRecords, string> = {
   ledger:
     "Every change of units is an append-only accounting entry and is never edited; the entries carry no contact data (a transfer's line names the clients involved).",
   payments: "Payments and refunds are accounting vouchers (Buchungsbelege, §147 Abs. 1 Nr. 4 AO, §257 Abs. 1 Nr. 4 HGB). Kept under the pseudonym.",
+  invoices:
+    "Invoices, receipts and credit notes must be kept as issued (§14b UStG, §147 AO): they still name the client as billed; only the account's link to them is replaced by the pseudonym.",
 };
 
 /** What the shell writes for an erasure: the kept records under the pseudonym, and the report's kept part. */
@@ -59,6 +62,7 @@ export interface ErasurePlan {
   bookings: WithId<Booking>[];
   packs: WithId<Pack>[];
   payments: WithId<PaymentRecord>[];
+  documents: WithId<InvoiceDocument>[];
   kept: ErasureReport["kept"];
   retainUntil: string | null;
 }
@@ -81,6 +85,7 @@ export function decideErasure(args: {
   bookings: WithId<Booking>[];
   packs: WithId<Pack>[];
   payments: WithId<PaymentRecord>[];
+  documents: WithId<InvoiceDocument>[];
   ledger: LedgerEntry[];
   pseudonym: string;
   timeZone: string;
@@ -106,12 +111,14 @@ export function decideErasure(args: {
     packs: args.packs.length,
     ledger: args.ledger.length,
     payments: args.payments.length,
+    invoices: args.documents.length,
   };
   const kept = KeptRecords.options.filter((records) => counts[records] > 0).map((records) => ({ records, count: counts[records], why: WHY[records] }));
   const dates = [
     ...args.bookings.flatMap(({ data: b }) => [b.createdAt, ...(b.resolution ? [b.resolution.at] : []), ...(b.startsAt <= now ? [b.startsAt] : [])]),
     ...args.packs.map((p) => p.data.purchasedAt),
     ...args.payments.map((p) => p.data.at),
+    ...args.documents.map((d) => d.data.issuedAt),
     ...args.ledger.map((e) => e.at),
   ];
   const latest = dates.reduce<DateTime | null>((max, at) => (!max || at > max ? at : max), null);
@@ -120,6 +127,7 @@ export function decideErasure(args: {
     bookings: args.bookings.map(({ id, data }) => ({ id, data: { ...data, clientUid: pseudonym, note: "" } })),
     packs: args.packs.map(({ id, data }) => ({ id, data: { ...data, clientUid: pseudonym } })),
     payments: args.payments.map(({ id, data }) => ({ id, data: { ...data, clientUid: pseudonym } })),
+    documents: args.documents.map(({ id, data }) => ({ id, data: { ...data, clientUid: pseudonym } })),
     kept,
     retainUntil: latest ? (latest.setZone(args.timeZone).endOf("year").plus({ years: RETENTION_YEARS }).toISODate() ?? null) : null,
   });

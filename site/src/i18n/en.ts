@@ -160,9 +160,8 @@ export const en = {
   documentsHeading: "Your invoices and receipts",
   noDocuments: "No invoices or receipts yet.",
   documentKind: { invoice: "Invoice", receipt: "Receipt", credit_note: "Credit note" } satisfies Record<DocumentKind, string>,
-  /** "Invoice RE-2026-0001 · 1 Dec 2026": a document's heading line. */
-  documentTitle: (kind: string, number: string, date: string) => `${kind} ${number} · ${date}`,
-  documentRefersTo: (number: string) => `for invoice ${number}`,
+  /** Before the number of the invoice a receipt pays or a credit note corrects. */
+  documentRefersTo: "for invoice",
   pdf: "PDF",
   /** The PDF button's full name for screen readers: starts with what it shows. */
   pdfOf: (kind: string, number: string) => `PDF of ${kind.toLowerCase()} ${number}`,

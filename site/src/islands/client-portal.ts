@@ -1,8 +1,9 @@
 // <client-portal>: the signed-in client's bookings, packs (with the ledger
-// that explains every unit) and payments with each coach; cancel with the
-// policy preview shown first, reschedule, add to calendar, book again; the
-// message thread with each coach and reviews of completed sessions, both live
-// (the Firestore SDK loads only once the client is signed in).
+// that explains every unit), payments, and invoices and receipts (as PDFs)
+// with each coach; cancel with the policy preview shown first, reschedule,
+// add to calendar, book again; the message thread with each coach and
+// reviews of completed sessions, both live (the Firestore SDK loads only
+// once the client is signed in).
 import type { User } from "firebase/auth";
 import type { PortalBooking, PortalCoach } from "../../../functions/src/api/portal.js";
 import { CallableError, callFunction, type Api, type CallName } from "../client/callable.js";
@@ -13,6 +14,7 @@ import { freeStarts } from "./booking-slots.js";
 import { actionRow, child, closeButton, downloadFile, el, failureText, openPanel, plainButton, showFailure, whileBusy } from "./dom.js";
 import { mountThread } from "./message-thread.js";
 import { dayTimePicker } from "./day-time-picker.js";
+import { mountDocuments } from "./portal-documents.js";
 import { coachMoney, renderPack, renderPayments, type PortalLook } from "./portal-money.js";
 import { mountReviews } from "./portal-reviews.js";
 import { SignInForm } from "./sign-in-form.js";
@@ -90,6 +92,15 @@ class ClientPortal extends HTMLElement {
     if (coach.past.length) section.append(el("h3", t.past), this.list(coach.past.map((b) => this.renderBooking(coach, b))));
     if (coach.packs.length) section.append(el("h3", t.packs), this.list(coach.packs.map((p) => renderPack(this.look, coach, p))));
     section.append(el("h3", t.payments), renderPayments(this.look, coach));
+    const documents = el("div", undefined, "card");
+    section.append(el("h3", t.documentsHeading), documents);
+    void mountDocuments(documents, {
+      lang: this.language,
+      locale: this.locale,
+      coachId: coach.coachId,
+      list: (coachId) => this.call("listDocuments", { coachId }),
+      pdf: (coachId, documentId) => this.call("getDocumentPdf", { coachId, documentId }),
+    });
     const thread = el("div");
     const reviews = el("div");
     section.append(el("h3", t.messagesHeading), thread, reviews);

@@ -1,6 +1,8 @@
 // Realtime and one-off reads of the client screens (the coach may read their
 // own collections; the rules deny everyone else): a client's packs with their
-// payment summary, the client record (to notice new figures), pack templates.
+// payment summary, the client record (to notice new figures), pack templates,
+// and what invoices need (whether the coach set invoicing up, the client's
+// billing address).
 // Every document is narrowed at the edge; malformed ones are left out.
 import { instantOf } from "../../islands/live-reviews.js";
 import type { AppContext } from "../context.js";
@@ -144,4 +146,21 @@ export async function loadOfferings(ctx: AppContext): Promise<OfferingState[]> {
     return parsed.success ? [{ id: doc.id, data: parsed.data }] : [];
   });
   return inCoachOrder(offerings).map(({ id, data }) => ({ id, title: data.title }));
+}
+
+/** Whether the coach has set invoicing up (coaches/{c}.invoicing), and the client's billing address ("" when none). */
+export interface InvoicingState {
+  invoicing: boolean;
+  billingAddress: string;
+}
+
+/** Reads the coach's invoicing and the client's billing address once. */
+export async function loadInvoicing(ctx: AppContext, clientUid: string): Promise<InvoicingState> {
+  const [{ doc, getDoc }, { clientDb }] = await firestore();
+  const [coach, record] = await Promise.all([
+    getDoc(doc(clientDb(), "coaches", ctx.coachId)),
+    getDoc(doc(clientDb(), "coaches", ctx.coachId, "clients", clientUid)),
+  ]);
+  const address: unknown = record.get("billingAddress");
+  return { invoicing: isRecord(coach.get("invoicing")), billingAddress: typeof address === "string" ? address : "" };
 }

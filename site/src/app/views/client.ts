@@ -1,5 +1,6 @@
 // One client (#/clients/{uid}): contact (tap to call or write) and figures,
-// packs and payments with their operations, the timeline, private notes, the
+// packs and payments with their operations, invoices and receipts, the
+// timeline, private notes, the
 // message thread (live), reviews (live) and privacy (export, delete). The
 // figures and the timeline come from getClientDetail and are fetched again
 // whenever the client record changes (the stats triggers rewrite it after
@@ -16,6 +17,7 @@ import { explainAny, nameOf } from "./client-format.js";
 import { header } from "./client-header.js";
 import { notesBox, type NotesBox } from "./client-notes.js";
 import { loadTemplates, watchPacks, watchRecord, type TemplateState } from "./client-data.js";
+import { documentsSection, type DocumentsSection } from "./client-documents.js";
 import { packsSection } from "./client-packs.js";
 import { erasureReport, privacySection } from "./client-privacy.js";
 import { reviewsSection } from "./client-reviews.js";
@@ -51,6 +53,7 @@ class ClientScreen {
   private readonly olderButton = Object.assign(el("button", undefined, "secondary"), { type: "button" });
   private readonly packs: ReturnType<typeof packsSection>;
   private readonly reviewList: ReturnType<typeof reviewsSection>;
+  private readonly documents: DocumentsSection;
   private readonly notes: NotesBox;
 
   constructor(
@@ -69,6 +72,7 @@ class ClientScreen {
       },
     });
     this.reviewList = reviewsSection(ctx);
+    this.documents = documentsSection(ctx, uid);
     this.notes = notesBox(ctx, uid);
     this.olderButton.textContent = this.t.olderHistory;
     this.olderButton.addEventListener("click", () => void this.showOlder());
@@ -98,6 +102,7 @@ class ClientScreen {
     jump.setAttribute("aria-label", t.jump);
     const sections: [string, string][] = [
       ["packs", t.packsTitle],
+      ["documents", t.documentsTitle],
       ["timeline", t.timelineTitle],
       ["messages", t.messagesTitle],
       ["reviews", t.reviewsTitle],
@@ -113,6 +118,7 @@ class ClientScreen {
       this.head,
       jump,
       section("packs", t.packsTitle, this.packs.element),
+      section("documents", t.documentsTitle, this.documents.element),
       section("timeline", t.timelineTitle, this.timeline, this.olderButton),
       section("messages", t.messagesTitle, thread),
       section("reviews", t.reviewsTitle, this.reviewList.element),
@@ -123,7 +129,15 @@ class ClientScreen {
 
     const offline = () => this.ctx.showError(new CallableError("unavailable", "NETWORK", {}, ""));
     const listeners = await Promise.all([
-      watchPacks(this.ctx, this.uid, (packs) => this.packs.update(packs, undefined), offline),
+      watchPacks(
+        this.ctx,
+        this.uid,
+        (packs) => {
+          this.packs.update(packs, undefined);
+          this.documents.update(packs, undefined);
+        },
+        offline,
+      ),
       watchReviews(this.ctx.coachId, this.uid, (reviews) => this.showReviews(reviews), offline),
       watchRecord(this.ctx, this.uid, (exists) => (exists ? this.reloadSoon() : undefined)),
       mountThread(thread, {
@@ -181,6 +195,7 @@ class ClientScreen {
     fillReviewSlots(this.ctx, this.timeline, this.reviews, (line) => this.ctx.say(line));
     this.notes.show(detail.client.notes);
     this.packs.update(undefined, detail);
+    this.documents.update(undefined, detail);
     this.reviewList.update(this.reviews, detail);
   }
 
@@ -206,6 +221,8 @@ class ClientScreen {
       if (detail.olderBefore !== this.detail?.olderBefore) this.older = undefined;
       this.detail = detail;
       this.draw();
+      // A sale, payment or refund issues its invoice, receipt or credit note: read them again too.
+      this.documents.refresh();
     } catch (error) {
       if (!this.stopped && !(error instanceof CallableError && error.reason === "CLIENT_NOT_FOUND")) this.ctx.showError(error);
     }

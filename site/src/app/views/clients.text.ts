@@ -59,6 +59,22 @@ const en = {
   messagesTitle: "Messages",
   reviewsTitle: "Reviews",
   privacyTitle: "Privacy",
+  documentsTitle: "Invoices and receipts",
+
+  // Invoices and receipts
+  invoicingOff: "Invoicing is not set up yet, so no invoices or receipts are issued for this client.",
+  setUpInvoicing: "Set up invoices in Settings",
+  billingAddress: "Billing address",
+  billingHint: "Street, postcode and town, one per line. Invoices above €250 must name it.",
+  saveAddress: "Save address",
+  addressSaved: "Address saved.",
+  documentsList: "Documents",
+  notInvoiced: "Issue an invoice",
+  issueInvoice: "Issue invoice",
+  invoiceIssued: (number: string) => `Invoice ${number} issued.`,
+  needBillingAddress: (amount: string) =>
+    `This invoice comes to ${amount}, above €250: it must name the client's billing address. Add it above, then issue it again.`,
+  packBought: (name: string, day: string) => `${name} · bought ${day}`,
 
   // Packs and payment targets
   noPacks: "No packs.",
@@ -204,7 +220,13 @@ const en = {
     `Removed: the client record, ${plural(messages, "message", "messages")}, ${plural(reviews, "review", "reviews")}, ${plural(notifications, "notification", "notifications")}, ${plural(mails, "e-mail", "e-mails")}.`,
   keptTitle: (pseudonym: string) => `Kept under the pseudonym ${pseudonym}:`,
   kept: (records: string, count: number) => `${records}: ${count}`,
-  keptRecords: { bookings: "Bookings", packs: "Packs", ledger: "Ledger entries", payments: "Payments and refunds" } satisfies Record<KeptRecords, string>,
+  keptRecords: {
+    bookings: "Bookings",
+    packs: "Packs",
+    ledger: "Ledger entries",
+    payments: "Payments and refunds",
+    invoices: "Invoices, receipts and credit notes",
+  } satisfies Record<KeptRecords, string>,
   /** Why each kind of record is kept: in English the server's own words; other languages say it here. */
   keptWhy: ENGLISH_KEPT_WHY,
   retainUntil: (day: string) => `Keep until ${day}; then they may be deleted.`,
@@ -263,6 +285,21 @@ const de: typeof en = {
   messagesTitle: "Nachrichten",
   reviewsTitle: "Bewertungen",
   privacyTitle: "Datenschutz",
+  documentsTitle: "Rechnungen und Quittungen",
+
+  invoicingOff: "Rechnungen sind noch nicht eingerichtet: Für diesen Kunden werden keine Rechnungen oder Quittungen erstellt.",
+  setUpInvoicing: "Rechnungen in den Einstellungen einrichten",
+  billingAddress: "Rechnungsadresse",
+  billingHint: "Straße, Postleitzahl und Ort, je eine Zeile. Rechnungen über 250 € müssen sie nennen.",
+  saveAddress: "Adresse speichern",
+  addressSaved: "Adresse gespeichert.",
+  documentsList: "Belege",
+  notInvoiced: "Rechnung stellen",
+  issueInvoice: "Rechnung erstellen",
+  invoiceIssued: (number) => `Rechnung ${number} erstellt.`,
+  needBillingAddress: (amount) =>
+    `Diese Rechnung beträgt ${amount}, mehr als 250 €: Sie muss die Rechnungsadresse des Kunden nennen. Trage sie oben ein und erstelle die Rechnung dann erneut.`,
+  packBought: (name, day) => `${name} · gekauft am ${day}`,
 
   noPacks: "Keine Pakete.",
   packLine: (left, units, until) => `noch ${left} von ${units} · gültig bis ${until}`,
@@ -391,7 +428,13 @@ const de: typeof en = {
     `Gelöscht: der Kundeneintrag, ${plural(messages, "Nachricht", "Nachrichten")}, ${plural(reviews, "Bewertung", "Bewertungen")}, ${plural(notifications, "Benachrichtigung", "Benachrichtigungen")}, ${plural(mails, "E-Mail", "E-Mails")}.`,
   keptTitle: (pseudonym) => `Aufbewahrt unter dem Pseudonym ${pseudonym}:`,
   kept: (records, count) => `${records}: ${count}`,
-  keptRecords: { bookings: "Buchungen", packs: "Pakete", ledger: "Verlaufseinträge", payments: "Zahlungen und Erstattungen" },
+  keptRecords: {
+    bookings: "Buchungen",
+    packs: "Pakete",
+    ledger: "Verlaufseinträge",
+    payments: "Zahlungen und Erstattungen",
+    invoices: "Rechnungen, Quittungen und Stornorechnungen",
+  },
   keptWhy: {
     bookings:
       "Gegebene und stornierte Stunden sind die Grundlage der Abrechnung und des Paketverlaufs (Buchhaltungsunterlagen, §147 AO, §257 HGB). Aufbewahrt unter dem Pseudonym, ohne Name, Kontakt oder die Notiz des Kunden.",
@@ -399,6 +442,8 @@ const de: typeof en = {
     ledger:
       "Jede Änderung der Einheiten ist ein unveränderlicher Buchungseintrag; er enthält keine Kontaktdaten (eine Übertragung nennt die beteiligten Kunden).",
     payments: "Zahlungen und Erstattungen sind Buchungsbelege (§147 Abs. 1 Nr. 4 AO, §257 Abs. 1 Nr. 4 HGB). Aufbewahrt unter dem Pseudonym.",
+    invoices:
+      "Rechnungen, Quittungen und Stornorechnungen sind so aufzubewahren, wie sie ausgestellt wurden (§14b UStG, §147 AO): Sie nennen den Kunden weiter wie berechnet; nur die Verbindung zu seinem Konto ersetzt das Pseudonym.",
   },
   retainUntil: (day) => `Aufzubewahren bis ${day}; danach dürfen sie gelöscht werden.`,
   nothingKept: "Es wurden keine Buchhaltungsunterlagen aufbewahrt.",

@@ -3,16 +3,26 @@
 // pack templates (the coach may read them), parsed with the same schemas the
 // functions use; every change goes through the area's callable.
 import { el } from "../../islands/dom.js";
-import type { View } from "../context.js";
+import type { AppContext, View } from "../context.js";
 import { availabilitySection } from "./settings-availability.js";
 import { offeringsSection, packsSection } from "./settings-catalogue.js";
 import { readList, type SettingsEnv } from "./settings-env.js";
 import { calendarSection, deviceSection, notificationsSection } from "./settings-notifications.js";
+import { invoicesSection } from "./settings-invoices.js";
 import { paymentsSection } from "./settings-payments.js";
 import { policySection } from "./settings-policy.js";
 import { profileSection } from "./settings-profile.js";
 import { settingsText } from "./settings.text.js";
 import "./views.css";
+
+/** The section the next Settings screen opens at (set by openSettingsAt). */
+let pendingSection: string | undefined;
+
+/** Goes to Settings at one section (e.g. "invoices" from a client's screen): its heading is scrolled to and focused. */
+export function openSettingsAt(ctx: AppContext, section: string): void {
+  pendingSection = section;
+  ctx.navigate("#/settings");
+}
 
 /** The Settings screen (#/settings). */
 export const settingsView: View = {
@@ -21,10 +31,11 @@ export const settingsView: View = {
     const heading = el("h1", t.heading);
     const loading = el("p", t.loading, "muted");
     root.append(heading, loading);
-    const [fs, { clientDb }, domain] = await Promise.all([
+    const [fs, { clientDb }, domain, invoices] = await Promise.all([
       import("firebase/firestore"),
       import("../../client/firestore.js"),
       import("../../../../functions/src/domain/coach.js"),
+      import("../../../../functions/src/domain/invoices.js"),
     ]);
     const db = clientDb();
     const snapshot = await fs.getDoc(fs.doc(db, "coaches", ctx.coachId));
@@ -39,9 +50,18 @@ export const settingsView: View = {
       availabilitySection(env),
       policySection(env),
       paymentsSection(env),
+      invoicesSection(env, offerings, templates, invoices),
       notificationsSection(env),
       deviceSection(env),
       calendarSection(env),
     );
+    const wanted = pendingSection;
+    pendingSection = undefined;
+    const target = wanted ? root.querySelector<HTMLElement>(`section[data-section="${CSS.escape(wanted)}"] h2`) : null;
+    if (target) {
+      target.tabIndex = -1;
+      target.scrollIntoView({ block: "start" });
+      target.focus({ preventScroll: true });
+    }
   },
 };
