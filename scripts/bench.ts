@@ -17,6 +17,7 @@ import { loadFreeSlots } from "../functions/src/shell/booking/free-slots.js";
 import { actionTimings } from "./bench-actions.js";
 import { lighthouseScores, pageWeight, servedHow } from "./bench-site.js";
 import { scale } from "./bench-scale.js";
+import { overviewReads } from "./bench-overview.js";
 import { DEMO } from "./demo-data.js";
 
 const rows: [string, string][] = [];
@@ -219,6 +220,7 @@ await contention(50, true, " (cold: 50 emulator workers start)");
 for (const run of [1, 2, 3]) await contention(50, true, ` (warm, run ${run} of 3)`);
 await contention(50, false);
 await slotReads("after 50 bookings");
+await overviewReads(report);
 // Last: it resets the emulators and seeds 1,000 coaches.
 await scale(report);
 console.log("\nbench done");

@@ -43,6 +43,7 @@ export const exportClientData = load<typeof import("./callables/export-client-da
   "exportClientData",
   "./callables/export-client-data.js",
 )?.exportClientData;
+export const exportMonth = load<typeof import("./callables/export-month.js")>("exportMonth", "./callables/export-month.js")?.exportMonth;
 export const extendPack = load<typeof import("./callables/extend-pack.js")>("extendPack", "./callables/extend-pack.js")?.extendPack;
 export const getBalance = load<typeof import("./callables/get-balance.js")>("getBalance", "./callables/get-balance.js")?.getBalance;
 export const getClientAccount = load<typeof import("./callables/get-client-account.js")>(
@@ -51,6 +52,7 @@ export const getClientAccount = load<typeof import("./callables/get-client-accou
 )?.getClientAccount;
 export const getClientDetail = load<typeof import("./callables/get-client-detail.js")>("getClientDetail", "./callables/get-client-detail.js")?.getClientDetail;
 export const getClientPortal = load<typeof import("./callables/get-client-portal.js")>("getClientPortal", "./callables/get-client-portal.js")?.getClientPortal;
+export const getOverview = load<typeof import("./callables/get-overview.js")>("getOverview", "./callables/get-overview.js")?.getOverview;
 export const setInvoiceSettings = load<typeof import("./callables/set-invoice-settings.js")>(
   "setInvoiceSettings",
   "./callables/set-invoice-settings.js",
@@ -146,6 +148,26 @@ export const clientStatsOnPaymentCreated = load<typeof import("./triggers/client
   "clientStatsOnPaymentCreated",
   "./triggers/client-stats-on-payment-created.js",
 )?.clientStatsOnPaymentCreated;
+export const overviewOnBookingCreated = load<typeof import("./triggers/overview-on-booking-created.js")>(
+  "overviewOnBookingCreated",
+  "./triggers/overview-on-booking-created.js",
+)?.overviewOnBookingCreated;
+export const overviewOnBookingUpdated = load<typeof import("./triggers/overview-on-booking-updated.js")>(
+  "overviewOnBookingUpdated",
+  "./triggers/overview-on-booking-updated.js",
+)?.overviewOnBookingUpdated;
+export const overviewOnPackCreated = load<typeof import("./triggers/overview-on-pack-created.js")>(
+  "overviewOnPackCreated",
+  "./triggers/overview-on-pack-created.js",
+)?.overviewOnPackCreated;
+export const overviewOnPackUpdated = load<typeof import("./triggers/overview-on-pack-updated.js")>(
+  "overviewOnPackUpdated",
+  "./triggers/overview-on-pack-updated.js",
+)?.overviewOnPackUpdated;
+export const overviewOnPaymentCreated = load<typeof import("./triggers/overview-on-payment-created.js")>(
+  "overviewOnPaymentCreated",
+  "./triggers/overview-on-payment-created.js",
+)?.overviewOnPaymentCreated;
 export const calendarOnBookingWritten = load<typeof import("./triggers/calendar-on-booking-written.js")>(
   "calendarOnBookingWritten",
   "./triggers/calendar-on-booking-written.js",

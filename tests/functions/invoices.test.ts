@@ -25,6 +25,8 @@ beforeEach(async () => {
 
 const year = () => DateTime.now().setZone(demoCoach.timeZone).year;
 const numberOf = (sequence: number) => `RE-${year()}-${String(sequence).padStart(4, "0")}`;
+/** True when no document was written again after it was created (an issued document is never changed). */
+const neverChanged = async () => (await documentsCol(coachId).get()).docs.every((doc) => doc.createTime.isEqual(doc.updateTime));
 const documents = async () => (await documentsCol(coachId).orderBy("sequence").get()).docs.map((doc) => ({ id: doc.id, ...doc.data() }));
 const pay = (target: { type: "pack" | "booking"; id: string }, amountMinor: number, kind: "recordPayment" | "recordRefund" = "recordPayment") =>
   call(kind, { requestId: randomUUID(), coachId, target, method: "cash", amountMinor }, emma);
@@ -62,6 +64,7 @@ describe("documents issued from what happened", () => {
       payment: { method: "cash" },
     });
     expect(second).toMatchObject({ kind: "receipt", number: numberOf(3), paidMinor: 58000, openMinor: 0, totals: { grossMinor: 28000 } });
+    expect(await neverChanged()).toBe(true);
   });
 
   it("a refund: a credit note with negative amounts that refers to the invoice it corrects", async () => {
@@ -106,6 +109,7 @@ describe("documents issued from what happened", () => {
     expect(invoice!.lines[0]!.description).toMatch(/^Private lesson \(60 min\), \d\d:\d\d \(60 min\)$/);
     expect(receipt).toMatchObject({ kind: "receipt", payment: { paymentId: "stripe-pi_invoice_1", amountMinor: 6500 }, refersTo: { number: invoice!.number } });
     expect(credit).toMatchObject({ kind: "credit_note", totals: { grossMinor: -2000 }, refersTo: { number: invoice!.number } });
+    expect(await neverChanged()).toBe(true);
   });
 
   it("no settings, no documents; issueInvoice says to set up invoicing", async () => {
@@ -169,6 +173,7 @@ describe("numbers", () => {
     const again = await call("issueInvoice", { coachId, target: targets[0]! }, emma);
     expect(again.document).toEqual(issued[0]!.document);
     expect((await documentsCol(coachId).doc(issued[0]!.document.id).get()).data()).toEqual(before);
+    expect(await neverChanged()).toBe(true);
     // The new prefix starts its own range.
     const next = await call("issueInvoice", { coachId, target: lenaPack }, emma).catch(() => undefined);
     expect(next).toBeUndefined();

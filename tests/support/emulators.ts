@@ -218,12 +218,13 @@ export async function seedPackBooking(args: { bookingId: string; clientUid: stri
  * JSON lines, sorted. Leaves out what triggers and tasks keep on their own
  * schedule, seconds after the writes of a test's setup: the clients' `stats`
  * and the stats triggers' markers of counted changes (the documents the stats
- * count are compared), the calendar feed's read model (likewise),
+ * count are compared), the calendar feed's read model and the overview's
+ * (`overview`, `overviewOpen`, `overviewClients`, `overviewEvents`: likewise),
  * `pageRefreshes` (the page-refresh queue's notes, cleared when the refresh
  * task has run) and the delivery state of client mails (the mail is
  * compared, what its delivery did to it is not).
  */
-const TRIGGER_KEPT = ["/documents/pageRefreshes/", "/statsEvents/", "/calendar/feed"];
+const TRIGGER_KEPT = ["/documents/pageRefreshes/", "/statsEvents/", "/calendar/feed", "/overview"];
 
 export async function projectState(): Promise<string[]> {
   const response = await fetch(`${FIRESTORE}/v1/projects/${PROJECT_ID}/databases/(default)/documents:runQuery`, {

@@ -72,6 +72,8 @@ export function sampleCalls(bookingId: string, start: string): Samples {
     recordPayment: { caller: "coach", input: money },
     recordRefund: { caller: "coach", input: money },
     getClientAccount: { caller: "coach", input: lena },
+    getOverview: { caller: "coach", input: { coachId } },
+    exportMonth: { caller: "coach", input: { coachId, month: "2026-11" } },
     setInvoiceSettings: { caller: "coach", input: { coachId, settings: { ...demoCoach.invoicing!, paymentTermsDays: 30 } } },
     saveBillingAddress: { caller: "coach", input: { ...lena, address: "Am Park 1\n10115 Berlin" } },
     issueInvoice: { caller: "coach", input: { coachId, target: money.target } },

@@ -4,6 +4,7 @@ import { clientCalls } from "./clients.js";
 import { coachCalls } from "./coach.js";
 import { invoiceCalls } from "./invoices.js";
 import { onboardingCalls } from "./onboarding.js";
+import { overviewCalls } from "./overview.js";
 import { packCalls } from "./packs.js";
 import { paymentCalls } from "./payments.js";
 import { portalCalls } from "./portal.js";
@@ -24,6 +25,7 @@ export const api = {
   ...clientCalls,
   ...reviewCalls,
   ...portalCalls,
+  ...overviewCalls,
 };
 
 /** A callable's name. */
