@@ -95,7 +95,7 @@ async function coachApp(page: Page, note: Note): Promise<void> {
     note(
       "coach app: Today's agenda shown",
       await clock(
-        () => page.goto(`${SITE}/app`),
+        () => page.goto(`${SITE}/app#/today`),
         () => page.locator(".agenda section").first().waitFor({ timeout: 60_000 }),
       ),
     );

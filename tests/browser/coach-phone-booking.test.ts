@@ -28,7 +28,7 @@ it("the coach adds a new client by phone and books three weekly sessions for the
   await call("bookSlot", { requestId: randomUUID(), coachId: DEMO.coachId, offeringId: DEMO.offeringId, start: taken, payWith: "pack" }, other);
 
   const page = await signedInPage(browser, DEMO.coach);
-  await page.goto(`${SITE}/app`);
+  await page.goto(`${SITE}/app#/today`);
   await page.locator(".agenda section").first().waitFor({ timeout: 30_000 });
   await page.getByRole("button", { name: "Book for a client" }).click();
   await page.getByLabel("Client: name, email or phone").fill("Jonas Weber");

@@ -61,7 +61,7 @@ beforeEach(async () => {
 });
 
 /** Signs in as the coach through the app's own form (English or German labels). */
-async function signInToApp(page: Page, path = "/app"): Promise<void> {
+async function signInToApp(page: Page, path = "/app#/today"): Promise<void> {
   await page.goto(`${SITE}${path}`);
   const form = page.locator("sign-in-form:visible");
   await form.locator("summary").click();
@@ -72,7 +72,7 @@ async function signInToApp(page: Page, path = "/app"): Promise<void> {
 }
 
 /** The coach app's Sessions, signed in as on a later visit. */
-async function openApp(options: BrowserContextOptions = {}, path = "/app"): Promise<Page> {
+async function openApp(options: BrowserContextOptions = {}, path = "/app#/today"): Promise<Page> {
   const page = await signedInPage(browser, DEMO.coach, options);
   await page.goto(`${SITE}${path}`);
   await page.locator(".agenda section").first().waitFor({ timeout: 30_000 });
@@ -340,7 +340,7 @@ it("a start-up check of the signed-in user that hangs (a weak signal) keeps nobo
 });
 
 it("in German", async () => {
-  const page = await openApp({ locale: "de-DE" }, "/de/app");
+  const page = await openApp({ locale: "de-DE" }, "/de/app#/today");
   expect(await page.locator("coach-app [data-view] h1").textContent()).toBe("Stunden");
   expect(await page.locator('section[data-group="today"] h2').textContent()).toMatch(/^Heute · /);
   expect(await page.locator('section[data-group="requests"] h2').textContent()).toBe("Warten auf deine Bestätigung");

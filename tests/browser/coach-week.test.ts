@@ -65,7 +65,7 @@ beforeEach(async () => {
 });
 
 /** The coach app at `width`, its clock pinned to `now`, showing the Today list. */
-async function openApp(width: number, path = "/app", locale = "en-GB"): Promise<Page> {
+async function openApp(width: number, path = "/app#/today", locale = "en-GB"): Promise<Page> {
   const page = await signedInPage(browser, DEMO.coach, { viewport: { width, height: 900 }, locale });
   await page.clock.setFixedTime(now.toJSDate());
   await page.goto(`${SITE}${path}`);
@@ -139,7 +139,7 @@ it("at desktop width shows the week beside the list: sessions in their columns, 
 });
 
 it("in German", async () => {
-  const page = await openApp(1280, "/de/app", "de-DE");
+  const page = await openApp(1280, "/de/app#/today", "de-DE");
   const week = page.locator("section.week");
   await week.getByRole("button", { name: "Nächste Woche" }).click();
   await block(page, "wk-wed-request").waitFor({ timeout: 20_000 });

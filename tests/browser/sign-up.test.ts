@@ -123,10 +123,14 @@ it("a new coach signs up from the start page, sets up the page in five steps, sh
   const packs = await packTemplatesCol(coachId).get();
   expect(packs.docs.map((doc) => doc.data())).toMatchObject([{ name: "10-session pack", units: 10, priceMinor: 40000, validityMonths: 6 }]);
 
-  // The back office opens on Today.
+  // The back office opens on the Overview (a coach without history yet); Today is the next tab.
   await page.getByRole("button", { name: "Go to your back office" }).click();
   await page.locator("coach-app nav").waitFor({ timeout: 20_000 });
   expect(await page.locator("coach-app nav").isVisible()).toBe(true);
+  await page.locator('.overview section[data-section="export"]').waitFor({ timeout: 30_000 });
+  expect(await page.locator("coach-app [data-view] h1").textContent()).toBe("Overview");
+  await page.locator('nav a[data-tab="today"]').click();
+  await page.locator(".agenda section").first().waitFor({ timeout: 30_000 });
 
   // A client opens the shared link and books the first free time, to pay on site.
   const client = await phonePage(browser);

@@ -1,7 +1,7 @@
 // <coach-app>: the coach's installable back office. Signs the coach in,
 // finds their coach profile (an account without one gets the sign-up
 // wizard), and shows one view per route:
-//   #/today (default) · #/clients · #/clients/{uid}[/messages] · #/settings
+//   #/overview (default) · #/today · #/clients · #/clients/{uid}[/messages] · #/settings
 // The Clients tab counts the messages the coach has not read.
 import type { User } from "firebase/auth";
 import { CallableError, callFunction, type Api, type CallName } from "../client/callable.js";
@@ -15,6 +15,7 @@ import type { SignUpContext } from "./views/onboarding.js";
 import "./pwa.js";
 import { clientView } from "./views/client.js";
 import { clientsView } from "./views/clients.js";
+import { overviewView } from "./views/overview.js";
 import { settingsView } from "./views/settings.js";
 import { todayView } from "./views/today.js";
 import { clientsText } from "./views/clients.text.js";
@@ -24,7 +25,8 @@ const ROUTES: [RegExp, View, string][] = [
   [/^#\/clients\/([A-Za-z0-9_-]+)(?:\/(messages))?$/, clientView, "clients"],
   [/^#\/clients$/, clientsView, "clients"],
   [/^#\/settings$/, settingsView, "settings"],
-  [/^(#\/today)?$/, todayView, "today"],
+  [/^#\/today$/, todayView, "today"],
+  [/^(#\/overview)?$/, overviewView, "overview"],
 ];
 
 class CoachApp extends HTMLElement {
@@ -111,7 +113,7 @@ class CoachApp extends HTMLElement {
     const ctx = this.ctx;
     if (!ctx) return;
     const match = ROUTES.map(([pattern, view, tab]) => [pattern.exec(location.hash), view, tab] as const).find(([found]) => found);
-    if (!match) return ctx.navigate("#/today");
+    if (!match) return ctx.navigate("#/overview");
     const [found, view, tab] = match;
     for (const link of this.querySelectorAll("nav a")) link.toggleAttribute("aria-current", link.getAttribute("data-tab") === tab);
     this.stop?.();

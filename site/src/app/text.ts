@@ -4,6 +4,7 @@ import type { Lang } from "../i18n/index.js";
 const en = {
   appTitle: "SoloCoach · Coach",
   appDescription: "Your sessions, clients, packs and payments in your pocket.",
+  overview: "Overview",
   today: "Today",
   clients: "Clients",
   settings: "Settings",
@@ -15,6 +16,7 @@ const en = {
 const de: typeof en = {
   appTitle: "SoloCoach · Coach",
   appDescription: "Deine Stunden, Kunden, Pakete und Zahlungen in der Tasche.",
+  overview: "Übersicht",
   today: "Heute",
   clients: "Kunden",
   settings: "Einstellungen",

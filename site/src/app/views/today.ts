@@ -266,7 +266,7 @@ class TodayScreen {
   }
 }
 
-/** The Today screen (#/today, the app's default). */
+/** The Today screen (#/today; the app opens on the Overview). */
 export const todayView: View = {
   async render(ctx, root) {
     const [fs, luxon, { clientDb }] = await Promise.all([import("firebase/firestore"), import("luxon"), import("../../client/firestore.js")]);
