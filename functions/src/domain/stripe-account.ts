@@ -64,3 +64,6 @@ export function newAccount(accountId: string): StripeAccount {
 
 /** The platform's fee on an online payment of `amountMinor`, rounded to the minor unit. */
 export const platformFee = (amountMinor: number, basisPoints: number): number => Math.round((amountMinor * basisPoints) / 10_000);
+
+/** How long a payment link the coach sends stays payable: Stripe's longest checkout lifetime is 24 h. */
+export const PAYMENT_LINK_HOURS = 23;

@@ -18,7 +18,7 @@ import { bookingsCol, documentsCol, offeringsCol, packsCol, paymentsCol } from "
 import { documentIds } from "../../domain/invoices.js";
 import { PaymentRecord } from "../../domain/payments.js";
 import { unsubscribeUrl } from "./links.js";
-import { PAYMENT_LINK_HOURS } from "../money/payment-link.js";
+import { PAYMENT_LINK_HOURS } from "../../domain/stripe-account.js";
 
 /** The invite a kind carries: a new or changed event, or the event withdrawn. */
 const INVITE: Partial<Record<ClientMailKind, CalendarMethod>> = {

@@ -1,16 +1,13 @@
 import * as logger from "firebase-functions/logger";
 import type { DateTime } from "luxon";
 import { providerUnavailable } from "../calls/http-errors.js";
-import { platformFee } from "../../domain/stripe-account.js";
+import { PAYMENT_LINK_HOURS, platformFee } from "../../domain/stripe-account.js";
 import { platformFeeBasisPoints, siteOrigin } from "../config.js";
 import { bookingsCol, clientRecordRef, coachRef, offeringsCol } from "../firestore/refs.js";
 import { mailForPaymentLink } from "../../domain/client-mail-plan.js";
 import { db } from "../firebase.js";
 import { writeMails } from "../mail/outbox.js";
 import { paymentGateway } from "./gateway.js";
-
-/** How long a payment link stays payable: Stripe's longest checkout lifetime is 24 h. */
-export const PAYMENT_LINK_HOURS = 23;
 
 /**
  * The online checkout link for what a booking leaves open, which the coach
