@@ -53,7 +53,7 @@ function coldImport(): void {
       ),
     );
   report("functions cold import, all functions (median of 5)", ms(sample("")));
-  const targets = ["listSlots", "bookSlot", "coachPage", "stripeWebhook", "clientStatsOnBookingUpdated", "sweepDueWork", "runDueWork", "calendarFeed"];
+  const targets = ["listSlots", "bookSlot", "coachPage", "stripeWebhook", "readModelsOnBookingWritten", "sweepDueWork", "runDueWork", "calendarFeed"];
   const each = targets.map((target) => [target, sample(target)] as const);
   report("functions cold import per function (median of 5 each)", each.map(([target, time]) => `${target} ${ms(time)}`).join(", "));
   report("functions cold import, median over those functions", ms(median(each.map(([, time]) => time))));

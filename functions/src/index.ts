@@ -16,12 +16,12 @@ import { REGION } from "./shell/firebase.js";
 // is loaded: each function reads them when it is defined.
 setGlobalOptions({ region: REGION, maxInstances: 10 });
 
-const require = createRequire(import.meta.url);
+const requireModule = createRequire(import.meta.url);
 const target = process.env.FUNCTION_TARGET;
 
 /** The module at `path` when this process runs function `name` (or discovers all), else undefined. */
 function load<M>(name: string, path: string): M | undefined {
-  return target === undefined || target === "" || target === name ? (require(path) as M) : undefined;
+  return target === undefined || target === "" || target === name ? (requireModule(path) as M) : undefined;
 }
 
 export const addClient = load<typeof import("./callables/add-client.js")>("addClient", "./callables/add-client.js")?.addClient;
@@ -128,50 +128,18 @@ export const calendarFeed = load<typeof import("./http/calendar-feed.js")>("cale
 export const mailLinks = load<typeof import("./http/mail-links.js")>("mailLinks", "./http/mail-links.js")?.mailLinks;
 export const sweepDueWork = load<typeof import("./scheduled/sweep-due-work.js")>("sweepDueWork", "./scheduled/sweep-due-work.js")?.sweepDueWork;
 export const runDueWork = load<typeof import("./tasks/run-due-work.js")>("runDueWork", "./tasks/run-due-work.js")?.runDueWork;
-export const clientStatsOnBookingCreated = load<typeof import("./triggers/client-stats-on-booking-created.js")>(
-  "clientStatsOnBookingCreated",
-  "./triggers/client-stats-on-booking-created.js",
-)?.clientStatsOnBookingCreated;
-export const clientStatsOnBookingUpdated = load<typeof import("./triggers/client-stats-on-booking-updated.js")>(
-  "clientStatsOnBookingUpdated",
-  "./triggers/client-stats-on-booking-updated.js",
-)?.clientStatsOnBookingUpdated;
-export const clientStatsOnPackCreated = load<typeof import("./triggers/client-stats-on-pack-created.js")>(
-  "clientStatsOnPackCreated",
-  "./triggers/client-stats-on-pack-created.js",
-)?.clientStatsOnPackCreated;
-export const clientStatsOnPackUpdated = load<typeof import("./triggers/client-stats-on-pack-updated.js")>(
-  "clientStatsOnPackUpdated",
-  "./triggers/client-stats-on-pack-updated.js",
-)?.clientStatsOnPackUpdated;
-export const clientStatsOnPaymentCreated = load<typeof import("./triggers/client-stats-on-payment-created.js")>(
-  "clientStatsOnPaymentCreated",
-  "./triggers/client-stats-on-payment-created.js",
-)?.clientStatsOnPaymentCreated;
-export const overviewOnBookingCreated = load<typeof import("./triggers/overview-on-booking-created.js")>(
-  "overviewOnBookingCreated",
-  "./triggers/overview-on-booking-created.js",
-)?.overviewOnBookingCreated;
-export const overviewOnBookingUpdated = load<typeof import("./triggers/overview-on-booking-updated.js")>(
-  "overviewOnBookingUpdated",
-  "./triggers/overview-on-booking-updated.js",
-)?.overviewOnBookingUpdated;
-export const overviewOnPackCreated = load<typeof import("./triggers/overview-on-pack-created.js")>(
-  "overviewOnPackCreated",
-  "./triggers/overview-on-pack-created.js",
-)?.overviewOnPackCreated;
-export const overviewOnPackUpdated = load<typeof import("./triggers/overview-on-pack-updated.js")>(
-  "overviewOnPackUpdated",
-  "./triggers/overview-on-pack-updated.js",
-)?.overviewOnPackUpdated;
-export const overviewOnPaymentCreated = load<typeof import("./triggers/overview-on-payment-created.js")>(
-  "overviewOnPaymentCreated",
-  "./triggers/overview-on-payment-created.js",
-)?.overviewOnPaymentCreated;
-export const calendarOnBookingWritten = load<typeof import("./triggers/calendar-on-booking-written.js")>(
-  "calendarOnBookingWritten",
-  "./triggers/calendar-on-booking-written.js",
-)?.calendarOnBookingWritten;
+export const readModelsOnBookingWritten = load<typeof import("./triggers/read-models-on-booking-written.js")>(
+  "readModelsOnBookingWritten",
+  "./triggers/read-models-on-booking-written.js",
+)?.readModelsOnBookingWritten;
+export const readModelsOnPackWritten = load<typeof import("./triggers/read-models-on-pack-written.js")>(
+  "readModelsOnPackWritten",
+  "./triggers/read-models-on-pack-written.js",
+)?.readModelsOnPackWritten;
+export const readModelsOnPaymentCreated = load<typeof import("./triggers/read-models-on-payment-created.js")>(
+  "readModelsOnPaymentCreated",
+  "./triggers/read-models-on-payment-created.js",
+)?.readModelsOnPaymentCreated;
 export const deliverNotification = load<typeof import("./triggers/deliver-notification.js")>(
   "deliverNotification",
   "./triggers/deliver-notification.js",

@@ -11,7 +11,7 @@ import { db } from "../shell/firebase.js";
 /**
  * The coach marks a session completed (a confirmed booking whose start has
  * passed). Completing it again answers the same and writes nothing; the
- * client's stats follow through the clientStatsOnBookingUpdated trigger.
+ * client's stats follow through the readModelsOnBookingWritten trigger.
  */
 export const completeBooking = onSignedInCall(bookingCalls.completeBooking, (input, { uid, now }) =>
   db().runTransaction(async (tx): Promise<Result<CompleteBookingResult, DomainError>> => {

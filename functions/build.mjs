@@ -1,0 +1,67 @@
+// Builds what the Functions runtime and emulator load (lib/): one ES module
+// per deployed function, bundled with its dependencies by esbuild and split
+// into shared chunks, so a cold start reads a few files instead of resolving
+// hundreds across node_modules, and loads only its own function's code.
+// Type checking is tsc's (`tsc --noEmit`, the build script's first step).
+//
+// - firebase-admin resolves to its CommonJS build: its ES wrapper reads every
+//   export at import, which loads Firestore's gRPC stack (google-gax) before
+//   the first request needs it; required, Firestore's client loads it on first use.
+// - Left to node_modules (external): google-gax, gRPC and protobufjs (they
+//   read their .proto and JSON files relative to their own folders), pdfkit
+//   (its font metrics files likewise) and nodemailer; all are dependencies
+//   of the deployed package.
+// - Every output sits one folder below lib/ (lib/callables/…, lib/chunks/…),
+//   as the compiled sources did, so the module-relative paths of
+//   http/coach-page.ts and gateways/local-site-builder.ts still hold.
+import { readdirSync, rmSync } from "node:fs";
+import { build } from "esbuild";
+
+const KINDS = ["callables", "triggers", "http", "tasks", "scheduled", "webhooks"];
+const entryPoints = [
+  "src/index.ts",
+  ...KINDS.flatMap((kind) =>
+    readdirSync(`src/${kind}`)
+      .filter((file) => file.endsWith(".ts"))
+      .map((file) => `src/${kind}/${file}`),
+  ),
+];
+
+/** firebase-admin's modules as CommonJS, whichever way they are imported. */
+const firebaseAdminAsCommonJs = {
+  name: "firebase-admin-as-commonjs",
+  setup(builder) {
+    builder.onResolve({ filter: /^firebase-admin(\/|$)/ }, (args) =>
+      args.kind === "require-call" ? undefined : builder.resolve(args.path, { kind: "require-call", resolveDir: args.resolveDir }),
+    );
+  },
+};
+
+rmSync("lib", { recursive: true, force: true });
+await build({
+  entryPoints,
+  outdir: "lib",
+  outbase: "src",
+  chunkNames: "chunks/[name]-[hash]",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node22",
+  sourcemap: true,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  external: ["google-gax", "@grpc/grpc-js", "protobufjs", "pdfkit", "nodemailer"],
+  plugins: [firebaseAdminAsCommonJs],
+  // The bundled CommonJS packages call require() and read __dirname/__filename, which an ES module lacks.
+  banner: {
+    js: [
+      'import { createRequire as __createRequire } from "node:module";',
+      'import { fileURLToPath as __fileURLToPath } from "node:url";',
+      "const require = __createRequire(import.meta.url);",
+      "const __filename = __fileURLToPath(import.meta.url);",
+      'const __dirname = __fileURLToPath(new URL(".", import.meta.url));',
+    ].join(" "),
+  },
+  logLevel: "warning",
+});
