@@ -57,7 +57,27 @@ function coldImport(): void {
   const each = targets.map((target) => [target, sample(target)] as const);
   report("functions cold import per function (median of 5 each)", each.map(([target, time]) => `${target} ${ms(time)}`).join(", "));
   report("functions cold import, median over those functions", ms(median(each.map(([, time]) => time))));
+  // What the first visitor of a cold instance waits for: the import and a first call that reads one document (an
+  // unknown coach), including what loads on first use (Firestore's gRPC stack, its connection).
+  const firstAnswer = median(
+    Array.from({ length: 5 }, () =>
+      Number(
+        execFileSync(process.execPath, ["--input-type=module", "-e", FIRST_ANSWER], {
+          encoding: "utf8",
+          env: { ...process.env, FUNCTIONS_CONTROL_API: "false", FUNCTION_TARGET: "listSlots" },
+        }).trim(),
+      ),
+    ),
+  );
+  report("listSlots in a fresh process: import + first call with one read (median of 5)", ms(firstAnswer));
 }
+
+const FIRST_ANSWER = `const start = performance.now();
+const { listSlots } = await import("./functions/lib/index.js");
+const data = { coachId: "bench-nobody", offeringId: "none", from: new Date().toISOString(), days: 7 };
+await listSlots.run({ data, rawRequest: { rawBody: Buffer.from("{}") } }).catch(() => undefined);
+console.log(performance.now() - start);
+process.exit(0);`;
 
 /** Documents one listSlots call reads, from the snapshots its code path actually fetched. */
 async function slotReads(label: string): Promise<void> {
