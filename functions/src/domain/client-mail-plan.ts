@@ -3,7 +3,7 @@
 // writes), so no path that changes a booking can forget to tell the client.
 // Each mail is named by its cause, so a retried commit or a duplicate trigger
 // can only ever write it once; reminders are checked again when they are due.
-import { DateTime, Duration } from "luxon";
+import { DateTime, Duration, type DurationLikeObject } from "luxon";
 import { z } from "zod";
 import { Booking } from "./booking.js";
 import { ClientMailKind } from "./client-mail-facts.js";
@@ -52,7 +52,7 @@ export const MailOutboxEntry = z.object({
 export type MailOutboxEntry = z.infer<typeof MailOutboxEntry>;
 
 /** How long a mail done with is kept (for support questions: "did my client get it?"). */
-export const MAIL_KEPT = Duration.fromObject({ days: 90 });
+export const MAIL_KEPT: DurationLikeObject = { days: 90 };
 
 /** A mail done with at `now`: sent, failed or dropped, and deleted by the TTL policy after MAIL_KEPT. */
 export function finished(entry: MailOutboxEntry, status: "sent" | "failed" | "dropped", now: DateTime, note: string | null): MailOutboxEntry {
@@ -167,7 +167,7 @@ export function reminderStillDue(booking: Booking | undefined, plannedStart: Dat
 }
 
 /** How long before a pack ends its client is told about the units left. */
-export const PACK_EXPIRY_NOTICE = Duration.fromObject({ days: 14 });
+export const PACK_EXPIRY_NOTICE: DurationLikeObject = { days: 14 };
 
 /**
  * The mails of a pack change, read from its ledger entries: bought (the

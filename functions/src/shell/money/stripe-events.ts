@@ -9,7 +9,7 @@
 // kept as unmatched for its coach. Only a refund that arrives before its
 // payment asks Stripe to retry (5xx), for REFUND_WAIT at most.
 import * as logger from "firebase-functions/logger";
-import { DateTime, Duration } from "luxon";
+import { DateTime, type DurationLikeObject } from "luxon";
 import { z } from "zod";
 import { Booking } from "../../domain/booking.js";
 import { Coach, rulesFor } from "../../domain/coach.js";
@@ -38,7 +38,7 @@ export const HANDLED_EVENTS = new Set([
 ]);
 
 /** How long a refund may wait for its payment before it is kept as unmatched. */
-export const REFUND_WAIT = Duration.fromObject({ hours: 1 });
+export const REFUND_WAIT: DurationLikeObject = { hours: 1 };
 
 /** Why an event was acknowledged without effect. */
 export type IgnoredReason =
@@ -228,7 +228,7 @@ async function chargeRefunded(event: VerifiedEvent, now: DateTime): Promise<Even
   if (recorded === "foreign account") return ignored("FOREIGN_ACCOUNT");
   if (recorded === "target missing") return ignored("TARGET_MISSING");
   if (recorded !== "payment unknown") return { outcome: recorded };
-  if (now.diff(event.created) < REFUND_WAIT) return { outcome: "retry" };
+  if (now < event.created.plus(REFUND_WAIT)) return { outcome: "retry" };
   const owner = await ownerOf(event.account);
   if (owner) {
     const unmatched = {
