@@ -37,6 +37,27 @@ const firebaseAdminAsCommonJs = {
   },
 };
 
+/**
+ * firebase-functions' callable provider requires firebase-admin/auth and
+ * app-check at import, yet uses them only to verify a request's tokens. Here
+ * they load on that first use: an HTTP function (the coach page, the webhook,
+ * the calendar feed) never loads them, and a callable called without a token
+ * (the public slots) does not either.
+ */
+const tokenVerifiersOnFirstUse = {
+  name: "token-verifiers-on-first-use",
+  setup(builder) {
+    builder.onResolve({ filter: /^firebase-admin\/(auth|app-check)$/ }, (args) =>
+      /firebase-functions[\\/]lib[\\/]common[\\/]providers[\\/]https\.js$/.test(args.importer) ? { path: args.path, namespace: "on-first-use" } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: "on-first-use" }, (args) => ({
+      contents: `let loaded;\nmodule.exports = new Proxy({}, { get: (_, name) => (loaded ??= require(${JSON.stringify(args.path)}))[name] });`,
+      resolveDir: import.meta.dirname,
+      loader: "js",
+    }));
+  },
+};
+
 rmSync("lib", { recursive: true, force: true });
 await build({
   entryPoints,
@@ -52,7 +73,7 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   external: ["google-gax", "@grpc/grpc-js", "protobufjs", "pdfkit", "nodemailer"],
-  plugins: [firebaseAdminAsCommonJs],
+  plugins: [tokenVerifiersOnFirstUse, firebaseAdminAsCommonJs],
   // The bundled CommonJS packages call require() and read __dirname/__filename, which an ES module lacks.
   banner: {
     js: [
