@@ -39,22 +39,27 @@ const firebaseAdminAsCommonJs = {
 
 /**
  * firebase-functions' callable provider requires firebase-admin/auth and
- * app-check at import, yet uses them only to verify a request's tokens. Here
- * they load on that first use: an HTTP function (the coach page, the webhook,
- * the calendar feed) never loads them, and a callable called without a token
- * (the public slots) does not either.
+ * app-check at import, yet only verifies a request's tokens with them. Here
+ * it gets the two calls it makes (firebase-functions is pinned), each loading
+ * its module on first use from a chunk of its own: an HTTP function (the
+ * coach page, the webhook, the calendar feed) never reads that code, nor does
+ * a callable called without a token (the public slots).
  */
+const VERIFIERS_ON_FIRST_USE = {
+  "firebase-admin/auth": `export const getAuth = (app) => ({
+    verifyIdToken: async (idToken) => (await import("firebase-admin/auth")).default.getAuth(app).verifyIdToken(idToken),
+  });`,
+  "firebase-admin/app-check": `export const getAppCheck = (app) => ({
+    verifyToken: async (token, options) => (await import("firebase-admin/app-check")).default.getAppCheck(app).verifyToken(token, options),
+  });`,
+};
 const tokenVerifiersOnFirstUse = {
   name: "token-verifiers-on-first-use",
   setup(builder) {
     builder.onResolve({ filter: /^firebase-admin\/(auth|app-check)$/ }, (args) =>
       /firebase-functions[\\/]lib[\\/]common[\\/]providers[\\/]https\.js$/.test(args.importer) ? { path: args.path, namespace: "on-first-use" } : undefined,
     );
-    builder.onLoad({ filter: /.*/, namespace: "on-first-use" }, (args) => ({
-      contents: `let loaded;\nmodule.exports = new Proxy({}, { get: (_, name) => (loaded ??= require(${JSON.stringify(args.path)}))[name] });`,
-      resolveDir: import.meta.dirname,
-      loader: "js",
-    }));
+    builder.onLoad({ filter: /.*/, namespace: "on-first-use" }, (args) => ({ contents: VERIFIERS_ON_FIRST_USE[args.path], resolveDir: import.meta.dirname }));
   },
 };
 
@@ -72,7 +77,7 @@ await build({
   sourcemap: true,
   minifyWhitespace: true,
   minifySyntax: true,
-  external: ["google-gax", "@grpc/grpc-js", "protobufjs", "pdfkit", "nodemailer"],
+  external: ["google-gax", "@grpc/grpc-js", "protobufjs", "pdfkit", "nodemailer", "node-forge"],
   plugins: [tokenVerifiersOnFirstUse, firebaseAdminAsCommonJs],
   // The bundled CommonJS packages call require() and read __dirname/__filename, which an ES module lacks.
   banner: {
