@@ -9,8 +9,10 @@
 //   the first request needs it; required, Firestore's client loads it on first use.
 // - Left to node_modules (external): google-gax, gRPC and protobufjs (they
 //   read their .proto and JSON files relative to their own folders), pdfkit
-//   (its font metrics files likewise) and nodemailer; all are dependencies
-//   of the deployed package.
+//   (its font metrics files likewise), nodemailer, and node-forge, which
+//   firebase-admin requires only to check a service account's key (never on
+//   Cloud Functions), so no function parses it at import; all are installed
+//   with the deployed package's dependencies.
 // - Every output sits one folder below lib/ (lib/callables/…, lib/chunks/…),
 //   as the compiled sources did, so the module-relative paths of
 //   http/coach-page.ts and gateways/local-site-builder.ts still hold.
