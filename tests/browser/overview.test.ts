@@ -161,7 +161,8 @@ it("the coach lands on the Overview: this week, revenue by method, open payments
   // The open payment's link leads to the client.
   await rows.nth(1).locator("a").click();
   await page.waitForURL(`${SITE}/app#/clients/${lenaUid}`);
-  expect(await page.locator("coach-app nav a[aria-current]").getAttribute("data-tab")).toBe("clients");
+  // The app marks the tab once it has drawn the new route, a moment after the address changed.
+  await page.locator('coach-app nav a[aria-current][data-tab="clients"]').waitFor({ timeout: 10_000 });
 });
 
 it("in German at /de/app: Übersicht first, the charts with their tables, Today one tab on", async () => {
