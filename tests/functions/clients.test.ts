@@ -329,7 +329,11 @@ describe("getClientDetail", () => {
       emma,
     );
     await call("saveClientNotes", { coachId, clientUid: lenaUid, notes: "Backhand grip; knee injury 2025" }, emma);
-    await statsWhere(lenaUid, (s) => s.revenueMinor === 58000 && s.sessionsCompleted === 1);
+    // Every figure asserted below: they come from several trigger events (the booking, the pack, the payment).
+    await statsWhere(
+      lenaUid,
+      (s) => s.revenueMinor === 58000 && s.sessionsCompleted === 1 && s.packBalance === 8 && s.upcoming.some((u) => u.bookingId === "next"),
+    );
 
     const detail = await call("getClientDetail", { coachId, clientUid: lenaUid }, emma);
     expect(detail.client).toEqual({
