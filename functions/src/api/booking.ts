@@ -1,6 +1,6 @@
 // Slots and bookings: finding a free slot, booking it, moving, cancelling and resolving it.
 
-import { z } from "zod";
+import * as z from "zod";
 import { BookingStatus, CancellationOutcome } from "../domain/booking.js";
 import { TimeZone } from "../domain/coach.js";
 import { DocId } from "../domain/ids.js";

@@ -1,6 +1,6 @@
 // The coach's clients: the list, one client's history and notes, messages, export and erasure.
 
-import { z } from "zod";
+import * as z from "zod";
 import { BookingResolution, BookingStatus, CancellationOutcome } from "../domain/booking.js";
 import { DocId } from "../domain/ids.js";
 import { LedgerReason } from "../domain/packs.js";

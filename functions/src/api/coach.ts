@@ -1,6 +1,6 @@
 // The coach's settings: profile, hours, offerings, pack templates, policy, devices, calendar feed, notifications.
 
-import { z } from "zod";
+import * as z from "zod";
 import { BookingRules, CancellationPolicy, DateOverride, Offering, PackTemplate, Profile, TimeOff, WeeklyHours } from "../domain/coach.js";
 import { DocId } from "../domain/ids.js";
 import { NotificationSettings } from "../domain/notifications.js";

@@ -1,6 +1,6 @@
 // Shapes many callables share: a request id, a booking or client address, a saved answer.
 
-import { z } from "zod";
+import * as z from "zod";
 import { DocId } from "../domain/ids.js";
 
 /** Names a change the caller makes; a retry with the same id does not make it twice. */

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { bookingCalls } from "./booking.js";
 import { clientCalls } from "./clients.js";
 import { coachCalls } from "./coach.js";

@@ -2,7 +2,7 @@
 // client's billing address, documents issued on demand, their PDFs, and the
 // accountant's export of a period.
 
-import { z } from "zod";
+import * as z from "zod";
 import { DocId } from "../domain/ids.js";
 import { DocumentKind, InvoiceSettings } from "../domain/invoices.js";
 import { PaymentTarget } from "../domain/payments.js";

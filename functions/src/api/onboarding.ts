@@ -1,6 +1,6 @@
 // Sign-up: a new coach with their booking page, and the page's address.
 
-import { z } from "zod";
+import * as z from "zod";
 import { DocId } from "../domain/ids.js";
 import { CoachSetup, Slug } from "../domain/onboarding.js";
 import { RequestId } from "./common.js";

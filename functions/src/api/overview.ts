@@ -1,6 +1,6 @@
 // The coach's business at a glance (issue 20): the Overview tab's one read, and a month's CSV.
 
-import { z } from "zod";
+import * as z from "zod";
 import { DocId } from "../domain/ids.js";
 import { PaymentState, PaymentTarget } from "../domain/payments.js";
 import { IsoInstant } from "../domain/time.js";

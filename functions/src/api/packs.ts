@@ -1,6 +1,6 @@
 // Session packs: balances with their ledger, and the coach's pack operations.
 
-import { z } from "zod";
+import * as z from "zod";
 import { DocId } from "../domain/ids.js";
 import { LedgerReason, Pack } from "../domain/packs.js";
 import { PaymentState } from "../domain/payments.js";

@@ -1,7 +1,7 @@
 // Money: payments and refunds recorded by the coach, online checkout and refunds
 // on the coach's own Stripe account, a client's account.
 
-import { z } from "zod";
+import * as z from "zod";
 import { DocId } from "../domain/ids.js";
 import { PaymentMethod, PaymentRecord, PaymentState, PaymentTarget } from "../domain/payments.js";
 import { OnlinePayments } from "../domain/stripe-account.js";

@@ -1,6 +1,6 @@
 // The client's portal: everything a signed-in client has with every coach.
 
-import { z } from "zod";
+import * as z from "zod";
 import { BookingResolution, BookingStatus, CancellationOutcome } from "../domain/booking.js";
 import { PaymentState } from "../domain/payments.js";
 import { IsoInstant } from "../domain/time.js";

@@ -1,6 +1,6 @@
 // Reviews: the coach asks, the client writes, the coach publishes and replies.
 
-import { z } from "zod";
+import * as z from "zod";
 import { IsoInstant } from "../domain/time.js";
 import { BookingRefInput } from "./common.js";
 import type { Calls } from "./contract.js";

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { Coach, GRID_MINUTES, Offering, availabilityOf, rulesFor } from "./coach.js";
 import { DomainError } from "./errors.js";
 import { PaymentSummary, openSummary } from "./payments.js";

@@ -1,6 +1,6 @@
 // What an e-mail to a client may say (client-mail.ts renders it, client-mail.text.ts words it).
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { CancellationOutcome } from "./booking.js";
 import { PaymentMethod } from "./payments.js";
 

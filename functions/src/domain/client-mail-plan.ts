@@ -4,7 +4,7 @@
 // Each mail is named by its cause, so a retried commit or a duplicate trigger
 // can only ever write it once; reminders are checked again when they are due.
 import { DateTime, Duration, type DurationLikeObject } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { Booking } from "./booking.js";
 import { ClientMailKind } from "./client-mail-facts.js";
 import { ClientReminders } from "./notifications.js";

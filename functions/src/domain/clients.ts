@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import type { Booking } from "./booking.js";
 import type { LedgerEntry, Pack, WithId } from "./packs.js";
 import { PaymentRecord, PaymentSummary, clientAccount } from "./payments.js";

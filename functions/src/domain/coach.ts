@@ -1,5 +1,5 @@
 import { Info } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { InvoiceSettings } from "./invoices.js";
 import { DomainError } from "./errors.js";
 import { DocId } from "./ids.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Every document id taken from input: letters, digits, `_` and `-`, at most

@@ -4,7 +4,7 @@
 // VAT is taken out of each line's gross and rounded per line in minor
 // units, so a document's net plus VAT is always its gross.
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { DocId } from "./ids.js";
 import { PaymentMethod, PaymentRecord, PaymentTarget } from "./payments.js";
 import { Instant } from "./time.js";

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import type { Coach } from "./coach.js";
 import { DomainError } from "./errors.js";
 import { Result, fail, ok } from "./result.js";

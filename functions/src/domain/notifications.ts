@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { Instant, TimeOfDay, minutesOfDay } from "./time.js";
 
 /** What the coach is told about. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { BookingRules, CancellationPolicy, Coach, Currency, Offering, PackTemplate, TimeZone, WeeklyHours } from "./coach.js";
 import { DomainError } from "./errors.js";
 import { Result, fail, ok } from "./result.js";

@@ -11,7 +11,7 @@
 // contribution(before), so changes counted once each, in any order, sum to
 // the recomputation from the final documents (tests/domain/overview.property.test.ts).
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import type { Booking } from "./booking.js";
 import { owedSummaries } from "./clients.js";
 import type { Availability } from "./coach.js";

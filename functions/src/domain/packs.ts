@@ -3,7 +3,7 @@
 // expiry, and a client's balance. Selling is in pack-sales.ts, the coach's
 // corrections in pack-operations.ts.
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { DomainError } from "./errors.js";
 import { Result, fail, ok } from "./result.js";
 import { calendarDay, line, sessionTime, units } from "./text.js";

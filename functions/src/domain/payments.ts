@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DomainError } from "./errors.js";
 import { DocId } from "./ids.js";
 import { Result, fail, ok } from "./result.js";

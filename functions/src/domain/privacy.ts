@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import type { Booking } from "./booking.js";
 import { PSEUDONYM_PREFIX, owedSummaries } from "./clients.js";
 import { DomainError } from "./errors.js";

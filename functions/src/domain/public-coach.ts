@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Coach, Currency, Location, Offering, PackTemplate, TimeZone, inCoachOrder, rulesFor } from "./coach.js";
 import { Review, isPublic } from "./reviews.js";
 import { onlinePayments } from "./stripe-account.js";

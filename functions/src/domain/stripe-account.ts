@@ -4,7 +4,7 @@
 // account.application.deauthorized), possibly out of order, or by a direct
 // look when the coach returns from onboarding.
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { IsoInstant, iso } from "./time.js";
 
 /** What SoloCoach keeps of the coach's account. */

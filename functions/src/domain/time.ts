@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 
 /** A luxon DateTime that is valid; how instants travel through the domain. */
 export const Instant = z.custom<DateTime>((value) => DateTime.isDateTime(value) && value.isValid, "expected a valid DateTime");

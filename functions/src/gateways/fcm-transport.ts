@@ -1,13 +1,13 @@
 import { App } from "firebase-admin/app";
-import { getMessaging } from "firebase-admin/messaging";
 import { PushMessage, PushResult, PushTransport } from "./push-transport.js";
 
-/** Production: Firebase Cloud Messaging through the Admin SDK's sendEach. */
+/** Production: Firebase Cloud Messaging through the Admin SDK's sendEach (its module loaded on the first send). */
 export class FcmTransport implements PushTransport {
   constructor(private readonly app: App) {}
 
   async sendEach(messages: PushMessage[]): Promise<PushResult[]> {
     if (messages.length === 0) return [];
+    const { getMessaging } = await import("firebase-admin/messaging");
     const batch = await getMessaging(this.app).sendEach(
       messages.map((m) => ({ token: m.token, notification: { title: m.title, body: m.body }, data: m.data })),
     );

@@ -1,17 +1,22 @@
-import { createTransport, type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { EmailTransport, OutgoingMail, SendOutcome } from "./email-transport.js";
 
-/** The production adapter: SMTP through nodemailer, e.g. smtps://user:pass@smtp.example.com:465. */
+/**
+ * The production adapter: SMTP through nodemailer, e.g.
+ * smtps://user:pass@smtp.example.com:465. nodemailer is loaded with the
+ * first mail, not when the function's module is.
+ */
 export class SmtpTransport implements EmailTransport {
-  private readonly transporter: Transporter;
+  private transporter: Promise<Transporter> | undefined;
 
-  constructor(smtpUrl: string) {
-    this.transporter = createTransport(smtpUrl);
-  }
+  constructor(private readonly smtpUrl: string) {}
 
   async send(mail: OutgoingMail): Promise<SendOutcome> {
     try {
-      const info = await this.transporter.sendMail({
+      this.transporter ??= import("nodemailer").then(({ createTransport }) => createTransport(this.smtpUrl));
+      const info = await (
+        await this.transporter
+      ).sendMail({
         messageId: mail.messageId,
         from: mail.from,
         replyTo: mail.replyTo,

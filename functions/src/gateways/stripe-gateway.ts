@@ -1,4 +1,4 @@
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import { AccountState, CheckoutRequest, CheckoutSession, PaymentGateway, PaymentMethodInfo, RefundMade } from "./payment-gateway.js";
 
 /** Where the SDK sends its requests: Stripe's API, or a local stand-in in the tests. */
@@ -11,22 +11,31 @@ export interface StripeEndpoint {
 /**
  * The production adapter: the official SDK, with every payment call made on
  * the coach's connected account (the Stripe-Account header) and every
- * creating call carrying an idempotency key.
+ * creating call carrying an idempotency key. The SDK, the largest module
+ * the functions use, is loaded with the first call, not at a cold start.
  */
 export class StripeGateway implements PaymentGateway {
-  private readonly stripe: Stripe;
+  private client: Promise<Stripe> | undefined;
 
-  constructor(secretKey: string, endpoint?: StripeEndpoint) {
-    this.stripe = new Stripe(secretKey, { ...endpoint, maxNetworkRetries: 2 });
+  constructor(
+    private readonly secretKey: string,
+    private readonly endpoint?: StripeEndpoint,
+  ) {}
+
+  private sdk(): Promise<Stripe> {
+    this.client ??= import("stripe").then(({ default: Sdk }) => new Sdk(this.secretKey, { ...this.endpoint, maxNetworkRetries: 2 }));
+    return this.client;
   }
 
   async createAccount(args: { email: string | undefined; idempotencyKey: string }): Promise<string> {
-    const account = await this.stripe.accounts.create({ type: "standard", email: args.email }, { idempotencyKey: args.idempotencyKey });
+    const stripe = await this.sdk();
+    const account = await stripe.accounts.create({ type: "standard", email: args.email }, { idempotencyKey: args.idempotencyKey });
     return account.id;
   }
 
   async onboardingLink(args: { accountId: string; refreshUrl: string; returnUrl: string }): Promise<string> {
-    const link = await this.stripe.accountLinks.create({
+    const stripe = await this.sdk();
+    const link = await stripe.accountLinks.create({
       account: args.accountId,
       refresh_url: args.refreshUrl,
       return_url: args.returnUrl,
@@ -36,7 +45,8 @@ export class StripeGateway implements PaymentGateway {
   }
 
   async account(accountId: string): Promise<AccountState> {
-    const account = await this.stripe.accounts.retrieve(accountId);
+    const stripe = await this.sdk();
+    const account = await stripe.accounts.retrieve(accountId);
     return {
       accountId: account.id,
       chargesEnabled: account.charges_enabled ?? false,
@@ -46,7 +56,8 @@ export class StripeGateway implements PaymentGateway {
   }
 
   async createCheckoutSession(request: CheckoutRequest): Promise<CheckoutSession> {
-    const session = await this.stripe.checkout.sessions.create(
+    const stripe = await this.sdk();
+    const session = await stripe.checkout.sessions.create(
       {
         mode: "payment",
         line_items: request.lines.map((line) => ({
@@ -70,26 +81,29 @@ export class StripeGateway implements PaymentGateway {
   }
 
   async expireCheckoutSession(args: { accountId: string; sessionId: string }): Promise<"expired" | "paid" | "over"> {
+    const stripe = await this.sdk();
     try {
-      await this.stripe.checkout.sessions.expire(args.sessionId, {}, { stripeAccount: args.accountId });
+      await stripe.checkout.sessions.expire(args.sessionId, {}, { stripeAccount: args.accountId });
       return "expired";
     } catch (error) {
       // Stripe refuses to expire a session that is no longer open: it was paid, or it ended already.
-      if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
-      const session = await this.stripe.checkout.sessions.retrieve(args.sessionId, {}, { stripeAccount: args.accountId });
+      if (!isStripeError(error, "StripeInvalidRequestError")) throw error;
+      const session = await stripe.checkout.sessions.retrieve(args.sessionId, {}, { stripeAccount: args.accountId });
       return session.status === "complete" ? "paid" : "over";
     }
   }
 
   async paymentMethodOf(args: { accountId: string; paymentIntentId: string }): Promise<PaymentMethodInfo> {
-    const intent = await this.stripe.paymentIntents.retrieve(args.paymentIntentId, { expand: ["latest_charge"] }, { stripeAccount: args.accountId });
+    const stripe = await this.sdk();
+    const intent = await stripe.paymentIntents.retrieve(args.paymentIntentId, { expand: ["latest_charge"] }, { stripeAccount: args.accountId });
     const charge = typeof intent.latest_charge === "object" ? intent.latest_charge : null;
     const wallet = charge?.payment_method_details?.card?.wallet?.type ?? null;
     return wallet ? { method: "wallet", wallet } : { method: "card", wallet: null };
   }
 
   async refund(args: { accountId: string; paymentIntentId: string; amountMinor: number; idempotencyKey: string }): Promise<RefundMade> {
-    const refund = await this.stripe.refunds.create(
+    const stripe = await this.sdk();
+    const refund = await stripe.refunds.create(
       { payment_intent: args.paymentIntentId, amount: args.amountMinor, expand: ["charge"] },
       { stripeAccount: args.accountId, idempotencyKey: args.idempotencyKey },
     );
@@ -97,4 +111,9 @@ export class StripeGateway implements PaymentGateway {
     if (typeof charge !== "object" || charge === null) throw new Error(`Stripe returned refund ${refund.id} without its charge`);
     return { refundId: refund.id, chargeId: charge.id, chargeRefundedMinor: charge.amount_refunded };
   }
+}
+
+/** Whether `error` is the SDK's error of that type (its `type` names the class, as Stripe documents). */
+export function isStripeError(error: unknown, type: string): boolean {
+  return typeof error === "object" && error !== null && "type" in error && error.type === type;
 }

@@ -1,9 +1,10 @@
 import * as logger from "firebase-functions/logger";
 import { onRequest } from "firebase-functions/v2/https";
 import { DateTime } from "luxon";
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import { stripeSecretKey, stripeWebhookSecret } from "../shell/config.js";
 import { guarded } from "../shell/calls/http-errors.js";
+import { isStripeError } from "../gateways/stripe-gateway.js";
 import { HANDLED_EVENTS, handleStripeEvent } from "../shell/money/stripe-events.js";
 
 /**
@@ -23,10 +24,10 @@ export const stripeWebhook = onRequest(
     }
     let event: Stripe.Event;
     try {
-      const stripe = new Stripe(stripeSecretKey.value());
-      event = stripe.webhooks.constructEvent(req.rawBody, req.header("stripe-signature") ?? "", stripeWebhookSecret.value());
+      const { default: Sdk } = await import("stripe");
+      event = new Sdk(stripeSecretKey.value()).webhooks.constructEvent(req.rawBody, req.header("stripe-signature") ?? "", stripeWebhookSecret.value());
     } catch (error) {
-      const badSignature = error instanceof Stripe.errors.StripeSignatureVerificationError;
+      const badSignature = isStripeError(error, "StripeSignatureVerificationError");
       logger.warn("rejected a webhook call", { message: error instanceof Error ? error.message : String(error) });
       res.status(400).json({ error: badSignature ? "SIGNATURE_INVALID" : "MALFORMED_JSON" });
       return;

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { CallableOptions, CallableRequest, onCall } from "firebase-functions/v2/https";
-import { z } from "zod";
+import * as z from "zod";
 import type { Call } from "../../api/contract.js";
 import { DomainError } from "../../domain/errors.js";
 import { Result } from "../../domain/result.js";

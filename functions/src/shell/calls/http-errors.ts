@@ -1,7 +1,7 @@
 import type { Response } from "express";
 import { HttpsError, type Request } from "firebase-functions/v2/https";
 import * as logger from "firebase-functions/logger";
-import { z } from "zod";
+import * as z from "zod";
 import { DomainError } from "../../domain/errors.js";
 
 // Reasons the shell itself raises, beside the domain's: AUTH_REQUIRED,

@@ -1,9 +1,8 @@
-import { getAuth } from "firebase-admin/auth";
-import { adminApp } from "../firebase.js";
+import { adminAuth } from "../firebase.js";
 
 /** The Auth account of a client named by email: found, or created so they can sign in by email link. */
 export async function clientUidByEmail(email: string, name: string): Promise<string> {
-  const auth = getAuth(adminApp());
+  const auth = await adminAuth();
   try {
     return (await auth.getUserByEmail(email)).uid;
   } catch (error) {

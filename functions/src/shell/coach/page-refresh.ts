@@ -1,11 +1,10 @@
 import { applicationDefault } from "firebase-admin/app";
 import { Timestamp } from "firebase-admin/firestore";
-import { getFunctions } from "firebase-admin/functions";
 import { HostingSiteBuilder } from "../../gateways/hosting-site-builder.js";
 import { LocalSiteBuilder } from "../../gateways/local-site-builder.js";
 import { refreshWindow, type SiteBuilder } from "../../gateways/site-builder.js";
 import { hostingSite, siteBuilderName, siteOrigin } from "../config.js";
-import { REGION, adminApp } from "../firebase.js";
+import { taskQueue } from "../firebase.js";
 import { pageRefreshesCol } from "../firestore/refs.js";
 
 /** The site builder of this environment: the live Hosting release, or the emulators' folder (functions/.env.local). */
@@ -20,7 +19,7 @@ export function siteBuilder(): SiteBuilder {
 }
 
 /** The refresh queue (tasks/refresh-coach-pages.ts). */
-const refreshQueue = () => getFunctions(adminApp()).taskQueue(`locations/${REGION}/functions/refreshCoachPages`);
+const refreshQueue = () => taskQueue("refreshCoachPages");
 
 /**
  * Notes that a coach address's page changed and makes sure a refresh comes.
@@ -33,10 +32,10 @@ export async function queuePageRefresh(slug: string, now: Date = new Date()): Pr
     .doc(slug)
     .set({ queuedAt: Timestamp.fromDate(now) });
   const gather = siteBuilder().gatherSeconds;
-  if (gather === 0) return refreshQueue().enqueue({});
+  if (gather === 0) return (await refreshQueue()).enqueue({});
   const window = refreshWindow(now, gather);
   try {
-    await refreshQueue().enqueue({}, { id: window.id, scheduleTime: window.runAt });
+    await (await refreshQueue()).enqueue({}, { id: window.id, scheduleTime: window.runAt });
   } catch (error) {
     // The window's task is queued already: it will see this change too.
     if ((error as { code?: string }).code !== "functions/task-already-exists") throw error;
@@ -44,4 +43,4 @@ export async function queuePageRefresh(slug: string, now: Date = new Date()): Pr
 }
 
 /** A later task takes over when one task cannot do every pending address. */
-export const continueRefreshes = () => refreshQueue().enqueue({});
+export const continueRefreshes = async () => (await refreshQueue()).enqueue({});

@@ -1,6 +1,6 @@
 import { DocumentData, FirestoreDataConverter, QueryDocumentSnapshot, Timestamp } from "firebase-admin/firestore";
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 
 /** Timestamps become UTC DateTimes, recursively, so domain schemas can parse them. */
 function decode(value: unknown): unknown {

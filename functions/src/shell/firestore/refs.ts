@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Booking } from "../../domain/booking.js";
 import { ClientRecord } from "../../domain/clients.js";
 import { Coach, Offering, PackTemplate } from "../../domain/coach.js";

@@ -2,7 +2,6 @@
 // booking, pack and payment it is about, rendered in the client's language
 // and zone, with the invite for bookings and the unsubscribe link for the
 // kinds a client may stop.
-import { getAuth } from "firebase-admin/auth";
 import { DateTime } from "luxon";
 import { Booking } from "../../domain/booking.js";
 import { ClientRecord } from "../../domain/clients.js";
@@ -13,7 +12,7 @@ import { Coach } from "../../domain/coach.js";
 import { CalendarMethod } from "../../domain/ics.js";
 import { MailAttachment, OutgoingMail } from "../../gateways/email-transport.js";
 import { mailSender, siteOrigin } from "../config.js";
-import { adminApp } from "../firebase.js";
+import { adminAuth } from "../firebase.js";
 import { bookingsCol, documentsCol, offeringsCol, packsCol, paymentsCol } from "../firestore/refs.js";
 import { documentIds } from "../../domain/invoices.js";
 import { PaymentRecord } from "../../domain/payments.js";
@@ -30,7 +29,7 @@ const INVITE: Partial<Record<ClientMailKind, CalendarMethod>> = {
 
 /** The coach's own address (their account's), where clients' replies go. */
 async function coachAddress(coach: Coach): Promise<string> {
-  const user = await getAuth(adminApp()).getUser(coach.ownerUid);
+  const user = await (await adminAuth()).getUser(coach.ownerUid);
   return user.email ?? mailSender.value();
 }
 

@@ -10,7 +10,7 @@
 // payment asks Stripe to retry (5xx), for REFUND_WAIT at most.
 import * as logger from "firebase-functions/logger";
 import { DateTime, type DurationLikeObject } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { Booking } from "../../domain/booking.js";
 import { Coach, rulesFor } from "../../domain/coach.js";
 import { decideActivation } from "../../domain/pack-sales.js";

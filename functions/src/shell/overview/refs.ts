@@ -1,5 +1,5 @@
 // Where the overview read model lives (issue 20); beside shell/firestore/refs.ts, which holds the rest.
-import { z } from "zod";
+import * as z from "zod";
 import { CURRENT_DOC, ClientActivity, OpenTarget, OverviewCurrentDoc, OverviewRebuilt, OverviewYearDoc, REBUILT_DOC } from "../../domain/overview.js";
 import { Instant } from "../../domain/time.js";
 import { zodConverter } from "../firestore/converter.js";
