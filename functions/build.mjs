@@ -4,9 +4,15 @@
 // hundreds across node_modules, and loads only its own function's code.
 // Type checking is tsc's (`tsc --noEmit`, the build script's first step).
 //
-// - firebase-admin resolves to its CommonJS build: its ES wrapper reads every
-//   export at import, which loads Firestore's gRPC stack (google-gax) before
-//   the first request needs it; required, Firestore's client loads it on first use.
+// - firebase-admin resolves to its CommonJS build when imported statically:
+//   its ES wrapper reads every export at import, which loads Firestore's gRPC
+//   stack (google-gax) before the first request needs it; required,
+//   Firestore's client loads it on first use. A dynamic import (auth,
+//   messaging, functions: shell/firebase.ts) gets the ES wrapper, in a chunk
+//   of its own.
+// - What a cold start would parse or run only for a later request is left
+//   for that request (the plugins below say what and why): the median module
+//   load of a function is about 150 ms instead of 250 (`npm run bench`).
 // - Left to node_modules (external): google-gax, gRPC and protobufjs (they
 //   read their .proto and JSON files relative to their own folders), pdfkit
 //   (its font metrics files likewise), nodemailer, and node-forge, which
@@ -17,6 +23,7 @@
 //   as the compiled sources did, so the module-relative paths of
 //   http/coach-page.ts and gateways/local-site-builder.ts still hold.
 import { readdirSync, rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { build } from "esbuild";
 
@@ -30,7 +37,7 @@ const entryPoints = [
   ),
 ];
 
-/** firebase-admin's modules as CommonJS, whichever way they are imported. */
+/** firebase-admin's modules as CommonJS when imported statically. */
 const firebaseAdminAsCommonJs = {
   name: "firebase-admin-as-commonjs",
   setup(builder) {
@@ -89,23 +96,46 @@ const firestoreClientOnFirstUse = {
 };
 
 /**
- * firebase-admin requires google-auth-library (with gaxios and
- * gcp-metadata, about 40 ms of module code) at import, for the default
- * credential that initializeApp() creates. It gets a stand-in that requires
- * the library when a credential first reads it: on the first request.
+ * firebase-admin requires google-auth-library (with gaxios, gcp-metadata and
+ * their dependencies: about 240 KB, 40 ms of module code) at import, for the
+ * default credential that initializeApp() creates on the first request. It
+ * gets a stand-in that requires the library from node_modules, where
+ * firebase-admin itself would (its own copy if it has one), when a
+ * credential first reads it: no function parses it at a cold start.
  */
 const authLibraryOnFirstUse = {
   name: "auth-library-on-first-use",
   setup(builder) {
     builder.onResolve({ filter: /^google-auth-library$/ }, (args) =>
-      /firebase-admin[\\/]lib[\\/]app[\\/]credential-internal\.js$/.test(args.importer)
-        ? { path: "google-auth-library", namespace: "on-first-use-cjs", pluginData: args.resolveDir }
-        : undefined,
+      /firebase-admin[\\/]lib[\\/]app[\\/]credential-internal\.js$/.test(args.importer) ? { path: args.path, namespace: "on-first-use-cjs" } : undefined,
     );
-    builder.onLoad({ filter: /.*/, namespace: "on-first-use-cjs" }, (args) => ({
-      contents: `let library; module.exports = new Proxy({}, { get: (_, name) => (library ??= require("google-auth-library"))[name] });`,
-      resolveDir: args.pluginData,
+    builder.onLoad({ filter: /.*/, namespace: "on-first-use-cjs" }, () => ({
+      contents: `const { createRequire } = require("node:module");
+        let library;
+        const load = () => (library ??= createRequire(require.resolve("firebase-admin/app"))("google-auth-library"));
+        module.exports = new Proxy({}, { get: (_, name) => load()[name] });`,
     }));
+  },
+};
+
+/**
+ * firebase-functions' Firestore trigger provider requires its compiled event
+ * protos (188 KB, and protobufjs) at import, to decode an event when one
+ * comes. Here the decoder requires them from node_modules on the first event
+ * (firebase-functions is pinned; the build fails if the lines it replaces
+ * change).
+ */
+const EVENT_PROTOS = 'const compiledFirestore_1 = require("../../../protos/compiledFirestore");';
+const EVENT_DECODER = "const DocumentEventData = compiledFirestore_1.google.events.cloud.firestore.v1.DocumentEventData;";
+const eventProtosOnFirstEvent = {
+  name: "event-protos-on-first-event",
+  setup(builder) {
+    builder.onLoad({ filter: /firebase-functions[\\/]lib[\\/]common[\\/]providers[\\/]firestore\.js$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      if (!source.includes(EVENT_PROTOS) || !source.includes(EVENT_DECODER)) throw new Error(`${args.path} changed: review eventProtosOnFirstEvent`);
+      const decoder = `const DocumentEventData = { decode: (buffer) => require("node:module").createRequire(require.resolve("firebase-functions/v2/options"))("../../protos/compiledFirestore").google.events.cloud.firestore.v1.DocumentEventData.decode(buffer) };`;
+      return { contents: source.replace(EVENT_PROTOS, "").replace(EVENT_DECODER, decoder), loader: "js" };
+    });
   },
 };
 
@@ -124,7 +154,7 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   external: ["google-gax", "@grpc/grpc-js", "protobufjs", "pdfkit", "nodemailer", "node-forge"],
-  plugins: [authLibraryOnFirstUse, firestoreClientOnFirstUse, tokenVerifiersOnFirstUse, firebaseAdminAsCommonJs],
+  plugins: [eventProtosOnFirstEvent, authLibraryOnFirstUse, firestoreClientOnFirstUse, tokenVerifiersOnFirstUse, firebaseAdminAsCommonJs],
   // The bundled CommonJS packages call require() and read __dirname/__filename, which an ES module lacks.
   banner: {
     js: [

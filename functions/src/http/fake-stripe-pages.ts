@@ -6,7 +6,6 @@
 // in production.
 import { randomUUID } from "node:crypto";
 import { onRequest } from "firebase-functions/v2/https";
-import Stripe from "stripe";
 import { functionsOrigin } from "../shell/booking/calendar.js";
 import { guarded } from "../shell/calls/http-errors.js";
 import { paymentsGateway, siteOrigin, stripeSecretKey, stripeWebhookSecret } from "../shell/config.js";
@@ -35,7 +34,8 @@ async function deliver(type: string, account: string, object: object): Promise<v
     type,
     data: { object },
   });
-  const header = new Stripe(stripeSecretKey.value()).webhooks.generateTestHeaderString({ payload, secret: stripeWebhookSecret.value() });
+  const { default: Sdk } = await import("stripe");
+  const header = new Sdk(stripeSecretKey.value()).webhooks.generateTestHeaderString({ payload, secret: stripeWebhookSecret.value() });
   const answer = await fetch(`${functionsOrigin()}/stripeWebhook`, {
     method: "POST",
     headers: { "content-type": "application/json", "stripe-signature": header },
