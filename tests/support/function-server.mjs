@@ -22,7 +22,7 @@ const server = createServer(async (req, res) => {
     res.writeHead(400).end();
     return;
   }
-  Object.assign(req, { rawBody, body, header: (name) => req.headers[name.toLowerCase()], get: (name) => req.headers[name.toLowerCase()] });
+  Object.assign(req, { rawBody, body, header: (name) => req.headers[name.toLowerCase()] });
   Object.assign(res, {
     status: (code) => Object.assign(res, { statusCode: code }),
     send: (answer) => {

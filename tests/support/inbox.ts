@@ -45,3 +45,24 @@ export async function settledMailsTo(coachId: string, address: string, now = Dat
   }
   throw new Error("the mail outbox did not settle");
 }
+
+/**
+ * The one mail the coach's outbox entry `mailId` sent to `address`, once the
+ * entry says it was sent; found by its Message-ID, which the entry's id
+ * names (the inbox keeps every earlier test's mails). A mail dropped,
+ * failed or waiting for a retry fails with its entry (status and note).
+ */
+export async function sentMail(coachId: string, mailId: string, address: string): Promise<InboxMail> {
+  let entry: unknown;
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const current = (await mailOutboxCol(coachId).doc(mailId).get()).data();
+    entry = current;
+    if (current?.status === "sent") {
+      const mails = (await mailsTo(address)).filter((mail) => mail.messageId.startsWith(`<${mailId}.`));
+      if (mails.length !== 1) throw new Error(`mail ${mailId} is sent, and ${address} has ${mails.length} mails with its Message-ID`);
+      return mails[0]!;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`mail ${mailId} was not sent; its outbox entry: ${JSON.stringify(entry)}`);
+}

@@ -201,7 +201,6 @@ export function expiryNoticeStillDue(pack: Pack | undefined, plannedEnd: DateTim
   return pack !== undefined && pack.status === "active" && pack.remaining > 0 && pack.expiresAt.equals(plannedEnd);
 }
 
-/** The receipt of a payment or refund, named by the payment's cause-derived id. */
 /** The mail with a payment link the coach made for a session booked by phone: one per booking. */
 export const mailForPaymentLink = (bookingId: string, clientUid: string, now: DateTime): PlannedMail => ({
   id: `payment-link-${bookingId}`,
@@ -211,6 +210,7 @@ export const mailForPaymentLink = (bookingId: string, clientUid: string, now: Da
   about: { bookingId },
 });
 
+/** The receipt of a payment or refund, named by the payment's cause-derived id. */
 export function mailForMoney(paymentId: string, record: PaymentRecord): PlannedMail {
   const kind = record.kind === "payment" ? "payment_receipt" : "refund_receipt";
   const about = {
