@@ -77,9 +77,10 @@ const tokenVerifiersOnFirstUse = {
  * Firestore's client requires its generated gRPC client (v1, with its proto
  * descriptors) when it opens its first channel, and its bundle protos only
  * to build a bundle: left in node_modules, read then, not parsed by every
- * cold start (about 0.5 MB of its 0.7 MB). Its tracing helper requires v1
- * for types only and never reads it (@google-cloud/firestore 7.x,
- * telemetry/enabled-trace-util.js): that require gets an empty module.
+ * cold start (about 0.5 MB of its 0.7 MB). package.json pins the version,
+ * so the bundled part and the part in node_modules are the same release.
+ * Its tracing helper requires v1 for types only and never reads it
+ * (telemetry/enabled-trace-util.js): that require gets an empty module.
  */
 const firestoreClientOnFirstUse = {
   name: "firestore-client-on-first-use",
