@@ -11,8 +11,8 @@
 //   messaging, functions: shell/firebase.ts) gets the ES wrapper, in a chunk
 //   of its own.
 // - What a cold start would parse or run only for a later request is left
-//   for that request (the plugins below say what and why): the median module
-//   load of a function is about 150 ms instead of 250 (`npm run bench`).
+//   for that request (the plugins below say what and why): a function's
+//   module loads in about 160 ms instead of 245 (median; `npm run bench`).
 // - Left to node_modules (external): google-gax, gRPC and protobufjs (they
 //   read their .proto and JSON files relative to their own folders), pdfkit
 //   (its font metrics files likewise), nodemailer, and node-forge, which
@@ -134,7 +134,7 @@ const eventProtosOnFirstEvent = {
     builder.onLoad({ filter: /firebase-functions[\\/]lib[\\/]common[\\/]providers[\\/]firestore\.js$/ }, async (args) => {
       const source = await readFile(args.path, "utf8");
       if (!source.includes(EVENT_PROTOS) || !source.includes(EVENT_DECODER)) throw new Error(`${args.path} changed: review eventProtosOnFirstEvent`);
-      const decoder = `const DocumentEventData = { decode: (buffer) => require("node:module").createRequire(require.resolve("firebase-functions/v2/options"))("../../protos/compiledFirestore").google.events.cloud.firestore.v1.DocumentEventData.decode(buffer) };`;
+      const decoder = `let protos; const DocumentEventData = { decode: (buffer) => (protos ??= require("node:module").createRequire(require.resolve("firebase-functions/v2/options"))("../../protos/compiledFirestore")).google.events.cloud.firestore.v1.DocumentEventData.decode(buffer) };`;
       return { contents: source.replace(EVENT_PROTOS, "").replace(EVENT_DECODER, decoder), loader: "js" };
     });
   },
