@@ -13,10 +13,8 @@ export class SmtpTransport implements EmailTransport {
 
   async send(mail: OutgoingMail): Promise<SendOutcome> {
     try {
-      this.transporter ??= import("nodemailer").then(({ createTransport }) => createTransport(this.smtpUrl));
-      const info = await (
-        await this.transporter
-      ).sendMail({
+      const transporter = await (this.transporter ??= import("nodemailer").then(({ createTransport }) => createTransport(this.smtpUrl)));
+      const info = await transporter.sendMail({
         messageId: mail.messageId,
         from: mail.from,
         replyTo: mail.replyTo,
